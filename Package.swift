@@ -1,0 +1,43 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Fieldbook",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "fieldbook", targets: ["fieldbook"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The only door to ncurses. Nothing but `Terminal` imports it.
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // The C library's wcwidth, the width model ncursesw itself uses.
+        .target(name: "CTextWidth"),
+        // The domain: records, rules, the JSON store. Foundation only.
+        .target(name: "FieldbookCore"),
+        // The app without a terminal: state, key map, screens, forms.
+        .target(name: "FieldbookUI", dependencies: ["FieldbookCore", "CTextWidth"]),
+        // Draws FieldbookUI screens with ncurses and reads keys.
+        .target(name: "Terminal", dependencies: ["CNcursesw", "FieldbookUI", "CTextWidth"]),
+        .executableTarget(
+            name: "fieldbook",
+            dependencies: [
+                "FieldbookCore", "FieldbookUI", "Terminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Writes sample-data/ from a fixed seed (see docs/data-format.md).
+        .executableTarget(name: "GenerateSampleData", dependencies: ["FieldbookCore"]),
+        .testTarget(name: "FieldbookCoreTests", dependencies: ["FieldbookCore"]),
+        .testTarget(name: "FieldbookUITests", dependencies: ["FieldbookUI", "FieldbookCore"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "FieldbookUI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["fieldbook", "FieldbookCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

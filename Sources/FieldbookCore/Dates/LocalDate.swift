@@ -1,0 +1,191 @@
+/// A day on the calendar, with no time and no time zone: a program entry date, a job start,
+/// the day of a contact. Stored as `"YYYY-MM-DD"`.
+///
+/// Arithmetic uses the proleptic Gregorian calendar through a day number (days since
+/// 1970-01-01), so no clock, time zone or daylight-saving change can move a date.
+public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// Builds a date, or throws when the parts do not name a real day.
+    public init(year: Int, month: Int, day: Int) throws(DateParseError) {
+        guard (1...9999).contains(year) else { throw .yearOutOfRange(year) }
+        guard (1...12).contains(month) else { throw .monthOutOfRange(month) }
+        let last = LocalDate.daysIn(month: month, year: year)
+        guard (1...last).contains(day) else {
+            throw .dayOutOfRange(day: day, month: month, year: year, last: last)
+        }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    private init(unchecked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses exactly `YYYY-MM-DD`; the error says what was wrong.
+    public init(parsing text: String) throws(DateParseError) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2 else {
+            throw .notISOFormat(text)
+        }
+        guard let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+        else { throw .notISOFormat(text) }
+        try self.init(year: y, month: m, day: d)
+    }
+
+    public static func isLeapYear(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeapYear(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 (negative before it).
+    public var dayNumber: Int {
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// The date `dayNumber` days after 1970-01-01.
+    public init(dayNumber: Int) {
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        self.init(unchecked: y, m, d)
+    }
+
+    public func adding(days: Int) -> LocalDate { LocalDate(dayNumber: dayNumber + days) }
+
+    /// Same day of the month `months` later, clamped to the month's last day.
+    public func adding(months: Int) -> LocalDate {
+        let total = year * 12 + (month - 1) + months
+        let y = total / 12, m = total % 12 + 1
+        return LocalDate(unchecked: y, m, min(day, LocalDate.daysIn(month: m, year: y)))
+    }
+
+    /// Whole days from `self` to `other` (positive when `other` is later).
+    public func days(until other: LocalDate) -> Int { other.dayNumber - dayNumber }
+
+    public var weekday: Weekday {
+        // 1970-01-01 was a Thursday.
+        let index = ((dayNumber % 7) + 7 + 3) % 7  // 0 = Monday
+        return Weekday.allCases[index]
+    }
+
+    /// The Monday that starts this date's week (weeks run Monday to Sunday).
+    public var startOfWeek: LocalDate { adding(days: -weekday.offsetFromMonday) }
+
+    public var firstOfMonth: LocalDate { LocalDate(unchecked: year, month, 1) }
+
+    public var description: String {
+        String(format4: year) + "-" + String(pad2: month) + "-" + String(pad2: day)
+    }
+
+    public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+}
+
+extension LocalDate: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do {
+            try self.init(parsing: text)
+        } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+public enum Weekday: Int, CaseIterable, Sendable {
+    case monday, tuesday, wednesday, thursday, friday, saturday, sunday
+
+    public var offsetFromMonday: Int { rawValue }
+    public var shortName: String { String(name.prefix(3)) }
+    public var name: String {
+        switch self {
+        case .monday: "Monday"
+        case .tuesday: "Tuesday"
+        case .wednesday: "Wednesday"
+        case .thursday: "Thursday"
+        case .friday: "Friday"
+        case .saturday: "Saturday"
+        case .sunday: "Sunday"
+        }
+    }
+}
+
+public enum DateParseError: Error, Equatable, Sendable, CustomStringConvertible {
+    case notISOFormat(String)
+    case yearOutOfRange(Int)
+    case monthOutOfRange(Int)
+    case dayOutOfRange(day: Int, month: Int, year: Int, last: Int)
+    case unrecognised(String)
+
+    public var description: String {
+        switch self {
+        case .notISOFormat(let text):
+            "\"\(text)\" is not a date in the form YYYY-MM-DD"
+        case .yearOutOfRange(let y):
+            "year \(y) is out of range (1-9999)"
+        case .monthOutOfRange(let m):
+            "month \(m) is out of range (01-12)"
+        case .dayOutOfRange(let d, let m, let y, let last):
+            "day \(d) is out of range: \(LocalDate.monthName(m)) \(y) has \(last) days"
+        case .unrecognised(let text):
+            "\"\(text)\" is not a date: use YYYY-MM-DD, today, yesterday, tomorrow, +3d, -2w or a weekday"
+        }
+    }
+}
+
+extension LocalDate {
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ]
+    public static func monthName(_ month: Int) -> String {
+        (1...12).contains(month) ? monthNames[month - 1] : "month \(month)"
+    }
+
+    /// "Mon 30 Nov 2026": for people, not for files.
+    public var longDescription: String {
+        "\(weekday.shortName) \(day) \(LocalDate.monthName(month).prefix(3)) \(year)"
+    }
+}
+
+extension String {
+    init(pad2 value: Int) { self = value < 10 ? "0\(value)" : "\(value)" }
+    init(format4 value: Int) {
+        let digits = "\(value)"
+        self = digits.count >= 4 ? digits : String(repeating: "0", count: 4 - digits.count) + digits
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// Moving records in time by whole days: the demo data is shifted so its newest activity is
+/// always yesterday, and every date and timestamp moves with it.
+public protocol DateShiftable {
+    func shifted(byDays days: Int) -> Self
+}
+
+extension Date {
+    func shifted(byDays days: Int) -> Date { addingTimeInterval(Double(days) * 86_400) }
+}
+
+extension Specialist: DateShiftable {
+    public func shifted(byDays days: Int) -> Specialist {
+        var copy = self
+        copy.createdAt = createdAt.shifted(byDays: days)
+        copy.updatedAt = updatedAt.shifted(byDays: days)
+        return copy
+    }
+}
+
+extension Employer: DateShiftable {
+    public func shifted(byDays days: Int) -> Employer {
+        var copy = self
+        copy.createdAt = createdAt.shifted(byDays: days)
+        copy.updatedAt = updatedAt.shifted(byDays: days)
+        return copy
+    }
+}
+
+extension Job: DateShiftable {
+    public func shifted(byDays days: Int) -> Job {
+        var copy = self
+        copy.startDate = startDate.adding(days: days)
+        copy.endDate = endDate?.adding(days: days)
+        return copy
+    }
+}
+
+extension ClientContact: DateShiftable {
+    public func shifted(byDays days: Int) -> ClientContact {
+        var copy = self
+        copy.date = date.adding(days: days)
+        copy.createdAt = createdAt.shifted(byDays: days)
+        return copy
+    }
+}
+
+extension Client: DateShiftable {
+    public func shifted(byDays days: Int) -> Client {
+        var copy = self
+        copy.programEntryDate = programEntryDate.adding(days: days)
+        copy.referralDate = referralDate?.adding(days: days)
+        copy.jobs = jobs.map { $0.shifted(byDays: days) }
+        copy.contacts = contacts.map { $0.shifted(byDays: days) }
+        copy.createdAt = createdAt.shifted(byDays: days)
+        copy.updatedAt = updatedAt.shifted(byDays: days)
+        return copy
+    }
+}
+
+extension EmployerContact: DateShiftable {
+    public func shifted(byDays days: Int) -> EmployerContact {
+        var copy = self
+        copy.date = date.adding(days: days)
+        copy.nextStepDate = nextStepDate?.adding(days: days)
+        copy.createdAt = createdAt.shifted(byDays: days)
+        copy.updatedAt = updatedAt.shifted(byDays: days)
+        return copy
+    }
+}
+
+extension DataSnapshot: DateShiftable {
+    public func shifted(byDays days: Int) -> DataSnapshot {
+        var copy = self
+        copy.specialists = specialists.map { $0.shifted(byDays: days) }
+        copy.clients = clients.map { $0.shifted(byDays: days) }
+        copy.employers = employers.map { $0.shifted(byDays: days) }
+        copy.employerContacts = employerContacts.map { $0.shifted(byDays: days) }
+        return copy
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+
+/// A person served by the program, with their jobs and the contacts the specialist had with them.
+/// One client is one file, so two specialists can change different clients at the same time.
+public struct Client: Codable, Hashable, Sendable, Identifiable {
+    public var id: UUID
+    /// The name as the person writes it, in any script.
+    public var name: String
+    public var preferredName: String?
+    public var phone: String?
+    public var email: String?
+    public var address: String?
+    public var programEntryDate: LocalDate
+    public var referralSource: String?
+    public var referralDate: LocalDate?
+    public var specialistID: UUID?
+    public var status: ClientStatus
+    public var mentalHealthTeam: String?
+    public var clinician: String?
+    public var vocationalRehabCounsellor: String?
+    public var benefits: [Benefit]
+    public var benefitsPlanningDone: Bool
+    public var disclosure: Disclosure
+    public var notes: String?
+    public var jobs: [Job]
+    public var contacts: [ClientContact]
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public init(
+        id: UUID = UUID(), name: String, preferredName: String? = nil, phone: String? = nil,
+        email: String? = nil, address: String? = nil, programEntryDate: LocalDate,
+        referralSource: String? = nil, referralDate: LocalDate? = nil, specialistID: UUID? = nil,
+        status: ClientStatus = .engaging, mentalHealthTeam: String? = nil, clinician: String? = nil,
+        vocationalRehabCounsellor: String? = nil, benefits: [Benefit] = [],
+        benefitsPlanningDone: Bool = false, disclosure: Disclosure = Disclosure(),
+        notes: String? = nil, jobs: [Job] = [], contacts: [ClientContact] = [],
+        createdAt: Date = Date(), updatedAt: Date? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.preferredName = preferredName
+        self.phone = phone
+        self.email = email
+        self.address = address
+        self.programEntryDate = programEntryDate
+        self.referralSource = referralSource
+        self.referralDate = referralDate
+        self.specialistID = specialistID
+        self.status = status
+        self.mentalHealthTeam = mentalHealthTeam
+        self.clinician = clinician
+        self.vocationalRehabCounsellor = vocationalRehabCounsellor
+        self.benefits = benefits
+        self.benefitsPlanningDone = benefitsPlanningDone
+        self.disclosure = disclosure
+        self.notes = notes
+        self.jobs = jobs
+        self.contacts = contacts
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt ?? createdAt
+    }
+
+    /// The name to greet the person by.
+    public var displayName: String {
+        if let preferred = preferredName, !preferred.isEmpty, preferred != name {
+            return "\(name) (\(preferred))"
+        }
+        return name
+    }
+
+    /// The newest contact that reached the person (outreach attempts do not count).
+    public var lastContact: ClientContact? {
+        contacts.filter(\.kind.reachedThePerson).max { $0.date < $1.date }
+    }
+
+    /// Jobs held on `date`: started on or before it and not ended before it.
+    public func jobs(heldOn date: LocalDate) -> [Job] {
+        jobs.filter { $0.startDate <= date && ($0.endDate.map { $0 >= date } ?? true) }
+    }
+}
+
+/// Where a person is on the path from referral to work and follow-along.
+public enum ClientStatus: String, Codable, CaseIterable, Sendable {
+    case referred
+    case engaging
+    case jobSearch = "job-search"
+    case working
+    case followAlong = "follow-along"
+    case education
+    case inactive
+    case closed
+
+    public var label: String {
+        switch self {
+        case .referred: "Referred"
+        case .engaging: "Engaging"
+        case .jobSearch: "Job search"
+        case .working: "Working"
+        case .followAlong: "Follow-along"
+        case .education: "In education"
+        case .inactive: "Inactive"
+        case .closed: "Closed"
+        }
+    }
+
+    /// Counts toward the specialist's active caseload (fidelity item 1). A referral not yet
+    /// enrolled, a person not engaged for now, and a closed case do not.
+    public var isActive: Bool {
+        switch self {
+        case .engaging, .jobSearch, .working, .followAlong, .education: true
+        case .referred, .inactive, .closed: false
+        }
+    }
+}
+
+/// Benefits a person receives, which work income may affect.
+public enum Benefit: String, Codable, CaseIterable, Sendable {
+    case ssi = "SSI"
+    case ssdi = "SSDI"
+    case medicaid = "Medicaid"
+    case medicare = "Medicare"
+    case housing = "Housing"
+    case snap = "SNAP"
+    case va = "VA"
+    case tanf = "TANF"
+    case other = "Other"
+}
+
+/// Whether the specialist may tell employers about the person's condition, and what.
+public struct Disclosure: Codable, Hashable, Sendable {
+    public var preference: DisclosurePreference
+    /// What may be said, in the person's words, when the preference allows it.
+    public var whatMayBeSaid: String?
+
+    public init(preference: DisclosurePreference = .undecided, whatMayBeSaid: String? = nil) {
+        self.preference = preference
+        self.whatMayBeSaid = whatMayBeSaid
+    }
+
+    /// One line for a screen beside the person's name.
+    public var summary: String {
+        if let said = whatMayBeSaid, !said.isEmpty, preference != .doNotDisclose {
+            return "\(preference.label): \(said)"
+        }
+        return preference.label
+    }
+}
+
+public enum DisclosurePreference: String, Codable, CaseIterable, Sendable {
+    case disclose
+    case limited
+    case doNotDisclose = "do-not-disclose"
+    case undecided
+
+    public var label: String {
+        switch self {
+        case .disclose: "May disclose"
+        case .limited: "Limited disclosure"
+        case .doNotDisclose: "Do not disclose"
+        case .undecided: "Not decided"
+        }
+    }
+}

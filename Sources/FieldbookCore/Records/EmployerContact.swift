@@ -1,0 +1,86 @@
+import Foundation
+
+/// One entry of the employer contact log: a visit, call or message to an employer.
+public struct EmployerContact: Codable, Hashable, Sendable, Identifiable {
+    public var id: UUID
+    public var date: LocalDate
+    public var specialistID: UUID
+    public var employerID: UUID
+    public var contactPerson: String?
+    public var contactTitle: String?
+    public var purpose: EmployerContactPurpose
+    public var method: EmployerContactMethod
+    public var jobSeekerPresent: Bool
+    /// The clients this contact was made for; empty for general relationship building.
+    public var jobSeekerIDs: [UUID]
+    /// What was learned about the business's hiring needs and preferences.
+    public var hiringNeeds: String?
+    public var outcome: String?
+    public var nextStep: String?
+    public var nextStepDate: LocalDate?
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public init(
+        id: UUID = UUID(), date: LocalDate, specialistID: UUID, employerID: UUID,
+        contactPerson: String? = nil, contactTitle: String? = nil,
+        purpose: EmployerContactPurpose, method: EmployerContactMethod,
+        jobSeekerPresent: Bool = false, jobSeekerIDs: [UUID] = [], hiringNeeds: String? = nil,
+        outcome: String? = nil, nextStep: String? = nil, nextStepDate: LocalDate? = nil,
+        createdAt: Date = Date(), updatedAt: Date? = nil
+    ) {
+        self.id = id
+        self.date = date
+        self.specialistID = specialistID
+        self.employerID = employerID
+        self.contactPerson = contactPerson
+        self.contactTitle = contactTitle
+        self.purpose = purpose
+        self.method = method
+        self.jobSeekerPresent = jobSeekerPresent
+        self.jobSeekerIDs = jobSeekerIDs
+        self.hiringNeeds = hiringNeeds
+        self.outcome = outcome
+        self.nextStep = nextStep
+        self.nextStepDate = nextStepDate
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt ?? createdAt
+    }
+
+    /// Only face-to-face contacts count toward the weekly target.
+    public var isFaceToFace: Bool { method == .faceToFace }
+}
+
+public enum EmployerContactPurpose: String, Codable, CaseIterable, Sendable {
+    case introduceIPS = "introduce-ips"
+    case learnNeeds = "learn-needs"
+    case presentJobSeeker = "present-job-seeker"
+    case followUp = "follow-up"
+
+    public var label: String {
+        switch self {
+        case .introduceIPS: "Introduce IPS"
+        case .learnNeeds: "Learn the business's needs"
+        case .presentJobSeeker: "Present a job seeker"
+        case .followUp: "Follow-up"
+        }
+    }
+}
+
+public enum EmployerContactMethod: String, Codable, CaseIterable, Sendable {
+    case faceToFace = "face-to-face"
+    case phone
+    case video
+    case email
+    case other
+
+    public var label: String {
+        switch self {
+        case .faceToFace: "Face-to-face"
+        case .phone: "Phone"
+        case .video: "Video"
+        case .email: "Email"
+        case .other: "Other"
+        }
+    }
+}

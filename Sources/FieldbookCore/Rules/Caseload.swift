@@ -1,0 +1,30 @@
+import Foundation
+
+/// Caseload rules shared by the screens and the command line.
+public enum Caseload {
+    /// Clients counting toward `specialistID`'s active caseload.
+    public static func activeCount(of specialistID: UUID, in clients: [Client]) -> Int {
+        clients.reduce(0) { $0 + ($1.specialistID == specialistID && $1.status.isActive ? 1 : 0) }
+    }
+
+    /// Whole days from program entry to `today` (0 on the day of entry).
+    public static func daysInProgram(_ client: Client, today: LocalDate) -> Int {
+        client.programEntryDate.days(until: today)
+    }
+}
+
+/// Text matching for people's names: case and accents do not matter, so "jose" finds "José"
+/// and "muller" finds "Müller".
+public enum NameSearch {
+    public static func fold(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+
+    /// True when every word of `query` appears in `text`, ignoring case and accents.
+    public static func matches(_ query: String, in texts: [String]) -> Bool {
+        let words = fold(query).split(whereSeparator: \.isWhitespace)
+        guard !words.isEmpty else { return true }
+        let haystack = texts.map(fold).joined(separator: " ")
+        return words.allSatisfy { haystack.contains($0) }
+    }
+}

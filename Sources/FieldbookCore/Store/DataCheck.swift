@@ -1,0 +1,63 @@
+import Foundation
+
+/// What `fieldbook check` reports: every file that does not follow the data format, and
+/// references that point nowhere. Reads only; never writes.
+public enum DataCheck {
+    public static func run(folder: URL) -> [DataProblem] {
+        let store: Store
+        do {
+            store = try Store(folder: folder, mode: .readOnly)
+        } catch {
+            return [DataProblem(path: DataLayout.formatFile, kind: .formatFile, message: error.description)]
+        }
+        var problems: [DataProblem] = []
+        if !FileManager.default.fileExists(atPath: folder.appendingPathComponent(DataLayout.formatFile).path) {
+            problems.append(DataProblem(path: DataLayout.formatFile, kind: .formatFile,
+                                        message: "missing: this folder does not say which data format it uses"))
+        }
+        let snapshot = store.load()
+        problems += snapshot.problems
+        problems += references(in: snapshot)
+        for name in DurableFile.list(folder.appendingPathComponent(DataLayout.conflicts)) {
+            problems.append(DataProblem(
+                path: "\(DataLayout.conflicts)/\(name)", kind: .conflictCopy,
+                message: "a version kept after a save conflict: merge it into the record by hand, then delete it"))
+        }
+        return problems
+    }
+
+    /// Records that point at a specialist, client or employer that is not in the folder.
+    public static func references(in snapshot: DataSnapshot) -> [DataProblem] {
+        var problems: [DataProblem] = []
+        let specialists = Set(snapshot.specialists.map(\.id))
+        let clients = Set(snapshot.clients.map(\.id))
+        let employers = Set(snapshot.employers.map(\.id))
+        for client in snapshot.clients {
+            let path = DataLayout.client(client.id)
+            if let id = client.specialistID, !specialists.contains(id) {
+                problems.append(DataProblem(path: path, kind: .client, message: "specialistID \(id.lowercased) is not a known specialist"))
+            }
+            for (index, job) in client.jobs.enumerated() {
+                if let end = job.endDate, end < job.startDate {
+                    problems.append(DataProblem(path: path, kind: .client, message: "jobs[\(index)]: endDate \(end) is before startDate \(job.startDate)"))
+                }
+                if let id = job.employerID, !employers.contains(id) {
+                    problems.append(DataProblem(path: path, kind: .client, message: "jobs[\(index)].employerID \(id.lowercased) is not a known employer"))
+                }
+            }
+        }
+        for contact in snapshot.employerContacts {
+            let path = DataLayout.employerContacts(specialist: contact.specialistID, month: contact.date)
+            if !specialists.contains(contact.specialistID) {
+                problems.append(DataProblem(path: path, kind: .employerContacts, message: "contact \(contact.id.lowercased): specialistID is not a known specialist"))
+            }
+            if !employers.contains(contact.employerID) {
+                problems.append(DataProblem(path: path, kind: .employerContacts, message: "contact \(contact.id.lowercased): employerID \(contact.employerID.lowercased) is not a known employer"))
+            }
+            for seeker in contact.jobSeekerIDs where !clients.contains(seeker) {
+                problems.append(DataProblem(path: path, kind: .employerContacts, message: "contact \(contact.id.lowercased): job seeker \(seeker.lowercased) is not a known client"))
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Where each record lives inside the data folder (see docs/data-format.md).
+///
+/// Records that change independently live in independent files: a client (with their jobs and
+/// contacts), a specialist, an employer. Employer contacts are many and small, so they are
+/// grouped by specialist and month: one visit rewrites one small file.
+public enum DataLayout {
+    public static let formatFile = "fieldbook.json"
+    public static let settingsFile = "settings.json"
+    public static let specialists = "specialists"
+    public static let clients = "clients"
+    public static let employers = "employers"
+    public static let employerContacts = "employer-contacts"
+    public static let conflicts = "conflicts"
+
+    public static func specialist(_ id: UUID) -> String { "\(specialists)/\(id.lowercased).json" }
+    public static func client(_ id: UUID) -> String { "\(clients)/\(id.lowercased).json" }
+    public static func employer(_ id: UUID) -> String { "\(employers)/\(id.lowercased).json" }
+    public static func employerContacts(specialist: UUID, month: LocalDate) -> String {
+        "\(employerContacts)/\(specialist.lowercased)/\(monthKey(month)).json"
+    }
+
+    public static func monthKey(_ date: LocalDate) -> String {
+        String(format4: date.year) + "-" + String(pad2: date.month)
+    }
+}
+
+extension UUID {
+    var lowercased: String { uuidString.lowercased() }
+}
+
+/// The top-level `fieldbook.json`: which format the folder is written in.
+public struct FormatFile: Codable, Hashable, Sendable {
+    public static let currentVersion = 1
+    public var format: String
+    public var formatVersion: Int
+
+    public init(formatVersion: Int = FormatFile.currentVersion) {
+        format = "fieldbook-data"
+        self.formatVersion = formatVersion
+    }
+}
+
+/// One month of one specialist's employer contacts.
+public struct EmployerContactMonth: Codable, Hashable, Sendable {
+    public var specialistID: UUID
+    /// `YYYY-MM`.
+    public var month: String
+    public var contacts: [EmployerContact]
+
+    public init(specialistID: UUID, month: String, contacts: [EmployerContact]) {
+        self.specialistID = specialistID
+        self.month = month
+        self.contacts = contacts
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Everything read from a data folder, plus what could not be read.
+public struct DataSnapshot: Sendable, Equatable {
+    public var settings: Settings
+    public var specialists: [Specialist]
+    public var clients: [Client]
+    public var employers: [Employer]
+    public var employerContacts: [EmployerContact]
+    /// Files that could not be used; the rest still loaded.
+    public var problems: [DataProblem]
+
+    public init(
+        settings: Settings = Settings(), specialists: [Specialist] = [], clients: [Client] = [],
+        employers: [Employer] = [], employerContacts: [EmployerContact] = [],
+        problems: [DataProblem] = []
+    ) {
+        self.settings = settings
+        self.specialists = specialists
+        self.clients = clients
+        self.employers = employers
+        self.employerContacts = employerContacts
+        self.problems = problems
+    }
+
+    public func specialist(_ id: UUID?) -> Specialist? {
+        guard let id else { return nil }
+        return specialists.first { $0.id == id }
+    }
+
+    public func client(_ id: UUID) -> Client? { clients.first { $0.id == id } }
+
+    public func employer(_ id: UUID) -> Employer? { employers.first { $0.id == id } }
+
+    /// Puts `client` in place of the one with the same id, or adds it.
+    public mutating func replace(_ client: Client) {
+        if let index = clients.firstIndex(where: { $0.id == client.id }) {
+            clients[index] = client
+        } else {
+            clients.append(client)
+        }
+    }
+
+    /// The date of the newest logged activity: a client contact or an employer contact.
+    public var newestActivity: LocalDate? {
+        let clientDates = clients.lazy.flatMap { $0.contacts.lazy.map(\.date) }
+        let employerDates = employerContacts.lazy.map(\.date)
+        return (Array(clientDates) + Array(employerDates)).max()
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// File operations the store needs to be safe with health data: owner-only permissions
+/// whatever the umask, and saves that are whole or absent, never half written.
+enum DurableFile {
+    static let folderMode: mode_t = 0o700
+    static let fileMode: mode_t = 0o600
+
+    /// Creates `url` and any missing parents, each owner-only. Existing folders are left as they are.
+    static func makeFolder(_ url: URL) throws(StoreError) {
+        var missing: [URL] = []
+        var cursor = url.standardizedFileURL
+        while !isDirectory(cursor) {
+            if FileManager.default.fileExists(atPath: cursor.path) {
+                throw .io(path: cursor.path, reason: "exists and is not a folder")
+            }
+            missing.append(cursor)
+            let parent = cursor.deletingLastPathComponent()
+            if parent.path == cursor.path { break }
+            cursor = parent
+        }
+        for folder in missing.reversed() {
+            if mkdir(folder.path, folderMode) != 0 && errno != EEXIST {
+                throw .io(path: folder.path, reason: String(cString: strerror(errno)))
+            }
+            chmod(folder.path, folderMode)
+        }
+    }
+
+    static func isDirectory(_ url: URL) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) && isDir.boolValue
+    }
+
+    /// Writes `data` to `url` atomically and durably: a temporary file in the same folder,
+    /// fsync, rename over the target, fsync the folder. The file is 0600.
+    static func write(_ data: Data, to url: URL) throws(StoreError) {
+        let folder = url.deletingLastPathComponent()
+        try makeFolder(folder)
+        let temp = folder.appendingPathComponent(
+            ".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
+        guard fd >= 0 else { throw .io(path: url.path, reason: String(cString: strerror(errno))) }
+        var failure: String?
+        if fchmod(fd, fileMode) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil {
+            failure = data.withUnsafeBytes { raw -> String? in
+                var offset = 0
+                while offset < raw.count {
+                    let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        return String(cString: strerror(errno))
+                    }
+                    offset += n
+                }
+                return nil
+            }
+        }
+        if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+        if close(fd) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
+        if failure == nil && rename(temp.path, url.path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(temp.path)
+            throw .io(path: url.path, reason: failure)
+        }
+        syncFolder(folder)
+    }
+
+    static func syncFolder(_ folder: URL) {
+        let dirFD = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dirFD >= 0 {
+            fsync(dirFD)
+            close(dirFD)
+        }
+    }
+
+    /// The file's bytes, or nil when it does not exist.
+    static func read(_ url: URL) throws(StoreError) -> Data? {
+        do {
+            return try Data(contentsOf: url)
+        } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
+            return nil
+        } catch {
+            if !FileManager.default.fileExists(atPath: url.path) { return nil }
+            throw .io(path: url.path, reason: "cannot be read")
+        }
+    }
+
+    /// Names of the visible entries in a folder (temporary files start with a dot), sorted.
+    static func list(_ folder: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.sorted()
+    }
+}
+
+/// FNV-1a, 64 bits: enough to notice that a file changed since it was read.
+struct ContentHash: Hashable, Sendable {
+    let value: UInt64
+
+    init(_ data: Data) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in data {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        value = hash ^ UInt64(data.count)
+    }
+}

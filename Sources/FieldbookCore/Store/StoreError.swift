@@ -1,0 +1,56 @@
+import Foundation
+
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A file or folder could not be read or written.
+    case io(path: String, reason: String)
+    /// The record's file changed on disk after it was read (another copy of Fieldbook, a sync
+    /// tool, a hand edit). Nothing was overwritten; this copy's version was kept at `keptCopy`.
+    case conflict(record: String, path: String, keptCopy: String)
+    /// The data folder was written by a newer Fieldbook.
+    case newerFormat(found: Int, supported: Int)
+    /// The folder holds a `fieldbook.json` this version cannot read.
+    case unreadableFormatFile(path: String, reason: String)
+    /// The store was opened to read only (demo source, `check`).
+    case readOnly
+
+    public var description: String {
+        switch self {
+        case .io(let path, let reason):
+            "\(path): \(reason)"
+        case .conflict(let record, let path, let kept):
+            "\(record) was changed on disk by someone else (\(path)); it was not overwritten. Your version is kept in \(kept)."
+        case .newerFormat(let found, let supported):
+            "this data folder uses format version \(found); this Fieldbook reads up to version \(supported). Update Fieldbook; nothing was changed."
+        case .unreadableFormatFile(let path, let reason):
+            "\(path): \(reason)"
+        case .readOnly:
+            "this data folder was opened read-only"
+        }
+    }
+}
+
+/// A file that could not be used, reported instead of hidden.
+public struct DataProblem: Hashable, Sendable, CustomStringConvertible {
+    /// Path relative to the data folder.
+    public var path: String
+    public var kind: RecordKind?
+    public var message: String
+
+    public init(path: String, kind: RecordKind?, message: String) {
+        self.path = path
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { "\(path): \(message)" }
+}
+
+public enum RecordKind: String, Sendable, CaseIterable {
+    case formatFile = "format file"
+    case settings
+    case specialist
+    case client
+    case employer
+    case employerContacts = "employer contacts"
+    case conflictCopy = "conflict copy"
+}

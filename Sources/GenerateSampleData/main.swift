@@ -1,0 +1,237 @@
+// Writes the demo program in sample-data/ from a fixed seed, so the folder can be rebuilt
+// byte for byte:  rm -rf sample-data && swift run GenerateSampleData sample-data
+import FieldbookCore
+import Foundation
+
+/// SplitMix64: small, fast and the same on every machine.
+struct SeededRandom: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+var random = SeededRandom(state: 20_261_120)
+@MainActor func uuid() -> UUID {
+    var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &random) }
+    bytes[6] = (bytes[6] & 0x0F) | 0x40
+    bytes[8] = (bytes[8] & 0x3F) | 0x80
+    return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                       bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+}
+@MainActor func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &random)] }
+@MainActor func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &random) < p }
+@MainActor func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &random) }
+
+/// The newest activity in the sample; `--demo` moves it to yesterday.
+let anchor = try! LocalDate(year: 2026, month: 11, day: 20)
+func stamp(_ date: LocalDate, hour: Int = 10) -> Date {
+    Date(timeIntervalSince1970: Double(date.dayNumber) * 86_400 + Double(hour) * 3600)
+}
+
+guard CommandLine.arguments.count == 2 else {
+    FileHandle.standardError.write(Data("usage: GenerateSampleData FOLDER (an empty or new folder)\n".utf8))
+    exit(2)
+}
+let folder = URL(fileURLWithPath: CommandLine.arguments[1])
+if let existing = try? FileManager.default.contentsOfDirectory(atPath: folder.path), !existing.isEmpty {
+    FileHandle.standardError.write(Data("\(folder.path) is not empty; remove it first\n".utf8))
+    exit(1)
+}
+let store = try Store(folder: folder)
+
+// MARK: Program and specialists
+try store.save(Settings(programName: "Riverside Community Mental Health: IPS Team"))
+let specialistNames = ["Maria Okafor", "Daniel Whitehorse", "Lena Fischer"]
+let specialists = specialistNames.enumerated().map { index, name in
+    Specialist(id: uuid(), name: name,
+               email: name.lowercased().replacingOccurrences(of: " ", with: ".") + "@riverside-cmh.example",
+               phone: "555-01\(30 + index)", createdAt: stamp(try! LocalDate(year: 2024, month: 3, day: 4 + index)))
+}
+for specialist in specialists { try store.saveKeepingTimestamp(specialist) }
+
+// MARK: Employers
+let employerSeeds: [(String, String, String)] = [
+    ("Bean There Café", "Coffee shop", "14 Mill St"), ("Greenleaf Grocery", "Grocery store", "220 Oak Ave"),
+    ("Riverside Public Library", "Library", "1 Library Sq"), ("Hartmann Hardware", "Hardware store", "87 Elm St"),
+    ("Sunrise Bakery", "Bakery", "5 Baker Ln"), ("City Parks Department", "Local government", "300 Civic Center"),
+    ("Northside Auto Care", "Auto repair", "1020 Route 9"), ("Paws & Claws Pet Supply", "Pet store", "42 Market St"),
+    ("Harbor View Hotel", "Hotel", "9 Harbor Rd"), ("Lotus Garden Restaurant", "Restaurant", "77 Pine St"),
+    ("Quick Print Shop", "Printing", "18 Commerce Way"), ("Maple Ridge Care Home", "Elder care", "400 Maple Dr"),
+    ("Fresh Start Laundromat", "Laundry", "63 2nd St"), ("Evergreen Landscaping", "Landscaping", "12 Industrial Pk"),
+    ("Bright Smile Dental", "Dental office", "501 Health Plaza"), ("Corner Books", "Bookshop", "3 Corner Pl"),
+    ("Metro Transit Authority", "Public transit", "1 Depot St"), ("Valley Food Bank", "Non-profit", "88 Mission St"),
+    ("Summit Fitness", "Gym", "150 Summit Ave"), ("Golden Dragon Kitchen", "Restaurant", "29 Canal St"),
+    ("Reliable Movers", "Moving company", "700 Freight Rd"), ("St. Agnes Hospital", "Hospital", "1000 Mercy Blvd"),
+    ("Clean Sweep Janitorial", "Cleaning services", "45 Service Rd"), ("TechFix Repairs", "Electronics repair", "66 Circuit St"),
+    ("Riverside Community College", "College", "2 Campus Dr"), ("Hometown Pharmacy", "Pharmacy", "19 Main St"),
+    ("Big Box Warehouse", "Warehouse", "5000 Logistics Pkwy"), ("Little Sprouts Daycare", "Child care", "31 Nursery Ln"),
+    ("Pizza Piazza", "Restaurant", "90 Main St"), ("Green Thumb Nursery", "Garden centre", "14 Greenhouse Rd"),
+    ("Shiny Wheels Car Wash", "Car wash", "8 Route 9"), ("Office Depot Plus", "Office supplies", "250 Retail Row"),
+    ("Café Müller", "Café", "21 Linden St"), ("Seaside Seafood Market", "Fish market", "3 Wharf St"),
+    ("Ace Security Services", "Security", "12 Guard Ave"), ("Riverside Zoo", "Zoo", "1 Zoo Rd"),
+    ("Stitch & Sew Tailors", "Tailor", "7 Thread St"), ("Good Neighbor Thrift", "Thrift store", "56 Second Ave"),
+    ("Blue Ocean Call Center", "Call centre", "800 Telecom Dr"), ("Hillside Golf Club", "Golf club", "1 Fairway Dr"),
+]
+let contactPeople = ["Sam Patel", "Rosa Jiménez", "Tom Becker", "Aiko Tanaka", "Grace Mensah", "Liam O'Brien",
+                     "Fatima Haddad", "Olga Petrova", "Marcus Reed", "Chen Wei", "Isabel Costa", "Noah Goldberg"]
+let titles = ["Store manager", "Owner", "HR coordinator", "Shift supervisor", "Hiring manager", "Operations manager"]
+let employers = employerSeeds.enumerated().map { index, seed in
+    Employer(id: uuid(), name: seed.0, businessType: seed.1, address: "\(seed.2), Riverside",
+             phone: "555-02\(String(format: "%02d", index))",
+             people: [EmployerPerson(name: pick(contactPeople), title: pick(titles), hires: true)],
+             notes: chance(0.3) ? "Prefers visits mid-morning, after the rush." : nil,
+             createdAt: stamp(anchor.adding(days: -int(120...700))))
+}
+for employer in employers { try store.saveKeepingTimestamp(employer) }
+
+// MARK: Clients
+let names: [(String, String?)] = [
+    ("José Álvarez-Ruiz", "José"), ("Zoë Fernández", nil), ("Nguyễn Thị Hoa", "Hoa"), ("王小明", "Ming"),
+    ("Søren Bjørnstad", nil), ("Anna-Maria Kowalska-Wiśniewska-Montgomery-Smythe", "Annie"),
+    ("Mbali Dlamini", nil), ("Aoife Ní Bhriain", nil), ("Ólafur Jónsson", "Óli"), ("田中 ゆき", "Yuki"),
+    ("Дмитрий Иванов", "Dima"), ("Chloé Dubois", nil), ("Ayşe Yılmaz", nil), ("Renée O'Connor", nil),
+    ("François Lefèvre", nil), ("김민준", "Min-jun"), ("Jamal Washington", nil), ("Priya Raghunathan", nil),
+    ("Kwame Asante", nil), ("Emily Carter", "Em"), ("Łukasz Nowak", nil), ("Fatima Zahra Benali", "Fatima"),
+    ("Miguel Ángel Torres", "Miguel"), ("Hannah Schmidt", nil), ("Tariq Hussain", nil), ("Maria da Conceição Silva", "Conceição"),
+    ("Deshawn Brooks", nil), ("Ingrid Lindqvist", nil), ("Carlos Mendoza", nil), ("Sarah Nakamura", nil),
+    ("Olu Adeyemi", nil), ("Brianna Kelly", "Bri"), ("Ahmed El-Sayed", nil), ("Lucía Romero", nil),
+    ("Kevin Tran", nil), ("Margarethe Köhler", "Grete"), ("Jasmine Patel", nil), ("Robert Whitfield", "Bob"),
+    ("Ana Lúcia Pereira", nil), ("Tomás Ó Súilleabháin", nil), ("Keisha Robinson", nil), ("Vikram Singh", nil),
+    ("Élodie Martin", nil), ("Rashid Karimi", nil), ("Grace Liu", nil),
+]
+// (specialist, status) for each client: Maria carries 21 active clients, over the limit of 20.
+var plan: [(Int, ClientStatus)] = []
+let mariaStatuses: [ClientStatus] = Array(repeating: .jobSearch, count: 7) + Array(repeating: .working, count: 5)
+    + Array(repeating: .followAlong, count: 3) + Array(repeating: .engaging, count: 4) + [.education, .education, .inactive, .closed]
+let danielStatuses: [ClientStatus] = Array(repeating: .jobSearch, count: 4) + Array(repeating: .working, count: 3)
+    + [.followAlong, .followAlong, .engaging, .engaging, .education, .referred, .inactive, .closed]
+let lenaStatuses: [ClientStatus] = [.jobSearch, .jobSearch, .jobSearch, .engaging, .working, .referred, .inactive]
+for status in mariaStatuses { plan.append((0, status)) }
+for status in danielStatuses { plan.append((1, status)) }
+for status in lenaStatuses { plan.append((2, status)) }
+precondition(plan.count == names.count, "one plan entry per name")
+
+let jobTitles = ["Barista", "Stock associate", "Library page", "Line cook", "Dishwasher", "Cashier", "Groundskeeper",
+                 "Office assistant", "Warehouse associate", "Pet care attendant", "Housekeeper", "Bakery assistant",
+                 "Car wash attendant", "Receptionist", "Data entry clerk", "Custodian"]
+let places = ["Bean There Café", "Riverside Public Library", "client's home", "clinic", "Greenleaf Grocery",
+              "the job site", "Corner Books", "park bench by the river", "bus station café"]
+let notes = ["Talked through interview nerves; practised answers.", "Reviewed pay stubs with benefits plan in mind.",
+             "Went over the bus route to the job site.", "Discussed what kind of work feels right now.",
+             "Checked in after the first week; going well.", "Updated resume together.",
+             "Planned which employers to approach next.", "Client wants more hours; will ask manager."]
+let referralSources = ["Treatment team", "Self-referral", "Family member", "Housing programme", "Peer specialist"]
+let teams = ["ACT Team North", "ACT Team South", "Outpatient Team A", "First Episode Team"]
+let clinicians = ["Dr. Helen Park", "Marcus Lee, LCSW", "Ana Gómez, LPC", "Dr. Samuel Osei"]
+let counsellors = ["Jordan Blake (VR)", "Priya Shah (VR)", nil]
+
+var clients: [Client] = []
+for (index, (name, preferred)) in names.enumerated() {
+    let (specialistIndex, status) = plan[index]
+    let entry = anchor.adding(days: -int(status == .referred ? 3...12 : (status == .engaging ? 10...40 : 45...620)))
+    var client = Client(
+        id: uuid(), name: name, preferredName: preferred,
+        phone: "555-1\(String(format: "%03d", index * 7 % 1000))",
+        email: chance(0.6) ? "client\(index + 1)@mail.example" : nil,
+        address: chance(0.5) ? "\(int(1...400)) \(pick(["Oak", "River", "Hill", "Lake", "Cedar"])) St, Riverside" : nil,
+        programEntryDate: entry, referralSource: pick(referralSources),
+        referralDate: entry.adding(days: -int(2...20)), specialistID: specialists[specialistIndex].id,
+        status: status, mentalHealthTeam: pick(teams), clinician: pick(clinicians),
+        vocationalRehabCounsellor: pick(counsellors),
+        benefits: [[], [.ssi, .medicaid], [.ssdi, .medicare], [.snap], [.ssi, .medicaid, .housing], [.va]][index % 6],
+        benefitsPlanningDone: chance(0.6),
+        disclosure: [
+            Disclosure(preference: .doNotDisclose),
+            Disclosure(preference: .disclose, whatMayBeSaid: "Works with a support programme; may mention anxiety."),
+            Disclosure(preference: .limited, whatMayBeSaid: "May say I get help finding work, nothing about health."),
+            Disclosure(preference: .undecided),
+        ][index % 4],
+        notes: chance(0.4) ? "Prefers morning meetings. Likes working with animals and being outdoors." : nil,
+        createdAt: stamp(entry))
+
+    // Jobs: current for working and follow-along, ended for some others, two starting next week.
+    if status == .working || status == .followAlong {
+        let employer = pick(employers)
+        let start = status == .followAlong ? anchor.adding(days: -int(150...400)) : anchor.adding(days: -int(5...120))
+        client.jobs.append(Job(id: uuid(), employerID: employer.id, employerName: employer.name, title: pick(jobTitles),
+                               startDate: max(start, entry.adding(days: 14)), hoursPerWeek: Double(pick([12, 15, 20, 24, 30, 32])),
+                               hourlyWage: Decimal(string: pick(["15.50", "16.00", "17.25", "18.75", "21.00"])), isCompetitive: true))
+    }
+    if [.jobSearch, .inactive, .closed, .followAlong].contains(status), chance(0.5), entry < anchor.adding(days: -90) {
+        let employer = pick(employers)
+        let start = entry.adding(days: int(20...40))
+        client.jobs.insert(Job(id: uuid(), employerID: employer.id, employerName: employer.name, title: pick(jobTitles),
+                                startDate: start, endDate: min(start.adding(days: int(20...60)), anchor.adding(days: -10)),
+                                hoursPerWeek: 20, hourlyWage: Decimal(string: "15.00"), isCompetitive: true,
+                                endReason: pick(JobEndReason.allCases), endNote: "Talked it over; wants something with fewer evenings."), at: 0)
+    }
+    if status == .jobSearch && (index == 3 || index == 25) {
+        let employer = employers[index % employers.count]
+        client.jobs.append(Job(id: uuid(), employerID: employer.id, employerName: employer.name, title: pick(jobTitles),
+                               startDate: anchor.adding(days: 7 + index % 2), hoursPerWeek: 20,
+                               hourlyWage: Decimal(string: "16.50"), isCompetitive: true))
+    }
+
+    // Contacts with the client over the last three months.
+    if status != .referred {
+        let count = status == .closed ? 2 : (status == .inactive ? 3 : int(4...10))
+        var day = max(entry, anchor.adding(days: -90))
+        for n in 0..<count {
+            day = min(anchor, day.adding(days: int(3...14)))
+            if status == .closed && day > anchor.adding(days: -40) { break }
+            let kind: ClientContactKind = status == .inactive && n > 0 ? .outreachAttempt
+                : pick([.faceToFace, .faceToFace, .faceToFace, .phone, .text, .video])
+            client.contacts.append(ClientContact(
+                id: uuid(), date: day, kind: kind,
+                place: kind == .faceToFace ? pick(places) : nil,
+                note: kind == .outreachAttempt ? "Left a voicemail; no answer yet." : pick(notes),
+                specialistID: specialists[specialistIndex].id, createdAt: stamp(day, hour: 9 + n % 8)))
+        }
+    }
+    client.updatedAt = client.contacts.last.map { $0.createdAt } ?? client.createdAt
+    clients.append(client)
+}
+// The newest activity is on the anchor day.
+clients[0].contacts.append(ClientContact(id: uuid(), date: anchor, kind: .faceToFace, place: "Bean There Café",
+                                         note: "Practised the interview for Friday.", specialistID: specialists[0].id,
+                                         createdAt: stamp(anchor, hour: 15)))
+for client in clients { try store.saveKeepingTimestamp(client) }
+
+// MARK: Employer contacts: about 300 over the last three months.
+var employerContacts: [EmployerContact] = []
+let learned = ["Hiring for weekend shifts in spring.", "Prefers candidates who can lift 25 lb.",
+               "Busy season starts next month; will need two more people.", "Values reliability over experience.",
+               "Owner does all hiring; best to visit Tuesday mornings.", "Open to part-time, 15-20 hours."]
+let outcomes = ["Manager interested; asked for a resume.", "Left a card; will follow up.", "Arranged an informational interview.",
+                "No openings now; invited to check back.", "Job seeker invited to interview."]
+for (specialistIndex, specialist) in specialists.enumerated() {
+    let seekers = clients.filter { $0.specialistID == specialist.id && [.jobSearch, .engaging].contains($0.status) }
+    let perWeek = [9, 8, 7][specialistIndex]
+    for week in 0..<13 {
+        let monday = anchor.startOfWeek.adding(days: -7 * week)
+        for n in 0..<perWeek {
+            let day = monday.adding(days: n % 5)
+            guard day <= anchor else { continue }
+            let purpose = pick(EmployerContactPurpose.allCases)
+            let onBehalf = purpose == .presentJobSeeker || (purpose == .followUp && chance(0.5))
+            let forSeekers = onBehalf && !seekers.isEmpty ? [pick(seekers).id] : []
+            let method: EmployerContactMethod = chance(0.8) ? .faceToFace : pick([.phone, .email, .video])
+            let employer = pick(employers)
+            employerContacts.append(EmployerContact(
+                id: uuid(), date: day, specialistID: specialist.id, employerID: employer.id,
+                contactPerson: employer.people.first?.name, contactTitle: employer.people.first?.title,
+                purpose: purpose, method: method, jobSeekerPresent: !forSeekers.isEmpty && chance(0.3),
+                jobSeekerIDs: forSeekers, hiringNeeds: pick(learned), outcome: pick(outcomes),
+                nextStep: chance(0.7) ? pick(["Drop off resume", "Call back about openings", "Bring job seeker to meet manager", "Visit again"]) : nil,
+                nextStepDate: chance(0.7) ? day.adding(days: int(3...21)) : nil,
+                createdAt: stamp(day, hour: 11 + n % 5)))
+        }
+    }
+}
+try store.saveKeepingTimestamps(employerContacts)
+print("Wrote \(specialists.count) specialists, \(clients.count) clients, \(employers.count) employers, \(employerContacts.count) employer contacts to \(folder.path)")
