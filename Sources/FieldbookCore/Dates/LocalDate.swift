@@ -189,3 +189,15 @@ extension String {
         self = digits.count >= 4 ? digits : String(repeating: "0", count: 4 - digits.count) + digits
     }
 }
+
+import Foundation
+
+extension LocalDate {
+    /// The calendar date of `instant` in `timeZone`: the one place a clock becomes a date.
+    public init(containing instant: Date, in timeZone: TimeZone = .current) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        self.init(unchecked: parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+    }
+}

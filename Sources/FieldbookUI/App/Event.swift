@@ -1,0 +1,21 @@
+import FieldbookCore
+import Foundation
+
+/// What happens to the app: a key, a new window size, the clock, or the answer to an effect.
+public enum Event: Sendable {
+    case key(Key)
+    case resize(Size)
+    /// The time now; sent about every second and before each key.
+    case tick(Date)
+    case saved(Client)
+    case saveFailed(String)
+}
+
+/// What the app asks the main loop to do: the only way anything leaves `update`.
+public enum Effect: Hashable, Sendable {
+    /// Save this client (with their jobs and contacts). The loop answers `.saved` or `.saveFailed`.
+    case saveClient(Client)
+    /// Repaint the whole terminal (Ctrl-L).
+    case redraw
+    case quit
+}

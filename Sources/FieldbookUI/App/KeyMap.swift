@@ -1,0 +1,106 @@
+/// What a key does. One table of bindings drives dispatch, the key line at the bottom of the
+/// screen and the help screen, so they cannot disagree.
+public enum Action: Hashable, Sendable {
+    case quit, help, redraw, blank
+    case nextTab, previousTab, showTab(Tab)
+    case moveUp, moveDown, pageUp, pageDown, first, last
+    case open, back
+    case search, new, edit
+    case cycleSort, reverseSort, cycleSpecialistFilter, cycleStatusFilter
+    case nextField, previousField, nextChoice, previousChoice, save, clearField
+}
+
+/// Where a binding applies.
+public enum KeyContext: String, Hashable, Sendable, CaseIterable {
+    case everywhere = "Everywhere"
+    case top = "Tabs (Today, Caseload, Employers, Reports)"
+    case lists = "Lists and pages"
+    case caseload = "Caseload"
+    case client = "Client"
+    case form = "Forms"
+    case help = "Help"
+}
+
+public struct KeyBinding: Sendable {
+    public var keys: [Key]
+    public var action: Action
+    /// A few words for the key line; nil keeps the binding off that line.
+    public var short: String?
+    /// A sentence for the help screen.
+    public var help: String
+    public var context: KeyContext
+    /// How the keys are written on the key line, when not the first key's label.
+    public var barKeys: String? = nil
+
+    /// Keys as written in help: "↑ / k".
+    public var keyLabel: String { keys.map(\.label).joined(separator: " / ") }
+}
+
+public enum KeyMap {
+    public static let bindings: [KeyBinding] = [
+        // Everywhere
+        KeyBinding(keys: [.character("?"), .function(1)], action: .help, short: "help", help: "Show this help", context: .everywhere),
+        KeyBinding(keys: [.control("b")], action: .blank, short: nil, help: "Blank the screen at once (privacy); any key brings it back", context: .everywhere),
+        KeyBinding(keys: [.control("l")], action: .redraw, short: nil, help: "Redraw the whole screen", context: .everywhere),
+        // Top level
+        KeyBinding(keys: [.tab], action: .nextTab, short: nil, help: "Next tab", context: .top),
+        KeyBinding(keys: [.backTab], action: .previousTab, short: nil, help: "Previous tab", context: .top),
+        KeyBinding(keys: [.character("1")], action: .showTab(.today), short: nil, help: "Today", context: .top),
+        KeyBinding(keys: [.character("2")], action: .showTab(.caseload), short: nil, help: "Caseload", context: .top),
+        KeyBinding(keys: [.character("3")], action: .showTab(.employers), short: nil, help: "Employers", context: .top),
+        KeyBinding(keys: [.character("4")], action: .showTab(.reports), short: nil, help: "Reports", context: .top),
+        KeyBinding(keys: [.character("q")], action: .quit, short: "quit", help: "Quit Fieldbook (asks first if something is unsaved)", context: .top),
+        // Lists and pages
+        KeyBinding(keys: [.up, .character("k")], action: .moveUp, short: nil, help: "Move up", context: .lists),
+        KeyBinding(keys: [.down, .character("j")], action: .moveDown, short: "move", help: "Move down", context: .lists, barKeys: "↑↓"),
+        KeyBinding(keys: [.pageUp], action: .pageUp, short: nil, help: "Page up", context: .lists),
+        KeyBinding(keys: [.pageDown], action: .pageDown, short: nil, help: "Page down", context: .lists),
+        KeyBinding(keys: [.home, .character("g")], action: .first, short: nil, help: "First row", context: .lists),
+        KeyBinding(keys: [.end, .character("G")], action: .last, short: nil, help: "Last row", context: .lists),
+        // Caseload
+        KeyBinding(keys: [.enter], action: .open, short: "open", help: "Open the selected client", context: .caseload),
+        KeyBinding(keys: [.character("/")], action: .search, short: "search", help: "Search names as you type (accents optional); Enter keeps, Esc clears", context: .caseload),
+        KeyBinding(keys: [.character("n")], action: .new, short: "new", help: "New client", context: .caseload),
+        KeyBinding(keys: [.character("s")], action: .cycleSort, short: "sort", help: "Sort by the next column (name, status, specialist, days, last contact)", context: .caseload),
+        KeyBinding(keys: [.character("r")], action: .reverseSort, short: nil, help: "Reverse the sort order", context: .caseload),
+        KeyBinding(keys: [.character("f")], action: .cycleSpecialistFilter, short: "specialist", help: "Show the next specialist's caseload (or everyone's)", context: .caseload),
+        KeyBinding(keys: [.character("t")], action: .cycleStatusFilter, short: "status", help: "Filter by status: active, all, or one status", context: .caseload),
+        KeyBinding(keys: [.escape], action: .back, short: nil, help: "Clear the search", context: .caseload),
+        // Client
+        KeyBinding(keys: [.character("n")], action: .new, short: "log contact", help: "Log a contact with this client", context: .client),
+        KeyBinding(keys: [.character("e")], action: .edit, short: "edit", help: "Edit this client's details", context: .client),
+        KeyBinding(keys: [.escape, .character("q")], action: .back, short: "back", help: "Back to the caseload", context: .client),
+        // Forms
+        KeyBinding(keys: [.tab, .down], action: .nextField, short: "next", help: "Next field", context: .form, barKeys: "Tab"),
+        KeyBinding(keys: [.backTab, .up], action: .previousField, short: nil, help: "Previous field", context: .form),
+        KeyBinding(keys: [.character(" "), .right], action: .nextChoice, short: nil, help: "In a choice field: next option", context: .form),
+        KeyBinding(keys: [.left], action: .previousChoice, short: nil, help: "In a choice field: previous option", context: .form),
+        KeyBinding(keys: [.control("s"), .function(2)], action: .save, short: "save", help: "Save (Enter on the last field saves too)", context: .form),
+        KeyBinding(keys: [.control("u")], action: .clearField, short: nil, help: "Clear the field", context: .form),
+        KeyBinding(keys: [.escape], action: .back, short: "cancel", help: "Cancel (asks before throwing away changes)", context: .form),
+        // Help
+        KeyBinding(keys: [.escape, .character("q"), .character("?")], action: .back, short: "close", help: "Close help", context: .help),
+    ]
+
+    /// The action for `key` in the first of `contexts` that binds it.
+    public static func action(for key: Key, in contexts: [KeyContext]) -> Action? {
+        for context in contexts {
+            if let binding = bindings.first(where: { $0.context == context && $0.keys.contains(key) }) {
+                return binding.action
+            }
+        }
+        return nil
+    }
+
+    /// The key line for a screen: its own bindings first, then the ones that work everywhere.
+    public static func keyLine(for contexts: [KeyContext]) -> [(keys: String, text: String)] {
+        var items: [(String, String)] = []
+        for context in contexts {
+            for binding in bindings where binding.context == context {
+                guard let short = binding.short else { continue }
+                items.append((binding.barKeys ?? binding.keys[0].label, short))
+            }
+        }
+        return items
+    }
+}

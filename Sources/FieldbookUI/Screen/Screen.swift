@@ -1,0 +1,167 @@
+/// How a cell looks. The role picks a colour where colour is on; the attributes carry the
+/// meaning on their own, so a monochrome terminal (NO_COLOR) loses nothing.
+public struct Style: Hashable, Sendable {
+    public enum Role: Hashable, Sendable, CaseIterable {
+        case normal, header, tab, selected, key, muted, warning, danger, success, escape, input, title
+    }
+
+    public var role: Role
+    public var bold: Bool
+    public var reverse: Bool
+    public var underline: Bool
+    public var dim: Bool
+
+    public init(_ role: Role = .normal, bold: Bool = false, reverse: Bool = false, underline: Bool = false, dim: Bool = false) {
+        self.role = role
+        self.bold = bold
+        self.reverse = reverse
+        self.underline = underline
+        self.dim = dim
+    }
+
+    public static let normal = Style()
+    public static let header = Style(.header, reverse: true)
+    public static let title = Style(.title, bold: true)
+    public static let selected = Style(.selected, reverse: true)
+    public static let key = Style(.key, bold: true)
+    public static let muted = Style(.muted, dim: true)
+    public static let warning = Style(.warning, bold: true)
+    public static let danger = Style(.danger, bold: true)
+    public static let success = Style(.success)
+    public static let input = Style(.input, underline: true)
+}
+
+/// A cell of the in-memory screen. The column after a wide glyph holds a continuation cell
+/// (width 0, no text).
+public struct Cell: Hashable, Sendable {
+    public var text: String
+    public var width: Int
+    public var style: Style
+
+    public static let blank = Cell(text: " ", width: 1, style: .normal)
+    public var isContinuation: Bool { width == 0 }
+}
+
+public struct Size: Hashable, Sendable {
+    public var rows: Int
+    public var columns: Int
+    public init(rows: Int, columns: Int) {
+        self.rows = max(0, rows)
+        self.columns = max(0, columns)
+    }
+}
+
+/// A grid of cells that views draw into. It knows nothing of the terminal; the terminal layer
+/// writes only the cells that changed since the last frame.
+public struct Screen: Hashable, Sendable {
+    public let size: Size
+    public private(set) var cells: [Cell]
+
+    public init(size: Size) {
+        self.size = size
+        cells = Array(repeating: .blank, count: size.rows * size.columns)
+    }
+
+    public var rows: Int { size.rows }
+    public var columns: Int { size.columns }
+
+    public subscript(row: Int, column: Int) -> Cell {
+        cells[row * size.columns + column]
+    }
+
+    /// Writes `text` at (`row`, `column`), at most `width` columns (default: to the right edge),
+    /// cutting with `…`. Returns the columns used.
+    @discardableResult
+    public mutating func put(_ text: String, row: Int, column: Int, width: Int? = nil, style: Style = .normal) -> Int {
+        guard row >= 0, row < rows, column >= 0, column < columns else { return 0 }
+        let limit = min(width ?? (columns - column), columns - column)
+        guard limit > 0 else { return 0 }
+        var items = TextCells.cells(text)
+        let total = items.reduce(0) { $0 + $1.width }
+        if total > limit {
+            var kept: [TextCell] = []
+            var used = 0
+            for item in items {
+                if used + item.width > limit - 1 { break }
+                kept.append(item)
+                used += item.width
+            }
+            kept.append(TextCell(text: "…", width: 1, isEscape: false))
+            items = kept
+        }
+        var x = column
+        for item in items {
+            let cellStyle = item.isEscape ? Style(.escape, bold: style.bold, reverse: style.reverse, underline: true) : style
+            set(row: row, column: x, Cell(text: item.text, width: item.width, style: cellStyle))
+            x += item.width
+        }
+        return x - column
+    }
+
+    /// Fills `width` columns from (`row`, `column`) with spaces in `style`.
+    public mutating func fill(row: Int, column: Int = 0, width: Int? = nil, style: Style) {
+        guard row >= 0, row < rows else { return }
+        let end = min(columns, column + (width ?? columns))
+        var x = max(0, column)
+        while x < end {
+            set(row: row, column: x, Cell(text: " ", width: 1, style: style))
+            x += 1
+        }
+    }
+
+    /// Changes the style of cells already drawn (a selected row, a cursor).
+    public mutating func restyle(row: Int, column: Int, width: Int, style: Style) {
+        guard row >= 0, row < rows else { return }
+        for x in max(0, column)..<min(columns, column + width) {
+            cells[row * columns + x].style = style
+        }
+    }
+
+    private mutating func set(row: Int, column: Int, _ cell: Cell) {
+        let index = row * columns + column
+        // Never leave half of a wide glyph behind.
+        if cells[index].isContinuation, column > 0 {
+            cells[index - 1] = Cell(text: " ", width: 1, style: cells[index - 1].style)
+        }
+        if cells[index].width == 2, column + 1 < columns {
+            cells[index + 1] = Cell(text: " ", width: 1, style: cells[index + 1].style)
+        }
+        if cell.width == 2 {
+            guard column + 1 < columns else {
+                cells[index] = Cell(text: " ", width: 1, style: cell.style)
+                return
+            }
+            if cells[index + 1].width == 2, column + 2 < columns {
+                cells[index + 2] = Cell(text: " ", width: 1, style: cells[index + 2].style)
+            }
+            cells[index] = cell
+            cells[index + 1] = Cell(text: "", width: 0, style: cell.style)
+        } else {
+            cells[index] = cell
+        }
+    }
+
+    /// The text of one row as a person would read it (continuation cells add nothing).
+    public func line(_ row: Int) -> String {
+        var text = ""
+        for column in 0..<columns {
+            text += self[row, column].text
+        }
+        return text
+    }
+
+    /// Every row, trailing spaces removed: what tests compare.
+    public var lines: [String] {
+        (0..<rows).map { line($0).trimmingTrailingSpaces() }
+    }
+
+    public var text: String { lines.joined(separator: "\n") }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var s = Substring(self)
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}

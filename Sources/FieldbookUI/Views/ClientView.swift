@@ -1,0 +1,127 @@
+import FieldbookCore
+import Foundation
+
+/// Everything about one person, in sections, scrollable.
+enum ClientView {
+    static func draw(_ state: AppState, _ page: ClientPage, into screen: inout Screen) {
+        let top = Layout.bodyTop
+        guard let client = state.data.client(page.clientID) else {
+            screen.put("This client is no longer in the data folder.", row: top + 1, column: 2, style: .danger)
+            return
+        }
+        let specialist = state.data.specialist(client.specialistID)?.name ?? "not assigned"
+        let right = "\(client.status.label) · \(specialist)"
+        let rightWidth = TextCells.width(right)
+        screen.put(right, row: top, column: max(1, screen.columns - rightWidth - 1), style: .title)
+        screen.put(client.displayName, row: top, column: 1, width: max(1, screen.columns - rightWidth - 4), style: .title)
+
+        let width = screen.columns - 2
+        let all = lines(client, state: state, width: width)
+        let visible = visibleRows(screen.size)
+        let first = max(0, min(page.top, max(0, all.count - visible)))
+        for (offset, line) in all[first..<min(all.count, first + visible)].enumerated() {
+            screen.put(line, row: top + 1 + offset, column: 1, width: width)
+        }
+        if all.count > visible {
+            let text = " lines \(first + 1)-\(min(all.count, first + visible)) of \(all.count) "
+            screen.put(text, row: Layout.bodyBottom(screen.size) - 1, column: screen.columns - TextCells.width(text), style: .muted)
+        }
+    }
+
+    static func visibleRows(_ size: Size) -> Int { max(1, Layout.bodyBottom(size) - Layout.bodyTop - 1) }
+
+    static func maxTop(_ state: AppState, _ page: ClientPage) -> Int {
+        guard let client = state.data.client(page.clientID) else { return 0 }
+        let count = lines(client, state: state, width: state.size.columns - 2).count
+        return max(0, count - visibleRows(state.size))
+    }
+
+    static func lines(_ client: Client, state: AppState, width: Int) -> [StyledLine] {
+        var out: [StyledLine] = []
+        let today = state.today
+        func section(_ title: String) {
+            if !out.isEmpty { out.append([]) }
+            let rule = String(repeating: "─", count: max(0, width - TextCells.width(title) - 4))
+            out.append([Span("── ", .muted), Span(title, .title), Span(" " + rule, .muted)])
+        }
+        func field(_ label: String, _ value: String?, _ style: Style = .normal) {
+            let text = value.flatMap { $0.isEmpty ? nil : $0 } ?? "—"
+            let labelWidth = 20
+            let wrapped = TextCells.wrap(text, width: max(10, width - labelWidth - 2))
+            for (index, part) in wrapped.enumerated() {
+                let head = index == 0 ? TextCells.pad(label, to: labelWidth) : String(repeating: " ", count: labelWidth)
+                out.append([Span("  " + head, .muted), Span(part, style)])
+            }
+        }
+        func paragraph(_ text: String, indent: Int = 4, style: Style = .normal) {
+            for part in TextCells.wrap(text, width: max(10, width - indent)) {
+                out.append([Span(String(repeating: " ", count: indent) + part, style)])
+            }
+        }
+
+        section("Details")
+        field("Preferred name", client.preferredName)
+        field("Phone", client.phone)
+        field("Email", client.email)
+        field("Address", client.address)
+        field("Program entry", "\(client.programEntryDate) (\(Caseload.daysInProgram(client, today: today)) days ago)")
+        let referral = [client.referralDate?.description, client.referralSource.map { "from \($0)" }].compactMap { $0 }.joined(separator: " ")
+        field("Referral", referral)
+
+        section("Team and benefits")
+        field("Mental health team", client.mentalHealthTeam)
+        field("Clinician", client.clinician)
+        field("VR counsellor", client.vocationalRehabCounsellor)
+        let benefits = client.benefits.isEmpty ? "none recorded" : client.benefits.map(\.rawValue).joined(separator: ", ")
+        field("Benefits", benefits)
+        field("Benefits planning", client.benefitsPlanningDone ? "done" : "NOT DONE yet",
+              client.benefitsPlanningDone ? .normal : .warning)
+
+        section("Disclosure preference")
+        field("Preference", client.disclosure.preference.label,
+              client.disclosure.preference == .doNotDisclose ? .warning : .normal)
+        field("What may be said", client.disclosure.whatMayBeSaid)
+
+        section("Jobs")
+        if client.jobs.isEmpty {
+            paragraph("No jobs recorded yet.", style: .muted)
+        }
+        for job in client.jobs.sorted(by: { $0.startDate > $1.startDate }) {
+            let when: String
+            if job.startDate > today {
+                when = "STARTS \(job.startDate) (in \(today.days(until: job.startDate)) days)"
+            } else if let end = job.endDate {
+                when = "\(job.startDate) to \(end)"
+            } else {
+                when = "since \(job.startDate) (current)"
+            }
+            out.append([Span("  "), Span("\(job.title)", .title), Span(" at \(job.employerName)"), Span(" · \(when)", .muted)])
+            var facts: [String] = []
+            if let hours = job.hoursPerWeek { facts.append("\(hours.formatted(.number.precision(.fractionLength(0...1)))) h/week") }
+            if let wage = job.hourlyWage { facts.append("\(wage.formatted(.number.precision(.fractionLength(2))))/h") }
+            facts.append(job.isCompetitive ? "competitive" : "not competitive")
+            if let reason = job.endReason { facts.append("ended: \(reason.label)") }
+            paragraph(facts.joined(separator: " · "))
+            if let note = job.endNote, !note.isEmpty { paragraph(note, style: .muted) }
+        }
+
+        section("Contacts with the client (newest first)")
+        if client.contacts.isEmpty {
+            paragraph("No contacts logged yet. Press n to log one.", style: .muted)
+        }
+        for contact in client.contacts.sorted(by: { ($0.date, $0.createdAt) > ($1.date, $1.createdAt) }) {
+            let kind = contact.kind.reachedThePerson ? contact.kind.label : "\(contact.kind.label) (did not reach)"
+            var line: StyledLine = [Span("  \(contact.date)  ", .muted), Span(kind, contact.kind.reachedThePerson ? .normal : .warning)]
+            if let place = contact.place, !place.isEmpty { line.append(Span(" · \(place)", .muted)) }
+            out.append(line)
+            if let note = contact.note, !note.isEmpty { paragraph(note, indent: 14) }
+        }
+
+        section("Career profile")
+        paragraph("No career profile has been started for this client.", style: .muted)
+
+        section("Notes")
+        paragraph(client.notes.flatMap { $0.isEmpty ? nil : $0 } ?? "—")
+        return out
+    }
+}

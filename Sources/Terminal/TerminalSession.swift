@@ -1,0 +1,217 @@
+import CNcursesw
+import CTextWidth
+import FieldbookUI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the terminal reports: a key, a new size, or nothing before the timeout.
+public enum TerminalInput: Equatable, Sendable {
+    case key(Key)
+    case resize(Size)
+}
+
+public enum TerminalError: Error, CustomStringConvertible {
+    case unknownTerminal(String)
+    case notATerminal
+
+    public var description: String {
+        switch self {
+        case .unknownTerminal(let name):
+            "the terminal type \"\(name)\" is unknown here; set TERM to one this machine knows (e.g. xterm-256color)"
+        case .notATerminal:
+            "Fieldbook needs a terminal: standard input and output must not be redirected"
+        }
+    }
+}
+
+/// The only code that talks to ncurses: starts and stops the terminal, reads keys, and draws
+/// screens by writing only the cells that changed since the last frame.
+@MainActor
+public final class TerminalSession {
+    private let screenPointer: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let useColor: Bool
+    private var previous: Screen?
+    private var pairs: [Style.Role: Int32] = [:]
+    private var stopped = false
+    private let outputFile: UnsafeMutablePointer<FILE>?
+    private let inputFile: UnsafeMutablePointer<FILE>?
+    public private(set) var size: Size
+
+    /// Starts full-screen mode on the real terminal (alternate screen, no echo, keypad on).
+    public static func start(useColor: Bool) throws -> TerminalSession {
+        guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
+        _ = fieldbook_use_utf8_ctype()
+        setlocale(LC_ALL, "")
+        _ = fieldbook_use_utf8_ctype()
+        TerminalSignals.prepare()
+        let output = fdopen(dup(1), "w")
+        let input = fdopen(dup(0), "r")
+        guard let pointer = newterm(nil, output, input) else {
+            let name = getenv("TERM").map { String(cString: $0) } ?? "(not set)"
+            throw TerminalError.unknownTerminal(name)
+        }
+        let session = TerminalSession(screen: pointer, useColor: useColor, output: output, input: input)
+        TerminalSignals.armCrashRestore()
+        return session
+    }
+
+    /// A terminal that draws into memory only, for tests: ncurses writes to /dev/null.
+    public static func headless(size: Size, useColor: Bool = false) -> TerminalSession? {
+        _ = fieldbook_use_utf8_ctype()
+        let output = fopen("/dev/null", "w")
+        let input = fopen("/dev/null", "r")
+        guard let pointer = newterm("xterm", output, input) else { return nil }
+        let session = TerminalSession(screen: pointer, useColor: useColor, output: output, input: input)
+        resizeterm(Int32(size.rows), Int32(size.columns))
+        session.size = size
+        return session
+    }
+
+    private init(screen: OpaquePointer, useColor: Bool, output: UnsafeMutablePointer<FILE>?, input: UnsafeMutablePointer<FILE>?) {
+        screenPointer = screen
+        outputFile = output
+        inputFile = input
+        set_term(screen)
+        window = fb_stdscr()!
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(25)
+        curs_set(0)
+        TerminalSignals.allowControlS()
+        def_prog_mode()
+        let colorWanted = useColor && has_colors()
+        if colorWanted {
+            start_color()
+            use_default_colors()
+        }
+        self.useColor = colorWanted
+        size = Size(rows: Int(fb_lines()), columns: Int(fb_cols()))
+        if colorWanted { allocatePairs() }
+    }
+
+    private func allocatePairs() {
+        let colors: [Style.Role: Int32] = [
+            .header: Int32(COLOR_BLUE), .tab: Int32(COLOR_CYAN), .selected: Int32(COLOR_CYAN),
+            .key: Int32(COLOR_YELLOW), .warning: Int32(COLOR_YELLOW), .danger: Int32(COLOR_RED),
+            .success: Int32(COLOR_GREEN), .escape: Int32(COLOR_MAGENTA), .title: -1, .input: -1,
+        ]
+        for (role, foreground) in colors where foreground >= 0 {
+            let pair = alloc_pair(foreground, -1)
+            if pair > 0 { pairs[role] = pair }
+        }
+    }
+
+    /// Leaves full-screen mode and gives the terminal back as it was.
+    public func stop() {
+        guard !stopped else { return }
+        stopped = true
+        TerminalSignals.disarmCrashRestore()
+        curs_set(1)
+        endwin()
+        delscreen(screenPointer)
+        if let outputFile { fclose(outputFile) }
+        if let inputFile { fclose(inputFile) }
+    }
+
+    // MARK: Input
+
+    /// Waits up to `timeoutMilliseconds` for a key or a resize.
+    public func read(timeoutMilliseconds: Int32) -> TerminalInput? {
+        wtimeout(window, timeoutMilliseconds)
+        var character: wint_t = 0
+        let result = wget_wch(window, &character)
+        if result == KEY_CODE_YES {
+            let code = Int32(character)
+            if code == KEY_RESIZE {
+                size = Size(rows: Int(fb_lines()), columns: Int(fb_cols()))
+                previous = nil
+                return .resize(size)
+            }
+            return TerminalKeys.key(forCode: code).map(TerminalInput.key)
+        }
+        if result == OK {
+            return TerminalKeys.key(forCharacter: UInt32(character)).map(TerminalInput.key)
+        }
+        return nil
+    }
+
+    // MARK: Output
+
+    /// Draws `screen`, writing only the cells that differ from the last frame.
+    public func draw(_ screen: Screen) {
+        let sameSize = previous?.size == screen.size
+        for row in 0..<screen.rows {
+            guard let span = changedSpan(row: row, in: screen, sameSize: sameSize) else { continue }
+            var column = span.lowerBound
+            while column <= span.upperBound && column < screen.columns {
+                let cell = screen[row, column]
+                if cell.isContinuation {
+                    column += 1
+                    continue
+                }
+                put(cell, row: row, column: column)
+                column += max(1, cell.width)
+            }
+        }
+        previous = screen
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// Paints everything again from scratch (Ctrl-L, after a suspend).
+    public func repaint(_ screen: Screen) {
+        previous = nil
+        clearok(window, true)
+        draw(screen)
+    }
+
+    private func changedSpan(row: Int, in screen: Screen, sameSize: Bool) -> ClosedRange<Int>? {
+        guard sameSize, let previous else { return 0...(screen.columns - 1) }
+        var first: Int?
+        var last = 0
+        for column in 0..<screen.columns where screen[row, column] != previous[row, column] {
+            if first == nil { first = column }
+            last = column
+        }
+        guard var start = first else { return nil }
+        if screen[row, start].isContinuation || previous[row, start].isContinuation { start = max(0, start - 1) }
+        if last + 1 < screen.columns, screen[row, last].width == 2 || previous[row, last].width == 2 { last += 1 }
+        return start...last
+    }
+
+    private func put(_ cell: Cell, row: Int, column: Int) {
+        var attributes = fb_a_normal()
+        if cell.style.bold { attributes |= fb_a_bold() }
+        if cell.style.reverse { attributes |= fb_a_reverse() }
+        if cell.style.underline { attributes |= fb_a_underline() }
+        if cell.style.dim { attributes |= fb_a_dim() }
+        let pair = useColor ? (pairs[cell.style.role] ?? 0) : 0
+        var characters: [wchar_t] = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        if characters.isEmpty { characters = [wchar_t(32)] }
+        characters.append(0)
+        _ = characters.withUnsafeBufferPointer { buffer in
+            fb_put_cell(window, Int32(row), Int32(column), buffer.baseAddress, attributes, pair)
+        }
+    }
+
+    /// The rows ncurses holds now, as text (tests read a headless screen back with this).
+    public func readBack() -> [String] {
+        var lines: [String] = []
+        let columns = Int(fb_cols())
+        for row in 0..<Int(fb_lines()) {
+            var buffer = [wchar_t](repeating: 0, count: columns * 4 + 1)
+            let count = buffer.withUnsafeMutableBufferPointer { pointer in
+                mvwinnwstr(window, Int32(row), 0, pointer.baseAddress, Int32(columns * 4))
+            }
+            let scalars = buffer.prefix(max(0, Int(count))).compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }
+            var text = String(String.UnicodeScalarView(scalars))
+            while text.last == " " { text.removeLast() }
+            lines.append(text)
+        }
+        return lines
+    }
+}

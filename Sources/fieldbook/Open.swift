@@ -1,0 +1,113 @@
+import ArgumentParser
+import FieldbookCore
+import FieldbookUI
+import Foundation
+import Terminal
+
+struct Open: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open Fieldbook in the terminal (the default).",
+        discussion: "Set NO_COLOR for a monochrome screen. Press ? inside for the keys."
+    )
+
+    @OptionGroup var options: DataOptions
+
+    @Flag(help: "Open a fresh copy of the demo program (sample-data), dated so its newest activity was yesterday.")
+    var demo = false
+
+    @Option(help: ArgumentHelp("Whose caseload to show first: a specialist's name (or the start of it).", valueName: "NAME"))
+    var specialist: String?
+
+    @Option(help: .hidden)
+    var today: String?
+
+    func run() throws {
+        var todayOverride: LocalDate?
+        if let today {
+            do { todayOverride = try DateExpression.parse(today, today: LocalDate(containing: Date())) } catch {
+                printError("--today: \(error.description)")
+                throw ExitCode(2)
+            }
+        }
+        let today = todayOverride ?? LocalDate(containing: Date())
+
+        var demoFolder: URL?
+        let folder: URL
+        if demo {
+            guard let source = SampleData.locate() else {
+                printError("cannot find the sample-data folder; run from the Fieldbook checkout or set FIELDBOOK_SAMPLE_DATA")
+                throw ExitCode(2)
+            }
+            do {
+                let copy = try DemoCopy.make(from: source, today: today)
+                demoFolder = copy.folder
+                folder = copy.folder
+            } catch {
+                printError("could not prepare the demo: \(error.description)")
+                throw ExitCode.failure
+            }
+        } else {
+            folder = options.folder
+        }
+        defer { if let demoFolder { try? FileManager.default.removeItem(at: demoFolder) } }
+
+        let store: Store
+        do {
+            store = try Store(folder: folder)
+        } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+        let snapshot = store.load()
+        let user = try chooseSpecialist(in: snapshot, demo: demo)
+        let exitSignal: Int32?
+        do {
+            exitSignal = try MainActor.assumeIsolated {
+                try MainLoop.run(store: store, snapshot: snapshot, today: today, followClock: todayOverride == nil, user: user)
+            }
+        } catch {
+            printError("\(error)")
+            throw ExitCode.failure
+        }
+        if let exitSignal {
+            throw ExitCode(128 + exitSignal)
+        }
+    }
+
+    private func chooseSpecialist(in snapshot: DataSnapshot, demo: Bool) throws -> UUID? {
+        let wanted = specialist ?? ProcessInfo.processInfo.environment["FIELDBOOK_SPECIALIST"]
+        if let wanted, !wanted.isEmpty {
+            let matches = snapshot.specialists.filter {
+                NameSearch.fold($0.name).hasPrefix(NameSearch.fold(wanted)) || $0.id.uuidString.lowercased().hasPrefix(wanted.lowercased())
+            }
+            guard matches.count == 1 else {
+                let names = snapshot.specialists.map(\.name).sorted().joined(separator: ", ")
+                printError(matches.isEmpty ? "no specialist matches \"\(wanted)\" (known: \(names))"
+                                           : "\"\(wanted)\" matches more than one specialist; give more of the name")
+                throw ExitCode(2)
+            }
+            return matches[0].id
+        }
+        if demo {
+            // The demo opens as the specialist with the largest active caseload.
+            return snapshot.specialists.max {
+                Caseload.activeCount(of: $0.id, in: snapshot.clients) < Caseload.activeCount(of: $1.id, in: snapshot.clients)
+            }?.id
+        }
+        return nil
+    }
+}
+
+enum SampleData {
+    /// The demo source: $FIELDBOOK_SAMPLE_DATA, ./sample-data, or the checkout this was built from.
+    static func locate() -> URL? {
+        var candidates: [URL] = []
+        if let env = ProcessInfo.processInfo.environment["FIELDBOOK_SAMPLE_DATA"], !env.isEmpty {
+            candidates.append(URL(fileURLWithPath: env))
+        }
+        candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("sample-data"))
+        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("sample-data"))
+        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent(DataLayout.formatFile).path) }
+    }
+}
