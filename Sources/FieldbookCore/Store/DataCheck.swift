@@ -17,7 +17,11 @@ public enum DataCheck {
         }
         let snapshot = store.load()
         problems += snapshot.problems
-        problems += references(in: snapshot)
+        // A record in an unreadable file is already reported; references to it are not news.
+        let unreadable = Set(snapshot.problems.compactMap { problem in
+            UUID(uuidString: String(problem.path.split(separator: "/").last?.dropLast(5) ?? ""))
+        })
+        problems += references(in: snapshot, alsoKnown: unreadable)
         for name in DurableFile.list(folder.appendingPathComponent(DataLayout.conflicts)) {
             problems.append(DataProblem(
                 path: "\(DataLayout.conflicts)/\(name)", kind: .conflictCopy,
@@ -27,11 +31,11 @@ public enum DataCheck {
     }
 
     /// Records that point at a specialist, client or employer that is not in the folder.
-    public static func references(in snapshot: DataSnapshot) -> [DataProblem] {
+    public static func references(in snapshot: DataSnapshot, alsoKnown: Set<UUID> = []) -> [DataProblem] {
         var problems: [DataProblem] = []
-        let specialists = Set(snapshot.specialists.map(\.id))
-        let clients = Set(snapshot.clients.map(\.id))
-        let employers = Set(snapshot.employers.map(\.id))
+        let specialists = Set(snapshot.specialists.map(\.id)).union(alsoKnown)
+        let clients = Set(snapshot.clients.map(\.id)).union(alsoKnown)
+        let employers = Set(snapshot.employers.map(\.id)).union(alsoKnown)
         for client in snapshot.clients {
             let path = DataLayout.client(client.id)
             if let id = client.specialistID, !specialists.contains(id) {

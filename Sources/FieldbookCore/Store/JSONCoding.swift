@@ -39,12 +39,12 @@ enum JSONCoding {
     }
 
     /// A decoding failure in words a person can act on: where in the file, and what is wrong.
-    static func describe(_ error: any Error) -> String {
+    static func describe(_ error: any Error, in data: Data) -> String {
         guard let error = error as? DecodingError else { return "\(error)" }
         switch error {
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty {
-                return syntaxMessage(context)
+                return syntaxMessage(data) ?? context.debugDescription
             }
             return "\(path(context.codingPath)): \(context.debugDescription)"
         case .keyNotFound(let key, let context):
@@ -58,21 +58,39 @@ enum JSONCoding {
         }
     }
 
-    private static func syntaxMessage(_ context: DecodingError.Context) -> String {
-        var parts: [String] = []
-        var underlying: (any Error)? = context.underlyingError
-        while let error = underlying {
-            let ns = error as NSError
-            if let description = ns.userInfo[NSDebugDescriptionErrorKey] as? String {
-                parts.append(description)
+    /// Where the JSON syntax breaks, as line and column. (JSONDecoder does not say; the
+    /// serialization parser gives a byte offset.)
+    private static func syntaxMessage(_ data: Data) -> String? {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return nil
+        } catch {
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
+            if let marker = detail.range(of: "around character "),
+               let offset = Int(detail[marker.upperBound...].prefix(while: \.isNumber))
+            {
+                let (line, column) = position(ofByte: offset, in: data)
+                let what = detail[..<marker.lowerBound].trimmingWhitespace().lowercased()
+                return "not valid JSON at line \(line), column \(column): \(what)"
             }
-            underlying = ns.userInfo[NSUnderlyingErrorKey] as? any Error
+            if detail.contains("end of file") || data.isEmpty {
+                let lines = data.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+                return "not valid JSON: the file ends too early (line \(lines)); it may have been cut short"
+            }
+            return "not valid JSON" + (detail.isEmpty ? "" : ": \(detail)")
         }
-        let detail = parts.first ?? context.debugDescription
-        let message = detail.isEmpty ? "the file is not valid JSON" : detail
-        return message.hasPrefix("The given data was not valid JSON")
-            ? "not valid JSON" + (parts.count > 1 ? ": " + parts[1] : "")
-            : "not valid JSON: " + message
+    }
+
+    static func position(ofByte offset: Int, in data: Data) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = 0
+        for (index, byte) in data.prefix(offset).enumerated() where byte == 0x0A {
+            line += 1
+            lineStart = index + 1
+        }
+        let column = String(decoding: data[data.startIndex + lineStart ..< data.startIndex + min(offset, data.count)], as: UTF8.self)
+            .unicodeScalars.count + 1
+        return (line, column)
     }
 
     static func path(_ keys: [any CodingKey]) -> String {

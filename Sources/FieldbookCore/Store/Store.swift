@@ -32,7 +32,7 @@ public final class Store {
             do {
                 format = try JSONCoding.decoder().decode(FormatFile.self, from: data)
             } catch {
-                throw .unreadableFormatFile(path: formatURL.path, reason: JSONCoding.describe(error))
+                throw .unreadableFormatFile(path: formatURL.path, reason: JSONCoding.describe(error, in: data))
             }
             if format.formatVersion > FormatFile.currentVersion {
                 throw .newerFormat(found: format.formatVersion, supported: FormatFile.currentVersion)
@@ -68,7 +68,7 @@ public final class Store {
             do {
                 return try decoder.decode(type, from: data)
             } catch {
-                problems.append(DataProblem(path: relative, kind: kind, message: JSONCoding.describe(error)))
+                problems.append(DataProblem(path: relative, kind: kind, message: JSONCoding.describe(error, in: data)))
                 return nil
             }
         }
@@ -152,7 +152,7 @@ public final class Store {
     @discardableResult
     public func save<Record: StoredRecord>(_ record: Record) throws(StoreError) -> Record {
         var stamped = record
-        stamped.updatedAt = now()
+        stamped.updatedAt = wholeSeconds(now())
         try write(stamped, to: stamped.filePath, name: stamped.recordName)
         return stamped
     }
@@ -188,7 +188,7 @@ public final class Store {
     @discardableResult
     public func save(_ contact: EmployerContact) throws(StoreError) -> EmployerContact {
         var record = contact
-        record.updatedAt = now()
+        record.updatedAt = wholeSeconds(now())
         let target = DataLayout.employerContacts(specialist: record.specialistID, month: record.date)
         var month = try readMonth(target) ?? EmployerContactMonth(
             specialistID: record.specialistID, month: DataLayout.monthKey(record.date), contacts: [])
@@ -206,6 +206,11 @@ public final class Store {
         return record
     }
 
+    /// Timestamps are stored to the second; stamping whole seconds keeps memory and disk equal.
+    private func wholeSeconds(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
+    }
+
     private func readMonth(_ relative: String) throws(StoreError) -> EmployerContactMonth? {
         let url = folder.appendingPathComponent(relative)
         guard let data = try DurableFile.read(url) else { return nil }
@@ -213,7 +218,7 @@ public final class Store {
         do {
             return try JSONCoding.decoder().decode(EmployerContactMonth.self, from: data)
         } catch {
-            throw .io(path: relative, reason: "cannot be updated because it does not parse: \(JSONCoding.describe(error))")
+            throw .io(path: relative, reason: "cannot be updated because it does not parse: \(JSONCoding.describe(error, in: data))")
         }
     }
 

@@ -8,6 +8,8 @@ public enum App {
     public static func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         switch event {
         case .tick(let now):
+            // Records keep whole seconds.
+            let now = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
             if state.lastInput.timeIntervalSince1970 == 0 { state.lastInput = now }
             state.now = now
             let idle = Double(max(1, state.data.settings.idleLockMinutes)) * 60

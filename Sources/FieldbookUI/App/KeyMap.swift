@@ -40,7 +40,7 @@ public enum KeyMap {
     public static let bindings: [KeyBinding] = [
         // Everywhere
         KeyBinding(keys: [.character("?"), .function(1)], action: .help, short: "help", help: "Show this help", context: .everywhere),
-        KeyBinding(keys: [.control("b")], action: .blank, short: nil, help: "Blank the screen at once (privacy); any key brings it back", context: .everywhere),
+        KeyBinding(keys: [.control("b")], action: .blank, short: nil, help: "Blank the screen at once (privacy); any key shows it again", context: .everywhere),
         KeyBinding(keys: [.control("l")], action: .redraw, short: nil, help: "Redraw the whole screen", context: .everywhere),
         // Top level
         KeyBinding(keys: [.tab], action: .nextTab, short: nil, help: "Next tab", context: .top),
@@ -49,10 +49,10 @@ public enum KeyMap {
         KeyBinding(keys: [.character("2")], action: .showTab(.caseload), short: nil, help: "Caseload", context: .top),
         KeyBinding(keys: [.character("3")], action: .showTab(.employers), short: nil, help: "Employers", context: .top),
         KeyBinding(keys: [.character("4")], action: .showTab(.reports), short: nil, help: "Reports", context: .top),
-        KeyBinding(keys: [.character("q")], action: .quit, short: "quit", help: "Quit Fieldbook (asks first if something is unsaved)", context: .top),
+        KeyBinding(keys: [.character("q")], action: .quit, short: "quit", help: "Quit Fieldbook", context: .top),
         // Lists and pages
         KeyBinding(keys: [.up, .character("k")], action: .moveUp, short: nil, help: "Move up", context: .lists),
-        KeyBinding(keys: [.down, .character("j")], action: .moveDown, short: "move", help: "Move down", context: .lists, barKeys: "↑↓"),
+        KeyBinding(keys: [.down, .character("j")], action: .moveDown, short: nil, help: "Move down", context: .lists),
         KeyBinding(keys: [.pageUp], action: .pageUp, short: nil, help: "Page up", context: .lists),
         KeyBinding(keys: [.pageDown], action: .pageDown, short: nil, help: "Page down", context: .lists),
         KeyBinding(keys: [.home, .character("g")], action: .first, short: nil, help: "First row", context: .lists),

@@ -86,6 +86,7 @@ public struct Screen: Hashable, Sendable {
                 kept.append(item)
                 used += item.width
             }
+            while kept.last?.text == " " { kept.removeLast() }
             kept.append(TextCell(text: "…", width: 1, isEscape: false))
             items = kept
         }

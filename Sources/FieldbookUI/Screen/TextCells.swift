@@ -57,8 +57,13 @@ public enum TextCells {
     public static func scalarWidth(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value >= 0x20 && value < 0x7F { return 1 }
+        _ = utf8Locale
         return Int(fieldbook_wcwidth(value))
     }
+
+    /// wcwidth answers -1 for every non-ASCII character in the C locale, so widths are measured
+    /// in a UTF-8 locale (the environment's, else C.UTF-8), as the terminal layer draws in one.
+    public static let utf8Locale: Bool = fieldbook_use_utf8_ctype() == 1
 
     /// Cuts `text` to at most `width` columns, ending with `…` when something was cut.
     /// A wide glyph is never split.
@@ -74,6 +79,7 @@ public enum TextCells {
             out += cell.text
             used += cell.width
         }
+        while out.last == " " { out.removeLast() }
         return out + "…"
     }
 

@@ -88,6 +88,8 @@ extension App {
             items = [("y", "discard"), ("any key", "keep editing")]
         } else if state.topPage == nil && state.tab == .caseload && state.caseload.isSearching {
             items = [("type", "to search"), ("Enter", "keep"), ("Esc", "clear"), ("↑↓", "move")]
+        } else if state.topPage == nil && state.tab == .caseload && !state.caseload.query.isEmpty {
+            items = [("Esc", "clear search")] + KeyMap.keyLine(for: contexts(for: state))
         } else {
             items = KeyMap.keyLine(for: contexts(for: state))
         }

@@ -6,7 +6,7 @@ import Foundation
 enum CaseloadView {
     struct Columns {
         let name: Int
-        static let status = 13, specialist = 16, days = 5, lastContact = 12
+        static let status = 13, specialist = 15, days = 6, lastContact = 12
 
         init(width: Int) {
             name = max(10, width - 1 - Columns.status - Columns.specialist - Columns.days - Columns.lastContact - 8)
@@ -73,10 +73,8 @@ enum CaseloadView {
                 screen.restyle(row: y, column: 0, width: screen.columns, style: .selected)
             }
         }
-        if rows.count > visible {
-            let text = " \(caseload.position.selected + 1)/\(rows.count) "
-            screen.put(text, row: listTop + visible - 1, column: screen.columns - TextCells.width(text), style: .muted)
-        }
+        let position = "\(caseload.position.selected + 1)/\(rows.count)"
+        screen.put(position, row: top, column: screen.columns - TextCells.width(position) - 1, style: .muted)
     }
 
     private static func drawInfoLine(_ state: AppState, rowCount: Int, into screen: inout Screen, row: Int) {
@@ -105,8 +103,8 @@ enum CaseloadView {
         if !caseload.query.isEmpty {
             spans.append(Span(" · search \"", .muted))
             spans.append(Span(caseload.query, .input))
-            spans.append(Span("\" (Esc clears)", .muted))
+            spans.append(Span("\"", .muted))
         }
-        screen.put(spans, row: row, column: 1)
+        screen.put(spans, row: row, column: 1, width: screen.columns - 10)
     }
 }

@@ -28,7 +28,8 @@ enum ClientView {
         }
     }
 
-    static func visibleRows(_ size: Size) -> Int { max(1, Layout.bodyBottom(size) - Layout.bodyTop - 1) }
+    /// Rows for the sections; the last body row is kept for the scroll position.
+    static func visibleRows(_ size: Size) -> Int { max(1, Layout.bodyBottom(size) - Layout.bodyTop - 2) }
 
     static func maxTop(_ state: AppState, _ page: ClientPage) -> Int {
         guard let client = state.data.client(page.clientID) else { return 0 }

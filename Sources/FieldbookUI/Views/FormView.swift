@@ -14,11 +14,13 @@ enum FormView {
         if case .newContact(let id) = form.purpose, let client = state.data.client(id) {
             title += " with \(client.name)"
         }
-        screen.put(title, row: top, column: 1, style: .title)
+        var rightWidth = 0
         if case .newContact(let id) = form.purpose, let client = state.data.client(id) {
             let disclosure = "Disclosure: \(client.disclosure.preference.label)"
-            screen.put(disclosure, row: top, column: max(1, screen.columns - TextCells.width(disclosure) - 1), style: .muted)
+            rightWidth = TextCells.width(disclosure) + 2
+            screen.put(disclosure, row: top, column: max(1, screen.columns - rightWidth + 1), style: .muted)
         }
+        screen.put(title, row: top, column: 1, width: max(1, screen.columns - rightWidth - 3), style: .title)
 
         let visible = visibleFieldRows(screen.size)
         let first = max(0, min(form.top, max(0, form.fields.count - visible)))
@@ -92,8 +94,8 @@ enum FormView {
     private static func help(for field: FormField) -> String {
         switch field.kind {
         case .date(_, let lean):
-            return "Dates: 2026-11-30, today, yesterday, tomorrow, +3d, -2w, or a weekday (mon = "
-                + (lean == .past ? "the latest Monday)" : "the next Monday)")
+            return "Dates: 2026-11-30, today, yesterday, +3d, -2w, or a weekday: mon = "
+                + (lean == .past ? "the latest Monday" : "the next Monday")
         case .choice:
             return "Space or → for the next option, ← for the previous one."
         case .benefits:
@@ -105,7 +107,7 @@ enum FormView {
 }
 
 enum HelpView {
-    static func lines() -> [StyledLine] {
+    static func lines(width: Int) -> [StyledLine] {
         var out: [StyledLine] = [[Span("Keys", .title), Span(" (the same table drives the key line at the bottom)", .muted)]]
         for context in KeyContext.allCases {
             let bindings = KeyMap.bindings.filter { $0.context == context }
@@ -113,22 +115,26 @@ enum HelpView {
             out.append([])
             out.append([Span(context.rawValue, .title)])
             for binding in bindings {
-                out.append([Span("  " + TextCells.pad(binding.keyLabel, to: 22), .key), Span(binding.help)])
+                let keys = "  " + TextCells.pad(binding.keyLabel, to: 18) + "  "
+                for (index, part) in TextCells.wrap(binding.help, width: max(20, width - 24)).enumerated() {
+                    out.append([Span(index == 0 ? keys : String(repeating: " ", count: 22), .key), Span(part)])
+                }
             }
         }
         out.append([])
         out.append([Span("Dates", .title)])
-        out.append([Span("  2026-11-30, today, yesterday, tomorrow, +3d, -2w, +1m, or a weekday name (mon, tuesday).")])
-        out.append([Span("  For something that happened (a contact) a weekday means the latest one; for a plan, the next one.")])
+        let dates = "2026-11-30, today, yesterday, tomorrow, +3d, -2w, +1m, or a weekday name (mon, tuesday). "
+            + "For something that happened (a contact) a weekday means the latest one; for a plan, the next one."
+        for part in TextCells.wrap(dates, width: max(20, width - 4)) { out.append([Span("  " + part)]) }
         return out
     }
 
     static func visibleRows(_ size: Size) -> Int { max(1, Layout.bodyBottom(size) - Layout.bodyTop) }
 
-    static func maxTop(_ size: Size) -> Int { max(0, lines().count - visibleRows(size)) }
+    static func maxTop(_ size: Size) -> Int { max(0, lines(width: size.columns - 2).count - visibleRows(size)) }
 
     static func draw(top: Int, into screen: inout Screen) {
-        let all = lines()
+        let all = lines(width: screen.columns - 2)
         let visible = visibleRows(screen.size)
         let first = max(0, min(top, maxTop(screen.size)))
         for (offset, line) in all[first..<min(all.count, first + visible)].enumerated() {

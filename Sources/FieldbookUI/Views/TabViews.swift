@@ -103,22 +103,26 @@ enum ReportsView {
             + TextCells.pad("Working", to: 10, right: true) + TextCells.pad("Job search", to: 12, right: true)
             + TextCells.pad("F2F this week", to: 16, right: true)
         lines.append([Span(header, Style(.title, bold: true, underline: true))])
+        var flagged = false
         for specialist in data.specialists.sorted(by: { $0.name < $1.name }) {
             let active = Caseload.activeCount(of: specialist.id, in: data.clients)
             let working = data.clients.filter { $0.specialistID == specialist.id && !$0.jobs(heldOn: state.today).isEmpty }.count
             let seekers = EmployerContactTarget.jobSeekers(of: specialist.id, in: data.clients)
             let f2f = EmployerContactTarget.faceToFaceCount(for: specialist.id, weekOf: state.today, in: data.employerContacts)
             let target = EmployerContactTarget.weeklyTarget(for: specialist.id, clients: data.clients, settings: data.settings)
-            var line: StyledLine = [
+            let over = active > limit, below = f2f < target
+            flagged = flagged || over || below
+            lines.append([
                 Span(TextCells.pad(specialist.name + (specialist.isActive ? "" : " (left)"), to: 24)),
-                Span(TextCells.pad("\(active)/\(limit)", to: 10, right: true), active > limit ? .warning : .normal),
-                Span(TextCells.pad("\(working)", to: 10, right: true)),
+                Span(TextCells.pad("\(active)/\(limit)" + (over ? " ⚠" : "  "), to: 10, right: true), over ? .warning : .normal),
+                Span(TextCells.pad("\(working)", to: 8, right: true)),
                 Span(TextCells.pad("\(seekers)", to: 12, right: true)),
-                Span(TextCells.pad("\(f2f)/\(target)", to: 16, right: true), f2f < target ? .warning : .normal),
-            ]
-            if active > limit { line.append(Span("  over caseload limit", .warning)) }
-            if f2f < target { line.append(Span("  below contact target", .warning)) }
-            lines.append(line)
+                Span(TextCells.pad("\(f2f)/\(target)" + (below ? " ⚠" : "  "), to: 18, right: true), below ? .warning : .normal),
+            ])
+        }
+        if flagged {
+            lines.append([])
+            lines.append([Span("⚠ over the caseload limit, or below this week's face-to-face employer contact target", .warning)])
         }
         if data.specialists.isEmpty { lines.append([Span("No specialists in this data folder yet.", .muted)]) }
         if !data.problems.isEmpty {

@@ -1,0 +1,134 @@
+import FieldbookCore
+@testable import FieldbookUI
+import Foundation
+import Testing
+
+@Suite struct AppBehaviourTests {
+    @Test func controlBBlanksAtOnceAndAnyKeyBringsItBack() {
+        var state = Program.state()
+        state.press(.control("b"))
+        let blank = state.screen()
+        #expect(!blank.text.contains("José"))
+        #expect(!blank.text.contains("Maria"))
+        #expect(blank.text.contains("Fieldbook is hidden. Press any key."))
+        state.press(.character("q"))       // consumed: does not quit
+        #expect(!state.isQuitting)
+        #expect(state.screen().text.contains("José"))
+    }
+
+    @Test func blanksAfterTheIdleTimeFromSettings() {
+        var state = Program.state()
+        let start = state.now
+        App.update(&state, .tick(start.addingTimeInterval(4 * 60)))
+        #expect(!state.isBlanked)
+        App.update(&state, .tick(start.addingTimeInterval(5 * 60 + 1)))
+        #expect(state.isBlanked)
+        state.press(.down)
+        App.update(&state, .tick(start.addingTimeInterval(6 * 60)))
+        #expect(!state.isBlanked)
+        state.data.settings.idleLockMinutes = 1
+        App.update(&state, .tick(start.addingTimeInterval(7 * 60 + 1)))
+        #expect(state.isBlanked)
+    }
+
+    @Test func tabsAreReachableByNumberAndTab() {
+        var state = Program.state()
+        state.press(.character("1"))
+        #expect(state.screen().lines[1].hasPrefix(" [1 Today]  2 Caseload"))
+        #expect(state.screen().lines[3].hasPrefix(" Face-to-face employer contacts this week"))
+        state.press(.tab, .tab)
+        #expect(state.tab == .employers)
+        state.press(.backTab, .backTab, .backTab)
+        #expect(state.tab == .reports)
+        let lines = state.screen().lines
+        #expect(lines[5].hasPrefix(" Specialist"))
+        #expect(lines[7].hasPrefix(" Maria Okafor                4/20         0           1             0/2 ⚠"))
+    }
+
+    @Test func helpIsMadeFromTheKeyMap() {
+        var state = Program.state(size: Size(rows: 70, columns: 200))
+        state.press(.function(1))
+        let text = state.screen().text
+        for binding in KeyMap.bindings {
+            #expect(text.contains(binding.keyLabel + "  "), "help lacks the keys \(binding.keyLabel)")
+            #expect(text.contains(binding.help), "help lacks: \(binding.help)")
+        }
+        // At 80x24 it scrolls to its last line.
+        App.update(&state, .resize(Size(rows: 24, columns: 80)))
+        state.press(.end)
+        #expect(state.screen().lines[21].contains("the next one."))
+        state.press(.escape)
+        #expect(state.pages.isEmpty)
+    }
+
+    @Test func theKeyLineShowsOnlyKeysThatWorkHere() {
+        for (contexts, line) in [([KeyContext.caseload, .lists, .top, .everywhere], "Enter open"),
+                                 ([.client, .lists, .everywhere], "n log contact")] {
+            let items = KeyMap.keyLine(for: contexts)
+            #expect(items.map { "\($0.keys) \($0.text)" }.contains(line))
+            for item in items {
+                let binding = KeyMap.bindings.first { $0.short == item.text && contexts.contains($0.context) }
+                #expect(binding != nil, "\(item) is not in the key map")
+            }
+        }
+    }
+
+    @Test func quitOnlyFromTheTop() {
+        var state = Program.state()
+        state.press(.down, .enter)
+        state.press(.character("n"))
+        state.type("q")
+        #expect(!state.isQuitting)
+        state.press(.escape, .character("y"), .escape)
+        #expect(state.press(.character("q")) == [.quit])
+    }
+
+    @Test func ctrlLAsksForARepaint() {
+        var state = Program.state()
+        #expect(state.press(.control("l")) == [.redraw])
+    }
+}
+
+@Suite struct TextCellTests {
+    @Test func widthsFollowTheTerminalModel() {
+        #expect(TextCells.width("abc") == 3)
+        #expect(TextCells.width("José") == 4)
+        #expect(TextCells.width("Jose\u{301}") == 4)      // combining accent adds no column
+        #expect(TextCells.width("王小明") == 6)
+        #expect(TextCells.width("a\u{1B}b") == 4)          // a ^[ b
+    }
+
+    @Test func controlCharactersAreEscaped() {
+        #expect(TextCells.cells("a\u{1B}[1m").map(\.text).joined() == "a^[[1m")
+        #expect(TextCells.cells("x\ny\tz\u{7F}").map(\.text).joined() == "x^Jy^Iz^?")
+        #expect(TextCells.cells("\u{9B}31m").map(\.text).joined() == "<U+009B>31m")
+        #expect(TextCells.cells("a\u{202E}b").map(\.text).joined() == "a<U+202E>b")
+    }
+
+    @Test func truncationNeverSplitsAWideGlyph() {
+        #expect(TextCells.truncate("王小明王小明", to: 6) == "王小…")
+        #expect(TextCells.truncate("王小明", to: 6) == "王小明")
+        #expect(TextCells.truncate("abcdef", to: 4) == "abc…")
+        var screen = Screen(size: Size(rows: 1, columns: 5))
+        screen.put("ab王小", row: 0, column: 0)
+        #expect(screen.line(0) == "ab王…")
+        var edge = Screen(size: Size(rows: 1, columns: 3))
+        edge.put("王", row: 0, column: 2)
+        #expect(edge.line(0) == "  …")
+    }
+
+    @Test func overwritingHalfAWideGlyphLeavesNoHalf() {
+        var screen = Screen(size: Size(rows: 1, columns: 6))
+        screen.put("王小明", row: 0, column: 0)
+        screen.put("x", row: 0, column: 1)
+        #expect(screen.line(0) == " x小明")
+        screen.put("y", row: 0, column: 2)
+        #expect(screen.line(0) == " xy 明")
+    }
+
+    @Test func wrappingKeepsWordsAndWidths() {
+        #expect(TextCells.wrap("one two three four", width: 9) == ["one two", "three", "four"])
+        #expect(TextCells.wrap("王小明王小明", width: 4) == ["王小", "明王", "小明"])
+        #expect(TextCells.wrap("a\nb", width: 5) == ["a", "b"])
+    }
+}

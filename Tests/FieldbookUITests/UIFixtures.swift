@@ -1,0 +1,64 @@
+import FieldbookCore
+@testable import FieldbookUI
+import Foundation
+import Testing
+
+func day(_ text: String) -> LocalDate { (try? LocalDate(parsing: text))! }
+
+/// A small program with fixed ids, so screens are the same on every run.
+enum Program {
+    static func id(_ n: Int) -> UUID { UUID(uuidString: String(format: "00000000-0000-4000-8000-%012d", n))! }
+
+    static let maria = Specialist(id: id(1), name: "Maria Okafor", createdAt: Date(timeIntervalSince1970: 0))
+    static let daniel = Specialist(id: id(2), name: "Daniel Whitehorse", createdAt: Date(timeIntervalSince1970: 0))
+    static let today = day("2026-11-22")
+
+    static func client(_ n: Int, _ name: String, _ status: ClientStatus, _ specialist: Specialist, entry: String,
+                       contact: String? = nil, preferred: String? = nil) -> Client {
+        Client(id: id(100 + n), name: name, preferredName: preferred, phone: "555-01\(n)", programEntryDate: day(entry),
+               specialistID: specialist.id, status: status, mentalHealthTeam: "ACT Team North",
+               benefits: [.ssi, .medicaid], disclosure: Disclosure(preference: .limited, whatMayBeSaid: "Gets help finding work"),
+               contacts: contact.map { [ClientContact(id: id(500 + n), date: day($0), kind: .faceToFace, place: "Library",
+                                                       note: "Practised interviews", createdAt: Date(timeIntervalSince1970: 0))] } ?? [],
+               createdAt: Date(timeIntervalSince1970: 0))
+    }
+
+    static var data: DataSnapshot {
+        DataSnapshot(
+            specialists: [maria, daniel],
+            clients: [
+                client(1, "José Álvarez-Ruiz", .jobSearch, maria, entry: "2026-06-07", contact: "2026-11-20", preferred: "José"),
+                client(2, "王小明", .working, maria, entry: "2025-05-13", contact: "2026-11-02", preferred: "Ming"),
+                client(3, "Zoë Fernández", .engaging, maria, entry: "2026-11-01"),
+                client(4, "Anna-Maria Kowalska-Wiśniewska-Montgomery-Smythe", .followAlong, maria, entry: "2025-08-14", contact: "2026-10-30"),
+                client(5, "Jamal Washington", .jobSearch, daniel, entry: "2026-09-10", contact: "2026-11-19"),
+                client(6, "Robert Whitfield", .closed, maria, entry: "2024-01-10"),
+            ])
+    }
+
+    static func state(size: Size = Size(rows: 24, columns: 80), user: UUID? = maria.id) -> AppState {
+        var state = AppState(data: data, today: today, userSpecialistID: user, size: size)
+        App.update(&state, .tick(Date(timeIntervalSince1970: 1_763_800_000)))
+        return state
+    }
+}
+
+extension AppState {
+    /// Sends keys one after another; returns every effect asked for.
+    @discardableResult
+    mutating func press(_ keys: Key...) -> [Effect] {
+        keys.flatMap { App.update(&self, .key($0)) }
+    }
+
+    @discardableResult
+    mutating func type(_ text: String) -> [Effect] {
+        text.flatMap { App.update(&self, .key(.character($0))) }
+    }
+
+    func screen(_ size: Size? = nil) -> Screen { App.view(self, size: size ?? self.size) }
+}
+
+/// Prints a screen so a failing assertion shows what was there.
+func dump(_ screen: Screen) -> String {
+    screen.lines.enumerated().map { "\($0.offset < 10 ? " " : "")\($0.offset)|\($0.element)" }.joined(separator: "\n")
+}
