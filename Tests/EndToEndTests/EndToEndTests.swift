@@ -1,0 +1,139 @@
+import FieldbookCore
+import Foundation
+import Testing
+
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The fieldbook binary built beside these tests.
+let binary: String = {
+    let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("fieldbook")
+    if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests.path }
+    return packageRoot.appendingPathComponent(".build/debug/fieldbook").path
+}()
+
+/// A private copy of sample-data, removed afterwards.
+final class DataCopy {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("fieldbook-e2e-\(UUID().uuidString)")
+    var folder: URL { root.appendingPathComponent("data") }
+
+    init() throws {
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("sample-data"), to: folder)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
+
+    /// The file of the client called `name`.
+    func clientFile(named name: String) throws -> URL {
+        let clients = folder.appendingPathComponent("clients")
+        for file in try FileManager.default.contentsOfDirectory(atPath: clients.path) {
+            let url = clients.appendingPathComponent(file)
+            if try String(contentsOf: url, encoding: .utf8).contains("\"name\" : \"\(name)\"") { return url }
+        }
+        throw CocoaError(.fileNoSuchFile)
+    }
+
+    func command(_ extra: String = "") -> String {
+        "\(binary) --data '\(folder.path)' --specialist Maria --today 2026-11-21 \(extra); echo FIELDBOOK-EXIT=$?; sleep 60"
+    }
+}
+
+@Suite(.serialized, .enabled(if: tmuxAvailable, "tmux is not installed"))
+struct EndToEndTests {
+    @Test func aContactLoggedIsThereAfterARestart() throws {
+        #expect(FileManager.default.isExecutableFile(atPath: binary), "no binary at \(binary)")
+        let data = try DataCopy()
+        do {
+            let session = Tmux(command: data.command())
+            #expect(session.waitFor("Active caseload: Maria Okafor"), "\(session.screen)")
+            session.send("/")
+            session.type("jose")
+            session.send("Enter", "Enter")
+            #expect(session.waitFor("── Details"), "\(session.screen)")
+            session.send("n")
+            #expect(session.waitFor("Log a contact with José Álvarez-Ruiz"), "\(session.screen)")
+            session.send("Tab", "Tab")
+            session.type("Riverside Library")
+            session.send("Enter")
+            session.type("End-to-end check-in note")
+            session.send("Enter")
+            #expect(session.waitFor("Contact logged."), "\(session.screen)")
+            session.send("Escape", "q")
+            #expect(session.waitFor("FIELDBOOK-EXIT=0"), "\(session.screen)")
+        }
+        let file = try data.clientFile(named: "José Álvarez-Ruiz")
+        #expect(try String(contentsOf: file, encoding: .utf8).contains("End-to-end check-in note"))
+        let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+
+        let again = Tmux(command: data.command())
+        #expect(again.waitFor("Active caseload"), "\(again.screen)")
+        again.send("/")
+        again.type("jose")
+        again.send("Enter", "Enter")
+        #expect(again.waitFor("── Details"))
+        // Scroll down to the contacts, newest first.
+        var found = false
+        for _ in 0..<40 where !found {
+            again.send("j")
+            found = again.waitFor("End-to-end check-in note", seconds: 0.3)
+        }
+        #expect(found, "\(again.screen)")
+        #expect(again.screen.contains("2026-11-21  Face-to-face · Riverside Library"))
+        again.send("Escape", "q")
+        #expect(again.waitFor("FIELDBOOK-EXIT=0"))
+    }
+
+    @Test func resizingBelowTheMinimumAndBack() throws {
+        let data = try DataCopy()
+        let session = Tmux(command: data.command())
+        #expect(session.waitFor("Active caseload"), "\(session.screen)")
+        session.resize(columns: 60, rows: 20)
+        #expect(session.waitFor("Make the window larger (now 60x20)."), "\(session.screen)")
+        session.resize(columns: 100, rows: 30)
+        #expect(session.waitFor("Active caseload"), "\(session.screen)")
+        #expect(session.screen.contains("? help"))
+        session.send("q")
+        #expect(session.waitFor("FIELDBOOK-EXIT=0"))
+    }
+
+    @Test func anEscapeInANameShowsEscapedAndTheTerminalIsIntact() throws {
+        let data = try DataCopy()
+        let file = try data.clientFile(named: "Zoë Fernández")
+        let text = try String(contentsOf: file, encoding: .utf8)
+            .replacingOccurrences(of: "\"name\" : \"Zoë Fernández\"", with: "\"name\" : \"Zoë\\u001b[31mRED\\u001b[0m\"")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+
+        let session = Tmux(command: data.command())
+        #expect(session.waitFor("Zoë^[[31mRED^[[0m"), "\(session.screen)")
+        #expect(session.value("#{alternate_on}") == "1")
+        session.send("q")
+        #expect(session.waitFor("FIELDBOOK-EXIT=0"), "\(session.screen)")
+        #expect(session.value("#{alternate_on}") == "0")
+        #expect(session.value("#{cursor_flag}") == "1")
+        #expect(!session.screen.contains("Zoë"), "client data left on the normal screen")
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let data = try DataCopy()
+        let session = Tmux(command: data.command())
+        #expect(session.waitFor("Active caseload"), "\(session.screen)")
+        let shell = session.value("#{pane_pid}")
+        spawn(["pkill", "-TERM", "-P", shell, "-x", "fieldbook"])
+        #expect(session.waitFor("FIELDBOOK-EXIT=143"), "\(session.screen)")
+        #expect(session.value("#{alternate_on}") == "0")
+        #expect(!session.screen.contains("Active caseload"))
+    }
+
+    @Test func checkNamesABrokenFile() throws {
+        let data = try DataCopy()
+        #expect(spawn([binary, "check", "--data", data.folder.path]).status == 0)
+        let file = try data.clientFile(named: "Zoë Fernández")
+        let bytes = try Data(contentsOf: file)
+        try bytes.prefix(bytes.count / 3).write(to: file)
+        let result = spawn([binary, "check", "--data", data.folder.path])
+        #expect(result.status == 1)
+        #expect(result.output.contains(file.lastPathComponent + ": not valid JSON"), "\(result.output)")
+        #expect(!result.output.contains("Zoë"), "client data in the output")
+    }
+}

@@ -1,0 +1,60 @@
+import FieldbookCore
+import Foundation
+import Testing
+
+/// The JSON Schema files in docs/schema describe what the store writes: every key written is
+/// documented, and every key the schema requires is written.
+@Suite struct SchemaTests {
+    let schemaFolder = sampleData.deletingLastPathComponent().appendingPathComponent("docs/schema")
+
+    func schema(_ name: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: schemaFolder.appendingPathComponent("\(name).schema.json"))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    func object(_ url: URL) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+    }
+
+    func compare(_ record: [String: Any], with schema: [String: Any], _ name: String) {
+        let properties = Set((schema["properties"] as? [String: Any] ?? [:]).keys)
+        let required = Set(schema["required"] as? [String] ?? [])
+        let written = Set(record.keys)
+        #expect(written.subtracting(properties).isEmpty, "\(name): undocumented keys \(written.subtracting(properties))")
+        #expect(required.subtracting(written).isEmpty, "\(name): required but not written \(required.subtracting(written))")
+    }
+
+    @Test func recordsMatchTheirSchemas() throws {
+        let folder = TemporaryFolder()
+        let store = try Store(folder: folder.url)
+        var full = Sample.client()
+        full.email = "a@b.example"
+        full.address = "1 Main St"
+        full.mentalHealthTeam = "ACT"
+        full.clinician = "Dr. X"
+        full.vocationalRehabCounsellor = "VR"
+        full.notes = "notes"
+        full.jobs[0].endNote = "note"
+        let client = try store.save(full)
+        let specialist = try store.save(Sample.specialist)
+        let employer = try store.save(Sample.employer)
+        let contact = try store.save(Sample.employerContact(on: "2026-11-18", seekers: [client.id]))
+        try store.save(Settings())
+
+        let clientJSON = try object(folder.path(DataLayout.client(client.id)))
+        let clientSchema = try schema("client")
+        compare(clientJSON, with: clientSchema, "client")
+        let defs = try #require(clientSchema["$defs"] as? [String: [String: Any]])
+        compare(try #require((clientJSON["jobs"] as? [[String: Any]])?.first), with: try #require(defs["job"]), "job")
+        compare(try #require((clientJSON["contacts"] as? [[String: Any]])?.first), with: try #require(defs["contact"]), "contact")
+        compare(try object(folder.path(DataLayout.specialist(specialist.id))), with: try schema("specialist"), "specialist")
+        compare(try object(folder.path(DataLayout.employer(employer.id))), with: try schema("employer"), "employer")
+        compare(try object(folder.path("settings.json")), with: try schema("settings"), "settings")
+        compare(try object(folder.path("fieldbook.json")), with: try schema("format"), "format")
+        let month = try object(folder.path(DataLayout.employerContacts(specialist: contact.specialistID, month: contact.date)))
+        let monthSchema = try schema("employer-contacts")
+        compare(month, with: monthSchema, "employer-contacts")
+        let contactDefs = try #require(monthSchema["$defs"] as? [String: [String: Any]])
+        compare(try #require((month["contacts"] as? [[String: Any]])?.first), with: try #require(contactDefs["employerContact"]), "employer contact")
+    }
+}
