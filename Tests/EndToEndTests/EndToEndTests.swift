@@ -125,6 +125,30 @@ struct EndToEndTests {
         #expect(!session.screen.contains("Active caseload"))
     }
 
+    @Test func aCrashStillRestoresTheTerminal() throws {
+        let data = try DataCopy()
+        let session = Tmux(command: data.command())
+        #expect(session.waitFor("Active caseload"), "\(session.screen)")
+        let shell = session.value("#{pane_pid}")
+        spawn(["pkill", "-SEGV", "-P", shell, "-x", "fieldbook"])
+        #expect(session.waitFor("FIELDBOOK-EXIT=139"), "\(session.screen)")
+        #expect(session.value("#{alternate_on}") == "0")
+        #expect(session.value("#{cursor_flag}") == "1")
+        #expect(!session.screen.contains("José"), "client data left on the normal screen")
+    }
+
+    @Test func noColorGivesAMonochromeScreenThatStillMarksTheSelection() throws {
+        let data = try DataCopy()
+        let session = Tmux(command: data.command(), environment: ["NO_COLOR": "1"])
+        #expect(session.waitFor("Active caseload"), "\(session.screen)")
+        let styled = session.tmux("capture-pane", "-e", "-p", "-t", "main")
+        let colours = ["\u{1B}[3", "\u{1B}[9"].filter { styled.contains($0 + "1m") || styled.contains($0 + "3m") || styled.contains($0 + "4m") || styled.contains($0 + "6m") }
+        #expect(colours.isEmpty, "colour codes with NO_COLOR")
+        #expect(styled.contains("\u{1B}[7m") || styled.contains(";7m"), "the selected row is not in reverse video")
+        session.send("q")
+        #expect(session.waitFor("FIELDBOOK-EXIT=0"))
+    }
+
     @Test func checkNamesABrokenFile() throws {
         let data = try DataCopy()
         #expect(spawn([binary, "check", "--data", data.folder.path]).status == 0)

@@ -47,6 +47,8 @@ import Testing
         #expect(NameSearch.matches("ALVAREZ jo", in: ["José Álvarez-Ruiz"]))
         #expect(NameSearch.matches("muller", in: ["Café Müller"]))
         #expect(NameSearch.matches("小明", in: ["王小明"]))
+        #expect(NameSearch.matches("lukasz", in: ["Łukasz Nowak"]))
+        #expect(NameSearch.matches("soren bjornstad", in: ["Søren Bjørnstad"]))
         #expect(!NameSearch.matches("josh", in: ["José Álvarez-Ruiz"]))
         #expect(NameSearch.matches("", in: ["anyone"]))
     }

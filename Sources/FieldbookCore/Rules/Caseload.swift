@@ -17,8 +17,17 @@ public enum Caseload {
 /// and "muller" finds "Müller".
 public enum NameSearch {
     public static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        // Letters that are not a base letter plus an accent, so folding keeps them.
+        if folded.unicodeScalars.contains(where: { $0.value >= 0xC0 }) {
+            folded = String(folded.flatMap { unaccented[$0] ?? String($0) })
+        }
+        return folded
     }
+
+    private static let unaccented: [Character: String] = [
+        "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d", "ı": "i", "ħ": "h",
+    ]
 
     /// True when every word of `query` appears in `text`, ignoring case and accents.
     public static func matches(_ query: String, in texts: [String]) -> Bool {

@@ -6,15 +6,18 @@ import Foundation
 enum CaseloadView {
     struct Columns {
         let name: Int
-        static let status = 13, specialist = 15, days = 6, lastContact = 12
+        /// Wider windows give the specialist column a little room too.
+        let specialist: Int
+        static let status = 13, days = 6, lastContact = 12
 
         init(width: Int) {
-            name = max(10, width - 1 - Columns.status - Columns.specialist - Columns.days - Columns.lastContact - 8)
+            specialist = 15 + min(7, max(0, width - 80) / 3)
+            name = max(10, width - 1 - Columns.status - specialist - Columns.days - Columns.lastContact - 8)
         }
 
         var starts: [Int] {
             var x = 1
-            return [name, Columns.status, Columns.specialist, Columns.days, Columns.lastContact].map { width in
+            return [name, Columns.status, specialist, Columns.days, Columns.lastContact].map { width in
                 defer { x += width + 2 }
                 return x
             }
@@ -30,7 +33,7 @@ enum CaseloadView {
         let columns = Columns(width: screen.columns)
         let starts = columns.starts
         let titles = ["Name", "Status", "Specialist", "Days", "Last contact"]
-        let widths = [columns.name, Columns.status, Columns.specialist, Columns.days, Columns.lastContact]
+        let widths = [columns.name, Columns.status, columns.specialist, Columns.days, Columns.lastContact]
         for (index, title) in titles.enumerated() {
             var label = title
             if index == caseload.sort.rawValue { label += caseload.ascending ? " ▲" : " ▼" }
