@@ -114,27 +114,29 @@ struct EndToEndTests {
         #expect(!session.screen.contains("Zoë"), "client data left on the normal screen")
     }
 
-    @Test func sigtermRestoresTheTerminal() throws {
+    /// Sends `signal` to a running Fieldbook and checks the terminal comes back whole.
+    func expectRestored(after signal: String, exitCode: Int) throws {
         let data = try DataCopy()
         let session = Tmux(command: data.command())
         #expect(session.waitFor("Active caseload"), "\(session.screen)")
         let shell = session.value("#{pane_pid}")
-        spawn(["pkill", "-TERM", "-P", shell, "-x", "fieldbook"])
-        #expect(session.waitFor("FIELDBOOK-EXIT=143"), "\(session.screen)")
-        #expect(session.value("#{alternate_on}") == "0")
-        #expect(!session.screen.contains("Active caseload"))
-    }
-
-    @Test func aCrashStillRestoresTheTerminal() throws {
-        let data = try DataCopy()
-        let session = Tmux(command: data.command())
-        #expect(session.waitFor("Active caseload"), "\(session.screen)")
-        let shell = session.value("#{pane_pid}")
-        spawn(["pkill", "-SEGV", "-P", shell, "-x", "fieldbook"])
-        #expect(session.waitFor("FIELDBOOK-EXIT=139"), "\(session.screen)")
+        spawn(["pkill", "-\(signal)", "-P", shell, "-x", "fieldbook"])
+        #expect(session.waitFor("FIELDBOOK-EXIT=\(exitCode)"), "\(session.screen)")
         #expect(session.value("#{alternate_on}") == "0")
         #expect(session.value("#{cursor_flag}") == "1")
         #expect(!session.screen.contains("José"), "client data left on the normal screen")
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        try expectRestored(after: "TERM", exitCode: 143)
+    }
+
+    @Test func sighupRestoresTheTerminal() throws {
+        try expectRestored(after: "HUP", exitCode: 129)
+    }
+
+    @Test func aCrashStillRestoresTheTerminal() throws {
+        try expectRestored(after: "SEGV", exitCode: 139)
     }
 
     @Test func noColorGivesAMonochromeScreenThatStillMarksTheSelection() throws {

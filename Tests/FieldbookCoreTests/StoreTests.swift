@@ -196,6 +196,14 @@ import Testing
         #expect(try Data(contentsOf: folder.path("fieldbook.json")) == format)
     }
 
+    @Test func aFolderOfOtherFilesIsNotTakenOver() throws {
+        let folder = TemporaryFolder()
+        try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: folder.path("notes.txt"))
+        #expect(throws: StoreError.notADataFolder(path: folder.url.standardizedFileURL.path)) { try Store(folder: folder.url) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["notes.txt"])
+    }
+
     @Test func readOnlyStoresNeverWrite() throws {
         let folder = TemporaryFolder()
         try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)

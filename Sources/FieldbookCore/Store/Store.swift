@@ -38,6 +38,9 @@ public final class Store {
                 throw .newerFormat(found: format.formatVersion, supported: FormatFile.currentVersion)
             }
         } else if mode == .readWrite {
+            if !DurableFile.list(self.folder).isEmpty {
+                throw .notADataFolder(path: self.folder.path)
+            }
             try DurableFile.makeFolder(self.folder)
             try DurableFile.write(JSONCoding.encode(FormatFile()), to: formatURL)
         } else if !DurableFile.isDirectory(self.folder) {

@@ -12,6 +12,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case unreadableFormatFile(path: String, reason: String)
     /// The store was opened to read only (demo source, `check`).
     case readOnly
+    /// The folder holds other files and no `fieldbook.json`: it is not a data folder, and
+    /// Fieldbook will not start writing into it.
+    case notADataFolder(path: String)
 
     public var description: String {
         switch self {
@@ -25,6 +28,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(path): \(reason)"
         case .readOnly:
             "this data folder was opened read-only"
+        case .notADataFolder(let path):
+            "\(path) is not empty and has no fieldbook.json, so it is not a Fieldbook data folder; nothing was written. Choose an empty or new folder with --data."
         }
     }
 }
