@@ -300,9 +300,8 @@ public enum App {
             form.focus = first.index
             form.keepFocusVisible(visibleRows: FormView.visibleFieldRows(state.size))
             let count = problems.count
-            state.message = Message(
-                "Cannot save yet: \(count) field\(count == 1 ? " needs" : "s need") fixing. \(form.fields[first.index].label): \(first.message)",
-                kind: .error)
+            let labels = problems.map { form.fields[$0.index].label }.joined(separator: ", ")
+            state.message = Message("Cannot save yet: \(count) field\(count == 1 ? " needs" : "s need") fixing: \(labels).", kind: .error)
             return []
         }
         let client: Client?

@@ -122,7 +122,7 @@ enum ReportsView {
         }
         if flagged {
             lines.append([])
-            lines.append([Span("⚠ over the caseload limit, or below this week's face-to-face employer contact target", .warning)])
+            lines.append([Span("⚠ over the caseload limit, or below the weekly face-to-face target", .warning)])
         }
         if data.specialists.isEmpty { lines.append([Span("No specialists in this data folder yet.", .muted)]) }
         if !data.problems.isEmpty {
