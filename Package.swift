@@ -34,6 +34,8 @@ let package = Package(
         ),
         // Writes sample-data/ from a fixed seed (see docs/data-format.md).
         .executableTarget(name: "GenerateSampleData", dependencies: ["FieldbookCore"]),
+        // Prints store timings on a synthetic program: swift run -c release Benchmarks
+        .executableTarget(name: "Benchmarks", dependencies: ["FieldbookCore"]),
         .testTarget(name: "FieldbookCoreTests", dependencies: ["FieldbookCore"]),
         .testTarget(name: "FieldbookUITests", dependencies: ["FieldbookUI", "FieldbookCore"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "FieldbookUI"]),

@@ -91,3 +91,23 @@ import Testing
         #expect(throws: DateParseError.self) { try DateExpression.parse(text, today: today) }
     }
 }
+
+@Suite struct TimestampTests {
+    @Test func formatsWithTheOffsetAndParsesBack() throws {
+        let instant = Date(timeIntervalSince1970: 1_763_803_800)   // 2025-11-22T09:30:00Z
+        #expect(Timestamp.format(instant, timeZone: TimeZone(identifier: "UTC")!) == "2025-11-22T09:30:00Z")
+        let paris = Timestamp.format(instant, timeZone: TimeZone(identifier: "Europe/Paris")!)
+        #expect(paris == "2025-11-22T10:30:00+01:00")
+        let denver = Timestamp.format(instant, timeZone: TimeZone(identifier: "America/Denver")!)
+        #expect(denver == "2025-11-22T02:30:00-07:00")
+        for text in [paris, denver, "2025-11-22T09:30:00Z", "2025-11-22T09:30:00.000Z", "2025-11-22T11:00:00+0130"] {
+            #expect(Timestamp.parse(text) == instant, "\(text)")
+        }
+    }
+
+    @Test(arguments: ["", "2025-11-22", "2025-11-22 09:30:00Z", "2025-11-22T09:30:00", "2025-11-22T25:30:00Z",
+                      "2025-11-31T09:30:00Z", "2025-11-22T09:30:00+1", "2025-11-22T09:30:00Zjunk"])
+    func rejectsWhatIsNotATimestamp(_ text: String) {
+        #expect(Timestamp.parse(text) == nil)
+    }
+}

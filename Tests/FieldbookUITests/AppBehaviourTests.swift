@@ -45,6 +45,14 @@ import Testing
         #expect(lines[7].hasPrefix(" Maria Okafor                4/20         0           1             0/2 ⚠"))
     }
 
+    @Test func unreadableEmployerFilesAreNamedOnTheEmployersTab() {
+        var data = Program.data
+        data.problems = [DataProblem(path: "employers/x.json", kind: .employer, message: "not valid JSON")]
+        var state = AppState(data: data, today: Program.today)
+        state.press(.character("3"))
+        #expect(state.screen().lines[2].contains("⚠ 1 UNREADABLE file: employers/x.json"))
+    }
+
     @Test func helpIsMadeFromTheKeyMap() {
         var state = Program.state(size: Size(rows: 70, columns: 200))
         state.press(.function(1))

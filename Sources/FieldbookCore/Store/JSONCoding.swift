@@ -115,20 +115,80 @@ enum JSONCoding {
     }
 }
 
-/// Timestamps (`createdAt`, `updatedAt`): ISO 8601 with an offset.
+/// Timestamps (`createdAt`, `updatedAt`): ISO 8601 with an offset, to the second
+/// (`2026-11-22T09:30:00+01:00`, or `Z` for UTC). Parsed and written by hand: a formatter object
+/// per value made opening a large folder many times slower.
 public enum Timestamp {
-    public static func format(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone.current
-        return formatter.string(from: date)
+    public static func format(_ date: Date, timeZone: TimeZone = .current) -> String {
+        let whole = Int(date.timeIntervalSince1970.rounded(.down))
+        let offset = timeZone.secondsFromGMT(for: date)
+        let local = whole + offset
+        let day = LocalDate(dayNumber: Int((Double(local) / 86_400).rounded(.down)))
+        let secondOfDay = local - day.dayNumber * 86_400
+        var text = day.description + "T" + String(pad2: secondOfDay / 3600) + ":"
+            + String(pad2: secondOfDay / 60 % 60) + ":" + String(pad2: secondOfDay % 60)
+        if offset == 0 {
+            text += "Z"
+        } else {
+            let minutes = abs(offset) / 60
+            text += (offset < 0 ? "-" : "+") + String(pad2: minutes / 60) + ":" + String(pad2: minutes % 60)
+        }
+        return text
     }
 
+    /// Reads `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM|±HHMM)`; nil for anything else.
     public static func parse(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.date(from: text)
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 20, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t"),
+              bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+              let day = try? LocalDate(parsing: String(decoding: bytes[0..<10], as: UTF8.self)),
+              let hour = number(bytes, 11, 2), let minute = number(bytes, 14, 2), let second = number(bytes, 17, 2),
+              hour < 24, minute < 60, second < 61
+        else { return nil }
+        var index = 19
+        var fraction = 0.0
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            var scale = 0.1
+            while index < bytes.count, let digit = number(bytes, index, 1) {
+                fraction += Double(digit) * scale
+                scale /= 10
+                index += 1
+            }
+        }
+        guard index < bytes.count else { return nil }
+        var offset = 0
+        switch bytes[index] {
+        case UInt8(ascii: "Z"), UInt8(ascii: "z"):
+            guard index + 1 == bytes.count else { return nil }
+        case UInt8(ascii: "+"), UInt8(ascii: "-"):
+            let sign = bytes[index] == UInt8(ascii: "-") ? -1 : 1
+            let rest = bytes.count - index - 1
+            guard let hours = number(bytes, index + 1, 2) else { return nil }
+            let minutes: Int?
+            if rest == 5, bytes[index + 3] == UInt8(ascii: ":") {
+                minutes = number(bytes, index + 4, 2)
+            } else if rest == 4 {
+                minutes = number(bytes, index + 3, 2)
+            } else {
+                return nil
+            }
+            guard let minutes, hours < 24, minutes < 60 else { return nil }
+            offset = sign * (hours * 3600 + minutes * 60)
+        default:
+            return nil
+        }
+        let seconds = day.dayNumber * 86_400 + hour * 3600 + minute * 60 + second - offset
+        return Date(timeIntervalSince1970: Double(seconds) + fraction)
+    }
+
+    private static func number(_ bytes: [UInt8], _ start: Int, _ length: Int) -> Int? {
+        guard start + length <= bytes.count else { return nil }
+        var value = 0
+        for byte in bytes[start..<(start + length)] {
+            guard byte >= 48 && byte <= 57 else { return nil }
+            value = value * 10 + Int(byte - 48)
+        }
+        return value
     }
 }

@@ -61,7 +61,12 @@ enum EmployersView {
             entry.last = max(entry.last ?? contact.date, contact.date)
             counts[contact.employerID] = entry
         }
-        screen.put("\(employers.count) employers · \(state.data.employerContacts.count) contacts in the log", row: top, column: 1, style: .title)
+        var info: StyledLine = [Span("\(employers.count) employers · \(state.data.employerContacts.count) contacts in the log", .title)]
+        let unreadable = state.data.problems.filter { $0.kind == .employer || $0.kind == .employerContacts }
+        if !unreadable.isEmpty {
+            info.append(Span(" · ⚠ \(unreadable.count) UNREADABLE file\(unreadable.count == 1 ? "" : "s"): \(unreadable[0].path)", .danger))
+        }
+        screen.put(info, row: top, column: 1)
         let nameWidth = max(20, screen.columns - 1 - 22 - 12 - 12 - 6)
         let widths = [nameWidth, 22, 12, 12]
         let titles = ["Employer", "Type of business", "Last 90 days", "Last contact"]
