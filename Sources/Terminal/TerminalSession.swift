@@ -42,7 +42,6 @@ public final class TerminalSession {
     /// Starts full-screen mode on the real terminal (alternate screen, no echo, keypad on).
     public static func start(useColor: Bool) throws -> TerminalSession {
         guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
-        _ = fieldbook_use_utf8_ctype()
         setlocale(LC_ALL, "")
         _ = fieldbook_use_utf8_ctype()
         TerminalSignals.prepare()

@@ -171,15 +171,22 @@ public final class Store {
             DataLayout.employerContacts(specialist: $0.specialistID, month: $0.date)
         }
         for (relative, group) in groups.sorted(by: { $0.key < $1.key }) {
-            var month = try readMonth(relative) ?? EmployerContactMonth(
-                specialistID: group[0].specialistID, month: DataLayout.monthKey(group[0].date), contacts: [])
-            let ids = Set(group.map(\.id))
-            month.contacts.removeAll { ids.contains($0.id) }
-            month.contacts += group
-            month.contacts.sort { ($0.date, $0.createdAt) < ($1.date, $1.createdAt) }
-            try write(month, to: relative, name: "Employer contacts for \(month.month)")
-            for contact in group { contactFiles[contact.id] = relative }
+            try merge(group, into: relative)
         }
+    }
+
+    /// Puts `contacts` (all of one specialist and month) into their month file, replacing
+    /// earlier versions of the same contacts.
+    private func merge(_ contacts: [EmployerContact], into relative: String) throws(StoreError) {
+        guard let first = contacts.first else { return }
+        var month = try readMonth(relative) ?? EmployerContactMonth(
+            specialistID: first.specialistID, month: DataLayout.monthKey(first.date), contacts: [])
+        let ids = Set(contacts.map(\.id))
+        month.contacts.removeAll { ids.contains($0.id) }
+        month.contacts += contacts
+        month.contacts.sort { ($0.date, $0.createdAt) < ($1.date, $1.createdAt) }
+        try write(month, to: relative, name: "Employer contacts for \(month.month)")
+        for contact in contacts { contactFiles[contact.id] = relative }
     }
 
     public func save(_ settings: Settings) throws(StoreError) {
@@ -192,20 +199,13 @@ public final class Store {
     public func save(_ contact: EmployerContact) throws(StoreError) -> EmployerContact {
         var record = contact
         record.updatedAt = wholeSeconds(now())
+        let previous = contactFiles[record.id]
         let target = DataLayout.employerContacts(specialist: record.specialistID, month: record.date)
-        var month = try readMonth(target) ?? EmployerContactMonth(
-            specialistID: record.specialistID, month: DataLayout.monthKey(record.date), contacts: [])
-        month.contacts.removeAll { $0.id == record.id }
-        month.contacts.append(record)
-        month.contacts.sort { ($0.date, $0.createdAt) < ($1.date, $1.createdAt) }
-        try write(month, to: target, name: "Employer contacts for \(month.month)")
-        if let previous = contactFiles[record.id], previous != target,
-           var old = try readMonth(previous)
-        {
+        try merge([record], into: target)
+        if let previous, previous != target, var old = try readMonth(previous) {
             old.contacts.removeAll { $0.id == record.id }
             try write(old, to: previous, name: "Employer contacts for \(old.month)")
         }
-        contactFiles[record.id] = target
         return record
     }
 
