@@ -6,7 +6,7 @@ import Foundation
 struct Fieldbook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fieldbook",
-        abstract: "Caseload, career profiles and employer contacts for IPS employment specialists.",
+        abstract: "Caseload, client contacts and the employer contact log for IPS employment specialists.",
         discussion: """
             Data lives in --data DIR, else $FIELDBOOK_DATA, else $XDG_DATA_HOME/fieldbook, \
             else ~/.local/share/fieldbook. Files are private to your user.
