@@ -84,6 +84,34 @@ struct EndToEndTests {
         #expect(again.waitFor("FIELDBOOK-EXIT=0"))
     }
 
+    @Test func aRecordChangedOnDiskIsNotOverwritten() throws {
+        let data = try DataCopy()
+        let session = Tmux(command: data.command())
+        #expect(session.waitFor("Active caseload"), "\(session.screen)")
+        session.send("/")
+        session.type("zoe")
+        session.send("Enter", "Enter", "n")
+        #expect(session.waitFor("Log a contact with Zoë Fernández"), "\(session.screen)")
+
+        // Someone else edits the same client while the form is open.
+        let file = try data.clientFile(named: "Zoë Fernández")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        let theirs = original.replacingOccurrences(of: "\"name\" : \"Zoë Fernández\"", with: "\"name\" : \"Zoë Fernández Ruiz\"")
+        #expect(theirs != original)
+        try theirs.write(to: file, atomically: true, encoding: .utf8)
+
+        session.send("Tab", "Tab")
+        session.type("Library")
+        session.send("C-s")
+        #expect(session.waitFor("Not saved:"), "\(session.screen)")
+        #expect(session.screen.contains("Library"), "what was typed is kept")
+        #expect(try String(contentsOf: file, encoding: .utf8) == theirs)
+        let kept = try FileManager.default.contentsOfDirectory(atPath: data.folder.appendingPathComponent("conflicts").path)
+        #expect(kept.count == 1)
+        session.send("Escape", "y", "Escape", "q")
+        #expect(session.waitFor("FIELDBOOK-EXIT=0"), "\(session.screen)")
+    }
+
     @Test func resizingBelowTheMinimumAndBack() throws {
         let data = try DataCopy()
         let session = Tmux(command: data.command())
