@@ -39,8 +39,10 @@ enum MainLoop {
                         let saved = try store.save(client)
                         effects += App.update(&state, .saved(saved))
                     } catch {
-                        effects += App.update(&state, .saveFailed(error.description))
+                        effects += App.update(&state, .saveFailed(error))
                     }
+                case .reload:
+                    effects += App.update(&state, .reloaded(store.load()))
                 case .redraw:
                     repaint = true
                 case .quit:

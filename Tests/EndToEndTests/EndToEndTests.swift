@@ -108,7 +108,15 @@ struct EndToEndTests {
         #expect(try String(contentsOf: file, encoding: .utf8) == theirs)
         let kept = try FileManager.default.contentsOfDirectory(atPath: data.folder.appendingPathComponent("conflicts").path)
         #expect(kept.count == 1)
-        session.send("Escape", "y", "Escape", "q")
+
+        // Read the folder again and save once more: the contact lands on their version.
+        session.send("C-r")
+        #expect(session.waitFor("Read the data folder again."), "\(session.screen)")
+        session.send("C-s")
+        #expect(session.waitFor("Contact logged."), "\(session.screen)")
+        let merged = try String(contentsOf: file, encoding: .utf8)
+        #expect(merged.contains("Zoë Fernández Ruiz") && merged.contains("\"place\" : \"Library\""))
+        session.send("Escape", "q")
         #expect(session.waitFor("FIELDBOOK-EXIT=0"), "\(session.screen)")
     }
 

@@ -91,6 +91,35 @@ import Testing
         #expect(state.press(.character("q")) == [.quit])
     }
 
+    @Test func ctrlRReadsTheFolderAgainAndKeepsAnOpenForm() {
+        var state = Program.state()
+        state.press(.down, .enter, .character("n"), .tab, .tab)
+        state.type("Library")
+        #expect(state.press(.control("r")) == [.reload])
+        var fresh = Program.data
+        fresh.clients[0].notes = "changed elsewhere"
+        App.update(&state, .reloaded(fresh))
+        #expect(state.screen().lines[22] == " Read the data folder again.")
+        guard case .saveClient(let client)? = state.press(.control("s")).first else {
+            Issue.record("no save")
+            return
+        }
+        #expect(client.notes == "changed elsewhere")
+        #expect(client.contacts.last?.place == "Library")
+    }
+
+    @Test func backOnTheCaseloadTheClientSeenIsSelected() {
+        var state = Program.state()
+        state.press(.character("n"))
+        state.type("Aaron Able")
+        guard case .saveClient(let client)? = state.press(.control("s")).first else { return }
+        App.update(&state, .saved(client))
+        state.press(.escape)
+        #expect(state.screen().lines[4].hasPrefix("▸Aaron Able"))
+        state.press(.down, .down, .enter, .escape)
+        #expect(state.screen().lines[6].hasPrefix("▸José"))
+    }
+
     @Test func ctrlLAsksForARepaint() {
         var state = Program.state()
         #expect(state.press(.control("l")) == [.redraw])

@@ -101,14 +101,16 @@ import Testing
         state.type("Library")
         let effects = state.press(.control("s"))
         #expect(effects.count == 1)
-        App.update(&state, .saveFailed("Client record x was changed on disk by someone else"))
+        App.update(&state, .saveFailed(.conflict(record: "Client record x", path: "clients/x.json", keptCopy: "conflicts/x.json")))
         guard case .form(let form)? = state.topPage else {
             Issue.record("the form closed")
             return
         }
         #expect(form.field("place")?.text == "Library")
         #expect(!form.saving)
-        #expect(state.screen().lines[22].hasPrefix(" ✗ Not saved: Client record x was changed on disk"))
+        #expect(state.screen().lines[22] == " ✗ Not saved: someone else changed this record. Ctrl-R loads it; save again.")
+        App.update(&state, .saveFailed(.io(path: "clients/x.json", reason: "No space left on device")))
+        #expect(state.screen().lines[22] == " ✗ Not saved: clients/x.json: No space left on device")
         // It can be saved again.
         #expect(state.press(.control("s")).count == 1)
     }

@@ -23,12 +23,24 @@ public enum App {
             return []
         case .saved(let client):
             return finishSave(&state, client)
-        case .saveFailed(let reason):
+        case .saveFailed(let error):
             if case .form(var form)? = state.topPage {
                 form.saving = false
                 state.pages[state.pages.count - 1] = .form(form)
             }
-            state.message = Message("Not saved: \(reason)", kind: .error)
+            if case .conflict = error {
+                // The full story (and where this version was kept) is in `fieldbook check`.
+                state.message = Message("Not saved: someone else changed this record. Ctrl-R loads it; save again.", kind: .error)
+            } else {
+                state.message = Message("Not saved: \(error.description)", kind: .error)
+            }
+            return []
+        case .reloaded(let snapshot):
+            state.data = snapshot
+            keepSelectionsVisible(&state)
+            state.message = snapshot.problems.isEmpty
+                ? Message("Read the data folder again.")
+                : Message("Read the data folder again; \(snapshot.problems.count) file(s) could not be read.", kind: .error)
             return []
         case .key(let key):
             state.lastInput = state.now
@@ -84,6 +96,8 @@ public enum App {
             state.pages.append(.help(top: 0))
         case .redraw:
             return [.redraw]
+        case .reload:
+            return [.reload]
         case .blank:
             state.isBlanked = true
         case .nextTab:
@@ -147,7 +161,14 @@ public enum App {
             }
             return
         }
-        state.pages.removeLast()
+        let closed = state.pages.removeLast()
+        // Back on the caseload, the client just seen (perhaps just created) is the selected row.
+        if case .client(let page) = closed, state.pages.isEmpty, state.tab == .caseload {
+            let rows = state.caseload.rows(in: state.data, today: state.today)
+            if let index = rows.firstIndex(where: { if case .client(let c) = $0 { c.id == page.clientID } else { false } }) {
+                state.caseload.position.move(to: index, count: rows.count, visible: Layout.listRows(state.size))
+            }
+        }
     }
 
     private static func openSelected(_ state: inout AppState) {

@@ -1,7 +1,7 @@
 /// What a key does. One table of bindings drives dispatch, the key line at the bottom of the
 /// screen and the help screen, so they cannot disagree.
 public enum Action: Hashable, Sendable {
-    case quit, help, redraw, blank
+    case quit, help, redraw, reload, blank
     case nextTab, previousTab, showTab(Tab)
     case moveUp, moveDown, pageUp, pageDown, first, last
     case open, back
@@ -42,6 +42,8 @@ public enum KeyMap {
         KeyBinding(keys: [.character("?"), .function(1)], action: .help, short: "help", help: "Show this help", context: .everywhere),
         KeyBinding(keys: [.control("b")], action: .blank, short: nil, help: "Blank the screen at once (privacy); any key shows it again", context: .everywhere),
         KeyBinding(keys: [.control("l")], action: .redraw, short: nil, help: "Redraw the whole screen", context: .everywhere),
+        KeyBinding(keys: [.control("r")], action: .reload, short: nil,
+                   help: "Read the data folder again (others' changes; after a save conflict, then save again)", context: .everywhere),
         // Top level
         KeyBinding(keys: [.tab], action: .nextTab, short: nil, help: "Next tab", context: .top),
         KeyBinding(keys: [.backTab], action: .previousTab, short: nil, help: "Previous tab", context: .top),
