@@ -65,6 +65,7 @@ import Testing
         App.update(&state, .resize(Size(rows: 24, columns: 80)))
         state.press(.end)
         #expect(state.screen().lines[21].contains("the next one."))
+        #expect(state.screen().lines[23] == " Esc close")
         state.press(.escape)
         #expect(state.pages.isEmpty)
     }

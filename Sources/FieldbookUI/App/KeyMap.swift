@@ -97,11 +97,15 @@ public enum KeyMap {
     /// The key line for a screen: its own bindings first, then the ones that work everywhere.
     public static func keyLine(for contexts: [KeyContext]) -> [(keys: String, text: String)] {
         var items: [(String, String)] = []
+        var taken = Set<Key>()
         for context in contexts {
-            for binding in bindings where binding.context == context {
-                guard let short = binding.short else { continue }
+            let here = bindings.filter { $0.context == context }
+            for binding in here {
+                // A key a more specific context already uses does something else here.
+                guard let short = binding.short, !binding.keys.contains(where: taken.contains) else { continue }
                 items.append((binding.barKeys ?? binding.keys[0].label, short))
             }
+            for binding in here { taken.formUnion(binding.keys) }
         }
         return items
     }
