@@ -98,8 +98,6 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// The Monday that starts this date's week (weeks run Monday to Sunday).
     public var startOfWeek: LocalDate { adding(days: -weekday.offsetFromMonday) }
 
-    public var firstOfMonth: LocalDate { LocalDate(unchecked: year, month, 1) }
-
     public var description: String {
         String(format4: year) + "-" + String(pad2: month) + "-" + String(pad2: day)
     }

@@ -76,7 +76,7 @@ public struct Client: Codable, Hashable, Sendable, Identifiable {
 
     /// Jobs held on `date`: started on or before it and not ended before it.
     public func jobs(heldOn date: LocalDate) -> [Job] {
-        jobs.filter { $0.startDate <= date && ($0.endDate.map { $0 >= date } ?? true) }
+        jobs.filter { $0.isHeld(on: date) }
     }
 }
 

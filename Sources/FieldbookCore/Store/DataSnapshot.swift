@@ -30,8 +30,6 @@ public struct DataSnapshot: Sendable, Equatable {
 
     public func client(_ id: UUID) -> Client? { clients.first { $0.id == id } }
 
-    public func employer(_ id: UUID) -> Employer? { employers.first { $0.id == id } }
-
     /// Puts `client` in place of the one with the same id, or adds it.
     public mutating func replace(_ client: Client) {
         if let index = clients.firstIndex(where: { $0.id == client.id }) {

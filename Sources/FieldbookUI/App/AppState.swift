@@ -82,13 +82,5 @@ public struct AppState: Sendable {
 
     public var topPage: Page? { pages.last }
 
-    /// Forms with changes not yet saved.
-    public var hasUnsavedChanges: Bool {
-        pages.contains { page in
-            if case .form(let form) = page { return form.hasChanges }
-            return false
-        }
-    }
-
     public var userSpecialist: Specialist? { data.specialist(userSpecialistID) }
 }
