@@ -16,7 +16,7 @@ struct Check: ParsableCommand {
             printError("\(folder.path): no such folder")
             throw ExitCode(2)
         }
-        let problems = DataCheck.run(folder: folder)
+        let (problems, snapshot) = DataCheck.report(folder: folder)
         for problem in problems {
             print("\(folder.appendingPathComponent(problem.path).path): \(problem.message)")
         }
@@ -24,8 +24,6 @@ struct Check: ParsableCommand {
             printError("\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(folder.path)")
             throw ExitCode.failure
         }
-        let store = try Store(folder: folder, mode: .readOnly)
-        let snapshot = store.load()
         print("\(folder.path): OK (\(snapshot.clients.count) clients, \(snapshot.specialists.count) specialists, "
               + "\(snapshot.employers.count) employers, \(snapshot.employerContacts.count) employer contacts)")
     }

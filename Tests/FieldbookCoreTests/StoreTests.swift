@@ -100,28 +100,28 @@ import Testing
         #expect(try Data(contentsOf: badURL) == bytes)
     }
 
-    @Test func syntaxErrorsGiveLineAndColumn() throws {
-        let folder = TemporaryFolder()
-        let store = try Store(folder: folder.url)
-        let client = try store.save(Sample.client())
-        let url = folder.path(DataLayout.client(client.id))
-        var text = try String(contentsOf: url, encoding: .utf8)
-        text = text.replacingOccurrences(of: "\"phone\" : \"555-1000\",", with: "\"phone\" : \"555-1000\" oops,")
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        let problem = try #require(store.load().problems.first)
-        #expect(problem.message.contains("line"), "\(problem.message)")
-        #expect(problem.message.contains("column"), "\(problem.message)")
-    }
-
-    @Test func aBadDateIsReportedWithItsPlaceInTheRecord() throws {
+    /// Saves a client, edits its file by hand, and returns the problem reading it back.
+    func problemAfterEditing(replacing old: String, with new: String) throws -> DataProblem {
         let folder = TemporaryFolder()
         let store = try Store(folder: folder.url)
         let client = try store.save(Sample.client())
         let url = folder.path(DataLayout.client(client.id))
         let text = try String(contentsOf: url, encoding: .utf8)
-            .replacingOccurrences(of: "\"startDate\" : \"2026-09-01\"", with: "\"startDate\" : \"2026-09-31\"")
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        let problem = try #require(store.load().problems.first)
+        #expect(text.contains(old))
+        try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
+        return try #require(store.load().problems.first)
+    }
+
+    @Test func syntaxErrorsGiveLineAndColumn() throws {
+        let problem = try problemAfterEditing(
+            replacing: "\"phone\" : \"555-1000\",", with: "\"phone\" : \"555-1000\" oops,")
+        #expect(problem.message.contains("line"), "\(problem.message)")
+        #expect(problem.message.contains("column"), "\(problem.message)")
+    }
+
+    @Test func aBadDateIsReportedWithItsPlaceInTheRecord() throws {
+        let problem = try problemAfterEditing(
+            replacing: "\"startDate\" : \"2026-09-01\"", with: "\"startDate\" : \"2026-09-31\"")
         #expect(problem.message.contains("jobs[0].startDate"), "\(problem.message)")
         #expect(problem.message.contains("September 2026 has 30 days"), "\(problem.message)")
     }

@@ -3,12 +3,15 @@ import Foundation
 /// What `fieldbook check` reports: every file that does not follow the data format, and
 /// references that point nowhere. Reads only; never writes.
 public enum DataCheck {
-    public static func run(folder: URL) -> [DataProblem] {
+    public static func run(folder: URL) -> [DataProblem] { report(folder: folder).problems }
+
+    /// The problems, and what could be read (for a summary line).
+    public static func report(folder: URL) -> (problems: [DataProblem], snapshot: DataSnapshot) {
         let store: Store
         do {
             store = try Store(folder: folder, mode: .readOnly)
         } catch {
-            return [DataProblem(path: DataLayout.formatFile, kind: .formatFile, message: error.description)]
+            return ([DataProblem(path: DataLayout.formatFile, kind: .formatFile, message: error.description)], DataSnapshot())
         }
         var problems: [DataProblem] = []
         if !FileManager.default.fileExists(atPath: folder.appendingPathComponent(DataLayout.formatFile).path) {
@@ -27,7 +30,7 @@ public enum DataCheck {
                 path: "\(DataLayout.conflicts)/\(name)", kind: .conflictCopy,
                 message: "a version kept after a save conflict: merge it into the record by hand, then delete it"))
         }
-        return problems
+        return (problems, snapshot)
     }
 
     /// Records that point at a specialist, client or employer that is not in the folder.
