@@ -60,7 +60,9 @@ public enum App {
     /// The key contexts of what is on screen, most specific first.
     public static func contexts(for state: AppState) -> [KeyContext] {
         switch state.topPage {
-        case .form: return [.form, .everywhere]
+        case .form(let form):
+            let isText = form.fields.indices.contains(form.focus) && !form.fields[form.focus].isChoice
+            return isText ? [.textEditing, .form, .everywhere] : [.form, .everywhere]
         case .help: return [.help, .lists, .everywhere]
         case .client: return [.client, .lists, .everywhere]
         case nil:
@@ -147,7 +149,9 @@ public enum App {
         case .cycleStatusFilter:
             state.caseload.statusFilter = state.caseload.statusFilter.next
             state.caseload.position = ListPosition()
-        case .nextField, .previousField, .nextChoice, .previousChoice, .save, .clearField:
+        case .nextField, .previousField, .nextChoice, .previousChoice, .save, .clearField,
+             .type, .cursorLeft, .cursorRight, .cursorToStart, .cursorToEnd, .wordLeft, .wordRight,
+             .deleteBackward, .deleteForward, .deleteWordBackward:
             break  // forms only
         }
         return []
@@ -273,20 +277,23 @@ public enum App {
             }
             return []
         }
-        let focused = form.fields[form.focus]
-        if !focused.isChoice {
-            switch key {
-            case .character(let c):
-                form.fields[form.focus].insert(c)
-                return []
-            case .left: form.fields[form.focus].moveCursor(by: -1); return []
-            case .right: form.fields[form.focus].moveCursor(by: 1); return []
-            case .home, .control("a"): form.fields[form.focus].moveCursorToStart(); return []
-            case .end, .control("e"): form.fields[form.focus].moveCursorToEnd(); return []
-            case .backspace: form.fields[form.focus].deleteBackward(); return []
-            case .delete: form.fields[form.focus].deleteForward(); return []
+        let contexts: [KeyContext] = form.fields[form.focus].isChoice ? [.form, .everywhere] : [.textEditing, .form, .everywhere]
+        if contexts.first == .textEditing, let action = KeyMap.action(for: key, in: [.textEditing]) {
+            switch action {
+            case .type:
+                if case .character(let c) = key { form.fields[form.focus].insert(c) }
+            case .cursorLeft: form.fields[form.focus].buffer.move(by: -1)
+            case .cursorRight: form.fields[form.focus].buffer.move(by: 1)
+            case .cursorToStart: form.fields[form.focus].buffer.moveToStart()
+            case .cursorToEnd: form.fields[form.focus].buffer.moveToEnd()
+            case .wordLeft: form.fields[form.focus].buffer.moveWordLeft()
+            case .wordRight: form.fields[form.focus].buffer.moveWordRight()
+            case .deleteBackward: form.fields[form.focus].buffer.deleteBackward()
+            case .deleteForward: form.fields[form.focus].buffer.deleteForward()
+            case .deleteWordBackward: form.fields[form.focus].buffer.deleteWordBackward()
             default: break
             }
+            return []
         }
         if key == .enter {
             if form.focus == form.fields.count - 1 { return save(&form, &state) }

@@ -8,6 +8,10 @@ public enum Action: Hashable, Sendable {
     case search, new, edit
     case cycleSort, reverseSort, cycleSpecialistFilter, cycleStatusFilter
     case nextField, previousField, nextChoice, previousChoice, save, clearField
+    /// Text editing: the typed character goes in at the cursor.
+    case type
+    case cursorLeft, cursorRight, cursorToStart, cursorToEnd, wordLeft, wordRight
+    case deleteBackward, deleteForward, deleteWordBackward
 }
 
 /// Where a binding applies.
@@ -18,6 +22,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case caseload = "Caseload"
     case client = "Client"
     case form = "Forms"
+    case textEditing = "Typing in a text field"
     case help = "Help"
 }
 
@@ -31,9 +36,20 @@ public struct KeyBinding: Sendable {
     public var context: KeyContext
     /// How the keys are written on the key line, when not the first key's label.
     public var barKeys: String? = nil
+    /// Also every printable character (typing into a field or a search).
+    public var typing = false
 
     /// Keys as written in help: "↑ / k".
-    public var keyLabel: String { keys.map(\.label).joined(separator: " / ") }
+    public var keyLabel: String { ((typing ? ["characters"] : []) + keys.map(\.label)).joined(separator: " / ") }
+
+    public func matches(_ key: Key) -> Bool {
+        if keys.contains(key) { return true }
+        if typing, case .character = key { return true }
+        return false
+    }
+
+    /// True when `key` is one this binding takes from less specific contexts.
+    func takes(_ key: Key) -> Bool { matches(key) }
 }
 
 public enum KeyMap {
@@ -80,14 +96,24 @@ public enum KeyMap {
         KeyBinding(keys: [.control("s"), .function(2)], action: .save, short: "save", help: "Save (Enter on the last field saves too)", context: .form),
         KeyBinding(keys: [.control("u")], action: .clearField, short: nil, help: "Clear the field", context: .form),
         KeyBinding(keys: [.escape], action: .back, short: "cancel", help: "Cancel (asks before throwing away changes)", context: .form),
+        // Typing in a text field
+        KeyBinding(keys: [], action: .type, short: nil, help: "Type at the cursor (? too: F1 is help here)", context: .textEditing, typing: true),
+        KeyBinding(keys: [.left], action: .cursorLeft, short: nil, help: "Cursor left one character", context: .textEditing),
+        KeyBinding(keys: [.right], action: .cursorRight, short: nil, help: "Cursor right one character", context: .textEditing),
+        KeyBinding(keys: [.home, .control("a")], action: .cursorToStart, short: nil, help: "Cursor to the start", context: .textEditing),
+        KeyBinding(keys: [.end, .control("e")], action: .cursorToEnd, short: nil, help: "Cursor to the end", context: .textEditing),
+        KeyBinding(keys: [.backspace], action: .deleteBackward, short: nil, help: "Delete the character before the cursor", context: .textEditing),
+        KeyBinding(keys: [.delete], action: .deleteForward, short: nil, help: "Delete the character under the cursor", context: .textEditing),
+        KeyBinding(keys: [.control("w")], action: .deleteWordBackward, short: nil, help: "Delete the word before the cursor", context: .textEditing),
         // Help
-        KeyBinding(keys: [.escape, .character("q"), .character("?")], action: .back, short: "close", help: "Close help", context: .help),
+        KeyBinding(keys: [.escape, .character("q"), .character("?"), .function(1)], action: .back, short: "close", help: "Close help", context: .help),
     ]
 
     /// The action for `key` in the first of `contexts` that binds it.
     public static func action(for key: Key, in contexts: [KeyContext]) -> Action? {
         for context in contexts {
-            if let binding = bindings.first(where: { $0.context == context && $0.keys.contains(key) }) {
+            if let binding = bindings.first(where: { $0.context == context && $0.keys.contains(key) })
+                ?? bindings.first(where: { $0.context == context && $0.matches(key) }) {
                 return binding.action
             }
         }
@@ -97,15 +123,17 @@ public enum KeyMap {
     /// The key line for a screen: its own bindings first, then the ones that work everywhere.
     public static func keyLine(for contexts: [KeyContext]) -> [(keys: String, text: String)] {
         var items: [(String, String)] = []
-        var taken = Set<Key>()
+        var taken: [KeyBinding] = []
         for context in contexts {
             let here = bindings.filter { $0.context == context }
             for binding in here {
+                guard let short = binding.short else { continue }
                 // A key a more specific context already uses does something else here.
-                guard let short = binding.short, !binding.keys.contains(where: taken.contains) else { continue }
-                items.append((binding.barKeys ?? binding.keys[0].label, short))
+                let free = binding.keys.filter { key in !taken.contains { $0.takes(key) } }
+                guard let first = free.first else { continue }
+                items.append((free.count == binding.keys.count ? (binding.barKeys ?? first.label) : first.label, short))
             }
-            for binding in here { taken.formUnion(binding.keys) }
+            taken += here
         }
         return items
     }

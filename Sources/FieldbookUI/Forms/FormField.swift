@@ -20,9 +20,9 @@ public struct FormField: Hashable, Sendable {
     public var key: String
     public var label: String
     public var kind: Kind
-    public var text: String
-    /// Cursor position in characters, for text-like fields.
-    public var cursor: Int
+    /// What is typed, for text-like fields; a prefilled value starts selected.
+    public var buffer: TextBuffer
+    public var text: String { buffer.text }
     /// Selected option, for choice fields.
     public var choice: Int
 
@@ -30,8 +30,7 @@ public struct FormField: Hashable, Sendable {
         self.key = key
         self.label = label
         self.kind = kind
-        self.text = text
-        cursor = text.count
+        buffer = TextBuffer(text, selected: true)
         self.choice = choice
     }
 
@@ -111,29 +110,11 @@ public struct FormField: Hashable, Sendable {
 
     mutating func insert(_ character: Character) {
         guard !isChoice else { return }
-        let index = text.index(text.startIndex, offsetBy: min(cursor, text.count))
-        text.insert(character, at: index)
-        cursor += 1
+        buffer.insert(String(character))
     }
-
-    mutating func deleteBackward() {
-        guard !isChoice, cursor > 0 else { return }
-        let index = text.index(text.startIndex, offsetBy: cursor - 1)
-        text.remove(at: index)
-        cursor -= 1
-    }
-
-    mutating func deleteForward() {
-        guard !isChoice, cursor < text.count else { return }
-        text.remove(at: text.index(text.startIndex, offsetBy: cursor))
-    }
-
-    mutating func moveCursor(by offset: Int) { cursor = max(0, min(text.count, cursor + offset)) }
-    mutating func moveCursorToStart() { cursor = 0 }
-    mutating func moveCursorToEnd() { cursor = text.count }
 
     mutating func clear() {
-        if isChoice { choice = 0 } else { text = ""; cursor = 0 }
+        if isChoice { choice = 0 } else { buffer.clear() }
     }
 
     mutating func cycleChoice(by offset: Int) {

@@ -76,7 +76,7 @@ enum FormView {
             return
         }
         // Scroll the text so the cursor stays inside the box.
-        let beforeCursor = TextCells.width(String(Array(field.text).prefix(field.cursor)))
+        let beforeCursor = TextCells.width(String(field.buffer.beforeCursor))
         let skip = max(0, beforeCursor - width + 1)
         var x = 0
         for cell in TextCells.cells(field.text) {
@@ -85,6 +85,10 @@ enum FormView {
             if x - skip + cell.width > width { break }
             let style = cell.isEscape ? Style(.escape, underline: true) : .input
             screen.put(cell.text, row: row, column: column + x - skip, width: cell.width, style: style)
+        }
+        if field.buffer.isSelected {
+            // A prefilled value: typing replaces it.
+            screen.restyle(row: row, column: column, width: min(width, beforeCursor - skip), style: Style(.input, reverse: true))
         }
         let cursorColumn = column + beforeCursor - skip
         let under = screen[row, cursorColumn]
