@@ -55,7 +55,7 @@ import Testing
         #expect(screen.lines[2].hasPrefix(" Search names: jose   1 found"))
         #expect(screen.lines[4].hasPrefix("▸José Álvarez-Ruiz (José)"))
         #expect(screen.lines[5].isEmpty)
-        #expect(screen.lines[23] == " type to search  Enter keep  Esc clear  ↑↓ move")
+        #expect(screen.lines[23] == " type to search  Enter keep  Esc clear  F1 help")
         state.press(.enter)
         screen = state.screen()
         #expect(screen.lines[2].contains("· search \"jose\""))
@@ -110,7 +110,7 @@ import Testing
         #expect(screen.lines[2].hasSuffix("18/44"))
         #expect(screen.lines.contains { $0.hasPrefix("▸") })
         state.press(.character("k"), .up)
-        #expect(state.caseload.position.selected == 15)
+        #expect(state.tabPage(CaseloadPage.self)?.position.selected == 15)
     }
 
     @Test func anUnreadableFileIsListedNotHidden() {

@@ -12,7 +12,7 @@ import Testing
     }
 
     func focusedText(_ state: AppState) -> String? {
-        guard case .form(let form)? = state.topPage else { return nil }
+        guard let form = state.form else { return nil }
         return form.fields[form.focus].text
     }
 
@@ -55,7 +55,7 @@ import Testing
         #expect(!keyLine.contains("? help"))
         #expect(keyLine.contains("F1 help"))
         state.press(.function(1))
-        guard case .help? = state.topPage else {
+        guard state.topPage is HelpPage else {
             Issue.record("F1 did not open help")
             return
         }
@@ -65,7 +65,7 @@ import Testing
         var state = Program.state()
         state.press(.down, .enter, .character("n"))
         state.type("mon")
-        guard case .form(let form)? = state.topPage else {
+        guard let form = state.form else {
             Issue.record("no form")
             return
         }

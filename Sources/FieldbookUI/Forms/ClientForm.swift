@@ -2,8 +2,20 @@ import FieldbookCore
 import Foundation
 
 /// The client form: create a client or edit one's details.
-public enum ClientForm {
-    public static func make(for client: Client?, data: DataSnapshot, defaultSpecialist: UUID?, today: LocalDate) -> FormState {
+public struct ClientForm: FormPurpose {
+    /// nil: a new client.
+    public var client: Client?
+    public var defaultSpecialist: UUID?
+
+    public init(client: Client?, defaultSpecialist: UUID?) {
+        self.client = client
+        self.defaultSpecialist = defaultSpecialist
+    }
+
+    public func title(in context: PageContext) -> String { client == nil ? "New client" : "Edit client" }
+
+    public func makeForm(in context: PageContext) -> FormState {
+        let data = context.data, today = context.today
         let specialistOptions = [FormField.Option(label: "(not assigned)", value: "")]
             + data.specialists.filter { $0.isActive || $0.id == client?.specialistID }
                 .sorted { $0.name < $1.name }
@@ -45,13 +57,28 @@ public enum ClientForm {
                       text: client?.disclosure.whatMayBeSaid ?? ""),
             FormField(key: "notes", label: "Notes", kind: .text(required: false), text: client?.notes ?? ""),
         ]
-        let purpose: FormState.Purpose = client.map { .editClient($0.id) } ?? .newClient
-        return FormState(purpose: purpose, title: client == nil ? "New client" : "Edit client", fields: fields)
+        return FormState(fields: fields)
+    }
+
+    public func request(for form: FormState, in context: PageContext) -> StoreRequest? {
+        var base: Client?
+        if let client {
+            guard let current = context.data.client(client.id) else { return nil }
+            base = current
+        }
+        return ClientForm.client(from: form, base: base, context: context).map(StoreRequest.saveClient)
+    }
+
+    public func saved(_ result: Client, in context: PageContext) -> (message: Message, next: (any Page)?) {
+        client == nil
+            ? (Message("New client saved.", kind: .success), ClientPage(clientID: result.id))
+            : (Message("Client details saved.", kind: .success), nil)
     }
 
     /// The client the form describes, starting from `base` (which keeps jobs and contacts), or
     /// nil when a field is invalid.
-    public static func client(from form: FormState, base: Client?, today: LocalDate, now: Date) -> Client? {
+    public static func client(from form: FormState, base: Client?, context: PageContext) -> Client? {
+        let today = context.today
         guard form.problems(today: today).isEmpty else { return nil }
         func text(_ key: String) -> String? {
             let value = form.field(key)?.text.trimmingWhitespace() ?? ""
@@ -61,7 +88,7 @@ public enum ClientForm {
               let entry = form.field("programEntryDate")?.date(today: today),
               case .success(let benefits) = FormField.parseBenefits(form.field("benefits")?.text ?? "")
         else { return nil }
-        var client = base ?? Client(name: name, programEntryDate: entry, createdAt: now)
+        var client = base ?? Client(id: context.environment.newID(), name: name, programEntryDate: entry, createdAt: context.now)
         client.name = name
         client.preferredName = text("preferredName")
         client.phone = text("phone")
@@ -86,10 +113,34 @@ public enum ClientForm {
 }
 
 /// The form for logging a contact with a client: date, kind, place, note.
-public enum ContactForm {
-    public static func make(for clientID: UUID, today: LocalDate) -> FormState {
+public struct ContactForm: FormPurpose {
+    public var clientID: UUID
+
+    public init(clientID: UUID) { self.clientID = clientID }
+
+    public func title(in context: PageContext) -> String { "Log a contact" }
+
+    public func heading(in context: PageContext) -> (title: String, aside: String?) {
+        guard let client = context.data.client(clientID) else { return (title(in: context), nil) }
+        return ("Log a contact with \(client.name)", "Disclosure: \(client.disclosure.preference.label)")
+    }
+
+    public func request(for form: FormState, in context: PageContext) -> StoreRequest? {
+        // The client as read now: a reload after a conflict saves onto the other version.
+        guard var base = context.data.client(clientID),
+              let contact = ContactForm.contact(from: form, specialistID: context.userSpecialistID ?? base.specialistID, context: context)
+        else { return nil }
+        base.contacts.append(contact)
+        return .saveClient(base)
+    }
+
+    public func saved(_ result: Client, in context: PageContext) -> (message: Message, next: (any Page)?) {
+        (Message("Contact logged.", kind: .success), nil)
+    }
+
+    public func makeForm(in context: PageContext) -> FormState {
         let kinds = ClientContactKind.allCases.map { FormField.Option(label: $0.label, value: $0.rawValue) }
-        return FormState(purpose: .newContact(clientID: clientID), title: "Log a contact", fields: [
+        return FormState(fields: [
             FormField(key: "date", label: "Date", kind: .date(required: true, lean: .past), text: "today"),
             FormField(key: "kind", label: "Kind", kind: .choice(kinds)),
             FormField(key: "place", label: "Place", kind: .text(required: false)),
@@ -97,7 +148,8 @@ public enum ContactForm {
         ])
     }
 
-    public static func contact(from form: FormState, specialistID: UUID?, today: LocalDate, now: Date) -> ClientContact? {
+    public static func contact(from form: FormState, specialistID: UUID?, context: PageContext) -> ClientContact? {
+        let today = context.today
         guard form.problems(today: today).isEmpty,
               let date = form.field("date")?.date(today: today),
               let kind = form.field("kind")?.selectedValue.flatMap(ClientContactKind.init(rawValue:))
@@ -106,7 +158,7 @@ public enum ContactForm {
             let value = form.field(key)?.text.trimmingWhitespace() ?? ""
             return value.isEmpty ? nil : value
         }
-        return ClientContact(date: date, kind: kind, place: text("place"), note: text("note"),
-                             specialistID: specialistID, createdAt: now)
+        return ClientContact(id: context.environment.newID(), date: date, kind: kind, place: text("place"), note: text("note"),
+                             specialistID: specialistID, createdAt: context.now)
     }
 }

@@ -4,26 +4,14 @@ import Foundation
 /// A form being filled in. What was typed stays here until it is saved, even when a value is
 /// wrong or the save fails.
 public struct FormState: Hashable, Sendable {
-    public enum Purpose: Hashable, Sendable {
-        case newClient
-        case editClient(UUID)
-        case newContact(clientID: UUID)
-    }
-
-    public var purpose: Purpose
-    public var title: String
     public var fields: [FormField]
     public var focus: Int = 0
     /// First field row shown (long forms scroll).
     public var top: Int = 0
     /// Values as the form opened, to know whether anything changed.
     public var initialValues: [String]
-    public var confirmingDiscard = false
-    public var saving = false
 
-    public init(purpose: Purpose, title: String, fields: [FormField]) {
-        self.purpose = purpose
-        self.title = title
+    public init(fields: [FormField]) {
         self.fields = fields
         initialValues = fields.map(\.value)
     }
