@@ -180,14 +180,23 @@ import Testing
         #expect(state.screen().lines[13].contains("◂ Referred ▸"))
     }
 
-    @Test func benefitsAreCheckedAsTyped() {
+    @Test func benefitsArePickedByTypingPartOfOne() {
         var state = Program.state()
         state.press(.character("n"))
         state.type("Someone")
         for _ in 0..<13 { state.press(.tab) }
-        state.type("ssi, foodstamps")
+        state.type("medi")
+        #expect(state.screen().lines[17].contains("◂ ☐ Medicaid ▸"))
+        state.press(.character(" "))
+        state.type("ssi")
+        state.press(.character(" "))
+        #expect(state.screen().lines[17].contains("SSI, Medicaid"))
+        state.type("foodstamps")
         let screen = state.screen()
-        #expect(screen.text.contains("✗ Benefits: \"foodstamps\" is not a benefit; use SSI, SSDI"))
+        #expect(screen.text.contains("✗ Benefits: no option matches \"foodstamps\""), "\(dump(screen))")
+        #expect(state.press(.control("s")).isEmpty)
+        state.press(.control("u"))
+        #expect(state.form?.field("benefits")?.value == "", "Ctrl-U clears the ticks too")
     }
 
     @Test func escAsksBeforeThrowingAwayChanges() {

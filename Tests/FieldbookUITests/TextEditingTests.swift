@@ -13,7 +13,7 @@ import Testing
 
     func focusedText(_ state: AppState) -> String? {
         guard let form = state.form else { return nil }
-        return form.fields[form.focus].text
+        return form.focused?.buffer.text
     }
 
     @Test func backspaceAfterACombiningMarkDeletesTheWholeCharacter() {

@@ -109,3 +109,11 @@ func savedClient(_ effects: [Effect]) -> Client? {
 func asksToReload(_ effects: [Effect]) -> Bool {
     effects.contains { if case .store(_, .reload) = $0 { true } else { false } }
 }
+
+extension FormState {
+    func field(_ name: String) -> FieldInput? { input(FieldID(name)) }
+}
+
+extension FieldInput {
+    var text: String { buffer.text }
+}

@@ -8,7 +8,7 @@ public enum Action: Hashable, Sendable {
     case search, new, edit
     case cycleSort, reverseSort, cycleSpecialistFilter, cycleStatusFilter
     case nextField, previousField, nextChoice, previousChoice, save, clearField
-    case nextSection, previousSection, addEntry, removeEntry
+    case nextSection, previousSection, addEntry, removeEntry, toggle
     /// Text editing: the typed character goes in at the cursor.
     case type
     case cursorLeft, cursorRight, cursorToStart, cursorToEnd, wordLeft, wordRight, lineUp, lineDown, newLine
@@ -128,8 +128,10 @@ public enum KeyMap {
         // Choices
         KeyBinding(keys: [.character(" "), .right], action: .nextChoice, short: nil, help: "Next option", context: .choice),
         KeyBinding(keys: [.left], action: .previousChoice, short: nil, help: "Previous option", context: .choice),
+        KeyBinding(keys: [], action: .type, short: nil, help: "Type an option's first letter to pick it (y, n, 3...)", context: .choice, typing: true),
         KeyBinding(keys: [], action: .type, short: "pick", help: "Type part of an option to pick it (accents optional); Space ticks or unticks", context: .multipleChoice, barKeys: "type", typing: true),
-        KeyBinding(keys: [.right], action: .nextChoice, short: nil, help: "Next option", context: .multipleChoice),
+        KeyBinding(keys: [.character(" ")], action: .toggle, short: "tick", help: "Tick or untick the option shown", context: .multipleChoice, barKeys: "Space"),
+        KeyBinding(keys: [.right], action: .nextChoice, short: nil, help: "Next option matching what was typed", context: .multipleChoice),
         KeyBinding(keys: [.left], action: .previousChoice, short: nil, help: "Previous option", context: .multipleChoice),
         KeyBinding(keys: [.backspace], action: .deleteBackward, short: nil, help: "Shorten what was typed to pick", context: .multipleChoice),
         // Repeating groups

@@ -20,8 +20,18 @@ public struct FormPage: Page {
     public func keyContexts(in context: PageContext) -> [KeyContext] {
         if confirmingDiscard { return [.confirm] }
         if saving != nil { return [] }
-        guard form.fields.indices.contains(form.focus) else { return [.form] }
-        return form.fields[form.focus].isChoice ? [.choice, .form] : [.textEditing, .form]
+        let group: [KeyContext] = form.focusedPath?.group != nil ? [.repeatingGroup] : []
+        switch form.focus {
+        case .addEntry?: return [.repeatingGroup, .form]
+        case nil: return [.form]
+        case .field?: break
+        }
+        switch form.focused?.field.kind {
+        case .choice?, .yesNo?, .scale?: return [.choice] + group + [.form]
+        case .multipleChoice?: return [.multipleChoice] + group + [.form]
+        case .multiLine?: return [.multiLine, .textEditing] + group + [.form]
+        default: return [.textEditing] + group + [.form]
+        }
     }
 
     public func prompt(in context: PageContext) -> Message? {
@@ -29,27 +39,58 @@ public struct FormPage: Page {
     }
 
     public mutating func refresh(in context: inout PageContext) {
-        form.keepFocusVisible(visibleRows: FormView.visibleFieldRows(context.size))
+        form.top = FormView.keepFocusVisible(form, size: context.size)
     }
 
     public mutating func perform(_ action: Action, key: Key, in context: inout PageContext) {
+        edit(action, key: key, &context)
+        form.top = FormView.keepFocusVisible(form, size: context.size)
+    }
+
+    private mutating func edit(_ action: Action, key: Key, _ context: inout PageContext) {
+        let kind = form.focused?.field.kind
+        let width = FormView.multiLineWidth(context.size)
         switch action {
         case .confirm:
             context.close()
             context.message = Message("Changes discarded.")
         case .dismiss:
             confirmingDiscard = false
+        case .type where isPicked(kind):
+            if case .character(let c) = key { form.updateFocused { $0.pick(startingWith: c) } }
+        case .type where isMultiple(kind), .deleteBackward where isMultiple(kind):
+            form.updateFocused { input in
+                input.fragment.edit(action, key: key)
+                input.offered = 0
+            }
+        case .toggle:
+            form.updateFocused { $0.toggleOffered() }
+        case .cursorToStart where kind == .multiLine:
+            form.updateFocused { $0.buffer.moveToLineStart(width: width) }
+        case .cursorToEnd where kind == .multiLine:
+            form.updateFocused { $0.buffer.moveToLineEnd(width: width) }
+        case .newLine:
+            form.updateFocused { $0.buffer.insert("\n") }
+        case .lineUp, .lineDown:
+            var moved = false
+            form.updateFocused { moved = $0.buffer.moveLine(by: action == .lineUp ? -1 : 1, width: width) }
+            if !moved { form.moveFocus(by: action == .lineUp ? -1 : 1) }
         case .type, .cursorLeft, .cursorRight, .cursorToStart, .cursorToEnd, .wordLeft, .wordRight,
              .deleteBackward, .deleteForward, .deleteWordBackward:
-            form.fields[form.focus].buffer.edit(action, key: key)
+            form.updateFocused { $0.buffer.edit(action, key: key) }
         case .open:
-            if form.focus == form.fields.count - 1 { save(&context); return }
-            moveFocus(by: 1, context)
-        case .nextField: moveFocus(by: 1, context)
-        case .previousField: moveFocus(by: -1, context)
-        case .nextChoice: form.fields[form.focus].cycleChoice(by: 1)
-        case .previousChoice: form.fields[form.focus].cycleChoice(by: -1)
-        case .clearField: form.fields[form.focus].clear()
+            if case .addEntry? = form.focus { form.addEntry(); return }
+            if form.isOnLastField { save(&context); return }
+            form.moveFocus(by: 1)
+        case .nextField: form.moveFocus(by: 1)
+        case .previousField: form.moveFocus(by: -1)
+        case .nextSection: form.moveToSection(by: 1)
+        case .previousSection: form.moveToSection(by: -1)
+        case .nextChoice: form.updateFocused { $0.cycle(by: 1) }
+        case .previousChoice: form.updateFocused { $0.cycle(by: -1) }
+        case .addEntry: form.addEntry()
+        case .removeEntry: form.removeEntry()
+        case .clearField: form.updateFocused { $0.clear() }
         case .save: save(&context)
         case .back:
             if form.hasChanges { confirmingDiscard = true } else { context.close() }
@@ -58,18 +99,24 @@ public struct FormPage: Page {
         }
     }
 
-    private mutating func moveFocus(by offset: Int, _ context: PageContext) {
-        form.moveFocus(by: offset)
-        form.keepFocusVisible(visibleRows: FormView.visibleFieldRows(context.size))
+    private func isPicked(_ kind: FieldKind?) -> Bool {
+        switch kind {
+        case .choice?, .yesNo?, .scale?: true
+        default: false
+        }
+    }
+
+    private func isMultiple(_ kind: FieldKind?) -> Bool {
+        if case .multipleChoice? = kind { return true }
+        return false
     }
 
     private mutating func save(_ context: inout PageContext) {
         let problems = form.problems(today: context.today)
         if let first = problems.first {
-            form.focus = first.index
-            form.keepFocusVisible(visibleRows: FormView.visibleFieldRows(context.size))
+            form.focus = first.focus
             let count = problems.count
-            let labels = problems.map { form.fields[$0.index].label }.joined(separator: ", ")
+            let labels = problems.map(\.label).joined(separator: ", ")
             context.message = Message("Cannot save yet: \(count) field\(count == 1 ? " needs" : "s need") fixing: \(labels).", kind: .error)
             return
         }
