@@ -125,12 +125,12 @@ import Testing
         #expect(state.message?.text.contains("clients/abc.json could not be read") == true)
     }
 
-    @Test func anEscapeInANameIsShownEscaped() {
+    @Test func anEscapeInANameIsShownEscaped() throws {
         var data = Program.data
         data.clients[0].name = "Evil\u{1B}[31mName\tTab"
         data.clients[0].preferredName = nil
         let screen = AppState(data: data, today: Program.today, userSpecialistID: Program.maria.id).screen()
-        let row = try! #require(screen.lines.firstIndex { $0.contains("Evil") })
+        let row = try #require(screen.lines.firstIndex { $0.contains("Evil") })
         #expect(screen.lines[row].contains("Evil^[[31mName^ITab"))
         #expect(!screen.cells.contains { $0.text.unicodeScalars.contains { $0.value < 0x20 } })
     }
