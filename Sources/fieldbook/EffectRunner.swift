@@ -42,7 +42,7 @@ final class EffectRunner: @unchecked Sendable {
         switch request {
         case .saveClient(let client):
             do {
-                return .saved(try store.save(client))
+                return .saved(.client(try store.save(client)))
             } catch {
                 return .failed(error)
             }

@@ -121,7 +121,7 @@ import Testing
         state.press(.character("n"))
         state.type("Aaron Able")
         guard let client = savedClient(state.press(.control("s"))) else { return }
-        state.answer(.saved(client))
+        state.answer(.saved(.client(client)))
         state.press(.escape)
         #expect(state.screen().lines[4].hasPrefix("▸Aaron Able"))
         state.press(.down, .down, .enter, .escape)

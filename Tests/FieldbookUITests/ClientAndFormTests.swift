@@ -84,7 +84,7 @@ import Testing
         #expect(client.contacts.count == 2)
         #expect(state.screen().lines[22] == " Saving…")
 
-        state.answer(.saved(client))
+        state.answer(.saved(.client(client)))
         screen = state.screen()
         #expect(screen.lines[22] == " ✓ Contact logged.")
         #expect(state.data.client(client.id)?.contacts.count == 2)
@@ -157,7 +157,7 @@ import Testing
         #expect(client.programEntryDate == day("2026-02-15"))
         #expect(client.specialistID == Program.maria.id)
         #expect(client.status == .engaging)
-        state.answer(.saved(client))
+        state.answer(.saved(.client(client)))
         #expect(state.screen().lines[2].hasPrefix(" Ana Lúcia Pereira"))
     }
 

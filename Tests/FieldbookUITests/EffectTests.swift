@@ -19,9 +19,9 @@ import Testing
         state.press(.function(1))
         #expect(state.topPage is HelpPage)
         // An answer to some other request changes nothing.
-        App.update(&state, .finished(RequestID(id.number + 50), .saved(client)))
+        App.update(&state, .finished(RequestID(id.number + 50), .saved(.client(client))))
         #expect(state.pages.count == 3)
-        App.update(&state, .finished(id, .saved(client)))
+        App.update(&state, .finished(id, .saved(.client(client))))
         #expect(state.pages.count == 2, "the form closed under help")
         #expect(state.pages[0].page is ClientPage && state.topPage is HelpPage)
         #expect(state.message?.text == "Contact logged.")
@@ -61,7 +61,7 @@ import Testing
             for c in "Zoe\u{308} Replay" { send(.key(.character(c))) }
             send(.key(.control("s")))
             if let client = savedClient(effects), case .store(let id, _)? = effects.last {
-                send(.finished(id, .saved(client)))
+                send(.finished(id, .saved(.client(client))))
             }
             send(.key(.character("n")))
             send(.key(.control("s")))

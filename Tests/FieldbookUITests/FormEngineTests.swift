@@ -40,13 +40,13 @@ struct Questionnaire: FormPurpose {
     }
 
     func request(for form: FormState, in context: PageContext) -> StoreRequest? { nil }
-    func saved(_ result: Client, in context: PageContext) -> (message: Message, next: (any Page)?) { (Message("Saved."), nil) }
+    func saved(_ record: SavedRecord, in context: PageContext) -> (message: Message, next: (any Page)?) { (Message("Saved."), nil) }
 }
 
 @Suite struct FormEngineTests {
     func open(_ purpose: any FormPurpose = Questionnaire(), size: Size = Size(rows: 24, columns: 80)) -> AppState {
         var state = Program.state(size: size)
-        let context = state.makeContext(Environment(now: state.now, today: state.today, newID: { UUID() }))
+        let context = state.makeContext(state.readingEnvironment)
         App.open(FormPage(purpose, in: context), &state)
         return state
     }

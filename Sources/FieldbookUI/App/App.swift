@@ -50,7 +50,7 @@ public enum App {
 
     /// The key contexts of what is on screen, most specific first.
     public static func contexts(for state: AppState, _ environment: Environment? = nil) -> [KeyContext] {
-        let context = state.makeContext(environment ?? Environment(now: state.now, today: state.today, newID: { UUID() }))
+        let context = state.makeContext(environment ?? state.readingEnvironment)
         var contexts = state.top.page.keyContexts(in: context)
         if state.pages.isEmpty { contexts.append(.top) }
         // A page that takes every key (a question waiting for y or n) leaves nothing to the rest.
@@ -109,8 +109,8 @@ public enum App {
     private static func finish(_ id: RequestID, _ result: StoreResult, _ state: inout AppState, _ environment: Environment) -> [Effect] {
         state.progress[id] = nil
         switch result {
-        case .saved(let client):
-            state.data.replace(client)
+        case .saved(let record):
+            record.apply(to: &state.data)
             dataChanged(&state, environment)
         case .reloaded(let snapshot):
             state.data = snapshot

@@ -71,8 +71,7 @@ public struct AppState: Sendable {
             let count = data.problems.count
             message = Message("\(count) file\(count == 1 ? "" : "s") could not be read; shown as unreadable. Run `fieldbook check` for details.", kind: .error)
         }
-        let environment = Environment(now: now, today: today, newID: { UUID() })
-        let context = makeContext(environment)
+        let context = makeContext(readingEnvironment)
         tabs = Router.tabs.enumerated().map { index, type in
             OpenPage(id: PageID(index + 1), page: type.init(in: context))
         }
@@ -88,6 +87,12 @@ public struct AppState: Sendable {
     public func tabPage<T: TabPage>(_ type: T.Type) -> T? { tabs.lazy.compactMap { $0.page as? T }.first }
 
     public var userSpecialist: Specialist? { data.specialist(userSpecialistID) }
+
+    /// The world as the state last saw it, for drawing and for asking which keys apply: no new
+    /// records are made there, so there is no id source (only `update` gets one).
+    var readingEnvironment: Environment {
+        Environment(now: now, today: today, newID: { preconditionFailure("new ids are made only in update") })
+    }
 
     func makeContext(_ environment: Environment) -> PageContext {
         PageContext(data: data, dataVersion: dataVersion, figures: figures, environment: environment, size: size, userSpecialistID: userSpecialistID,

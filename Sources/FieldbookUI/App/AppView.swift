@@ -16,7 +16,7 @@ extension App {
         }
         var state = state
         state.size = size
-        let context = state.makeContext(Environment(now: state.now, today: state.today, newID: { UUID() }))
+        let context = state.makeContext(state.readingEnvironment)
         drawHeader(state, context, into: &screen)
         state.top.page.draw(in: context, into: &screen)
         drawMessage(state, context, into: &screen)

@@ -32,9 +32,22 @@ public enum StoreRequest: Hashable, Sendable {
 
 /// The answer to a `StoreRequest`.
 public enum StoreResult: Sendable {
-    case saved(Client)
+    case saved(SavedRecord)
     case failed(StoreError)
     case reloaded(DataSnapshot)
+}
+
+/// A record as the store wrote it (timestamps set). A new kind of record is a case here and
+/// a line in `apply`.
+public enum SavedRecord: Hashable, Sendable {
+    case client(Client)
+
+    /// Puts the record into the data the screens show.
+    func apply(to data: inout DataSnapshot) {
+        switch self {
+        case .client(let client): data.replace(client)
+        }
+    }
 }
 
 /// How far a long piece of work: `done` of `total` steps, and what it is doing.

@@ -67,9 +67,10 @@ public struct ClientForm: FormPurpose {
         return ClientForm.client(from: form, base: base, context: context).map(StoreRequest.saveClient)
     }
 
-    public func saved(_ result: Client, in context: PageContext) -> (message: Message, next: (any Page)?) {
-        client == nil
-            ? (Message("New client saved.", kind: .success), ClientPage(clientID: result.id))
+    public func saved(_ record: SavedRecord, in context: PageContext) -> (message: Message, next: (any Page)?) {
+        guard case .client(let saved) = record else { return (Message("Saved.", kind: .success), nil) }
+        return client == nil
+            ? (Message("New client saved.", kind: .success), ClientPage(clientID: saved.id))
             : (Message("Client details saved.", kind: .success), nil)
     }
 
@@ -127,7 +128,7 @@ public struct ContactForm: FormPurpose {
         FormState([
             .field(.date, "Date", .date(lean: .past), required: true, initial: "today"),
             .field(.kind, "Kind", .choice(ClientContactKind.allCases.map { ChoiceOption($0.label, value: $0.rawValue) }),
-                   required: true, initial: ClientContactKind.allCases[0].rawValue),
+                   initial: ClientContactKind.allCases[0].rawValue),
             .field(.place, "Place"),
             .field(.note, "Note"),
         ])
@@ -142,7 +143,7 @@ public struct ContactForm: FormPurpose {
         return .saveClient(base)
     }
 
-    public func saved(_ result: Client, in context: PageContext) -> (message: Message, next: (any Page)?) {
+    public func saved(_ record: SavedRecord, in context: PageContext) -> (message: Message, next: (any Page)?) {
         (Message("Contact logged.", kind: .success), nil)
     }
 

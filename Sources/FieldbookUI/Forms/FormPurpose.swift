@@ -13,7 +13,7 @@ public protocol FormPurpose: Sendable {
     /// The store work that saves the answers, or nil when they cannot be saved.
     func request(for form: FormState, in context: PageContext) -> StoreRequest?
     /// After the save: what to say, and the page to show in the form's place (nil: the one below).
-    func saved(_ result: Client, in context: PageContext) -> (message: Message, next: (any Page)?)
+    func saved(_ record: SavedRecord, in context: PageContext) -> (message: Message, next: (any Page)?)
 }
 
 extension FormPurpose {

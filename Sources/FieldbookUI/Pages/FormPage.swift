@@ -132,8 +132,8 @@ public struct FormPage: Page {
         guard request == saving else { return }
         saving = nil
         switch result {
-        case .saved(let client):
-            let (message, next) = purpose.saved(client, in: context)
+        case .saved(let record):
+            let (message, next) = purpose.saved(record, in: context)
             context.message = message
             if let next { context.replace(with: next) } else { context.close() }
         case .failed(let error):
