@@ -161,4 +161,16 @@ import Testing
         App.update(&state, .resize(Size(rows: 24, columns: 80)))
         #expect(state.screen().lines.contains { $0.hasPrefix("▸王小明") })
     }
+
+    @Test func theRowsAreBuiltPerChangeNotPerKeyOrFrame() {
+        var state = Program.state()
+        let before = state.tabPage(CaseloadPage.self)?.builds
+        for _ in 0..<10 { state.press(.down) }
+        state.press(.up, .end, .home)
+        _ = state.screen()
+        App.update(&state, .tick(state.now.addingTimeInterval(1)))
+        #expect(state.tabPage(CaseloadPage.self)?.builds == before)
+        state.press(.character("s"))
+        #expect(state.tabPage(CaseloadPage.self)?.builds == before.map { $0 + 1 })
+    }
 }

@@ -13,6 +13,8 @@ public struct CaseloadPage: TabPage {
     public private(set) var position = ListPosition()
     public private(set) var rows: [CaseloadRow] = []
     private var rowsVersion = -1
+    /// How many times the rows were built (they are built per data or filter change, not per key).
+    private(set) var builds = 0
 
     public init(in context: PageContext) {
         query = CaseloadQuery(specialistFilter: context.userSpecialistID)
@@ -28,6 +30,7 @@ public struct CaseloadPage: TabPage {
 
     private mutating func rebuild(_ context: PageContext) {
         rows = query.rows(in: context.data, today: context.today)
+        builds += 1
         rowsVersion = context.dataVersion
         position.move(to: position.selected, count: rows.count, visible: Layout.listRows(context.size))
     }
