@@ -71,6 +71,23 @@ struct Questionnaire: FormPurpose {
         #expect(state.screen().lines.contains { $0.contains("── Part 8") })
     }
 
+    @Test func ctrlGGoesToASectionFromAList() {
+        var state = open()
+        state.press(.control("g"))
+        var screen = state.screen()
+        #expect(screen.lines[2] == " Go to a section")
+        #expect(screen.lines[4].hasPrefix("▸  1  Work wanted"))
+        #expect(screen.lines[1].hasSuffix("› Career profile › Sections"))
+        state.press(.end, .up, .enter)
+        screen = state.screen()
+        #expect(state.topPage is FormPage)
+        #expect(state.form?.currentSection == 7)
+        #expect(screen.lines.contains { $0.contains("── Part 8") }, "\(dump(screen))")
+        #expect(screen.lines.contains { $0.hasPrefix("▸") && $0.contains("Question 120") }, "\(dump(screen))")
+        state.press(.control("g"), .escape)
+        #expect(state.form?.currentSection == 7)
+    }
+
     @Test func aFieldShownOnlyWhenAnotherHasAnAnswer() {
         var state = open()
         state.type("Barista")

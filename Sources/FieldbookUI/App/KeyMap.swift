@@ -8,7 +8,7 @@ public enum Action: Hashable, Sendable {
     case search, new, edit
     case cycleSort, reverseSort, cycleSpecialistFilter, cycleStatusFilter
     case nextField, previousField, nextChoice, previousChoice, save, clearField
-    case nextSection, previousSection, addEntry, removeEntry, toggle
+    case nextSection, previousSection, chooseSection, addEntry, removeEntry, toggle
     /// Text editing: the typed character goes in at the cursor.
     case type
     case cursorLeft, cursorRight, cursorToStart, cursorToEnd, wordLeft, wordRight, lineUp, lineDown, newLine
@@ -36,6 +36,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case multiLine = "Typing in a text of several lines"
     case repeatingGroup = "A repeating group in a form (past jobs...)"
     case confirm = "A question (discard changes?)"
+    case sections = "The sections of a form"
     case help = "Help"
 }
 
@@ -143,9 +144,13 @@ public enum KeyMap {
         KeyBinding(keys: [.enter], action: .open, short: nil, help: "Next field; on the last one, save", context: .form),
         KeyBinding(keys: [.pageDown], action: .nextSection, short: nil, help: "Next section", context: .form),
         KeyBinding(keys: [.pageUp], action: .previousSection, short: nil, help: "Previous section", context: .form),
+        KeyBinding(keys: [.control("g")], action: .chooseSection, short: nil, help: "Go to a section of a long form, from a list", context: .form),
         KeyBinding(keys: [.control("s"), .function(2)], action: .save, short: "save", help: "Save", context: .form),
         KeyBinding(keys: [.control("u")], action: .clearField, short: nil, help: "Clear the field", context: .form),
         KeyBinding(keys: [.escape], action: .back, short: "cancel", help: "Cancel (asks before throwing away changes)", context: .form),
+        // Sections
+        KeyBinding(keys: [.enter], action: .open, short: "go", help: "Go to the section", context: .sections),
+        KeyBinding(keys: [.escape], action: .back, short: "back", help: "Back to the form where you were", context: .sections),
         // Help
         KeyBinding(keys: [.escape, .character("q"), .character("?"), .function(1)], action: .back, short: "close", help: "Close help", context: .help),
     ]

@@ -209,6 +209,44 @@ public struct FormState: Hashable, Sendable {
         }
     }
 
+    /// The section titles, in order.
+    public var sectionTitles: [String] {
+        items.compactMap { if case .section(let title) = $0 { title } else { nil } }
+    }
+
+    /// The index of the section holding the focus.
+    public var currentSection: Int {
+        var section = -1
+        for line in lines {
+            if case .section = line { section += 1 }
+            switch (line, focus) {
+            case (.field(let path), .field(let wanted)?) where path == wanted: return max(0, section)
+            case (.addEntry(let group, _), .addEntry(let wanted)?) where group == wanted: return max(0, section)
+            default: continue
+            }
+        }
+        return 0
+    }
+
+    /// To the first field of section `index`.
+    mutating func moveToSection(at index: Int) {
+        var section = -1
+        var inTarget = false
+        for line in lines {
+            if case .section = line {
+                section += 1
+                inTarget = section == index
+                continue
+            }
+            guard inTarget else { continue }
+            switch line {
+            case .field(let path): focus = .field(path); selectFocused(); return
+            case .addEntry(let group, _): focus = .addEntry(group); return
+            default: continue
+            }
+        }
+    }
+
     /// Adds an entry to the group with the focus (after the focused entry) and focuses its first field.
     mutating func addEntry() {
         let group: FieldID, at: Int

@@ -38,6 +38,13 @@ public struct FormPage: Page {
         confirmingDiscard ? Message("Discard the changes to this form? y discards, any other key keeps editing.", kind: .warning) : nil
     }
 
+    public mutating func returned(from page: any Page, in context: inout PageContext) {
+        if let sections = page as? SectionsPage, let chosen = sections.chosen {
+            form.moveToSection(at: chosen)
+            form.top = FormView.keepFocusVisible(form, size: context.size)
+        }
+    }
+
     public mutating func refresh(in context: inout PageContext) {
         form.top = FormView.keepFocusVisible(form, size: context.size)
     }
@@ -86,6 +93,9 @@ public struct FormPage: Page {
         case .previousField: form.moveFocus(by: -1)
         case .nextSection: form.moveToSection(by: 1)
         case .previousSection: form.moveToSection(by: -1)
+        case .chooseSection:
+            let titles = form.sectionTitles
+            if !titles.isEmpty { context.push(SectionsPage(titles: titles, current: form.currentSection)) }
         case .nextChoice: form.updateFocused { $0.cycle(by: 1) }
         case .previousChoice: form.updateFocused { $0.cycle(by: -1) }
         case .addEntry: form.addEntry()
