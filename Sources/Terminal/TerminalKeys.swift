@@ -3,6 +3,16 @@ import FieldbookUI
 
 /// ncurses key codes and characters to Fieldbook keys.
 enum TerminalKeys {
+    /// Ctrl-arrows have no fixed code: ncurses names them kLFT5 and kRIT5 when the terminal has them.
+    nonisolated(unsafe) static var controlLeft: Int32 = 0
+    nonisolated(unsafe) static var controlRight: Int32 = 0
+
+    /// Looks the codes up once the terminal is started.
+    static func learnExtendedKeys() {
+        controlLeft = key_defined("kLFT5")
+        controlRight = key_defined("kRIT5")
+    }
+
     static func key(forCode code: Int32) -> Key? {
         switch code {
         case KEY_UP: return .up
@@ -17,6 +27,8 @@ enum TerminalKeys {
         case KEY_DC: return .delete
         case KEY_BTAB: return .backTab
         case KEY_ENTER: return .enter
+        case controlLeft where controlLeft > 0: return .controlLeft
+        case controlRight where controlRight > 0: return .controlRight
         default:
             for n in 1...12 where code == fb_key_f(Int32(n)) { return .function(n) }
             return nil

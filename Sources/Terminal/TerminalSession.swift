@@ -78,6 +78,7 @@ public final class TerminalSession {
         noecho()
         nonl()
         keypad(window, true)
+        TerminalKeys.learnExtendedKeys()
         set_escdelay(25)
         curs_set(0)
         TerminalSignals.allowControlS()

@@ -3,7 +3,9 @@ import FieldbookUI
 import Foundation
 import Terminal
 
-/// Reads keys, runs `App.update`, performs its effects through the store, and draws `App.view`.
+/// Reads keys, runs `App.update`, hands store work to the `EffectRunner`, and draws `App.view`.
+/// It changes the state only through `update`: the clock and today's date reach the app in the
+/// environment of each event.
 @MainActor
 enum MainLoop {
     /// Returns the signal that stopped Fieldbook, if one did.
@@ -11,42 +13,36 @@ enum MainLoop {
         let useColor = (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let terminal = try TerminalSession.start(useColor: useColor)
         defer { terminal.stop() }
+        let runner = EffectRunner(store: store)
+
+        func environment() -> Environment {
+            let now = Date()
+            return Environment(now: now, today: followClock ? LocalDate(containing: now) : today, newID: { UUID() })
+        }
 
         var state = AppState(data: snapshot, today: today, userSpecialistID: user, size: terminal.size)
-        App.update(&state, .tick(Date()))
+        App.update(&state, .tick(Date()), environment())
         terminal.draw(App.view(state, size: terminal.size))
         while true {
             if let signal = TerminalSignals.stopRequest { return signal }
-            let input = terminal.read(timeoutMilliseconds: 1000)
+            // Answers from the store are looked for often while work is under way.
+            let input = terminal.read(timeoutMilliseconds: runner.isBusy ? 30 : 1000)
             if let signal = TerminalSignals.stopRequest { return signal }
-            if followClock {
-                let now = LocalDate(containing: Date())
-                if now != state.today { state.today = now }
-            }
-            App.update(&state, .tick(Date()))
-            var effects: [Effect] = []
+            let now = environment()
+            var events: [Event] = [.tick(now.now)] + runner.takeEvents()
             switch input {
-            case .key(let key)?: effects = App.update(&state, .key(key))
-            case .resize(let size)?: effects = App.update(&state, .resize(size))
+            case .key(let key)?: events.append(.key(key))
+            case .resize(let size)?: events.append(.resize(size))
             case nil: break
             }
             var repaint = false
-            while !effects.isEmpty {
-                let effect = effects.removeFirst()
-                switch effect {
-                case .saveClient(let client):
-                    do {
-                        let saved = try store.save(client)
-                        effects += App.update(&state, .saved(saved))
-                    } catch {
-                        effects += App.update(&state, .saveFailed(error))
+            for event in events {
+                for effect in App.update(&state, event, now) {
+                    switch effect {
+                    case .store(let id, let request): runner.start(id, request)
+                    case .redraw: repaint = true
+                    case .quit: return nil
                     }
-                case .reload:
-                    effects += App.update(&state, .reloaded(store.load()))
-                case .redraw:
-                    repaint = true
-                case .quit:
-                    return nil
                 }
             }
             let screen = App.view(state, size: terminal.size)

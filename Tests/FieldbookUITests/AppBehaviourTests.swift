@@ -37,12 +37,19 @@ import Testing
         #expect(state.screen().lines[1].hasPrefix(" [1 Today]  2 Caseload"))
         #expect(state.screen().lines[3].hasPrefix(" Face-to-face employer contacts this week"))
         state.press(.tab, .tab)
-        #expect(state.tab == .employers)
+        #expect(state.tab == 2)
         state.press(.backTab, .backTab, .backTab)
-        #expect(state.tab == .reports)
+        #expect(state.tab == 3)
         let lines = state.screen().lines
-        #expect(lines[5].hasPrefix(" Specialist"))
+        #expect(lines[5] == " Specialist                Active   Working  Job search   F2F this week")
         #expect(lines[7].hasPrefix(" Maria Okafor                4/20         0           1             0/2 ⚠"))
+        // Each figure ends in the column where its heading ends.
+        for (heading, figure) in [("Active", "4/20"), ("Working", "0"), ("Job search", "1"), ("F2F this week", "0/2")] {
+            let headingEnd = lines[5].range(of: heading).map { lines[5].distance(from: lines[5].startIndex, to: $0.upperBound) }
+            let row = lines[7]
+            let figureEnd = row.range(of: " " + figure + " ").map { row.distance(from: row.startIndex, to: $0.upperBound) - 1 }
+            #expect(headingEnd != nil && headingEnd == figureEnd, "\(heading) ends at \(String(describing: headingEnd)), \(figure) at \(String(describing: figureEnd))")
+        }
     }
 
     @Test func unreadableEmployerFilesAreNamedOnTheEmployersTab() {
@@ -54,7 +61,7 @@ import Testing
     }
 
     @Test func helpIsMadeFromTheKeyMap() {
-        var state = Program.state(size: Size(rows: 70, columns: 200))
+        var state = Program.state(size: Size(rows: 200, columns: 200))
         state.press(.function(1))
         let text = state.screen().text
         for binding in KeyMap.bindings {
@@ -96,12 +103,12 @@ import Testing
         var state = Program.state()
         state.press(.down, .enter, .character("n"), .tab, .tab)
         state.type("Library")
-        #expect(state.press(.control("r")) == [.reload])
+        #expect(asksToReload(state.press(.control("r"))))
         var fresh = Program.data
         fresh.clients[0].notes = "changed elsewhere"
-        App.update(&state, .reloaded(fresh))
+        state.answer(.reloaded(fresh))
         #expect(state.screen().lines[22] == " Read the data folder again.")
-        guard case .saveClient(let client)? = state.press(.control("s")).first else {
+        guard let client = savedClient(state.press(.control("s"))) else {
             Issue.record("no save")
             return
         }
@@ -113,8 +120,8 @@ import Testing
         var state = Program.state()
         state.press(.character("n"))
         state.type("Aaron Able")
-        guard case .saveClient(let client)? = state.press(.control("s")).first else { return }
-        App.update(&state, .saved(client))
+        guard let client = savedClient(state.press(.control("s"))) else { return }
+        state.answer(.saved(.client(client)))
         state.press(.escape)
         #expect(state.screen().lines[4].hasPrefix("▸Aaron Able"))
         state.press(.down, .down, .enter, .escape)

@@ -55,7 +55,7 @@ import Testing
         #expect(screen.lines[2].hasPrefix(" Search names: jose   1 found"))
         #expect(screen.lines[4].hasPrefix("▸José Álvarez-Ruiz (José)"))
         #expect(screen.lines[5].isEmpty)
-        #expect(screen.lines[23] == " type to search  Enter keep  Esc clear  ↑↓ move")
+        #expect(screen.lines[23] == " type to search  Enter keep  Esc clear  F1 help")
         state.press(.enter)
         screen = state.screen()
         #expect(screen.lines[2].contains("· search \"jose\""))
@@ -110,7 +110,7 @@ import Testing
         #expect(screen.lines[2].hasSuffix("18/44"))
         #expect(screen.lines.contains { $0.hasPrefix("▸") })
         state.press(.character("k"), .up)
-        #expect(state.caseload.position.selected == 15)
+        #expect(state.tabPage(CaseloadPage.self)?.position.selected == 15)
     }
 
     @Test func anUnreadableFileIsListedNotHidden() {
@@ -125,12 +125,12 @@ import Testing
         #expect(state.message?.text.contains("clients/abc.json could not be read") == true)
     }
 
-    @Test func anEscapeInANameIsShownEscaped() {
+    @Test func anEscapeInANameIsShownEscaped() throws {
         var data = Program.data
         data.clients[0].name = "Evil\u{1B}[31mName\tTab"
         data.clients[0].preferredName = nil
         let screen = AppState(data: data, today: Program.today, userSpecialistID: Program.maria.id).screen()
-        let row = try! #require(screen.lines.firstIndex { $0.contains("Evil") })
+        let row = try #require(screen.lines.firstIndex { $0.contains("Evil") })
         #expect(screen.lines[row].contains("Evil^[[31mName^ITab"))
         #expect(!screen.cells.contains { $0.text.unicodeScalars.contains { $0.value < 0x20 } })
     }
@@ -160,5 +160,17 @@ import Testing
         state.press(.end)
         App.update(&state, .resize(Size(rows: 24, columns: 80)))
         #expect(state.screen().lines.contains { $0.hasPrefix("▸王小明") })
+    }
+
+    @Test func theRowsAreBuiltPerChangeNotPerKeyOrFrame() {
+        var state = Program.state()
+        let before = state.tabPage(CaseloadPage.self)?.builds
+        for _ in 0..<10 { state.press(.down) }
+        state.press(.up, .end, .home)
+        _ = state.screen()
+        App.update(&state, .tick(state.now.addingTimeInterval(1)))
+        #expect(state.tabPage(CaseloadPage.self)?.builds == before)
+        state.press(.character("s"))
+        #expect(state.tabPage(CaseloadPage.self)?.builds == before.map { $0 + 1 })
     }
 }

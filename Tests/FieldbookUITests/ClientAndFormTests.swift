@@ -72,8 +72,7 @@ import Testing
         state.press(.enter)
         state.type("Went over the bus route")
         let effects = state.press(.enter)
-        let effect = try #require(effects.first)
-        guard case .saveClient(let client) = effect else {
+        guard let client = savedClient(effects) else {
             Issue.record("expected a save, got \(effects)")
             return
         }
@@ -85,11 +84,11 @@ import Testing
         #expect(client.contacts.count == 2)
         #expect(state.screen().lines[22] == " Saving…")
 
-        App.update(&state, .saved(client))
+        state.answer(.saved(.client(client)))
         screen = state.screen()
         #expect(screen.lines[22] == " ✓ Contact logged.")
         #expect(state.data.client(client.id)?.contacts.count == 2)
-        guard case .client? = state.topPage else {
+        guard state.topPage is ClientPage else {
             Issue.record("expected the client page")
             return
         }
@@ -101,15 +100,16 @@ import Testing
         state.type("Library")
         let effects = state.press(.control("s"))
         #expect(effects.count == 1)
-        App.update(&state, .saveFailed(.conflict(record: "Client record x", path: "clients/x.json", keptCopy: "conflicts/x.json")))
-        guard case .form(let form)? = state.topPage else {
+        state.answer(.failed(.conflict(record: "Client record x", path: "clients/x.json", keptCopy: "conflicts/x.json")))
+        guard let form = state.form else {
             Issue.record("the form closed")
             return
         }
         #expect(form.field("place")?.text == "Library")
-        #expect(!form.saving)
+        #expect(state.formPage?.saving == nil)
         #expect(state.screen().lines[22] == " ✗ Not saved: someone else changed this record. Ctrl-R loads it; save again.")
-        App.update(&state, .saveFailed(.io(path: "clients/x.json", reason: "No space left on device")))
+        #expect(state.press(.control("s")).count == 1)
+        state.answer(.failed(.io(path: "clients/x.json", reason: "No space left on device")))
         #expect(state.screen().lines[22] == " ✗ Not saved: clients/x.json: No space left on device")
         // It can be saved again.
         #expect(state.press(.control("s")).count == 1)
@@ -149,7 +149,7 @@ import Testing
         screen = state.screen()
         #expect(screen.lines[9].hasSuffix("→ Sun 15 Feb 2026"))
         let effects = state.press(.control("s"))
-        guard case .saveClient(let client)? = effects.first else {
+        guard let client = savedClient(effects) else {
             Issue.record("no save: \(effects)")
             return
         }
@@ -157,7 +157,7 @@ import Testing
         #expect(client.programEntryDate == day("2026-02-15"))
         #expect(client.specialistID == Program.maria.id)
         #expect(client.status == .engaging)
-        App.update(&state, .saved(client))
+        state.answer(.saved(.client(client)))
         #expect(state.screen().lines[2].hasPrefix(" Ana Lúcia Pereira"))
     }
 
@@ -180,14 +180,23 @@ import Testing
         #expect(state.screen().lines[13].contains("◂ Referred ▸"))
     }
 
-    @Test func benefitsAreCheckedAsTyped() {
+    @Test func benefitsArePickedByTypingPartOfOne() {
         var state = Program.state()
         state.press(.character("n"))
         state.type("Someone")
         for _ in 0..<13 { state.press(.tab) }
-        state.type("ssi, foodstamps")
+        state.type("medi")
+        #expect(state.screen().lines[17].contains("◂ ☐ Medicaid ▸"))
+        state.press(.character(" "))
+        state.type("ssi")
+        state.press(.character(" "))
+        #expect(state.screen().lines[17].contains("SSI, Medicaid"))
+        state.type("foodstamps")
         let screen = state.screen()
-        #expect(screen.text.contains("✗ Benefits: \"foodstamps\" is not a benefit; use SSI, SSDI"))
+        #expect(screen.text.contains("✗ Benefits: no option matches \"foodstamps\""), "\(dump(screen))")
+        #expect(state.press(.control("s")).isEmpty)
+        state.press(.control("u"))
+        #expect(state.form?.field("benefits")?.value == "", "Ctrl-U clears the ticks too")
     }
 
     @Test func escAsksBeforeThrowingAwayChanges() {
@@ -200,7 +209,7 @@ import Testing
         state.press(.escape)
         #expect(state.screen().lines[22].hasPrefix(" Discard the changes to this form?"))
         state.press(.character("n"))
-        guard case .form(let form)? = state.topPage else {
+        guard let form = state.form else {
             Issue.record("the form closed")
             return
         }
@@ -214,7 +223,7 @@ import Testing
         state.press(.down, .enter, .character("e"))
         state.press(.tab, .control("u"))
         state.type("Pepe")
-        guard case .saveClient(let client)? = state.press(.control("s")).first else {
+        guard let client = savedClient(state.press(.control("s"))) else {
             Issue.record("no save")
             return
         }
@@ -239,7 +248,7 @@ import Testing
         state.press(.home)
         state.type("X")
         state.press(.end, .backspace, .left, .delete)
-        guard case .form(let form)? = state.topPage else { return }
+        guard let form = state.form else { return }
         #expect(form.field("name")?.text == "XA")
     }
 }

@@ -62,3 +62,58 @@ extension AppState {
 func dump(_ screen: Screen) -> String {
     screen.lines.enumerated().map { "\($0.offset < 10 ? " " : "")\($0.offset)|\($0.element)" }.joined(separator: "\n")
 }
+
+/// Counted ids, so a run gives the same records every time.
+final class CountedIDs: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 9000
+    func make() -> UUID {
+        lock.withLock {
+            next += 1
+            return Program.id(next)
+        }
+    }
+}
+
+extension App {
+    /// `update` in a fixed world: the state's own clock and date, counted ids.
+    @discardableResult
+    static func update(_ state: inout AppState, _ event: Event) -> [Effect] {
+        let ids = CountedIDs()
+        return update(&state, event, Environment(now: state.now, today: state.today, newID: { ids.make() }))
+    }
+}
+
+extension AppState {
+    /// The form on top, if a form is on top.
+    var form: FormState? { (topPage as? FormPage)?.form }
+    var formPage: FormPage? { topPage as? FormPage }
+
+    /// Answers the latest store request still waiting.
+    @discardableResult
+    mutating func answer(_ result: StoreResult) -> [Effect] {
+        guard let id = (Array(waiting.keys) + Array(progress.keys)).max(by: { $0.number < $1.number }) else {
+            Issue.record("no request is waiting")
+            return []
+        }
+        return App.update(&self, .finished(id, result))
+    }
+}
+
+/// The client an effect list asks to save, if it does.
+func savedClient(_ effects: [Effect]) -> Client? {
+    for effect in effects { if case .store(_, .saveClient(let client)) = effect { return client } }
+    return nil
+}
+
+func asksToReload(_ effects: [Effect]) -> Bool {
+    effects.contains { if case .store(_, .reload) = $0 { true } else { false } }
+}
+
+extension FormState {
+    func field(_ name: String) -> FieldInput? { input(FieldID(name)) }
+}
+
+extension FieldInput {
+    var text: String { buffer.text }
+}

@@ -1,38 +1,13 @@
 import FieldbookCore
 import Foundation
 
-public enum Tab: Int, CaseIterable, Hashable, Sendable {
-    case today, caseload, employers, reports
-
-    public var title: String {
-        switch self {
-        case .today: "Today"
-        case .caseload: "Caseload"
-        case .employers: "Employers"
-        case .reports: "Reports"
-        }
-    }
-}
-
-/// A page shown over the tabs; Esc goes back one page.
-public enum Page: Hashable, Sendable {
-    case client(ClientPage)
-    case form(FormState)
-    case help(top: Int)
-}
-
-public struct ClientPage: Hashable, Sendable {
-    public var clientID: UUID
-    public var top: Int = 0
-    public init(clientID: UUID) { self.clientID = clientID }
-}
-
 /// A position in a list: the selected row and the first row shown.
 public struct ListPosition: Hashable, Sendable {
     public var selected = 0
     public var top = 0
+    public init() {}
 
-    mutating func move(to row: Int, count: Int, visible: Int) {
+    public mutating func move(to row: Int, count: Int, visible: Int) {
         selected = max(0, min(row, count - 1))
         if selected < top { top = selected }
         if selected >= top + visible { top = selected - visible + 1 }
@@ -41,7 +16,7 @@ public struct ListPosition: Hashable, Sendable {
 }
 
 public struct Message: Hashable, Sendable {
-    public enum Kind: Hashable, Sendable { case info, success, error }
+    public enum Kind: Hashable, Sendable { case info, success, error, warning }
     public var text: String
     public var kind: Kind
     public init(_ text: String, kind: Kind = .info) {
@@ -50,37 +25,77 @@ public struct Message: Hashable, Sendable {
     }
 }
 
+/// A page on the stack, with the id that store answers are addressed to.
+public struct OpenPage: Sendable {
+    public let id: PageID
+    public var page: any Page
+}
+
 /// Everything the screen shows. `update` changes it; `view` draws it; neither does I/O.
 public struct AppState: Sendable {
-    public var data: DataSnapshot
-    public var today: LocalDate
+    public internal(set) var data: DataSnapshot { didSet { dataVersion += 1 } }
+    /// Goes up by one whenever `data` changes, so pages rebuild what they derive from it once.
+    public internal(set) var dataVersion = 0
+    /// Figures of `data` on `today`, built again whenever either changes.
+    public internal(set) var figures: Figures
+    public internal(set) var today: LocalDate
     /// The specialist using Fieldbook, if known: their caseload is shown first.
     public var userSpecialistID: UUID?
-    public var size: Size
-    public var tab: Tab = .caseload
-    public var pages: [Page] = []
-    public var caseload: CaseloadState
-    public var employers = ListPosition()
+    public internal(set) var size: Size
+    /// The tab shown under the pages: an index into `Router.tabs`.
+    public internal(set) var tab: Int
+    public internal(set) var tabs: [OpenPage] = []
+    /// Pages opened over the tab, the top one last.
+    public internal(set) var pages: [OpenPage] = []
     public var message: Message?
-    public var isBlanked = false
-    /// The time of the latest tick.
-    public var now = Date(timeIntervalSince1970: 0)
-    public var lastInput = Date(timeIntervalSince1970: 0)
-    public var isQuitting = false
+    /// Long store work under way, and how far it has come.
+    public internal(set) var progress: [RequestID: WorkProgress] = [:]
+    public internal(set) var isBlanked = false
+    /// The time of the latest event.
+    public internal(set) var now = Date(timeIntervalSince1970: 0)
+    public internal(set) var lastInput = Date(timeIntervalSince1970: 0)
+    public internal(set) var isQuitting = false
+    /// Which page asked for which piece of store work still under way.
+    var waiting: [RequestID: PageID] = [:]
+    var nextRequest = 1
+    var nextPage = 1
 
     public init(data: DataSnapshot, today: LocalDate, userSpecialistID: UUID? = nil, size: Size = Size(rows: 24, columns: 80)) {
         self.data = data
         self.today = today
         self.userSpecialistID = userSpecialistID
         self.size = size
-        caseload = CaseloadState(specialistFilter: userSpecialistID)
+        figures = Figures(data: data, today: today)
+        tab = Router.firstTab
         if !data.problems.isEmpty {
             let count = data.problems.count
             message = Message("\(count) file\(count == 1 ? "" : "s") could not be read; shown as unreadable. Run `fieldbook check` for details.", kind: .error)
         }
+        let context = makeContext(readingEnvironment)
+        tabs = Router.tabs.enumerated().map { index, type in
+            OpenPage(id: PageID(index + 1), page: type.init(in: context))
+        }
+        nextPage = tabs.count + 1
     }
 
-    public var topPage: Page? { pages.last }
+    /// The page on top: the last page opened, else the tab.
+    public var top: OpenPage { pages.last ?? tabs[tab] }
+
+    public var topPage: (any Page)? { pages.last?.page }
+
+    /// The tab page of type `T` (tests and pages that read another tab).
+    public func tabPage<T: TabPage>(_ type: T.Type) -> T? { tabs.lazy.compactMap { $0.page as? T }.first }
 
     public var userSpecialist: Specialist? { data.specialist(userSpecialistID) }
+
+    /// The world as the state last saw it, for drawing and for asking which keys apply: no new
+    /// records are made there, so there is no id source (only `update` gets one).
+    var readingEnvironment: Environment {
+        Environment(now: now, today: today, newID: { preconditionFailure("new ids are made only in update") })
+    }
+
+    func makeContext(_ environment: Environment) -> PageContext {
+        PageContext(data: data, dataVersion: dataVersion, figures: figures, environment: environment, size: size, userSpecialistID: userSpecialistID,
+                    message: message, nextRequest: nextRequest)
+    }
 }

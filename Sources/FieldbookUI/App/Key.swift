@@ -4,6 +4,8 @@ public enum Key: Hashable, Sendable {
     /// Ctrl plus a letter, lower case: `.control("b")` is Ctrl-B.
     case control(Character)
     case up, down, left, right
+    /// Ctrl with an arrow: a word at a time.
+    case controlLeft, controlRight
     case pageUp, pageDown, home, end
     case enter, escape, tab, backTab, backspace, delete
     case function(Int)
@@ -18,6 +20,8 @@ public enum Key: Hashable, Sendable {
         case .down: "↓"
         case .left: "←"
         case .right: "→"
+        case .controlLeft: "Ctrl-←"
+        case .controlRight: "Ctrl-→"
         case .pageUp: "PgUp"
         case .pageDown: "PgDn"
         case .home: "Home"

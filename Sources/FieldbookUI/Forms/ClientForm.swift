@@ -1,112 +1,158 @@
 import FieldbookCore
 import Foundation
 
+extension FieldID {
+    static let name: FieldID = "name", preferredName: FieldID = "preferredName", phone: FieldID = "phone"
+    static let email: FieldID = "email", address: FieldID = "address", programEntryDate: FieldID = "programEntryDate"
+    static let referralSource: FieldID = "referralSource", referralDate: FieldID = "referralDate"
+    static let specialist: FieldID = "specialist", status: FieldID = "status", mentalHealthTeam: FieldID = "mentalHealthTeam"
+    static let clinician: FieldID = "clinician", vocationalRehabCounsellor: FieldID = "vocationalRehabCounsellor"
+    static let benefits: FieldID = "benefits", benefitsPlanningDone: FieldID = "benefitsPlanningDone"
+    static let disclosure: FieldID = "disclosure", whatMayBeSaid: FieldID = "whatMayBeSaid", notes: FieldID = "notes"
+}
+
 /// The client form: create a client or edit one's details.
-public enum ClientForm {
-    public static func make(for client: Client?, data: DataSnapshot, defaultSpecialist: UUID?, today: LocalDate) -> FormState {
-        let specialistOptions = [FormField.Option(label: "(not assigned)", value: "")]
-            + data.specialists.filter { $0.isActive || $0.id == client?.specialistID }
+public struct ClientForm: FormPurpose {
+    /// nil: a new client.
+    public var client: Client?
+    public var defaultSpecialist: UUID?
+
+    public init(client: Client?, defaultSpecialist: UUID?) {
+        self.client = client
+        self.defaultSpecialist = defaultSpecialist
+    }
+
+    public func title(in context: PageContext) -> String { client == nil ? "New client" : "Edit client" }
+
+    public func makeForm(in context: PageContext) -> FormState {
+        let client = self.client
+        let specialists = [ChoiceOption("(not assigned)", value: "")]
+            + context.data.specialists.filter { $0.isActive || $0.id == client?.specialistID }
                 .sorted { $0.name < $1.name }
-                .map { FormField.Option(label: $0.name, value: $0.id.uuidString) }
-        let statusOptions = ClientStatus.allCases.map { FormField.Option(label: $0.label, value: $0.rawValue) }
-        let disclosureOptions = DisclosurePreference.allCases.map { FormField.Option(label: $0.label, value: $0.rawValue) }
-        let yesNo = [FormField.Option(label: "No", value: "no"), FormField.Option(label: "Yes", value: "yes")]
+                .map { ChoiceOption($0.name, value: $0.id.uuidString) }
+        let statuses = ClientStatus.allCases.map { ChoiceOption($0.label, value: $0.rawValue) }
+        let disclosures = DisclosurePreference.allCases.map { ChoiceOption($0.label, value: $0.rawValue) }
+        let benefits = Benefit.allCases.map { ChoiceOption($0.rawValue, value: $0.rawValue) }
+        let specialist = (client == nil ? defaultSpecialist : client?.specialistID)?.uuidString ?? ""
+        return FormState([
+            .field(.name, "Name", required: true, initial: client?.name ?? ""),
+            .field(.preferredName, "Preferred name", initial: client?.preferredName ?? ""),
+            .field(.phone, "Phone", initial: client?.phone ?? ""),
+            .field(.email, "Email", initial: client?.email ?? ""),
+            .field(.address, "Address", initial: client?.address ?? ""),
+            .field(.programEntryDate, "Program entry", .date(lean: .past), required: true,
+                   initial: (client?.programEntryDate ?? context.today).description),
+            .field(.referralSource, "Referral source", initial: client?.referralSource ?? ""),
+            .field(.referralDate, "Referral date", .date(lean: .past), initial: client?.referralDate?.description ?? ""),
+            .field(.specialist, "Specialist", .choice(specialists), initial: specialist),
+            .field(.status, "Status", .choice(statuses), initial: (client?.status ?? .engaging).rawValue),
+            .field(.mentalHealthTeam, "Mental health team", initial: client?.mentalHealthTeam ?? ""),
+            .field(.clinician, "Clinician", initial: client?.clinician ?? ""),
+            .field(.vocationalRehabCounsellor, "VR counsellor", initial: client?.vocationalRehabCounsellor ?? ""),
+            .field(.benefits, "Benefits", .multipleChoice(benefits),
+                   initial: (client?.benefits ?? []).map(\.rawValue).joined(separator: ", ")),
+            .field(.benefitsPlanningDone, "Benefits planning done", .yesNo, initial: client?.benefitsPlanningDone == true ? "yes" : "no"),
+            .field(.disclosure, "Disclosure", .choice(disclosures), initial: (client?.disclosure.preference ?? .undecided).rawValue),
+            .field(.whatMayBeSaid, "What may be said", initial: client?.disclosure.whatMayBeSaid ?? ""),
+            .field(.notes, "Notes", initial: client?.notes ?? ""),
+        ])
+    }
 
-        let specialist = client?.specialistID ?? defaultSpecialist
-        let specialistIndex = specialistOptions.firstIndex { $0.value == (specialist?.uuidString ?? "") } ?? 0
-        let status = client?.status ?? .engaging
-        let disclosure = client?.disclosure.preference ?? .undecided
+    public func request(for form: FormState, in context: PageContext) -> StoreRequest? {
+        var base: Client?
+        if let client {
+            guard let current = context.data.client(client.id) else { return nil }
+            base = current
+        }
+        return ClientForm.client(from: form, base: base, context: context).map(StoreRequest.saveClient)
+    }
 
-        let fields = [
-            FormField(key: "name", label: "Name", kind: .text(required: true), text: client?.name ?? ""),
-            FormField(key: "preferredName", label: "Preferred name", kind: .text(required: false), text: client?.preferredName ?? ""),
-            FormField(key: "phone", label: "Phone", kind: .text(required: false), text: client?.phone ?? ""),
-            FormField(key: "email", label: "Email", kind: .text(required: false), text: client?.email ?? ""),
-            FormField(key: "address", label: "Address", kind: .text(required: false), text: client?.address ?? ""),
-            FormField(key: "programEntryDate", label: "Program entry", kind: .date(required: true, lean: .past),
-                      text: (client?.programEntryDate ?? today).description),
-            FormField(key: "referralSource", label: "Referral source", kind: .text(required: false), text: client?.referralSource ?? ""),
-            FormField(key: "referralDate", label: "Referral date", kind: .date(required: false, lean: .past),
-                      text: client?.referralDate?.description ?? ""),
-            FormField(key: "specialist", label: "Specialist", kind: .choice(specialistOptions), choice: specialistIndex),
-            FormField(key: "status", label: "Status", kind: .choice(statusOptions),
-                      choice: ClientStatus.allCases.firstIndex(of: status) ?? 0),
-            FormField(key: "mentalHealthTeam", label: "Mental health team", kind: .text(required: false), text: client?.mentalHealthTeam ?? ""),
-            FormField(key: "clinician", label: "Clinician", kind: .text(required: false), text: client?.clinician ?? ""),
-            FormField(key: "vocationalRehabCounsellor", label: "VR counsellor", kind: .text(required: false),
-                      text: client?.vocationalRehabCounsellor ?? ""),
-            FormField(key: "benefits", label: "Benefits", kind: .benefits,
-                      text: (client?.benefits ?? []).map(\.rawValue).joined(separator: ", ")),
-            FormField(key: "benefitsPlanningDone", label: "Benefits planning done", kind: .choice(yesNo),
-                      choice: client?.benefitsPlanningDone == true ? 1 : 0),
-            FormField(key: "disclosure", label: "Disclosure", kind: .choice(disclosureOptions),
-                      choice: DisclosurePreference.allCases.firstIndex(of: disclosure) ?? 0),
-            FormField(key: "whatMayBeSaid", label: "What may be said", kind: .text(required: false),
-                      text: client?.disclosure.whatMayBeSaid ?? ""),
-            FormField(key: "notes", label: "Notes", kind: .text(required: false), text: client?.notes ?? ""),
-        ]
-        let purpose: FormState.Purpose = client.map { .editClient($0.id) } ?? .newClient
-        return FormState(purpose: purpose, title: client == nil ? "New client" : "Edit client", fields: fields)
+    public func saved(_ record: SavedRecord, in context: PageContext) -> (message: Message, next: (any Page)?) {
+        guard case .client(let saved) = record else { return (Message("Saved.", kind: .success), nil) }
+        return client == nil
+            ? (Message("New client saved.", kind: .success), ClientPage(clientID: saved.id))
+            : (Message("Client details saved.", kind: .success), nil)
     }
 
     /// The client the form describes, starting from `base` (which keeps jobs and contacts), or
     /// nil when a field is invalid.
-    public static func client(from form: FormState, base: Client?, today: LocalDate, now: Date) -> Client? {
-        guard form.problems(today: today).isEmpty else { return nil }
-        func text(_ key: String) -> String? {
-            let value = form.field(key)?.text.trimmingWhitespace() ?? ""
-            return value.isEmpty ? nil : value
-        }
-        guard let name = text("name"),
-              let entry = form.field("programEntryDate")?.date(today: today),
-              case .success(let benefits) = FormField.parseBenefits(form.field("benefits")?.text ?? "")
+    public static func client(from form: FormState, base: Client?, context: PageContext) -> Client? {
+        guard form.problems(today: context.today).isEmpty,
+              let name = form.text(.name),
+              let entry = form.input(.programEntryDate)?.date(today: context.today)
         else { return nil }
-        var client = base ?? Client(name: name, programEntryDate: entry, createdAt: now)
+        var client = base ?? Client(id: context.environment.newID(), name: name, programEntryDate: entry, createdAt: context.now)
         client.name = name
-        client.preferredName = text("preferredName")
-        client.phone = text("phone")
-        client.email = text("email")
-        client.address = text("address")
+        client.preferredName = form.text(.preferredName)
+        client.phone = form.text(.phone)
+        client.email = form.text(.email)
+        client.address = form.text(.address)
         client.programEntryDate = entry
-        client.referralSource = text("referralSource")
-        client.referralDate = form.field("referralDate")?.date(today: today)
-        client.specialistID = form.field("specialist")?.selectedValue.flatMap(UUID.init(uuidString:))
-        client.status = form.field("status")?.selectedValue.flatMap(ClientStatus.init(rawValue:)) ?? client.status
-        client.mentalHealthTeam = text("mentalHealthTeam")
-        client.clinician = text("clinician")
-        client.vocationalRehabCounsellor = text("vocationalRehabCounsellor")
-        client.benefits = benefits
-        client.benefitsPlanningDone = form.field("benefitsPlanningDone")?.selectedValue == "yes"
+        client.referralSource = form.text(.referralSource)
+        client.referralDate = form.input(.referralDate)?.date(today: context.today)
+        client.specialistID = form.text(.specialist).flatMap(UUID.init(uuidString:))
+        client.status = form.text(.status).flatMap(ClientStatus.init(rawValue:)) ?? client.status
+        client.mentalHealthTeam = form.text(.mentalHealthTeam)
+        client.clinician = form.text(.clinician)
+        client.vocationalRehabCounsellor = form.text(.vocationalRehabCounsellor)
+        client.benefits = Benefit.allCases.filter { benefit in
+            form.input(.benefits)?.value.split(separator: ",").contains { $0.trimmingWhitespace() == benefit.rawValue } == true
+        }
+        client.benefitsPlanningDone = form.text(.benefitsPlanningDone) == "yes"
         client.disclosure = Disclosure(
-            preference: form.field("disclosure")?.selectedValue.flatMap(DisclosurePreference.init(rawValue:)) ?? .undecided,
-            whatMayBeSaid: text("whatMayBeSaid"))
-        client.notes = text("notes")
+            preference: form.text(.disclosure).flatMap(DisclosurePreference.init(rawValue:)) ?? .undecided,
+            whatMayBeSaid: form.text(.whatMayBeSaid))
+        client.notes = form.text(.notes)
         return client
     }
 }
 
+extension FieldID {
+    static let date: FieldID = "date", kind: FieldID = "kind", place: FieldID = "place", note: FieldID = "note"
+}
+
 /// The form for logging a contact with a client: date, kind, place, note.
-public enum ContactForm {
-    public static func make(for clientID: UUID, today: LocalDate) -> FormState {
-        let kinds = ClientContactKind.allCases.map { FormField.Option(label: $0.label, value: $0.rawValue) }
-        return FormState(purpose: .newContact(clientID: clientID), title: "Log a contact", fields: [
-            FormField(key: "date", label: "Date", kind: .date(required: true, lean: .past), text: "today"),
-            FormField(key: "kind", label: "Kind", kind: .choice(kinds)),
-            FormField(key: "place", label: "Place", kind: .text(required: false)),
-            FormField(key: "note", label: "Note", kind: .text(required: false)),
+public struct ContactForm: FormPurpose {
+    public var clientID: UUID
+
+    public init(clientID: UUID) { self.clientID = clientID }
+
+    public func title(in context: PageContext) -> String { "Log a contact" }
+
+    public func heading(in context: PageContext) -> (title: String, aside: String?) {
+        guard let client = context.data.client(clientID) else { return (title(in: context), nil) }
+        return ("Log a contact with \(client.name)", "Disclosure: \(client.disclosure.preference.label)")
+    }
+
+    public func makeForm(in context: PageContext) -> FormState {
+        FormState([
+            .field(.date, "Date", .date(lean: .past), required: true, initial: "today"),
+            .field(.kind, "Kind", .choice(ClientContactKind.allCases.map { ChoiceOption($0.label, value: $0.rawValue) }),
+                   initial: ClientContactKind.allCases[0].rawValue),
+            .field(.place, "Place"),
+            .field(.note, "Note"),
         ])
     }
 
-    public static func contact(from form: FormState, specialistID: UUID?, today: LocalDate, now: Date) -> ClientContact? {
-        guard form.problems(today: today).isEmpty,
-              let date = form.field("date")?.date(today: today),
-              let kind = form.field("kind")?.selectedValue.flatMap(ClientContactKind.init(rawValue:))
+    public func request(for form: FormState, in context: PageContext) -> StoreRequest? {
+        // The client as read now: a reload after a conflict saves onto the other version.
+        guard var base = context.data.client(clientID),
+              let contact = ContactForm.contact(from: form, specialistID: context.userSpecialistID ?? base.specialistID, context: context)
         else { return nil }
-        func text(_ key: String) -> String? {
-            let value = form.field(key)?.text.trimmingWhitespace() ?? ""
-            return value.isEmpty ? nil : value
-        }
-        return ClientContact(date: date, kind: kind, place: text("place"), note: text("note"),
-                             specialistID: specialistID, createdAt: now)
+        base.contacts.append(contact)
+        return .saveClient(base)
+    }
+
+    public func saved(_ record: SavedRecord, in context: PageContext) -> (message: Message, next: (any Page)?) {
+        (Message("Contact logged.", kind: .success), nil)
+    }
+
+    public static func contact(from form: FormState, specialistID: UUID?, context: PageContext) -> ClientContact? {
+        guard form.problems(today: context.today).isEmpty,
+              let date = form.input(.date)?.date(today: context.today),
+              let kind = form.text(.kind).flatMap(ClientContactKind.init(rawValue:))
+        else { return nil }
+        return ClientContact(id: context.environment.newID(), date: date, kind: kind, place: form.text(.place),
+                             note: form.text(.note), specialistID: specialistID, createdAt: context.now)
     }
 }

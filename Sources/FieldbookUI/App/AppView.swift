@@ -16,25 +16,15 @@ extension App {
         }
         var state = state
         state.size = size
-        drawHeader(state, into: &screen)
-        switch state.topPage {
-        case .client(let page): ClientView.draw(state, page, into: &screen)
-        case .form(let form): FormView.draw(state, form, into: &screen)
-        case .help(let top): HelpView.draw(top: top, into: &screen)
-        case nil:
-            switch state.tab {
-            case .today: TodayView.draw(state, into: &screen)
-            case .caseload: CaseloadView.draw(state, into: &screen)
-            case .employers: EmployersView.draw(state, into: &screen)
-            case .reports: ReportsView.draw(state, into: &screen)
-            }
-        }
-        drawMessage(state, into: &screen)
-        drawKeyLine(state, into: &screen)
+        let context = state.makeContext(state.readingEnvironment)
+        drawHeader(state, context, into: &screen)
+        state.top.page.draw(in: context, into: &screen)
+        drawMessage(state, context, into: &screen)
+        drawKeyLine(state, context, into: &screen)
         return screen
     }
 
-    private static func drawHeader(_ state: AppState, into screen: inout Screen) {
+    private static func drawHeader(_ state: AppState, _ context: PageContext, into screen: inout Screen) {
         screen.fill(row: 0, style: .header)
         let who = state.userSpecialist?.name ?? "All specialists"
         let right = " \(who) · \(state.today.longDescription) "
@@ -44,55 +34,40 @@ extension App {
                    width: max(0, screen.columns - rightWidth - 1), style: Style(.header, bold: true, reverse: true))
 
         var column = 1
-        for tab in Tab.allCases {
-            let label = " \(tab.rawValue + 1) \(tab.title) "
-            let isCurrent = tab == state.tab
+        for (index, tab) in Router.tabs.enumerated() {
+            let label = " \(index + 1) \(tab.tabTitle) "
+            let isCurrent = index == state.tab
             let style = isCurrent ? Style(.tab, bold: true, reverse: true) : .normal
             column += screen.put(isCurrent ? "[\(label.dropFirst().dropLast())]" : label, row: 1, column: column, style: style) + 1
         }
-        if let crumb = breadcrumb(state) {
+        if !state.pages.isEmpty {
+            let crumb = state.pages.map { $0.page.title(in: context) }.joined(separator: " › ")
             screen.put("› \(crumb)", row: 1, column: column + 1, style: .muted)
         }
     }
 
-    private static func breadcrumb(_ state: AppState) -> String? {
-        var parts: [String] = []
-        for page in state.pages {
-            switch page {
-            case .client(let page): parts.append(state.data.client(page.clientID)?.name ?? "Client")
-            case .form(let form): parts.append(form.title)
-            case .help: parts.append("Help")
-            }
-        }
-        return parts.isEmpty ? nil : parts.joined(separator: " › ")
-    }
-
-    private static func drawMessage(_ state: AppState, into screen: inout Screen) {
+    private static func drawMessage(_ state: AppState, _ context: PageContext, into screen: inout Screen) {
         let row = screen.rows - 2
-        if case .form(let form)? = state.topPage, form.confirmingDiscard {
-            screen.put("Discard the changes to this form? y discards, any other key keeps editing.", row: row, column: 1, style: .warning)
-            return
-        }
-        guard let message = state.message else { return }
+        let message = state.top.page.prompt(in: context) ?? state.message ?? progressMessage(state)
+        guard let message else { return }
         switch message.kind {
         case .info: screen.put(message.text, row: row, column: 1)
+        case .warning: screen.put(message.text, row: row, column: 1, style: .warning)
         case .success: screen.put("✓ " + message.text, row: row, column: 1, style: .success)
         case .error: screen.put("✗ " + message.text, row: row, column: 1, style: .danger)
         }
     }
 
-    private static func drawKeyLine(_ state: AppState, into screen: inout Screen) {
+    /// The longest-running work still under way, with how far it has come.
+    private static func progressMessage(_ state: AppState) -> Message? {
+        guard let (_, progress) = state.progress.min(by: { $0.key.number < $1.key.number }) else { return nil }
+        let share = progress.total > 0 ? " \(100 * progress.done / progress.total)%" : ""
+        return Message("\(progress.what)…\(share)")
+    }
+
+    private static func drawKeyLine(_ state: AppState, _ context: PageContext, into screen: inout Screen) {
         let row = screen.rows - 1
-        let items: [(String, String)]
-        if case .form(let form)? = state.topPage, form.confirmingDiscard {
-            items = [("y", "discard"), ("any key", "keep editing")]
-        } else if state.topPage == nil && state.tab == .caseload && state.caseload.isSearching {
-            items = [("type", "to search"), ("Enter", "keep"), ("Esc", "clear"), ("↑↓", "move")]
-        } else if state.topPage == nil && state.tab == .caseload && !state.caseload.query.isEmpty {
-            items = [("Esc", "clear search")] + KeyMap.keyLine(for: contexts(for: state))
-        } else {
-            items = KeyMap.keyLine(for: contexts(for: state))
-        }
+        let items = KeyMap.keyLine(for: contexts(for: state, context.environment))
         var column = 1
         for (keys, text) in items {
             let needed = TextCells.width(keys) + 1 + TextCells.width(text) + 2

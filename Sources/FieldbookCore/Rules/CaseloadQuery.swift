@@ -1,4 +1,3 @@
-import FieldbookCore
 import Foundation
 
 public enum CaseloadSort: Int, CaseIterable, Hashable, Sendable {
@@ -29,7 +28,7 @@ public enum StatusFilter: Hashable, Sendable {
         }
     }
 
-    func admits(_ status: ClientStatus) -> Bool {
+    public func admits(_ status: ClientStatus) -> Bool {
         switch self {
         case .active: status.isActive
         case .all: true
@@ -37,7 +36,7 @@ public enum StatusFilter: Hashable, Sendable {
         }
     }
 
-    var next: StatusFilter {
+    public var next: StatusFilter {
         switch self {
         case .active: return .all
         case .all: return .only(ClientStatus.allCases[0])
@@ -48,15 +47,15 @@ public enum StatusFilter: Hashable, Sendable {
     }
 }
 
-public struct CaseloadState: Hashable, Sendable {
+/// Which clients a caseload list shows, and in which order.
+public struct CaseloadQuery: Hashable, Sendable {
     public var sort: CaseloadSort = .name
     public var ascending = true
     /// nil: every specialist's clients.
     public var specialistFilter: UUID?
     public var statusFilter: StatusFilter = .active
-    public var query = ""
-    public var isSearching = false
-    public var position = ListPosition()
+    /// Words of a name (accents optional).
+    public var text = ""
 
     public init(specialistFilter: UUID? = nil) {
         self.specialistFilter = specialistFilter
@@ -69,14 +68,14 @@ public enum CaseloadRow: Hashable, Sendable {
     case unreadable(DataProblem)
 }
 
-extension CaseloadState {
+extension CaseloadQuery {
     /// The rows shown for these filters, sorted. Unreadable client files come last, always,
     /// so a broken file is never silently missing from the list.
     public func rows(in data: DataSnapshot, today: LocalDate) -> [CaseloadRow] {
         var clients = data.clients.filter { client in
             (specialistFilter == nil || client.specialistID == specialistFilter)
                 && statusFilter.admits(client.status)
-                && NameSearch.matches(query, in: [client.name, client.preferredName ?? ""])
+                && NameSearch.matches(text, in: [client.name, client.preferredName ?? ""])
         }
         let names = Dictionary(uniqueKeysWithValues: data.specialists.map { ($0.id, $0.name) })
         let folded = Dictionary(clients.map { ($0.id, NameSearch.fold($0.name)) }, uniquingKeysWith: { a, _ in a })
@@ -100,7 +99,7 @@ extension CaseloadState {
             let result = ordered ?? byName(a, b)
             return ascending ? result : !result
         }
-        let unreadable = query.isEmpty
+        let unreadable = text.isEmpty
             ? data.problems.filter { $0.kind == .client }.map(CaseloadRow.unreadable)
             : []
         return clients.map(CaseloadRow.client) + unreadable

@@ -2,23 +2,66 @@ import FieldbookCore
 import Foundation
 
 /// Everything about one person, in sections, scrollable.
-enum ClientView {
-    static func draw(_ state: AppState, _ page: ClientPage, into screen: inout Screen) {
+public struct ClientPage: Page {
+    public let clientID: UUID
+    public private(set) var top = 0
+
+    public init(clientID: UUID) { self.clientID = clientID }
+
+    public func title(in context: PageContext) -> String { context.data.client(clientID)?.name ?? "Client" }
+
+    public func keyContexts(in context: PageContext) -> [KeyContext] { [.client, .lists] }
+
+    public mutating func perform(_ action: Action, key: Key, in context: inout PageContext) {
+        let page = max(1, Self.visibleRows(context.size) - 1)
+        switch action {
+        case .moveUp: scroll(to: top - 1, context)
+        case .moveDown: scroll(to: top + 1, context)
+        case .pageUp: scroll(to: top - page, context)
+        case .pageDown: scroll(to: top + page, context)
+        case .first: scroll(to: 0, context)
+        case .last: scroll(to: Int.max / 2, context)
+        case .back: context.close()
+        case .new: context.push(FormPage(ContactForm(clientID: clientID), in: context))
+        case .edit:
+            if let client = context.data.client(clientID) {
+                context.push(FormPage(ClientForm(client: client, defaultSpecialist: nil), in: context))
+            }
+        default: break
+        }
+    }
+
+    public mutating func refresh(in context: inout PageContext) { scroll(to: top, context) }
+
+    private mutating func scroll(to row: Int, _ context: PageContext) {
+        top = max(0, min(row, maxTop(context)))
+    }
+
+    /// Rows for the sections; the last body row is kept for the scroll position.
+    static func visibleRows(_ size: Size) -> Int { max(1, Layout.bodyBottom(size) - Layout.bodyTop - 2) }
+
+    func maxTop(_ context: PageContext) -> Int {
+        guard let client = context.data.client(clientID) else { return 0 }
+        let count = Self.lines(client, context: context, width: context.size.columns - 2).count
+        return max(0, count - Self.visibleRows(context.size))
+    }
+
+    public func draw(in context: PageContext, into screen: inout Screen) {
         let top = Layout.bodyTop
-        guard let client = state.data.client(page.clientID) else {
+        guard let client = context.data.client(clientID) else {
             screen.put("This client is no longer in the data folder.", row: top + 1, column: 2, style: .danger)
             return
         }
-        let specialist = state.data.specialist(client.specialistID)?.name ?? "not assigned"
+        let specialist = context.data.specialist(client.specialistID)?.name ?? "not assigned"
         let right = "\(client.status.label) · \(specialist)"
         let rightWidth = TextCells.width(right)
         screen.put(right, row: top, column: max(1, screen.columns - rightWidth - 1), style: .title)
         screen.put(client.displayName, row: top, column: 1, width: max(1, screen.columns - rightWidth - 4), style: .title)
 
         let width = screen.columns - 2
-        let all = lines(client, state: state, width: width)
-        let visible = visibleRows(screen.size)
-        let first = max(0, min(page.top, max(0, all.count - visible)))
+        let all = Self.lines(client, context: context, width: width)
+        let visible = Self.visibleRows(screen.size)
+        let first = max(0, min(self.top, max(0, all.count - visible)))
         for (offset, line) in all[first..<min(all.count, first + visible)].enumerated() {
             screen.put(line, row: top + 1 + offset, column: 1, width: width)
         }
@@ -28,18 +71,9 @@ enum ClientView {
         }
     }
 
-    /// Rows for the sections; the last body row is kept for the scroll position.
-    static func visibleRows(_ size: Size) -> Int { max(1, Layout.bodyBottom(size) - Layout.bodyTop - 2) }
-
-    static func maxTop(_ state: AppState, _ page: ClientPage) -> Int {
-        guard let client = state.data.client(page.clientID) else { return 0 }
-        let count = lines(client, state: state, width: state.size.columns - 2).count
-        return max(0, count - visibleRows(state.size))
-    }
-
-    static func lines(_ client: Client, state: AppState, width: Int) -> [StyledLine] {
+    static func lines(_ client: Client, context: PageContext, width: Int) -> [StyledLine] {
         var out: [StyledLine] = []
-        let today = state.today
+        let today = context.today
         func section(_ title: String) {
             if !out.isEmpty { out.append([]) }
             let rule = String(repeating: "─", count: max(0, width - TextCells.width(title) - 4))

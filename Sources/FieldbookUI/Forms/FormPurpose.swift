@@ -1,0 +1,21 @@
+import FieldbookCore
+import Foundation
+
+/// What a form is for: its fields, how its answers become a save, and what shows after.
+/// `FormPage` does the rest (keys, checking as you type, asking before throwing changes away,
+/// keeping what was typed when a save fails).
+public protocol FormPurpose: Sendable {
+    /// The breadcrumb.
+    func title(in context: PageContext) -> String
+    /// The title line, and a few words at its right.
+    func heading(in context: PageContext) -> (title: String, aside: String?)
+    func makeForm(in context: PageContext) -> FormState
+    /// The store work that saves the answers, or nil when they cannot be saved.
+    func request(for form: FormState, in context: PageContext) -> StoreRequest?
+    /// After the save: what to say, and the page to show in the form's place (nil: the one below).
+    func saved(_ record: SavedRecord, in context: PageContext) -> (message: Message, next: (any Page)?)
+}
+
+extension FormPurpose {
+    public func heading(in context: PageContext) -> (title: String, aside: String?) { (title(in: context), nil) }
+}

@@ -1,0 +1,164 @@
+import FieldbookCore
+import Foundation
+
+/// A form on screen: keys, checking as you type, the question before throwing changes away,
+/// and the save. What was typed stays until the save succeeds, whatever happens meanwhile.
+public struct FormPage: Page {
+    public let purpose: any FormPurpose
+    public private(set) var form: FormState
+    public private(set) var confirmingDiscard = false
+    /// The save under way, if any: its answer comes back with this id.
+    public private(set) var saving: RequestID?
+
+    public init(_ purpose: any FormPurpose, in context: PageContext) {
+        self.purpose = purpose
+        form = purpose.makeForm(in: context)
+    }
+
+    public func title(in context: PageContext) -> String { purpose.title(in: context) }
+
+    public func keyContexts(in context: PageContext) -> [KeyContext] {
+        if confirmingDiscard { return [.confirm] }
+        if saving != nil { return [] }
+        let group: [KeyContext] = form.focusedPath?.group != nil ? [.repeatingGroup] : []
+        switch form.focus {
+        case .addEntry?: return [.repeatingGroup, .form]
+        case nil: return [.form]
+        case .field?: break
+        }
+        switch form.focused?.field.kind {
+        case .choice?, .yesNo?, .scale?: return [.choice] + group + [.form]
+        case .multipleChoice?: return [.multipleChoice] + group + [.form]
+        case .multiLine?: return [.multiLine, .textEditing] + group + [.form]
+        default: return [.textEditing] + group + [.form]
+        }
+    }
+
+    public func prompt(in context: PageContext) -> Message? {
+        confirmingDiscard ? Message("Discard the changes to this form? y discards, any other key keeps editing.", kind: .warning) : nil
+    }
+
+    public mutating func returned(from page: any Page, in context: inout PageContext) {
+        if let sections = page as? SectionsPage, let chosen = sections.chosen {
+            form.moveToSection(at: chosen)
+            form.top = FormView.keepFocusVisible(form, size: context.size)
+        }
+    }
+
+    public mutating func refresh(in context: inout PageContext) {
+        form.top = FormView.keepFocusVisible(form, size: context.size)
+    }
+
+    public mutating func perform(_ action: Action, key: Key, in context: inout PageContext) {
+        edit(action, key: key, &context)
+        form.top = FormView.keepFocusVisible(form, size: context.size)
+    }
+
+    private mutating func edit(_ action: Action, key: Key, _ context: inout PageContext) {
+        let kind = form.focused?.field.kind
+        let width = FormView.multiLineWidth(context.size)
+        switch action {
+        case .confirm:
+            context.close()
+            context.message = Message("Changes discarded.")
+        case .dismiss:
+            confirmingDiscard = false
+        case .type where isPicked(kind):
+            if case .character(let c) = key { form.updateFocused { $0.pick(startingWith: c) } }
+        case .type where isMultiple(kind), .deleteBackward where isMultiple(kind):
+            form.updateFocused { input in
+                input.fragment.edit(action, key: key)
+                input.offered = 0
+            }
+        case .toggle:
+            form.updateFocused { $0.toggleOffered() }
+        case .cursorToStart where kind == .multiLine:
+            form.updateFocused { $0.buffer.moveToLineStart(width: width) }
+        case .cursorToEnd where kind == .multiLine:
+            form.updateFocused { $0.buffer.moveToLineEnd(width: width) }
+        case .newLine:
+            form.updateFocused { $0.buffer.insert("\n") }
+        case .lineUp, .lineDown:
+            var moved = false
+            form.updateFocused { moved = $0.buffer.moveLine(by: action == .lineUp ? -1 : 1, width: width) }
+            if !moved { form.moveFocus(by: action == .lineUp ? -1 : 1) }
+        case .type, .cursorLeft, .cursorRight, .cursorToStart, .cursorToEnd, .wordLeft, .wordRight,
+             .deleteBackward, .deleteForward, .deleteWordBackward:
+            form.updateFocused { $0.buffer.edit(action, key: key) }
+        case .open:
+            if case .addEntry? = form.focus { form.addEntry(); return }
+            if form.isOnLastField { save(&context); return }
+            form.moveFocus(by: 1)
+        case .nextField: form.moveFocus(by: 1)
+        case .previousField: form.moveFocus(by: -1)
+        case .nextSection: form.moveToSection(by: 1)
+        case .previousSection: form.moveToSection(by: -1)
+        case .chooseSection:
+            let titles = form.sectionTitles
+            if !titles.isEmpty { context.push(SectionsPage(titles: titles, current: form.currentSection)) }
+        case .nextChoice: form.updateFocused { $0.cycle(by: 1) }
+        case .previousChoice: form.updateFocused { $0.cycle(by: -1) }
+        case .addEntry: form.addEntry()
+        case .removeEntry: form.removeEntry()
+        case .clearField: form.updateFocused { $0.clear() }
+        case .save: save(&context)
+        case .back:
+            if form.hasChanges { confirmingDiscard = true } else { context.close() }
+        default:
+            break
+        }
+    }
+
+    private func isPicked(_ kind: FieldKind?) -> Bool {
+        switch kind {
+        case .choice?, .yesNo?, .scale?: true
+        default: false
+        }
+    }
+
+    private func isMultiple(_ kind: FieldKind?) -> Bool {
+        if case .multipleChoice? = kind { return true }
+        return false
+    }
+
+    private mutating func save(_ context: inout PageContext) {
+        let problems = form.problems(today: context.today)
+        if let first = problems.first {
+            form.focus = first.focus
+            let count = problems.count
+            let labels = problems.map(\.label).joined(separator: ", ")
+            context.message = Message("Cannot save yet: \(count) field\(count == 1 ? " needs" : "s need") fixing: \(labels).", kind: .error)
+            return
+        }
+        guard let work = purpose.request(for: form, in: context) else {
+            context.message = Message("This record is no longer in the data folder.", kind: .error)
+            return
+        }
+        saving = context.request(work)
+        context.message = Message("Saving…")
+    }
+
+    public mutating func receive(_ result: StoreResult, for request: RequestID, in context: inout PageContext) {
+        guard request == saving else { return }
+        saving = nil
+        switch result {
+        case .saved(let record):
+            let (message, next) = purpose.saved(record, in: context)
+            context.message = message
+            if let next { context.replace(with: next) } else { context.close() }
+        case .failed(let error):
+            if case .conflict = error {
+                // The full story (and where this version was kept) is in `fieldbook check`.
+                context.message = Message("Not saved: someone else changed this record. Ctrl-R loads it; save again.", kind: .error)
+            } else {
+                context.message = Message("Not saved: \(error.description)", kind: .error)
+            }
+        case .reloaded:
+            break
+        }
+    }
+
+    public func draw(in context: PageContext, into screen: inout Screen) {
+        FormView.draw(form, heading: purpose.heading(in: context), context: context, into: &screen)
+    }
+}

@@ -1,0 +1,62 @@
+/// Every key, made from the key map table (so it cannot drift from what the keys do), and the
+/// date forms.
+public struct HelpPage: Page {
+    public private(set) var top = 0
+
+    public init() {}
+
+    public func title(in context: PageContext) -> String { "Help" }
+
+    public func keyContexts(in context: PageContext) -> [KeyContext] { [.help, .lists] }
+
+    public mutating func perform(_ action: Action, key: Key, in context: inout PageContext) {
+        let maxTop = Self.maxTop(context.size)
+        switch action {
+        case .moveUp: top = max(0, top - 1)
+        case .moveDown: top = min(maxTop, top + 1)
+        case .pageUp: top = max(0, top - Self.visibleRows(context.size) + 1)
+        case .pageDown: top = min(maxTop, top + Self.visibleRows(context.size) - 1)
+        case .first: top = 0
+        case .last: top = maxTop
+        case .back: context.close()
+        default: break
+        }
+    }
+
+    public mutating func refresh(in context: inout PageContext) { top = min(top, Self.maxTop(context.size)) }
+
+    static func lines(width: Int) -> [StyledLine] {
+        var out: [StyledLine] = [[Span("Keys", .title), Span(" (the same table drives the key line at the bottom)", .muted)]]
+        for context in KeyContext.allCases {
+            let bindings = KeyMap.bindings.filter { $0.context == context }
+            guard !bindings.isEmpty else { continue }
+            out.append([])
+            out.append([Span(context.rawValue, .title)])
+            for binding in bindings {
+                let keys = "  " + TextCells.pad(binding.keyLabel, to: 18) + "  "
+                for (index, part) in TextCells.wrap(binding.help, width: max(20, width - 24)).enumerated() {
+                    out.append([Span(index == 0 ? keys : String(repeating: " ", count: 22), .key), Span(part)])
+                }
+            }
+        }
+        out.append([])
+        out.append([Span("Dates", .title)])
+        let dates = "2026-11-30, today, yesterday, tomorrow, +3d, -2w, +1m, or a weekday name (mon, tuesday). "
+            + "For something that happened (a contact) a weekday means the latest one; for a plan, the next one."
+        for part in TextCells.wrap(dates, width: max(20, width - 4)) { out.append([Span("  " + part)]) }
+        return out
+    }
+
+    static func visibleRows(_ size: Size) -> Int { max(1, Layout.bodyBottom(size) - Layout.bodyTop) }
+
+    static func maxTop(_ size: Size) -> Int { max(0, lines(width: size.columns - 2).count - visibleRows(size)) }
+
+    public func draw(in context: PageContext, into screen: inout Screen) {
+        let all = Self.lines(width: screen.columns - 2)
+        let visible = Self.visibleRows(screen.size)
+        let first = max(0, min(top, Self.maxTop(screen.size)))
+        for (offset, line) in all[first..<min(all.count, first + visible)].enumerated() {
+            screen.put(line, row: Layout.bodyTop + offset, column: 1)
+        }
+    }
+}

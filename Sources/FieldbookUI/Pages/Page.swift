@@ -1,0 +1,103 @@
+import FieldbookCore
+import Foundation
+
+/// A screen of the app: a tab (Today, Caseload...) or a page opened over the tabs (a client,
+/// a form, help). Each page owns its state and answers four questions: which key contexts
+/// apply now, what an action does, what an answer from the store does, and how it looks.
+///
+/// `App` routes keys to the page on top and store answers to the page that asked, and draws
+/// the header, the message line and the key line around the page.
+public protocol Page: Sendable {
+    /// Shown in the breadcrumb on the tab row.
+    func title(in context: PageContext) -> String
+    /// Key contexts, most specific first; `App` adds the tab keys and `.everywhere`.
+    func keyContexts(in context: PageContext) -> [KeyContext]
+    /// Does what `action` (bound to `key` in one of `keyContexts`) means here.
+    mutating func perform(_ action: Action, key: Key, in context: inout PageContext)
+    /// The answer to store work this page asked for.
+    mutating func receive(_ result: StoreResult, for request: RequestID, in context: inout PageContext)
+    /// The data or the window changed: keep selections in range and on screen.
+    mutating func refresh(in context: inout PageContext)
+    /// The page above this one closed; this one is on top again.
+    mutating func returned(from page: any Page, in context: inout PageContext)
+    /// Draws the body (between the tab row and the message line).
+    func draw(in context: PageContext, into screen: inout Screen)
+    /// A line that replaces the message line (a question waiting for an answer), if any.
+    func prompt(in context: PageContext) -> Message?
+}
+
+extension Page {
+    public mutating func receive(_ result: StoreResult, for request: RequestID, in context: inout PageContext) {}
+    public mutating func refresh(in context: inout PageContext) {}
+    public mutating func returned(from page: any Page, in context: inout PageContext) {}
+    public func prompt(in context: PageContext) -> Message? { nil }
+}
+
+/// A page shown as a tab. `Router.tabs` lists them in order.
+public protocol TabPage: Page {
+    static var tabTitle: String { get }
+    init(in context: PageContext)
+}
+
+/// What a page sees (the data, the clock, the window) and what it asks for (effects, a
+/// message, another page).
+public struct PageContext: Sendable {
+    public let data: DataSnapshot
+    /// Changes whenever `data` does: rebuild what is derived from the data when it moves.
+    public let dataVersion: Int
+    /// Figures derived from `data`, computed once per data change.
+    public let figures: Figures
+    public let environment: Environment
+    public let size: Size
+    /// The specialist using Fieldbook, if known.
+    public let userSpecialistID: UUID?
+    /// The message line; a page may set it.
+    public var message: Message?
+
+    public var today: LocalDate { environment.today }
+    public var now: Date { environment.now }
+    public var userSpecialist: Specialist? { data.specialist(userSpecialistID) }
+
+    enum Navigation: Sendable {
+        case push(any Page)
+        case close
+        case replace(any Page)
+    }
+
+    private(set) var effects: [Effect] = []
+    private(set) var navigation: [Navigation] = []
+    private(set) var requests: [RequestID] = []
+    var nextRequest: Int
+
+    init(data: DataSnapshot, dataVersion: Int, figures: Figures, environment: Environment, size: Size, userSpecialistID: UUID?,
+         message: Message?, nextRequest: Int) {
+        self.data = data
+        self.dataVersion = dataVersion
+        self.figures = figures
+        self.environment = environment
+        self.size = size
+        self.userSpecialistID = userSpecialistID
+        self.message = message
+        self.nextRequest = nextRequest
+    }
+
+    /// Opens `page` over this one.
+    public mutating func push(_ page: any Page) { navigation.append(.push(page)) }
+    /// Closes this page.
+    public mutating func close() { navigation.append(.close) }
+    /// Puts `page` in this page's place (a saved form becomes the record it made).
+    public mutating func replace(with page: any Page) { navigation.append(.replace(page)) }
+
+    /// Asks the main loop for store work; the answer comes to this page's `receive` with the
+    /// id returned here.
+    @discardableResult
+    public mutating func request(_ work: StoreRequest) -> RequestID {
+        let id = RequestID(nextRequest)
+        nextRequest += 1
+        effects.append(.store(id, work))
+        requests.append(id)
+        return id
+    }
+
+    public mutating func ask(_ effect: Effect) { effects.append(effect) }
+}

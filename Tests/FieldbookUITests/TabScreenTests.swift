@@ -1,0 +1,118 @@
+import FieldbookCore
+@testable import FieldbookUI
+import Foundation
+import Testing
+
+extension Program {
+    static let cafe = Employer(id: id(700), name: "Café Lumière", businessType: "Café", createdAt: Date(timeIntervalSince1970: 0))
+    static let noodles = Employer(id: id(701), name: "王記麵館", businessType: "飲食店 restaurant", createdAt: Date(timeIntervalSince1970: 0))
+    static let hardware = Employer(id: id(702), name: "Northside Hardware", createdAt: Date(timeIntervalSince1970: 0))
+
+    static func visit(_ n: Int, _ date: String, _ employer: Employer, _ method: EmployerContactMethod = .faceToFace) -> EmployerContact {
+        EmployerContact(id: id(800 + n), date: day(date), specialistID: maria.id, employerID: employer.id,
+                        purpose: .learnNeeds, method: method, createdAt: Date(timeIntervalSince1970: 0))
+    }
+
+    /// The small program with employers, visits this week and a job about to start.
+    static var fullData: DataSnapshot {
+        var data = Program.data
+        data.employers = [cafe, noodles, hardware]
+        data.employerContacts = [
+            visit(1, "2026-11-17", cafe), visit(2, "2026-11-18", noodles), visit(3, "2026-11-19", cafe, .phone),
+            visit(4, "2026-06-01", hardware),
+        ]
+        data.clients[2].jobs = [Job(id: id(900), employerID: cafe.id, employerName: cafe.name, title: "Barista", startDate: day("2026-11-27"))]
+        data.clients[0].contacts.append(ClientContact(id: id(901), date: today, kind: .phone, createdAt: Date(timeIntervalSince1970: 0)))
+        return data
+    }
+
+    static func fullState(tab: Character) -> AppState {
+        var state = AppState(data: fullData, today: today, userSpecialistID: maria.id)
+        App.update(&state, .tick(Date(timeIntervalSince1970: 1_763_800_000)))
+        state.press(.character(tab))
+        return state
+    }
+}
+
+@Suite struct TabScreenTests {
+    @Test func todayAt80x24() {
+        let screen = Program.fullState(tab: "1").screen()
+        let expected = [
+            " Fieldbook · IPS Supported Employment            Maria Okafor · Sun 22 Nov 2026",
+            " [1 Today]  2 Caseload   3 Employers   4 Reports",
+            "",
+            " Face-to-face employer contacts this week (Mon 16 Nov 2026 to Sun 22 Nov 2026)",
+            "   Maria Okafor            2 of 2  target met",
+            "",
+            " Job starts in the next 14 days",
+            "   Fri 27 Nov 2026  Zoë Fernández · Barista at Café Lumière",
+            "",
+            " Contacts with clients logged today",
+            "   Phone  José Álvarez-Ruiz",
+        ] + Array(repeating: "", count: 12) + [" q quit  ? help"]
+        #expect(screen.lines == expected, "\n\(dump(screen))")
+    }
+
+    @Test func employersAt80x24() {
+        let screen = Program.fullState(tab: "3").screen()
+        let expected = [
+            " Fieldbook · IPS Supported Employment            Maria Okafor · Sun 22 Nov 2026",
+            "  1 Today   2 Caseload  [3 Employers]  4 Reports",
+            " 3 employers · 4 contacts in the log",
+            " Employer                     Type of business        Last 90 days  Last contact",
+            "▸Café Lumière                 Café                               2  2026-11-19",
+            " Northside Hardware           —                                  0  2026-06-01",
+            " 王記麵館                     飲食店 restaurant                  1  2026-11-18",
+        ] + Array(repeating: "", count: 16) + [" q quit  ? help"]
+        #expect(screen.lines == expected, "\n\(dump(screen))")
+    }
+
+    @Test func reportsAt80x24() {
+        let screen = Program.fullState(tab: "4").screen()
+        let expected = [
+            " Fieldbook · IPS Supported Employment            Maria Okafor · Sun 22 Nov 2026",
+            "  1 Today   2 Caseload   3 Employers  [4 Reports]",
+            "",
+            " Caseloads and employer contacts as of Sun 22 Nov 2026",
+            "",
+            " Specialist                Active   Working  Job search   F2F this week",
+            " Daniel Whitehorse           1/20         0           1             0/2 ⚠",
+            " Maria Okafor                4/20         0           1             2/2",
+            "",
+            " ⚠ over the caseload limit, or below the weekly face-to-face target",
+        ] + Array(repeating: "", count: 13) + [" q quit  ? help"]
+        #expect(screen.lines == expected, "\n\(dump(screen))")
+    }
+
+    @Test func theWideEmployerNameKeepsColumnsAligned() {
+        let screen = Program.fullState(tab: "3").screen()
+        #expect(screen[6, 1].text == "王" && screen[6, 2].isContinuation)
+        #expect(screen[4, 30].text == "C" && screen[6, 30].text == "飲")
+    }
+
+    @Test func everyScreenAtATinyTerminalSaysSo() {
+        var states: [(String, AppState)] = []
+        for tab in "1234" { states.append(("tab \(tab)", Program.fullState(tab: tab))) }
+        var client = Program.fullState(tab: "2")
+        client.press(.down, .enter)
+        states.append(("client", client))
+        var form = client
+        form.press(.character("n"))
+        states.append(("contact form", form))
+        var clientForm = Program.fullState(tab: "2")
+        clientForm.press(.character("n"))
+        states.append(("client form", clientForm))
+        var help = client
+        help.press(.function(1))
+        states.append(("help", help))
+        for (name, state) in states {
+            for size in [Size(rows: 23, columns: 80), Size(rows: 24, columns: 79), Size(rows: 3, columns: 10), Size(rows: 0, columns: 0)] {
+                let screen = state.screen(size)
+                #expect(screen.lines.count == size.rows, "\(name) at \(size)")
+                if size.rows >= 3 && size.columns >= 40 {
+                    #expect(screen.text.contains("Make the window larger"), "\(name) at \(size)")
+                }
+            }
+        }
+    }
+}
