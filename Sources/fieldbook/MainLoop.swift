@@ -36,8 +36,8 @@ enum MainLoop {
                 switch effect {
                 case .saveClient(let client):
                     do {
-                        let saved = try store.save(client)
-                        effects += App.update(&state, .saved(saved))
+                        let result = try store.save(client)
+                        effects += App.update(&state, .saved(result.record, merged: result.mergedFields))
                     } catch {
                         effects += App.update(&state, .saveFailed(error))
                     }

@@ -101,7 +101,7 @@ import Testing
         state.type("Library")
         let effects = state.press(.control("s"))
         #expect(effects.count == 1)
-        App.update(&state, .saveFailed(.conflict(record: "Client record x", path: "clients/x.json", keptCopy: "conflicts/x.json")))
+        App.update(&state, .saveFailed(.conflict(SaveConflict(record: "Client record x", path: "clients/x.json", keptCopy: "conflicts/x.json", fields: []))))
         guard case .form(let form)? = state.topPage else {
             Issue.record("the form closed")
             return

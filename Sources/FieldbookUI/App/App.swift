@@ -21,8 +21,12 @@ public enum App {
             state.size = size
             keepSelectionsVisible(&state)
             return []
-        case .saved(let client):
-            return finishSave(&state, client)
+        case .saved(let client, let merged):
+            let effects = finishSave(&state, client)
+            if !merged.isEmpty, let saved = state.message {
+                state.message = Message(saved.text + " Merged with a change made elsewhere.", kind: .success)
+            }
+            return effects
         case .saveFailed(let error):
             if case .form(var form)? = state.topPage {
                 form.saving = false

@@ -7,7 +7,8 @@ public enum Event: Sendable {
     case resize(Size)
     /// The time now; sent about every second and before each key.
     case tick(Date)
-    case saved(Client)
+    /// `merged` names the fields taken from a change made elsewhere meanwhile (empty: none).
+    case saved(Client, merged: [String] = [])
     case saveFailed(StoreError)
     /// The data folder as read again from disk.
     case reloaded(DataSnapshot)
