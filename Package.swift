@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The only door to ncurses. Nothing but `Terminal` imports it.
@@ -36,7 +37,17 @@ let package = Package(
         .executableTarget(name: "GenerateSampleData", dependencies: ["FieldbookCore"]),
         // Prints store timings on a synthetic program: swift run -c release Benchmarks
         .executableTarget(name: "Benchmarks", dependencies: ["FieldbookCore"]),
+        // A child process the store's proofs save with and kill (Tests/StoreProofTests).
+        .executableTarget(name: "StoreTorture", dependencies: ["FieldbookCore"]),
         .testTarget(name: "FieldbookCoreTests", dependencies: ["FieldbookCore"]),
+        // Crash, concurrency and fuzz proofs of the store, each printing its counts.
+        .testTarget(
+            name: "StoreProofTests",
+            dependencies: [
+                "FieldbookCore", "StoreTorture",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(name: "FieldbookUITests", dependencies: ["FieldbookUI", "FieldbookCore"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "FieldbookUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["fieldbook", "FieldbookCore"]),

@@ -82,7 +82,7 @@ var client = loaded.clients[0]
 var saveTimes: [Double] = []
 for n in 0..<50 {
     client.contacts.append(ClientContact(date: today, kind: .phone, note: "Check-in \(n)"))
-    saveTimes.append(try seconds { client = try saver.save(client) })
+    saveTimes.append(try seconds { client = try saver.save(client).record })
 }
 saveTimes.sort()
 print(String(format: "Save one client (durable), median of 50: %.2f ms, worst %.2f ms", saveTimes[25] * 1000, saveTimes.last! * 1000))

@@ -42,7 +42,8 @@ final class EffectRunner: @unchecked Sendable {
         switch request {
         case .saveClient(let client):
             do {
-                return .saved(.client(try store.save(client)))
+                let result = try store.save(client)
+                return .saved(.client(result.record), merged: result.mergedFields)
             } catch {
                 return .failed(error)
             }

@@ -35,10 +35,10 @@ import Testing
         full.vocationalRehabCounsellor = "VR"
         full.notes = "notes"
         full.jobs[0].endNote = "note"
-        let client = try store.save(full)
-        let specialist = try store.save(Sample.specialist)
-        let employer = try store.save(Sample.employer)
-        let contact = try store.save(Sample.employerContact(on: "2026-11-18", seekers: [client.id]))
+        let client = try store.save(full).record
+        let specialist = try store.save(Sample.specialist).record
+        let employer = try store.save(Sample.employer).record
+        let contact = try store.save(Sample.employerContact(on: "2026-11-18", seekers: [client.id])).record
         try store.save(Settings())
 
         let clientJSON = try object(folder.path(DataLayout.client(client.id)))

@@ -6,10 +6,10 @@ import Testing
     @Test func everyRecordKindRoundTrips() throws {
         let folder = TemporaryFolder()
         let store = try Store(folder: folder.url, now: { instant(1_763_800_000) })
-        let client = try store.save(Sample.client())
-        let specialist = try store.save(Sample.specialist)
-        let employer = try store.save(Sample.employer)
-        let contact = try store.save(Sample.employerContact(on: "2026-11-18", seekers: [client.id]))
+        let client = try store.save(Sample.client()).record
+        let specialist = try store.save(Sample.specialist).record
+        let employer = try store.save(Sample.employer).record
+        let contact = try store.save(Sample.employerContact(on: "2026-11-18", seekers: [client.id])).record
         let settings = Settings(programName: "Test Team", caseloadLimit: 18, idleLockMinutes: 3)
         try store.save(settings)
 
@@ -26,7 +26,7 @@ import Testing
     @Test func filesArePrettySortedAndInTheDocumentedLayout() throws {
         let folder = TemporaryFolder()
         let store = try Store(folder: folder.url)
-        let client = try store.save(Sample.client())
+        let client = try store.save(Sample.client()).record
         try store.save(Sample.employerContact(on: "2026-11-18"))
         let text = try String(contentsOf: folder.path("clients/\(client.id.uuidString.lowercased()).json"), encoding: .utf8)
         #expect(text.contains("\"programEntryDate\" : \"2026-06-07\""))
@@ -43,12 +43,12 @@ import Testing
         var client = Sample.client()
         for n in 0..<20 {
             client.notes = String(repeating: "note \(n) ", count: 200 * (n % 3 + 1))
-            client = try store.save(client)
+            client = try store.save(client).record
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path("clients").path)
         #expect(names == ["\(client.id.uuidString.lowercased()).json"])
         let rootNames = try FileManager.default.contentsOfDirectory(atPath: folder.url.path)
-        #expect(!rootNames.contains { $0.hasPrefix(".") })
+        #expect(!rootNames.contains { $0.hasPrefix(".") && $0 != ".fieldbook.lock" })
         #expect(try Store(folder: folder.url).load().clients == [client])
     }
 
@@ -76,14 +76,14 @@ import Testing
             let mode = try manager.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int
             #expect(mode == 0o600, "\(relative)")
         }
-        #expect(files == 3)
+        #expect(files == 4) // format file, client, month file, lock file
     }
 
     @Test func aCorruptFileIsReportedLeftAloneAndTheRestLoads() throws {
         let folder = TemporaryFolder()
         let store = try Store(folder: folder.url)
-        let good = try store.save(Sample.client(name: "Zoë Fernández"))
-        let bad = try store.save(Sample.client(name: "Broken Record"))
+        let good = try store.save(Sample.client(name: "Zoë Fernández")).record
+        let bad = try store.save(Sample.client(name: "Broken Record")).record
         let badURL = folder.path(DataLayout.client(bad.id))
         var bytes = try Data(contentsOf: badURL)
         bytes = bytes.prefix(bytes.count / 2)
@@ -104,7 +104,7 @@ import Testing
     func problemAfterEditing(replacing old: String, with new: String) throws -> DataProblem {
         let folder = TemporaryFolder()
         let store = try Store(folder: folder.url)
-        let client = try store.save(Sample.client())
+        let client = try store.save(Sample.client()).record
         let url = folder.path(DataLayout.client(client.id))
         let text = try String(contentsOf: url, encoding: .utf8)
         #expect(text.contains(old))
@@ -129,7 +129,7 @@ import Testing
     @Test func aChangeOnDiskAfterLoadIsNotOverwritten() throws {
         let folder = TemporaryFolder()
         let first = try Store(folder: folder.url)
-        let client = try first.save(Sample.client())
+        let client = try first.save(Sample.client()).record
 
         // Another copy of Fieldbook loads and saves the same client.
         let second = try Store(folder: folder.url)
@@ -144,10 +144,11 @@ import Testing
         #expect {
             try first.save(mine)
         } throws: { error in
-            guard case StoreError.conflict(let record, let path, let kept) = error else { return false }
-            let keptText = (try? String(contentsOf: folder.path(kept), encoding: .utf8)) ?? ""
-            return record.contains(client.id.uuidString.lowercased()) && path == DataLayout.client(client.id)
-                && keptText.contains("Changed here")
+            guard case StoreError.conflict(let conflict) = error else { return false }
+            let keptText = (try? String(contentsOf: folder.path(conflict.keptCopy), encoding: .utf8)) ?? ""
+            return conflict.record.contains(client.id.uuidString.lowercased()) && conflict.path == DataLayout.client(client.id)
+                && keptText.contains("Changed here") && conflict.fields.map(\.field) == ["notes"]
+                && conflict.fields.first?.theirs == "Changed on the other laptop" && conflict.fields.first?.mine == "Changed here"
         }
         #expect(try Data(contentsOf: url) == onDisk)
         #expect(try Store(folder: folder.url).load().client(client.id)?.notes == "Changed on the other laptop")
@@ -157,16 +158,18 @@ import Testing
         let folder = TemporaryFolder()
         let store = try Store(folder: folder.url)
         _ = store.load()
-        let client = Sample.client()
+        var client = Sample.client()
         let other = try Store(folder: folder.url)
         try other.save(client)
+        client.phone = "555-2222"
         #expect(throws: StoreError.self) { try store.save(client) }
+        #expect(try Store(folder: folder.url).load().client(client.id)?.phone == "555-1000")
     }
 
     @Test func employerContactsMoveWhenTheirMonthChanges() throws {
         let folder = TemporaryFolder()
         let store = try Store(folder: folder.url)
-        var contact = try store.save(Sample.employerContact(on: "2026-10-30"))
+        var contact = try store.save(Sample.employerContact(on: "2026-10-30")).record
         try store.save(Sample.employerContact(on: "2026-10-02"))
         contact.date = date("2026-11-02")
         try store.save(contact)

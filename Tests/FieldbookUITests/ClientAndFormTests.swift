@@ -100,7 +100,7 @@ import Testing
         state.type("Library")
         let effects = state.press(.control("s"))
         #expect(effects.count == 1)
-        state.answer(.failed(.conflict(record: "Client record x", path: "clients/x.json", keptCopy: "conflicts/x.json")))
+        state.answer(.failed(.conflict(SaveConflict(record: "Client record x", path: "clients/x.json", keptCopy: "conflicts/x.json", fields: []))))
         guard let form = state.form else {
             Issue.record("the form closed")
             return

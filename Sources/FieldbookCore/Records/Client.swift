@@ -81,15 +81,21 @@ public struct Client: Codable, Hashable, Sendable, Identifiable {
 }
 
 /// Where a person is on the path from referral to work and follow-along.
-public enum ClientStatus: String, Codable, CaseIterable, Sendable {
-    case referred
-    case engaging
-    case jobSearch = "job-search"
-    case working
-    case followAlong = "follow-along"
-    case education
-    case inactive
-    case closed
+public struct ClientStatus: OpenEnumeration {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public static let referred = ClientStatus(rawValue: "referred")
+    public static let engaging = ClientStatus(rawValue: "engaging")
+    public static let jobSearch = ClientStatus(rawValue: "job-search")
+    public static let working = ClientStatus(rawValue: "working")
+    public static let followAlong = ClientStatus(rawValue: "follow-along")
+    public static let education = ClientStatus(rawValue: "education")
+    public static let inactive = ClientStatus(rawValue: "inactive")
+    public static let closed = ClientStatus(rawValue: "closed")
+
+    public static let allCases: [ClientStatus] = [.referred, .engaging, .jobSearch, .working, .followAlong, .education, .inactive, .closed]
 
     public var label: String {
         switch self {
@@ -101,6 +107,7 @@ public enum ClientStatus: String, Codable, CaseIterable, Sendable {
         case .education: "In education"
         case .inactive: "Inactive"
         case .closed: "Closed"
+        default: rawValue
         }
     }
 
@@ -110,21 +117,28 @@ public enum ClientStatus: String, Codable, CaseIterable, Sendable {
         switch self {
         case .engaging, .jobSearch, .working, .followAlong, .education: true
         case .referred, .inactive, .closed: false
+        default: false
         }
     }
 }
 
 /// Benefits a person receives, which work income may affect.
-public enum Benefit: String, Codable, CaseIterable, Sendable {
-    case ssi = "SSI"
-    case ssdi = "SSDI"
-    case medicaid = "Medicaid"
-    case medicare = "Medicare"
-    case housing = "Housing"
-    case snap = "SNAP"
-    case va = "VA"
-    case tanf = "TANF"
-    case other = "Other"
+public struct Benefit: OpenEnumeration {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public static let ssi = Benefit(rawValue: "SSI")
+    public static let ssdi = Benefit(rawValue: "SSDI")
+    public static let medicaid = Benefit(rawValue: "Medicaid")
+    public static let medicare = Benefit(rawValue: "Medicare")
+    public static let housing = Benefit(rawValue: "Housing")
+    public static let snap = Benefit(rawValue: "SNAP")
+    public static let va = Benefit(rawValue: "VA")
+    public static let tanf = Benefit(rawValue: "TANF")
+    public static let other = Benefit(rawValue: "Other")
+
+    public static let allCases: [Benefit] = [.ssi, .ssdi, .medicaid, .medicare, .housing, .snap, .va, .tanf, .other]
 }
 
 /// Whether the specialist may tell employers about the person's condition, and what.
@@ -147,11 +161,17 @@ public struct Disclosure: Codable, Hashable, Sendable {
     }
 }
 
-public enum DisclosurePreference: String, Codable, CaseIterable, Sendable {
-    case disclose
-    case limited
-    case doNotDisclose = "do-not-disclose"
-    case undecided
+public struct DisclosurePreference: OpenEnumeration {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public static let disclose = DisclosurePreference(rawValue: "disclose")
+    public static let limited = DisclosurePreference(rawValue: "limited")
+    public static let doNotDisclose = DisclosurePreference(rawValue: "do-not-disclose")
+    public static let undecided = DisclosurePreference(rawValue: "undecided")
+
+    public static let allCases: [DisclosurePreference] = [.disclose, .limited, .doNotDisclose, .undecided]
 
     public var label: String {
         switch self {
@@ -159,6 +179,7 @@ public enum DisclosurePreference: String, Codable, CaseIterable, Sendable {
         case .limited: "Limited disclosure"
         case .doNotDisclose: "Do not disclose"
         case .undecided: "Not decided"
+        default: rawValue
         }
     }
 }

@@ -24,12 +24,18 @@ public struct ClientContact: Codable, Hashable, Sendable, Identifiable {
     }
 }
 
-public enum ClientContactKind: String, Codable, CaseIterable, Sendable {
-    case faceToFace = "face-to-face"
-    case phone
-    case video
-    case text
-    case outreachAttempt = "outreach-attempt"
+public struct ClientContactKind: OpenEnumeration {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public static let faceToFace = ClientContactKind(rawValue: "face-to-face")
+    public static let phone = ClientContactKind(rawValue: "phone")
+    public static let video = ClientContactKind(rawValue: "video")
+    public static let text = ClientContactKind(rawValue: "text")
+    public static let outreachAttempt = ClientContactKind(rawValue: "outreach-attempt")
+
+    public static let allCases: [ClientContactKind] = [.faceToFace, .phone, .video, .text, .outreachAttempt]
 
     public var label: String {
         switch self {
@@ -38,6 +44,7 @@ public enum ClientContactKind: String, Codable, CaseIterable, Sendable {
         case .video: "Video"
         case .text: "Text message"
         case .outreachAttempt: "Outreach attempt"
+        default: rawValue
         }
     }
 

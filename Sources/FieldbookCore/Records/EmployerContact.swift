@@ -51,11 +51,17 @@ public struct EmployerContact: Codable, Hashable, Sendable, Identifiable {
     public var isFaceToFace: Bool { method == .faceToFace }
 }
 
-public enum EmployerContactPurpose: String, Codable, CaseIterable, Sendable {
-    case introduceIPS = "introduce-ips"
-    case learnNeeds = "learn-needs"
-    case presentJobSeeker = "present-job-seeker"
-    case followUp = "follow-up"
+public struct EmployerContactPurpose: OpenEnumeration {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public static let introduceIPS = EmployerContactPurpose(rawValue: "introduce-ips")
+    public static let learnNeeds = EmployerContactPurpose(rawValue: "learn-needs")
+    public static let presentJobSeeker = EmployerContactPurpose(rawValue: "present-job-seeker")
+    public static let followUp = EmployerContactPurpose(rawValue: "follow-up")
+
+    public static let allCases: [EmployerContactPurpose] = [.introduceIPS, .learnNeeds, .presentJobSeeker, .followUp]
 
     public var label: String {
         switch self {
@@ -63,16 +69,23 @@ public enum EmployerContactPurpose: String, Codable, CaseIterable, Sendable {
         case .learnNeeds: "Learn the business's needs"
         case .presentJobSeeker: "Present a job seeker"
         case .followUp: "Follow-up"
+        default: rawValue
         }
     }
 }
 
-public enum EmployerContactMethod: String, Codable, CaseIterable, Sendable {
-    case faceToFace = "face-to-face"
-    case phone
-    case video
-    case email
-    case other
+public struct EmployerContactMethod: OpenEnumeration {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public static let faceToFace = EmployerContactMethod(rawValue: "face-to-face")
+    public static let phone = EmployerContactMethod(rawValue: "phone")
+    public static let video = EmployerContactMethod(rawValue: "video")
+    public static let email = EmployerContactMethod(rawValue: "email")
+    public static let other = EmployerContactMethod(rawValue: "other")
+
+    public static let allCases: [EmployerContactMethod] = [.faceToFace, .phone, .video, .email, .other]
 
     public var label: String {
         switch self {
@@ -81,6 +94,7 @@ public enum EmployerContactMethod: String, Codable, CaseIterable, Sendable {
         case .video: "Video"
         case .email: "Email"
         case .other: "Other"
+        default: rawValue
         }
     }
 }

@@ -41,12 +41,18 @@ public struct Job: Codable, Hashable, Sendable, Identifiable {
     }
 }
 
-public enum JobEndReason: String, Codable, CaseIterable, Sendable {
-    case resigned
-    case dismissed
-    case laidOff = "laid-off"
-    case temporaryEnded = "temporary-ended"
-    case other
+public struct JobEndReason: OpenEnumeration {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public static let resigned = JobEndReason(rawValue: "resigned")
+    public static let dismissed = JobEndReason(rawValue: "dismissed")
+    public static let laidOff = JobEndReason(rawValue: "laid-off")
+    public static let temporaryEnded = JobEndReason(rawValue: "temporary-ended")
+    public static let other = JobEndReason(rawValue: "other")
+
+    public static let allCases: [JobEndReason] = [.resigned, .dismissed, .laidOff, .temporaryEnded, .other]
 
     public var label: String {
         switch self {
@@ -55,6 +61,7 @@ public enum JobEndReason: String, Codable, CaseIterable, Sendable {
         case .laidOff: "Laid off"
         case .temporaryEnded: "Temporary job ended"
         case .other: "Other"
+        default: rawValue
         }
     }
 }

@@ -25,11 +25,6 @@ public enum DataCheck {
             UUID(uuidString: String(problem.path.split(separator: "/").last?.dropLast(5) ?? ""))
         })
         problems += references(in: snapshot, alsoKnown: unreadable)
-        for name in DurableFile.list(folder.appendingPathComponent(DataLayout.conflicts)) {
-            problems.append(DataProblem(
-                path: "\(DataLayout.conflicts)/\(name)", kind: .conflictCopy,
-                message: "a version kept after a save conflict: merge it into the record by hand, then delete it"))
-        }
         return (problems, snapshot)
     }
 

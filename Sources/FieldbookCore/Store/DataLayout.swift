@@ -21,6 +21,32 @@ public enum DataLayout {
         "\(employerContacts)/\(specialist.lowercased)/\(monthKey(month)).json"
     }
 
+    /// `<uuid>.json` in lower case: the name a record's file must have.
+    static func isRecordFileName(_ name: String) -> Bool {
+        name.hasSuffix(".json") && UUID(uuidString: String(name.dropLast(5)))?.lowercased == String(name.dropLast(5))
+    }
+
+    /// For a sync tool's conflict copy, the name of the file it is a copy of:
+    /// Syncthing's `<name>.sync-conflict-YYYYMMDD-HHMMSS-XXXXXXX.json`, Dropbox's
+    /// `<name> (conflicted copy YYYY-MM-DD).json` (and `<name> (Someone's conflicted copy ...).json`).
+    static func originalOfSyncCopy(_ name: String) -> String? {
+        if let marker = name.range(of: ".sync-conflict-") {
+            let stem = name[..<marker.lowerBound]
+            return stem.isEmpty ? nil : stem + ".json"
+        }
+        if let marker = name.range(of: " ("), name[marker.upperBound...].lowercased().contains("conflicted copy") {
+            let stem = name[..<marker.lowerBound]
+            return stem.isEmpty ? nil : stem + ".json"
+        }
+        return nil
+    }
+
+    /// The record file a copy under `conflicts/` was kept for (`clients--<id>.<time>.json`).
+    static func recordOfKeptCopy(_ name: String) -> String? {
+        guard let dot = name.firstIndex(of: "."), dot != name.startIndex else { return nil }
+        return name[..<dot].replacingOccurrences(of: "--", with: "/") + ".json"
+    }
+
     public static func monthKey(_ date: LocalDate) -> String {
         String(format4: date.year) + "-" + String(pad2: date.month)
     }

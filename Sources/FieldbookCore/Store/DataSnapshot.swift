@@ -30,6 +30,14 @@ public struct DataSnapshot: Sendable, Equatable {
 
     public func client(_ id: UUID) -> Client? { clients.first { $0.id == id } }
 
+    /// Records with a second version waiting to be merged ("to merge"), from `problems`.
+    public var pendingMerges: [PendingMerge] { problems.compactMap(\.pendingMerge) }
+
+    /// The version waiting to be merged into the record with this id, if any.
+    public func pendingMerge(for id: UUID) -> PendingMerge? {
+        pendingMerges.first { $0.recordID == id }
+    }
+
     /// Puts `client` in place of the one with the same id, or adds it.
     public mutating func replace(_ client: Client) {
         if let index = clients.firstIndex(where: { $0.id == client.id }) {

@@ -39,7 +39,7 @@ enum DurableFile {
 
     /// Writes `data` to `url` atomically and durably: a temporary file in the same folder,
     /// fsync, rename over the target, fsync the folder. The file is 0600.
-    static func write(_ data: Data, to url: URL) throws(StoreError) {
+    static func write(_ data: Data, to url: URL, using fileSystem: FileSystem = .system) throws(StoreError) {
         let folder = url.deletingLastPathComponent()
         try makeFolder(folder)
         let temp = folder.appendingPathComponent(
@@ -52,19 +52,20 @@ enum DurableFile {
             failure = data.withUnsafeBytes { raw -> String? in
                 var offset = 0
                 while offset < raw.count {
-                    let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                    let n = fileSystem.write(fd, raw.baseAddress! + offset, raw.count - offset)
                     if n < 0 {
                         if errno == EINTR { continue }
                         return String(cString: strerror(errno))
                     }
+                    if n == 0 { return "nothing more could be written" }
                     offset += n
                 }
                 return nil
             }
         }
-        if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil && fileSystem.fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
         if close(fd) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
-        if failure == nil && rename(temp.path, url.path) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil && fileSystem.rename(temp.path, url.path) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {
             unlink(temp.path)
             throw .io(path: url.path, reason: failure)
@@ -96,6 +97,48 @@ enum DurableFile {
     static func list(_ folder: URL) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { !$0.hasPrefix(".") }.sorted()
+    }
+}
+
+/// The system calls a save makes, as a seam: tests put failures in (fsync fails, rename
+/// fails, disk full, short writes) and check that the old record stays whole.
+struct FileSystem: Sendable {
+    var write: @Sendable (Int32, UnsafeRawPointer, Int) -> Int
+    var fsync: @Sendable (Int32) -> Int32
+    var rename: @Sendable (String, String) -> Int32
+
+    static let system = FileSystem(
+        write: { fd, bytes, count in Glibc.write(fd, bytes, count) },
+        fsync: { fd in Glibc.fsync(fd) },
+        rename: { from, to in Glibc.rename(from, to) })
+}
+
+/// An advisory lock (`flock`) on `.fieldbook.lock` in the data folder. A save holds it from
+/// comparing the file on disk with what was read until the new file is renamed into place,
+/// so two copies of Fieldbook on one machine never both save onto the same version.
+final class FolderLock {
+    static let fileName = ".fieldbook.lock"
+    private let path: String
+    private var fd: Int32 = -1
+
+    init(folder: URL) {
+        path = folder.appendingPathComponent(Self.fileName).path
+    }
+
+    deinit {
+        if fd >= 0 { close(fd) }
+    }
+
+    func withLock<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        if fd < 0 {
+            fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, DurableFile.fileMode)
+            guard fd >= 0 else { throw .io(path: Self.fileName, reason: String(cString: strerror(errno))) }
+        }
+        while flock(fd, LOCK_EX) != 0 {
+            if errno != EINTR { throw .io(path: Self.fileName, reason: String(cString: strerror(errno))) }
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
     }
 }
 

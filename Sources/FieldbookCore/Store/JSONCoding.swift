@@ -38,6 +38,33 @@ enum JSONCoding {
         }
     }
 
+    /// True when a line starts with a version control conflict marker (`<<<<<<< `, `>>>>>>> `).
+    static func hasConflictMarkers(_ data: Data) -> Bool {
+        let open = Array("<<<<<<<".utf8), close = Array(">>>>>>>".utf8)
+        var lineStart = true
+        for index in data.indices {
+            if lineStart {
+                let rest = data[index...]
+                if rest.starts(with: open) || rest.starts(with: close) { return true }
+            }
+            lineStart = data[index] == 0x0A
+        }
+        return false
+    }
+
+    /// Text from a file, safe to put in a message: control characters written as `\u{..}`.
+    static func escapedForMessage(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars.prefix(200) {
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                result += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
     /// A decoding failure in words a person can act on: where in the file, and what is wrong.
     static func describe(_ error: any Error, in data: Data) -> String {
         guard let error = error as? DecodingError else { return "\(error)" }

@@ -2,10 +2,13 @@ import Foundation
 
 /// Reads and writes a data folder of JSON files.
 ///
-/// Every file read or written is remembered by a hash of its bytes. Before a record file is
-/// overwritten, the file on disk is compared with that hash: if someone else changed it in
-/// the meantime, nothing is overwritten, this copy's version is kept under `conflicts/`, and
-/// the save fails with `StoreError.conflict`.
+/// Every file read or written is remembered by a hash of its bytes and its JSON as read. A save
+/// holds the folder's lock, compares the file on disk with that hash, and if someone else
+/// changed it in the meantime, merges the two versions field by field (`SaveResult.merged`).
+/// Only when the same field was changed both ways does the save fail with
+/// `StoreError.conflict`: nothing is overwritten, and this copy's version is kept under
+/// `conflicts/` until `resolve` settles it. Fields this version does not know are written
+/// back as they were read.
 public final class Store {
     public enum Mode: Sendable {
         /// Creates the folder and its format file when missing; saves allowed.
@@ -16,16 +19,30 @@ public final class Store {
 
     public let folder: URL
     public let mode: Mode
+    /// Hash of each file as last read or written (nil inside: known to be absent).
     private var known: [String: ContentHash?] = [:]
+    /// Each file's JSON as last read or written: the base of a merge, and where fields this
+    /// version does not know are carried from.
+    private var readJSON: [String: JSONValue] = [:]
     private var contactFiles: [UUID: String] = [:]
     private let now: @Sendable () -> Date
+    private let fileSystem: FileSystem
+    private let lock: FolderLock
 
-    public init(folder: URL, mode: Mode = .readWrite, now: @escaping @Sendable () -> Date = { Date() })
+    public convenience init(folder: URL, mode: Mode = .readWrite, now: @escaping @Sendable () -> Date = { Date() })
+        throws(StoreError)
+    {
+        try self.init(folder: folder, mode: mode, now: now, fileSystem: .system)
+    }
+
+    init(folder: URL, mode: Mode = .readWrite, now: @escaping @Sendable () -> Date = { Date() }, fileSystem: FileSystem)
         throws(StoreError)
     {
         self.folder = folder.standardizedFileURL
         self.mode = mode
         self.now = now
+        self.fileSystem = fileSystem
+        self.lock = FolderLock(folder: folder.standardizedFileURL)
         let formatURL = self.folder.appendingPathComponent(DataLayout.formatFile)
         if let data = try DurableFile.read(formatURL) {
             let format: FormatFile
@@ -51,11 +68,14 @@ public final class Store {
     // MARK: Loading
 
     /// Reads every record. Files that cannot be read are listed in `problems`, left untouched,
-    /// and do not stop the rest from loading.
+    /// and do not stop the rest from loading. Second versions of a record (kept after a save
+    /// conflict, left by a sync tool, or holding conflict markers) are never loaded as records:
+    /// they are listed as problems carrying a `PendingMerge` ("to merge").
     public func load() -> DataSnapshot {
         var snapshot = DataSnapshot()
         var problems: [DataProblem] = []
         let decoder = JSONCoding.decoder()
+        contactFiles = [:]
 
         func decode<T: Decodable>(_ type: T.Type, _ relative: String, _ kind: RecordKind) -> T? {
             let url = folder.appendingPathComponent(relative)
@@ -68,101 +88,164 @@ public final class Store {
             }
             guard let data else { return nil }
             known[relative] = ContentHash(data)
+            readJSON[relative] = nil
+            if JSONCoding.hasConflictMarkers(data) {
+                problems.append(DataProblem(
+                    path: relative, kind: .syncConflict,
+                    message: "holds conflict markers (<<<<<<<) from a sync or version control tool: to merge by hand; not loaded",
+                    pendingMerge: PendingMerge(record: relative, copy: relative, source: .conflictMarkers)))
+                return nil
+            }
             do {
-                return try decoder.decode(type, from: data)
+                let json = try JSONReader.parse(data)
+                let record = try decoder.decode(type, from: data)
+                readJSON[relative] = json
+                return record
+            } catch let error as JSONSyntaxError {
+                problems.append(DataProblem(path: relative, kind: kind, message: error.description))
+                return nil
             } catch {
                 problems.append(DataProblem(path: relative, kind: kind, message: JSONCoding.describe(error, in: data)))
                 return nil
             }
         }
 
+        /// A sync tool's copy of `<name>.json`: reported as to merge, never loaded.
+        func isSyncCopy(_ name: String, in folderName: String, _ kind: RecordKind) -> Bool {
+            guard let original = DataLayout.originalOfSyncCopy(name) else { return false }
+            let record = "\(folderName)/\(original)"
+            problems.append(DataProblem(
+                path: "\(folderName)/\(name)", kind: .syncConflict,
+                message: "a copy a sync tool left when two versions of \(record) met: to merge; not loaded",
+                pendingMerge: PendingMerge(record: record, copy: "\(folderName)/\(name)", source: .syncToolCopy)))
+            return true
+        }
+
         func records<T: Decodable & Identifiable>(
             _ type: T.Type, in folderName: String, _ kind: RecordKind
         ) -> [T] where T.ID == UUID {
-            var result: [T] = []
-            for name in DurableFile.list(folder.appendingPathComponent(folderName)) {
+            var byID: [UUID: (record: T, name: String)] = [:]
+            var order: [UUID] = []
+            let names = DurableFile.list(folder.appendingPathComponent(folderName))
+            // Files named after their record first, so a stray copy never hides the real one.
+            let canonical = names.filter { DataLayout.isRecordFileName($0) }
+            let others = names.filter { !DataLayout.isRecordFileName($0) }
+            for name in canonical + others {
                 let relative = "\(folderName)/\(name)"
+                if isSyncCopy(name, in: folderName, kind) { continue }
                 guard name.hasSuffix(".json") else {
                     problems.append(DataProblem(path: relative, kind: kind, message: "not a .json file; Fieldbook ignores it"))
                     continue
                 }
                 guard let record = decode(type, relative, kind) else { continue }
-                if name != "\(record.id.lowercased).json" {
+                let expected = "\(record.id.lowercased).json"
+                if let first = byID[record.id] {
+                    problems.append(DataProblem(
+                        path: relative, kind: kind,
+                        message: "holds record \(record.id.lowercased), already in \(folderName)/\(first.name); not loaded"))
+                    continue
+                }
+                if name != expected {
                     problems.append(DataProblem(
                         path: relative, kind: kind,
                         message: "file name does not match the record's id \(record.id.lowercased); it was loaded"))
                 }
-                result.append(record)
+                byID[record.id] = (record, name)
+                order.append(record.id)
             }
-            return result
+            return order.compactMap { byID[$0]?.record }
         }
 
+        func loadEmployerContacts() -> [EmployerContact] {
+            var byID: [UUID: EmployerContact] = [:]
+            let root = folder.appendingPathComponent(DataLayout.employerContacts)
+            for specialistFolder in DurableFile.list(root) {
+                let folderRelative = "\(DataLayout.employerContacts)/\(specialistFolder)"
+                guard DurableFile.isDirectory(root.appendingPathComponent(specialistFolder)) else {
+                    problems.append(DataProblem(path: folderRelative, kind: .employerContacts,
+                                                message: "expected a folder named after a specialist's id"))
+                    continue
+                }
+                for name in DurableFile.list(root.appendingPathComponent(specialistFolder)) {
+                    let relative = "\(folderRelative)/\(name)"
+                    if isSyncCopy(name, in: folderRelative, .employerContacts) { continue }
+                    guard name.hasSuffix(".json") else {
+                        problems.append(DataProblem(path: relative, kind: .employerContacts, message: "not a .json file; Fieldbook ignores it"))
+                        continue
+                    }
+                    guard let month = decode(EmployerContactMonth.self, relative, .employerContacts) else { continue }
+                    if "\(month.specialistID.lowercased)" != specialistFolder || "\(month.month).json" != name {
+                        problems.append(DataProblem(
+                            path: relative, kind: .employerContacts,
+                            message: "file holds specialist \(month.specialistID.lowercased), month \(month.month), which does not match its place; it was loaded"))
+                    }
+                    for (index, contact) in month.contacts.enumerated() {
+                        if DataLayout.monthKey(contact.date) != month.month || contact.specialistID != month.specialistID {
+                            problems.append(DataProblem(
+                                path: relative, kind: .employerContacts,
+                                message: "contacts[\(index)] (\(contact.date)) does not belong to this specialist and month; it was loaded"))
+                        }
+                        if let existing = byID[contact.id], existing.updatedAt >= contact.updatedAt { continue }
+                        byID[contact.id] = contact
+                        contactFiles[contact.id] = relative
+                    }
+                }
+            }
+            return byID.values.sorted { ($0.date, $0.createdAt) < ($1.date, $1.createdAt) }
+        }
+
+        for name in DurableFile.list(folder) where DataLayout.originalOfSyncCopy(name) == DataLayout.settingsFile {
+            _ = isSyncCopy(name, in: "", .settings)
+        }
         if let settings = decode(Settings.self, DataLayout.settingsFile, .settings) {
             snapshot.settings = settings
         }
         snapshot.specialists = records(Specialist.self, in: DataLayout.specialists, .specialist)
         snapshot.clients = records(Client.self, in: DataLayout.clients, .client)
         snapshot.employers = records(Employer.self, in: DataLayout.employers, .employer)
-        snapshot.employerContacts = loadEmployerContacts(decode: { decode(EmployerContactMonth.self, $0, .employerContacts) }, problems: &problems)
+        snapshot.employerContacts = loadEmployerContacts()
+        for copy in keptCopies() {
+            problems.append(DataProblem(
+                path: copy.copy, kind: .conflictCopy,
+                message: "this copy's version of \(copy.record), kept after a save conflict: to merge",
+                pendingMerge: copy))
+        }
         snapshot.problems = problems
         return snapshot
     }
 
-    private func loadEmployerContacts(
-        decode: (String) -> EmployerContactMonth?, problems: inout [DataProblem]
-    ) -> [EmployerContact] {
-        var byID: [UUID: EmployerContact] = [:]
-        contactFiles = [:]
-        let root = folder.appendingPathComponent(DataLayout.employerContacts)
-        for specialistFolder in DurableFile.list(root) {
-            let folderRelative = "\(DataLayout.employerContacts)/\(specialistFolder)"
-            guard DurableFile.isDirectory(root.appendingPathComponent(specialistFolder)) else {
-                problems.append(DataProblem(path: folderRelative, kind: .employerContacts,
-                                            message: "expected a folder named after a specialist's id"))
-                continue
+    /// The versions kept under `conflicts/` after save conflicts, with the record each belongs to.
+    private func keptCopies() -> [PendingMerge] {
+        DurableFile.list(folder.appendingPathComponent(DataLayout.conflicts)).compactMap { name in
+            guard name.hasSuffix(".json") else { return nil }
+            let copy = "\(DataLayout.conflicts)/\(name)"
+            guard let record = DataLayout.recordOfKeptCopy(name) else {
+                return PendingMerge(record: copy, copy: copy, source: .keptAfterConflict)
             }
-            for name in DurableFile.list(root.appendingPathComponent(specialistFolder)) {
-                let relative = "\(folderRelative)/\(name)"
-                guard name.hasSuffix(".json") else {
-                    problems.append(DataProblem(path: relative, kind: .employerContacts, message: "not a .json file; Fieldbook ignores it"))
-                    continue
-                }
-                guard let month = decode(relative) else { continue }
-                if "\(month.specialistID.lowercased)" != specialistFolder || "\(month.month).json" != name {
-                    problems.append(DataProblem(
-                        path: relative, kind: .employerContacts,
-                        message: "file holds specialist \(month.specialistID.lowercased), month \(month.month), which does not match its place; it was loaded"))
-                }
-                for (index, contact) in month.contacts.enumerated() {
-                    if DataLayout.monthKey(contact.date) != month.month || contact.specialistID != month.specialistID {
-                        problems.append(DataProblem(
-                            path: relative, kind: .employerContacts,
-                            message: "contacts[\(index)] (\(contact.date)) does not belong to this specialist and month; it was loaded"))
-                    }
-                    if let existing = byID[contact.id], existing.updatedAt >= contact.updatedAt { continue }
-                    byID[contact.id] = contact
-                    contactFiles[contact.id] = relative
-                }
-            }
+            return PendingMerge(record: record, copy: copy, source: .keptAfterConflict)
         }
-        return byID.values.sorted { ($0.date, $0.createdAt) < ($1.date, $1.createdAt) }
     }
 
     // MARK: Saving
 
-    /// Saves a client (with their jobs and contacts), a specialist or an employer, and returns
-    /// it as saved, with `updatedAt` set to now.
+    /// Saves a client (with their jobs and contacts), a specialist or an employer, with
+    /// `updatedAt` set to now. If the file changed on disk since it was read, the two versions
+    /// are merged (`.merged`); if the same field changed both ways, throws `StoreError.conflict`.
     @discardableResult
-    public func save<Record: StoredRecord>(_ record: Record) throws(StoreError) -> Record {
+    public func save<Record: StoredRecord>(_ record: Record) throws(StoreError) -> SaveResult<Record> {
         var stamped = record
         stamped.updatedAt = wholeSeconds(now())
-        try write(stamped, to: stamped.filePath, name: stamped.recordName)
-        return stamped
+        return try saveRecord(stamped, to: stamped.filePath, name: stamped.recordName)
     }
 
     /// Writes a record as it is, timestamps included (the demo copy, imports).
     public func saveKeepingTimestamp<Record: StoredRecord>(_ record: Record) throws(StoreError) {
-        try write(record, to: record.filePath, name: record.recordName)
+        _ = try saveRecord(record, to: record.filePath, name: record.recordName)
+    }
+
+    @discardableResult
+    public func save(_ settings: Settings) throws(StoreError) -> SaveResult<Settings> {
+        try saveRecord(settings, to: DataLayout.settingsFile, name: "Settings")
     }
 
     /// Writes many employer contacts as they are, one write per month file.
@@ -171,42 +254,57 @@ public final class Store {
             DataLayout.employerContacts(specialist: $0.specialistID, month: $0.date)
         }
         for (relative, group) in groups.sorted(by: { $0.key < $1.key }) {
-            try merge(group, into: relative)
+            _ = try put(group, into: relative)
+        }
+    }
+
+    /// Saves one employer contact into its specialist's month file, moving it if its date or
+    /// specialist changed. Contacts in one month file merge one by one.
+    @discardableResult
+    public func save(_ contact: EmployerContact) throws(StoreError) -> SaveResult<EmployerContact> {
+        var record = contact
+        record.updatedAt = wholeSeconds(now())
+        let previous = contactFiles[record.id]
+        let target = DataLayout.employerContacts(specialist: record.specialistID, month: record.date)
+        let outcome = try put([record], into: target)
+        if let previous, previous != target, var old = try baseMonth(previous) {
+            old.contacts.removeAll { $0.id == record.id }
+            _ = try saveRecord(old, to: previous, name: "Employer contacts for \(old.month)")
+        }
+        let saved = outcome.record.contacts.first { $0.id == record.id } ?? record
+        switch outcome {
+        case .saved: return .saved(saved)
+        case .merged(_, let fields): return .merged(saved, fields: fields)
         }
     }
 
     /// Puts `contacts` (all of one specialist and month) into their month file, replacing
     /// earlier versions of the same contacts.
-    private func merge(_ contacts: [EmployerContact], into relative: String) throws(StoreError) {
-        guard let first = contacts.first else { return }
-        var month = try readMonth(relative) ?? EmployerContactMonth(
+    private func put(_ contacts: [EmployerContact], into relative: String) throws(StoreError) -> SaveResult<EmployerContactMonth> {
+        let first = contacts[0]
+        var month = try baseMonth(relative) ?? EmployerContactMonth(
             specialistID: first.specialistID, month: DataLayout.monthKey(first.date), contacts: [])
         let ids = Set(contacts.map(\.id))
         month.contacts.removeAll { ids.contains($0.id) }
         month.contacts += contacts
         month.contacts.sort { ($0.date, $0.createdAt) < ($1.date, $1.createdAt) }
-        try write(month, to: relative, name: "Employer contacts for \(month.month)")
-        for contact in contacts { contactFiles[contact.id] = relative }
+        let result = try saveRecord(month, to: relative, name: "Employer contacts for \(month.month)")
+        for contact in result.record.contacts { contactFiles[contact.id] = relative }
+        return result
     }
 
-    public func save(_ settings: Settings) throws(StoreError) {
-        try write(settings, to: DataLayout.settingsFile, name: "Settings")
-    }
-
-    /// Saves one employer contact into its specialist's month file, moving it if its date or
-    /// specialist changed.
-    @discardableResult
-    public func save(_ contact: EmployerContact) throws(StoreError) -> EmployerContact {
-        var record = contact
-        record.updatedAt = wholeSeconds(now())
-        let previous = contactFiles[record.id]
-        let target = DataLayout.employerContacts(specialist: record.specialistID, month: record.date)
-        try merge([record], into: target)
-        if let previous, previous != target, var old = try readMonth(previous) {
-            old.contacts.removeAll { $0.id == record.id }
-            try write(old, to: previous, name: "Employer contacts for \(old.month)")
+    /// A month file as this store last read it; read now if it never was.
+    private func baseMonth(_ relative: String) throws(StoreError) -> EmployerContactMonth? {
+        if let json = readJSON[relative] { return try decode(EmployerContactMonth.self, json, relative) }
+        if case .some(.some) = known[relative] {
+            throw .io(path: relative, reason: "cannot be updated because it does not parse; run fieldbook check")
         }
-        return record
+        let url = folder.appendingPathComponent(relative)
+        guard let data = try DurableFile.read(url) else { return nil }
+        let json = try parse(data, relative)
+        known[relative] = ContentHash(data)
+        readJSON[relative] = json
+        return try decode(EmployerContactMonth.self, json, relative)
     }
 
     /// Timestamps are stored to the second; stamping whole seconds keeps memory and disk equal.
@@ -214,39 +312,181 @@ public final class Store {
         Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
     }
 
-    private func readMonth(_ relative: String) throws(StoreError) -> EmployerContactMonth? {
-        let url = folder.appendingPathComponent(relative)
-        guard let data = try DurableFile.read(url) else { return nil }
-        if known[relative] == nil { known[relative] = ContentHash(data) }
-        do {
-            return try JSONCoding.decoder().decode(EmployerContactMonth.self, from: data)
-        } catch {
-            throw .io(path: relative, reason: "cannot be updated because it does not parse: \(JSONCoding.describe(error, in: data))")
-        }
-    }
-
-    /// Writes one record file, unless it changed on disk since this store last read or wrote it.
-    private func write<T: Encodable>(_ value: T, to relative: String, name: String) throws(StoreError) {
+    /// Saves a value into its file: this copy's version, with the fields it does not know
+    /// carried over from the file as read, merged with the file on disk if that changed.
+    private func saveRecord<T: Codable & Sendable>(_ value: T, to relative: String, name: String) throws(StoreError) -> SaveResult<T> {
         guard mode == .readWrite else { throw .readOnly }
-        let url = folder.appendingPathComponent(relative)
-        let data = try JSONCoding.encode(value)
-        let onDisk = try DurableFile.read(url).map(ContentHash.init)
-        let expected: ContentHash? = known[relative] ?? nil
-        if onDisk != expected {
-            let kept = try keepConflictCopy(data, for: relative)
-            throw .conflict(record: name, path: relative, keptCopy: kept)
+        let known = try tree(value)
+        var base: JSONValue?
+        var mine = known
+        if let read = readJSON[relative] {
+            let readAsKnown = try tree(decode(T.self, read, relative))
+            base = UnknownFields.carry(from: read, readAsKnown: readAsKnown, into: readAsKnown)
+            mine = UnknownFields.carry(from: read, readAsKnown: readAsKnown, into: known)
         }
-        try DurableFile.write(data, to: url)
-        known[relative] = ContentHash(data)
+        let (written, outcome) = try commit(relative: relative, name: name, base: base, mine: mine, choices: [:], keptCopy: nil)
+        switch outcome {
+        case .saved: return .saved(try decode(T.self, written, relative))
+        case .merged(let fields): return .merged(try decode(T.self, written, relative), fields: fields)
+        }
     }
 
-    private func keepConflictCopy(_ data: Data, for relative: String) throws(StoreError) -> String {
+    /// The one place a record file is written. Under the folder's lock: compare the file on
+    /// disk with what this store read; write `mine` if it is unchanged, else merge `mine`
+    /// with it (from `base`), and write the merge unless a field conflicts. Returns what was
+    /// written. On a conflict nothing is written but `mine`, kept under `conflicts/` (unless
+    /// it is already kept there: `keptCopy`).
+    private func commit(
+        relative: String, name: String, base: JSONValue?, mine: JSONValue,
+        choices: [String: MergeChoice], keptCopy: String?, alwaysMerge: Bool = false
+    ) throws(StoreError) -> (written: JSONValue, outcome: SaveOutcome) {
+        let url = folder.appendingPathComponent(relative)
+        let result: (written: JSONValue, outcome: SaveOutcome) = try lock.withLock { () throws(StoreError) in
+            let onDisk = try DurableFile.read(url)
+            let expected: ContentHash? = known[relative] ?? nil
+            var toWrite = mine
+            var outcome = SaveOutcome.saved
+            if onDisk.map(ContentHash.init) != expected || alwaysMerge {
+                let theirs = try onDisk.map { data throws(StoreError) in try normalized(parse(data, relative), relative) }
+                var merge = RecordMerge()
+                merge.choices = choices
+                let merged = merge.merge(base: base, mine: mine, theirs: theirs)
+                var conflicts = merge.conflicts
+                if merged == nil {
+                    conflicts.append(FieldConflict(field: "(whole record)", base: nil, mine: nil, theirs: nil))
+                }
+                if !conflicts.isEmpty {
+                    var kept = keptCopy ?? ""
+                    if keptCopy == nil { kept = try keepConflictCopy(mine, base: base, for: relative) }
+                    throw .conflict(SaveConflict(record: name, path: relative, keptCopy: kept, fields: conflicts))
+                }
+                toWrite = merged!
+                if onDisk != nil { _ = try normalized(toWrite, relative) }
+                outcome = merge.mergedFields.isEmpty ? .saved : .merged(fields: merge.mergedFields)
+            }
+            let data = JSONWriter.data(toWrite)
+            try DurableFile.write(data, to: url, using: fileSystem)
+            known[relative] = ContentHash(data)
+            readJSON[relative] = toWrite
+            return (toWrite, outcome)
+        }
+        // The record is on disk: anything that must follow a successful write goes here.
+        return result
+    }
+
+    // MARK: Conflicts
+
+    /// The fields in conflict between a record and the version waiting to be merged into it
+    /// (kept after a save conflict, or a sync tool's copy), for a screen that shows both.
+    public func conflict(for pending: PendingMerge) throws(StoreError) -> SaveConflict {
+        let (base, mine) = try versions(of: pending)
+        let theirs = try DurableFile.read(folder.appendingPathComponent(pending.record))
+            .map { data throws(StoreError) in try normalized(parse(data, pending.record), pending.record) }
+        var merge = RecordMerge()
+        _ = merge.merge(base: base, mine: mine, theirs: theirs)
+        return SaveConflict(record: pending.record, path: pending.record, keptCopy: pending.copy, fields: merge.conflicts)
+    }
+
+    /// Settles a save conflict: each field in conflict takes the version chosen for it (by
+    /// `FieldConflict.field`), every other field merges as usual, the record is saved, and the
+    /// kept copy is removed. Throws `.conflict` again if a field was left without a choice or
+    /// the record changed once more in a way that conflicts.
+    @discardableResult
+    public func resolve(_ conflict: SaveConflict, choosing choices: [String: MergeChoice]) throws(StoreError) -> SaveOutcome {
+        try resolve(PendingMerge(record: conflict.path, copy: conflict.keptCopy, source: .keptAfterConflict), choosing: choices)
+    }
+
+    /// Settles a record waiting to be merged (after a restart, or a sync tool's copy).
+    @discardableResult
+    public func resolve(_ pending: PendingMerge, choosing choices: [String: MergeChoice]) throws(StoreError) -> SaveOutcome {
+        guard mode == .readWrite else { throw .readOnly }
+        let (base, mine) = try versions(of: pending)
+        // Merge onto the record as it is on disk now.
+        let recordURL = folder.appendingPathComponent(pending.record)
+        let onDisk = try DurableFile.read(recordURL)
+        known[pending.record] = onDisk.map(ContentHash.init)
+        readJSON[pending.record] = nil
+        let (_, outcome) = try commit(
+            relative: pending.record, name: pending.record, base: base, mine: mine, choices: choices,
+            keptCopy: pending.copy, alwaysMerge: true)
+        unlink(folder.appendingPathComponent(pending.copy).path)
+        unlink(folder.appendingPathComponent(pending.copy + ".base").path)
+        DurableFile.syncFolder(folder.appendingPathComponent(pending.copy).deletingLastPathComponent())
+        return outcome
+    }
+
+    /// The base (nil when unknown) and the version to merge of a pending merge.
+    private func versions(of pending: PendingMerge) throws(StoreError) -> (base: JSONValue?, mine: JSONValue) {
+        guard pending.source != .conflictMarkers, pending.record != pending.copy else {
+            throw .io(path: pending.record, reason: "holds conflict markers: merge it by hand in a text editor")
+        }
+        guard let copyData = try DurableFile.read(folder.appendingPathComponent(pending.copy)) else {
+            throw .io(path: pending.copy, reason: "no longer exists")
+        }
+        let mine = try normalized(parse(copyData, pending.copy), pending.record)
+        let base = try DurableFile.read(folder.appendingPathComponent(pending.copy + ".base"))
+            .map { data throws(StoreError) in try normalized(parse(data, pending.copy + ".base"), pending.record) }
+        return (base, mine)
+    }
+
+    /// Writes this copy's version under `conflicts/`, with the version it started from beside
+    /// it (`.base`), so the conflict can be resolved later, even after a restart.
+    private func keepConflictCopy(_ mine: JSONValue, base: JSONValue?, for relative: String) throws(StoreError) -> String {
         let stamp = Timestamp.format(now())
             .replacingOccurrences(of: ":", with: "")
             .replacingOccurrences(of: "+", with: "p")
-        let base = relative.replacingOccurrences(of: "/", with: "--").replacingOccurrences(of: ".json", with: "")
-        let keptRelative = "\(DataLayout.conflicts)/\(base).\(stamp).json"
-        try DurableFile.write(data, to: folder.appendingPathComponent(keptRelative))
+        let name = relative.replacingOccurrences(of: "/", with: "--").replacingOccurrences(of: ".json", with: "")
+        var keptRelative = "\(DataLayout.conflicts)/\(name).\(stamp).json"
+        var attempt = 1
+        while FileManager.default.fileExists(atPath: folder.appendingPathComponent(keptRelative).path) {
+            attempt += 1
+            keptRelative = "\(DataLayout.conflicts)/\(name).\(stamp)-\(attempt).json"
+        }
+        if let base {
+            try DurableFile.write(JSONWriter.data(base), to: folder.appendingPathComponent(keptRelative + ".base"), using: fileSystem)
+        }
+        try DurableFile.write(JSONWriter.data(mine), to: folder.appendingPathComponent(keptRelative), using: fileSystem)
         return keptRelative
+    }
+
+    // MARK: JSON
+
+    private func parse(_ data: Data, _ relative: String) throws(StoreError) -> JSONValue {
+        do {
+            return try JSONReader.parse(data)
+        } catch {
+            throw .io(path: relative, reason: "does not parse: \(error.description)")
+        }
+    }
+
+    private func decode<T: Decodable>(_ type: T.Type, _ json: JSONValue, _ relative: String) throws(StoreError) -> T {
+        let data = JSONWriter.data(json)
+        do {
+            return try JSONCoding.decoder().decode(type, from: data)
+        } catch {
+            throw .io(path: relative, reason: "does not read as a record: \(JSONCoding.describe(error, in: data))")
+        }
+    }
+
+    private func tree<T: Encodable>(_ value: T) throws(StoreError) -> JSONValue {
+        try parse(JSONCoding.encode(value), "")
+    }
+
+    /// A file's JSON in this version's terms (decoded and encoded again, so defaults and
+    /// number forms match), with the fields this version does not know kept.
+    private func normalized(_ json: JSONValue, _ relative: String) throws(StoreError) -> JSONValue {
+        func as_<T: Codable>(_ type: T.Type) throws(StoreError) -> JSONValue {
+            let known = try tree(decode(type, json, relative))
+            return UnknownFields.carry(from: json, readAsKnown: known, into: known)
+        }
+        let top = relative.split(separator: "/").first.map(String.init) ?? ""
+        switch top {
+        case DataLayout.clients: return try as_(Client.self)
+        case DataLayout.specialists: return try as_(Specialist.self)
+        case DataLayout.employers: return try as_(Employer.self)
+        case DataLayout.employerContacts: return try as_(EmployerContactMonth.self)
+        case DataLayout.settingsFile: return try as_(Settings.self)
+        default: return json
+        }
     }
 }

@@ -4,8 +4,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A file or folder could not be read or written.
     case io(path: String, reason: String)
     /// The record's file changed on disk after it was read (another copy of Fieldbook, a sync
-    /// tool, a hand edit). Nothing was overwritten; this copy's version was kept at `keptCopy`.
-    case conflict(record: String, path: String, keptCopy: String)
+    /// tool, a hand edit) and the same fields were changed both ways, so it could not merge.
+    /// Nothing was overwritten; this copy's version was kept at `keptCopy`, and the record
+    /// shows as "to merge" until `Store.resolve` settles each field.
+    case conflict(SaveConflict)
     /// The data folder was written by a newer Fieldbook.
     case newerFormat(found: Int, supported: Int)
     /// The folder holds a `fieldbook.json` this version cannot read.
@@ -20,8 +22,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .io(let path, let reason):
             "\(path): \(reason)"
-        case .conflict(let record, let path, let kept):
-            "\(record) was changed on disk by someone else (\(path)); it was not overwritten. Your version is kept in \(kept)."
+        case .conflict(let conflict):
+            "\(conflict.record) was changed on disk by someone else (\(conflict.path)), and "
+                + (conflict.fields.count == 1 ? "1 field was" : "\(conflict.fields.count) fields were")
+                + " changed both ways (\(conflict.fields.map(\.field).joined(separator: ", "))); it was not overwritten. Your version is kept in \(conflict.keptCopy)."
         case .newerFormat(let found, let supported):
             "this data folder uses format version \(found); this Fieldbook reads up to version \(supported). Update Fieldbook; nothing was changed."
         case .unreadableFormatFile(let path, let reason):
@@ -40,11 +44,14 @@ public struct DataProblem: Hashable, Sendable, CustomStringConvertible {
     public var path: String
     public var kind: RecordKind?
     public var message: String
+    /// Set when the file is a second version of a record waiting to be merged ("to merge").
+    public var pendingMerge: PendingMerge?
 
-    public init(path: String, kind: RecordKind?, message: String) {
+    public init(path: String, kind: RecordKind?, message: String, pendingMerge: PendingMerge? = nil) {
         self.path = path
         self.kind = kind
         self.message = message
+        self.pendingMerge = pendingMerge
     }
 
     public var description: String { "\(path): \(message)" }
@@ -57,5 +64,8 @@ public enum RecordKind: String, Sendable, CaseIterable {
     case client
     case employer
     case employerContacts = "employer contacts"
+    /// This copy's version of a record, kept under `conflicts/` after a save conflict: to merge.
     case conflictCopy = "conflict copy"
+    /// A sync tool's conflict copy, or a record file with conflict markers: to merge, never loaded.
+    case syncConflict = "sync conflict"
 }

@@ -109,7 +109,7 @@ public enum App {
     private static func finish(_ id: RequestID, _ result: StoreResult, _ state: inout AppState, _ environment: Environment) -> [Effect] {
         state.progress[id] = nil
         switch result {
-        case .saved(let record):
+        case .saved(let record, _):
             record.apply(to: &state.data)
             dataChanged(&state, environment)
         case .reloaded(let snapshot):

@@ -32,7 +32,8 @@ public enum StoreRequest: Hashable, Sendable {
 
 /// The answer to a `StoreRequest`.
 public enum StoreResult: Sendable {
-    case saved(SavedRecord)
+    /// `merged` names the fields taken from a change made elsewhere meanwhile (empty: none).
+    case saved(SavedRecord, merged: [String] = [])
     case failed(StoreError)
     case reloaded(DataSnapshot)
 }

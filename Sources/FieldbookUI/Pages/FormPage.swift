@@ -142,8 +142,11 @@ public struct FormPage: Page {
         guard request == saving else { return }
         saving = nil
         switch result {
-        case .saved(let record):
-            let (message, next) = purpose.saved(record, in: context)
+        case .saved(let record, let merged):
+            var (message, next) = purpose.saved(record, in: context)
+            if !merged.isEmpty {
+                message = Message(message.text + " Merged with a change made elsewhere.", kind: message.kind)
+            }
             context.message = message
             if let next { context.replace(with: next) } else { context.close() }
         case .failed(let error):

@@ -1,0 +1,96 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The StoreTorture binary built beside these tests.
+let tortureBinary: String = {
+    let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("StoreTorture")
+    if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests.path }
+    let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    return packageRoot.appendingPathComponent(".build/debug/StoreTorture").path
+}()
+
+/// A child process started with posix_spawn, an empty signal mask and default handlers (a
+/// child of a Swift Testing worker otherwise inherits blocked signals), its output in a file.
+final class Child {
+    let pid: pid_t
+    let outputPath: String
+    private var finished: Int32?
+
+    init?(_ arguments: [String]) {
+        outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("fieldbook-child-\(UUID().uuidString)").path
+        let outputFD = open(outputPath, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        defer { close(outputFD) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, outputFD, 1)
+        posix_spawn_file_actions_adddup2(&actions, outputFD, 2)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let cArguments = arguments.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        let result = posix_spawn(&pid, arguments[0], &actions, &attributes, cArguments, environ)
+        posix_spawn_file_actions_destroy(&actions)
+        posix_spawnattr_destroy(&attributes)
+        guard result == 0 else {
+            unlink(outputPath)
+            return nil
+        }
+        self.pid = pid
+    }
+
+    deinit {
+        if finished == nil {
+            Glibc.kill(pid, SIGKILL)
+            _ = wait()
+        }
+        unlink(outputPath)
+    }
+
+    var output: String { String(decoding: FileManager.default.contents(atPath: outputPath) ?? Data(), as: UTF8.self) }
+
+    /// Waits until the output holds `text`; false after `seconds` or if the child ended.
+    func waitFor(_ text: String, seconds: Double = 20) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if output.contains(text) { return true }
+            var status: Int32 = 0
+            if finished == nil, waitpid(pid, &status, WNOHANG) == pid { finished = status }
+            if finished != nil { return output.contains(text) }
+            usleep(500)
+        }
+        return false
+    }
+
+    /// Waits for the child to end; its raw wait status.
+    @discardableResult
+    func wait() -> Int32 {
+        if let finished { return finished }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        finished = status
+        return status
+    }
+
+    func kill(signal: Int32 = SIGKILL) {
+        Glibc.kill(pid, signal)
+        wait()
+    }
+}
+
+/// A temporary folder removed when the test ends.
+final class TemporaryFolder {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("fieldbook-proof-\(UUID().uuidString)")
+    deinit { try? FileManager.default.removeItem(at: url) }
+    func path(_ relative: String) -> URL { url.appendingPathComponent(relative) }
+}
