@@ -71,7 +71,10 @@ public enum ClientForm {
         client.referralSource = text("referralSource")
         client.referralDate = form.field("referralDate")?.date(today: today)
         client.specialistID = form.field("specialist")?.selectedValue.flatMap(UUID.init(uuidString:))
-        client.status = form.field("status")?.selectedValue.flatMap(ClientStatus.init(rawValue:)) ?? client.status
+        if let status = form.field("status")?.selectedValue.flatMap(ClientStatus.init(rawValue:)) {
+            // A new client is created with its status; a change to an existing one is kept with its date.
+            if base == nil { client.status = status } else { client.setStatus(status, on: today) }
+        }
         client.mentalHealthTeam = text("mentalHealthTeam")
         client.clinician = text("clinician")
         client.vocationalRehabCounsellor = text("vocationalRehabCounsellor")
