@@ -153,6 +153,10 @@ import Testing
         ])
         let reversed = Self.list([anna, emil, zoe], [Self.introduced([emil]), visit], asOf: "2026-11-04")
         #expect(reversed.items == list.items)
+        for client in [zoe, emil, anna] {
+            #expect(list.nextItem(forClient: client.id) == list.items(forClient: client.id).first)
+            #expect(list.nextItem(forClient: client.id)?.clientID == client.id)
+        }
     }
 
     @Test func withinKeepsOverdueAndTodayAndCutsAfterTheWindow() {

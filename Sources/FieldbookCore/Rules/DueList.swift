@@ -37,11 +37,14 @@ public struct DueList: Sendable, Equatable {
         for index in items.indices {
             items[index].specialistName = items[index].specialistID.flatMap { specialistNames[$0] }
         }
-        items.sort(by: DueItem.listOrder)
-        self.items = items
+        // Names are folded once each, not once per comparison.
+        let sorted = items.map { item in (item, item.clientName.map(NameSearch.fold) ?? "") }
+            .sorted { DueItem.listOrder($0.0, $1.0, foldedNames: ($0.1, $1.1)) }
+            .map(\.0)
+        self.items = sorted
 
         var firstIndex: [UUID: Int] = [:]
-        for (index, item) in items.enumerated() {
+        for (index, item) in sorted.enumerated() {
             if let client = item.clientID, firstIndex[client] == nil { firstIndex[client] = index }
         }
         firstIndexByClient = firstIndex
