@@ -83,6 +83,8 @@ enum Rules {
         Case("monthly when L+7 is past S+30", contacts: [("2026-11-04", .faceToFace), ("2026-11-27", .faceToFace)],
              asOf: "2026-11-28", ["monthly 2026-12-27"]),
         Case("a missed weekly stays weekly and overdue", contacts: [("2026-11-04", .faceToFace)], asOf: "2026-12-20", ["weekly 2026-11-11"]),
+        Case("contacts out of order in the file", contacts: [("2026-11-25", .faceToFace), ("2026-11-04", .faceToFace)],
+             asOf: "2026-11-26", ["weekly 2026-12-02"]),
         Case("a text message is not the latest contact", contacts: [("2026-11-04", .faceToFace), ("2026-11-09", .text)],
              asOf: "2026-11-10", ["weekly 2026-11-11"]),
         // 4. monthly: one calendar month after L, clamped to the month's end.

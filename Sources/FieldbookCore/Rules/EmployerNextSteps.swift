@@ -9,13 +9,23 @@ public enum EmployerNextSteps {
     public static func items(
         in contacts: [EmployerContact], employerNames: [UUID: String], asOf: LocalDate
     ) -> [DueItem] {
-        var latestByEmployer: [UUID: LocalDate] = [:]
-        for contact in contacts where contact.date <= asOf {
-            latestByEmployer[contact.employerID] = max(latestByEmployer[contact.employerID] ?? contact.date, contact.date)
+        // One pass: per employer, the latest contact day up to `asOf` and the contacts of that
+        // day that name a next step. (Indices, not copies: the log is the largest collection.)
+        var latest: [UUID: (day: LocalDate, withNextStep: [Int])] = [:]
+        for index in contacts.indices {
+            let day = contacts[index].date
+            guard day <= asOf else { continue }
+            let employer = contacts[index].employerID
+            let hasNextStep = contacts[index].nextStepDate != nil
+            if let known = latest[employer], known.day >= day {
+                if known.day == day && hasNextStep { latest[employer]?.withNextStep.append(index) }
+            } else {
+                latest[employer] = (day, hasNextStep ? [index] : [])
+            }
         }
-        return contacts.compactMap { contact in
-            guard contact.date <= asOf, let due = contact.nextStepDate,
-                  contact.date == latestByEmployer[contact.employerID] else { return nil }
+        return latest.values.flatMap(\.withNextStep).sorted().compactMap { index in
+            let contact = contacts[index]
+            guard let due = contact.nextStepDate else { return nil }
             let step = contact.nextStep.map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 } ?? "follow up"
             return DueItem(
                 kind: .employerNextStep, dueOn: due, asOf: asOf, specialistID: contact.specialistID,

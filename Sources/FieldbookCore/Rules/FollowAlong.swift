@@ -93,10 +93,17 @@ struct CountingContacts {
     let days: [LocalDate]
 
     init(_ client: Client, phoneAndVideoCount: Bool, asOf: LocalDate) {
-        days = client.contacts
-            .filter { $0.date <= asOf && $0.kind.meetsDueDates(phoneAndVideoCount: phoneAndVideoCount) }
-            .map(\.date)
-            .sorted()
+        let contacts = client.contacts
+        var days: [LocalDate] = []
+        days.reserveCapacity(contacts.count)
+        var inOrder = true
+        for index in contacts.indices {
+            let day = contacts[index].date
+            guard day <= asOf, contacts[index].kind.meetsDueDates(phoneAndVideoCount: phoneAndVideoCount) else { continue }
+            if let last = days.last, last > day { inOrder = false }
+            days.append(day)
+        }
+        self.days = inOrder ? days : days.sorted()
     }
 
     var latest: LocalDate? { days.last }

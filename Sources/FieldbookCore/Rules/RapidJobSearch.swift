@@ -28,8 +28,9 @@ public enum RapidJobSearch {
     /// The days of face-to-face employer contacts, by the clients they were made for.
     public static func faceToFaceDays(in contacts: [EmployerContact]) -> [UUID: [LocalDate]] {
         var result: [UUID: [LocalDate]] = [:]
-        for contact in contacts where contact.isFaceToFace {
-            for client in contact.jobSeekerIDs { result[client, default: []].append(contact.date) }
+        for index in contacts.indices where contacts[index].isFaceToFace && !contacts[index].jobSeekerIDs.isEmpty {
+            let day = contacts[index].date
+            for client in contacts[index].jobSeekerIDs { result[client, default: []].append(day) }
         }
         return result
     }
