@@ -95,4 +95,11 @@ for n in 0..<50 {
 }
 contactTimes.sort()
 print(String(format: "Log one employer contact (durable), median of 50: %.2f ms, worst %.2f ms", contactTimes[25] * 1000, contactTimes.last! * 1000))
+var dueTimes: [Double] = []
+var due = DueList(snapshot: loaded, asOf: today)
+for _ in 0..<5 {
+    dueTimes.append(seconds { due = DueList(snapshot: loaded, asOf: today) })
+}
+print(String(format: "Due list over the whole program (%d items, %d within 7 days), best of 5: %.1f ms",
+             due.items.count, due.items(within: 7).count, dueTimes.min()! * 1000))
 print(String(format: "Peak memory: %.0f MB", peakMemoryMB()))

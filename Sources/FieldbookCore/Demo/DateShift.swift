@@ -51,6 +51,7 @@ extension Client: DateShiftable {
         var copy = self
         copy.programEntryDate = programEntryDate.adding(days: days)
         copy.referralDate = referralDate?.adding(days: days)
+        copy.statusHistory = statusHistory.map { StatusChange(date: $0.date.adding(days: days), from: $0.from, to: $0.to) }
         copy.jobs = jobs.map { $0.shifted(byDays: days) }
         copy.contacts = contacts.map { $0.shifted(byDays: days) }
         copy.createdAt = createdAt.shifted(byDays: days)

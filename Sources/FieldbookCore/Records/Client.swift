@@ -15,6 +15,14 @@ public struct Client: Codable, Hashable, Sendable, Identifiable {
     public var referralDate: LocalDate?
     public var specialistID: UUID?
     public var status: ClientStatus
+    /// Every change of `status` with its date, oldest first. Files written before it existed
+    /// load with none: the client then had its current status all along.
+    @DefaultWhenAbsent<NoItems<StatusChange>> public var statusHistory: [StatusChange]
+    /// The person does not want follow-along support, so no contact falls due around their
+    /// jobs (first employer contact still does).
+    @DefaultWhenAbsent<AbsentMeansNo> public var declinedFollowAlong: Bool
+    /// Days between follow-along contacts the person asked for, instead of weekly then monthly.
+    public var followAlongIntervalDays: Int?
     public var mentalHealthTeam: String?
     public var clinician: String?
     public var vocationalRehabCounsellor: String?
@@ -31,7 +39,8 @@ public struct Client: Codable, Hashable, Sendable, Identifiable {
         id: UUID = UUID(), name: String, preferredName: String? = nil, phone: String? = nil,
         email: String? = nil, address: String? = nil, programEntryDate: LocalDate,
         referralSource: String? = nil, referralDate: LocalDate? = nil, specialistID: UUID? = nil,
-        status: ClientStatus = .engaging, mentalHealthTeam: String? = nil, clinician: String? = nil,
+        status: ClientStatus = .engaging, statusHistory: [StatusChange] = [], declinedFollowAlong: Bool = false,
+        followAlongIntervalDays: Int? = nil, mentalHealthTeam: String? = nil, clinician: String? = nil,
         vocationalRehabCounsellor: String? = nil, benefits: [Benefit] = [],
         benefitsPlanningDone: Bool = false, disclosure: Disclosure = Disclosure(),
         notes: String? = nil, jobs: [Job] = [], contacts: [ClientContact] = [],
@@ -48,6 +57,9 @@ public struct Client: Codable, Hashable, Sendable, Identifiable {
         self.referralDate = referralDate
         self.specialistID = specialistID
         self.status = status
+        self.statusHistory = statusHistory
+        self.declinedFollowAlong = declinedFollowAlong
+        self.followAlongIntervalDays = followAlongIntervalDays
         self.mentalHealthTeam = mentalHealthTeam
         self.clinician = clinician
         self.vocationalRehabCounsellor = vocationalRehabCounsellor

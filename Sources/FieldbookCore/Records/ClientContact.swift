@@ -50,4 +50,14 @@ public struct ClientContactKind: OpenEnumeration {
 
     /// An outreach attempt is logged but did not reach the person, so it satisfies no due date.
     public var reachedThePerson: Bool { self != .outreachAttempt }
+
+    /// Whether a contact of this kind meets a follow-along due date: face-to-face always, phone
+    /// and video only when the program's settings say so, a text message or an attempt never.
+    public func meetsDueDates(phoneAndVideoCount: Bool) -> Bool {
+        switch self {
+        case .faceToFace: true
+        case .phone, .video: phoneAndVideoCount
+        default: false
+        }
+    }
 }

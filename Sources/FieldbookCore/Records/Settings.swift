@@ -49,7 +49,7 @@ public struct Settings: Codable, Hashable, Sendable {
 
 /// When follow-along contacts fall due around a job start (IPS fidelity item 23).
 public struct FollowAlongIntervals: Codable, Hashable, Sendable {
-    /// A face-to-face contact within this many days before the start.
+    /// A contact within this many days before the start.
     public var beforeStartDays: Int
     /// Within this many days after the start.
     public var afterStartDays: Int
@@ -57,21 +57,32 @@ public struct FollowAlongIntervals: Codable, Hashable, Sendable {
     public var firstMonthEveryDays: Int
     /// ...for this many days after the start...
     public var firstMonthLengthDays: Int
-    /// ...and at least one every this many days after that.
-    public var thereafterEveryDays: Int
-    /// Within this many days of learning a job ended.
+    /// ...and at least one every this many calendar months after that, for as long as the job lasts.
+    public var thereafterEveryMonths: Int
+    /// Within this many days of a job's end.
     public var afterJobEndDays: Int
+    /// Whether phone and video contacts meet these due dates; by default only face-to-face
+    /// contacts do. A text message never does.
+    public var phoneAndVideoCount: Bool
 
     public init(
         beforeStartDays: Int = 7, afterStartDays: Int = 3, firstMonthEveryDays: Int = 7,
-        firstMonthLengthDays: Int = 30, thereafterEveryDays: Int = 30, afterJobEndDays: Int = 3
+        firstMonthLengthDays: Int = 30, thereafterEveryMonths: Int = 1, afterJobEndDays: Int = 3,
+        phoneAndVideoCount: Bool = false
     ) {
         self.beforeStartDays = beforeStartDays
         self.afterStartDays = afterStartDays
         self.firstMonthEveryDays = firstMonthEveryDays
         self.firstMonthLengthDays = firstMonthLengthDays
-        self.thereafterEveryDays = thereafterEveryDays
+        self.thereafterEveryMonths = thereafterEveryMonths
         self.afterJobEndDays = afterJobEndDays
+        self.phoneAndVideoCount = phoneAndVideoCount
+    }
+
+    /// Keys of earlier versions, read when the current key is absent and never written.
+    private enum EarlierKeys: String, CodingKey {
+        /// The monthly interval in days (30 days reads as 1 month).
+        case thereafterEveryDays
     }
 
     public init(from decoder: any Decoder) throws {
@@ -81,7 +92,21 @@ public struct FollowAlongIntervals: Codable, Hashable, Sendable {
         afterStartDays = try c.decodeIfPresent(Int.self, forKey: .afterStartDays) ?? d.afterStartDays
         firstMonthEveryDays = try c.decodeIfPresent(Int.self, forKey: .firstMonthEveryDays) ?? d.firstMonthEveryDays
         firstMonthLengthDays = try c.decodeIfPresent(Int.self, forKey: .firstMonthLengthDays) ?? d.firstMonthLengthDays
-        thereafterEveryDays = try c.decodeIfPresent(Int.self, forKey: .thereafterEveryDays) ?? d.thereafterEveryDays
         afterJobEndDays = try c.decodeIfPresent(Int.self, forKey: .afterJobEndDays) ?? d.afterJobEndDays
+        phoneAndVideoCount = try c.decodeIfPresent(Bool.self, forKey: .phoneAndVideoCount) ?? d.phoneAndVideoCount
+        if let months = try c.decodeIfPresent(Int.self, forKey: .thereafterEveryMonths) {
+            thereafterEveryMonths = months
+        } else if let days = try decoder.container(keyedBy: EarlierKeys.self)
+            .decodeIfPresent(Int.self, forKey: .thereafterEveryDays)
+        {
+            thereafterEveryMonths = FollowAlongIntervals.months(fromDays: days)
+        } else {
+            thereafterEveryMonths = d.thereafterEveryMonths
+        }
+    }
+
+    /// An interval written in days, as whole calendar months (30 days to a month, at least one).
+    static func months(fromDays days: Int) -> Int {
+        max(1, Int((Double(days) / 30).rounded()))
     }
 }

@@ -91,7 +91,10 @@ public struct ClientForm: FormPurpose {
         client.referralSource = form.text(.referralSource)
         client.referralDate = form.input(.referralDate)?.date(today: context.today)
         client.specialistID = form.text(.specialist).flatMap(UUID.init(uuidString:))
-        client.status = form.text(.status).flatMap(ClientStatus.init(rawValue:)) ?? client.status
+        if let status = form.text(.status).flatMap(ClientStatus.init(rawValue:)) {
+            // A new client is created with its status; a change to an existing one is kept with its date.
+            if base == nil { client.status = status } else { client.setStatus(status, on: context.today) }
+        }
         client.mentalHealthTeam = form.text(.mentalHealthTeam)
         client.clinician = form.text(.clinician)
         client.vocationalRehabCounsellor = form.text(.vocationalRehabCounsellor)

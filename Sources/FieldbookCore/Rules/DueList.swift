@@ -1,0 +1,79 @@
+import Foundation
+
+/// Everything due across the program as things stood on one day: the follow-along contacts
+/// of every client's jobs, first employer contacts, and employers' next steps. Computed once
+/// per data change (or change of day) and read by the Today screen, the caseload's "next due"
+/// and `fieldbook due`.
+///
+/// The list is what it would have been that morning, for any day past or future: contacts,
+/// employer contacts and job ends dated after `asOf` are ignored, and so are clients whose
+/// program entry is after it; a job starting after `asOf` is known in advance; a client's
+/// status is the one they had that day (see `Client.status(on:)`).
+public struct DueList: Sendable, Equatable {
+    public let asOf: LocalDate
+    /// Every item not yet met, however far ahead, in `DueItem.listOrder`.
+    public let items: [DueItem]
+    private let firstIndexByClient: [UUID: Int]
+
+    public init(
+        clients: [Client], employerContacts: [EmployerContact], employers: [Employer],
+        specialists: [Specialist], settings: Settings, asOf: LocalDate
+    ) {
+        self.asOf = asOf
+        let employerNames = Dictionary(employers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let specialistNames = Dictionary(specialists.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let faceToFace = RapidJobSearch.faceToFaceDays(in: employerContacts)
+
+        var items: [DueItem] = []
+        for client in clients where client.hasDueDates(on: asOf) {
+            items += FollowAlong.items(for: client, settings: settings.followAlong, asOf: asOf, employerNames: employerNames)
+            if let item = RapidJobSearch.item(
+                for: client, faceToFaceDays: faceToFace, days: settings.firstEmployerContactDays, asOf: asOf)
+            {
+                items.append(item)
+            }
+        }
+        items += EmployerNextSteps.items(in: employerContacts, employerNames: employerNames, asOf: asOf)
+        for index in items.indices {
+            items[index].specialistName = items[index].specialistID.flatMap { specialistNames[$0] }
+        }
+        // Names are folded once each, not once per comparison.
+        let sorted = items.map { item in (item, item.clientName.map(NameSearch.fold) ?? "") }
+            .sorted { DueItem.listOrder($0.0, $1.0, foldedNames: ($0.1, $1.1)) }
+            .map(\.0)
+        self.items = sorted
+
+        var firstIndex: [UUID: Int] = [:]
+        for (index, item) in sorted.enumerated() {
+            if let client = item.clientID, firstIndex[client] == nil { firstIndex[client] = index }
+        }
+        firstIndexByClient = firstIndex
+    }
+
+    public init(snapshot: DataSnapshot, asOf: LocalDate) {
+        self.init(clients: snapshot.clients, employerContacts: snapshot.employerContacts, employers: snapshot.employers,
+                  specialists: snapshot.specialists, settings: snapshot.settings, asOf: asOf)
+    }
+
+    /// What a day's list shows: everything overdue or due today, and what falls due in the
+    /// next `days` days (`asOf + days` included).
+    public func items(within days: Int) -> [DueItem] {
+        let last = asOf.adding(days: days)
+        return items.filter { $0.dueOn <= last }
+    }
+
+    /// The client's items, soonest first.
+    public func items(forClient id: UUID) -> [DueItem] {
+        items.filter { $0.clientID == id }
+    }
+
+    /// The client's soonest item: the caseload's "next due".
+    public func nextItem(forClient id: UUID) -> DueItem? {
+        firstIndexByClient[id].map { items[$0] }
+    }
+
+    /// The items of the given specialists (a client's specialist, or who logged an employer contact).
+    public func items(forSpecialists ids: Set<UUID>) -> [DueItem] {
+        items.filter { $0.specialistID.map(ids.contains) ?? false }
+    }
+}
