@@ -8,6 +8,7 @@ import Testing
     let maria = Specialist(name: "Maria Okafor")
     let zoe = Specialist(name: "Zoë Müller")
     let jose = Client(name: "José Álvarez-Ruiz", programEntryDate: (try? LocalDate(parsing: "2026-10-01"))!, status: .jobSearch)
+    let odd = Client(name: "Odd\u{7}Name", programEntryDate: (try? LocalDate(parsing: "2026-10-01"))!, status: .jobSearch)
     let shop = Employer(name: "Bad\u{1B}[31mShop", people: [EmployerPerson(name: "Sam Patel", title: "Owner", hires: true)])
     let cafe = Employer(name: "Café 小明")
 
@@ -17,7 +18,7 @@ import Testing
         let folder = root.appendingPathComponent("data")
         let store = try Store(folder: folder)
         for specialist in [maria, zoe] { try store.save(specialist) }
-        var seekers = [jose]
+        var seekers = [jose, odd]
         for n in 0..<3 { seekers.append(Client(name: "Seeker \(n)", programEntryDate: day("2026-10-01"), specialistID: maria.id, status: .jobSearch)) }
         seekers[0].specialistID = maria.id
         seekers.append(Client(name: "Zoë's client", programEntryDate: day("2026-10-01"), specialistID: zoe.id, status: .jobSearch))
@@ -26,7 +27,7 @@ import Testing
         try store.save(cafe)
         try store.saveKeepingTimestamps([
             EmployerContact(date: day("2026-11-16"), specialistID: maria.id, employerID: shop.id, contactPersonID: shop.people[0].id,
-                            contactPerson: "Sam", purpose: .presentJobSeeker, method: .faceToFace, jobSeekerIDs: [jose.id],
+                            contactPerson: "Sam", purpose: .presentJobSeeker, method: .faceToFace, jobSeekerIDs: [jose.id, odd.id],
                             createdAt: Date(timeIntervalSince1970: 1_763_300_000)),
             EmployerContact(date: day("2026-11-17"), specialistID: maria.id, employerID: cafe.id, purpose: .learnNeeds,
                             method: .phone, createdAt: Date(timeIntervalSince1970: 1_763_300_000)),
@@ -49,11 +50,11 @@ import Testing
         let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines[0] == "Employer contacts 2026-W47: Mon 16 Nov 2026 to Sun 22 Nov 2026")
         #expect(lines[2].hasPrefix("Date        Specialist    Employer"))
-        #expect(lines[3] == "2026-11-16  Maria Okafor  Bad^[[31mShop  Sam Patel  Present a job seeker        Face-to-face  José Álvarez-Ruiz")
+        #expect(lines[3] == "2026-11-16  Maria Okafor  Bad^[[31mShop  Sam Patel  Present a job seeker        Face-to-face  José Álvarez-Ruiz, Odd^GName")
         #expect(lines[4] == "2026-11-17  Maria Okafor  Café 小明                 Learn the business's needs  Phone")
         #expect(lines[5].hasPrefix("2026-11-18  Zoë Müller    Café 小明      Li Wei     Other"))
         #expect(!result.output.contains("2026-11-23"))
-        #expect(!result.output.utf8.contains(0x1B), "an escape reached the terminal")
+        #expect(!result.output.utf8.contains { $0 < 0x20 && $0 != 0x0A }, "a control character reached the terminal")
         #expect(result.output.contains("Maria Okafor  1/6  5 to go · 3 working days left\n"))
         #expect(result.output.contains("Zoë Müller    1/2  1 to go · 3 working days left\n"))
         #expect(result.output.contains("Team          2/8  6 to go · 3 working days left\n"))
