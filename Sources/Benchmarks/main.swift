@@ -96,3 +96,17 @@ for n in 0..<50 {
 contactTimes.sort()
 print(String(format: "Log one employer contact (durable), median of 50: %.2f ms, worst %.2f ms", contactTimes[25] * 1000, contactTimes.last! * 1000))
 print(String(format: "Peak memory: %.0f MB", peakMemoryMB()))
+
+// The employer contact log's derived index: built once per data change, then asked per key.
+var log = EmployerLog(loaded, today: today)
+var logTimes: [Double] = []
+for _ in 0..<3 { logTimes.append(seconds { log = EmployerLog(loaded, today: today) }) }
+var completionTimes: [Double] = []
+for fragment in ["e", "em", "emp", "employer 1", "employer 12", "mployer 99"] {
+    completionTimes.append(seconds { _ = log.employers(matching: fragment) })
+    completionTimes.append(seconds { _ = log.jobSeekers(matching: fragment) })
+}
+let tallyTime = seconds { for specialist in specialists { _ = log.history(of: specialist.id) } }
+print(String(format: "Employer log (tallies, summaries, completion index), best of 3: %.1f ms; "
+             + "completion worst %.2f ms; 12-week history of every specialist %.1f ms",
+             logTimes.min()! * 1000, completionTimes.max()! * 1000, tallyTime * 1000))

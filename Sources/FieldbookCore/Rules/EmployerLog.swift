@@ -26,10 +26,11 @@ public struct EmployerLog: Sendable {
         clientsByID = Dictionary(snapshot.clients.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
         let byEmployer = Dictionary(grouping: snapshot.employerContacts, by: \.employerID)
+        let held = HeldJob.byEmployer(clients: snapshot.clients, employers: snapshot.employers, today: today)
         var summaries: [UUID: EmployerSummary] = [:]
         for employer in snapshot.employers {
             summaries[employer.id] = EmployerSummary(
-                employer: employer, contacts: byEmployer[employer.id] ?? [], clients: snapshot.clients, today: today)
+                employer: employer, contacts: byEmployer[employer.id] ?? [], jobsHeld: held[employer.id] ?? [], today: today)
         }
         self.summaries = summaries
 

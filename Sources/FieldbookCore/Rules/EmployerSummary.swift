@@ -21,7 +21,8 @@ public struct EmployerSummary: Hashable, Sendable, Identifiable {
 
     public var id: UUID { employer.id }
 
-    public init(employer: Employer, contacts: [EmployerContact], clients: [Client], today: LocalDate) {
+    /// `jobsHeld`: the jobs clients hold there today (see `HeldJob.byEmployer`).
+    public init(employer: Employer, contacts: [EmployerContact], jobsHeld: [HeldJob], today: LocalDate) {
         self.employer = employer
         self.contacts = contacts.sorted(by: EmployerSummary.newestFirst)
         let since = today.adding(days: -89)
@@ -45,12 +46,7 @@ public struct EmployerSummary: Hashable, Sendable, Identifiable {
             }
         }
         jobSeekersPresented = order.compactMap { presented[$0] }
-        let folded = NameSearch.fold(employer.name)
-        jobsHeld = clients.flatMap { client in
-            client.jobs(heldOn: today)
-                .filter { $0.employerID == employer.id || ($0.employerID == nil && NameSearch.fold($0.employerName) == folded) }
-                .map { HeldJob(clientID: client.id, job: $0) }
-        }
+        self.jobsHeld = jobsHeld
     }
 
     /// Newest date first; on one day, the one logged last first.
@@ -85,6 +81,21 @@ public struct PresentedJobSeeker: Hashable, Sendable {
 public struct HeldJob: Hashable, Sendable {
     public var clientID: UUID
     public var job: Job
+
+    /// The jobs clients hold on `today`, by employer: a job names its employer by id, or (in
+    /// records typed before the employer was in the directory) by the employer's name.
+    public static func byEmployer(clients: [Client], employers: [Employer], today: LocalDate) -> [UUID: [HeldJob]] {
+        var idByName: [String: UUID] = [:]
+        for employer in employers { idByName[NameSearch.fold(employer.name)] = idByName[NameSearch.fold(employer.name)] ?? employer.id }
+        var result: [UUID: [HeldJob]] = [:]
+        for client in clients {
+            for job in client.jobs(heldOn: today) {
+                guard let id = job.employerID ?? idByName[NameSearch.fold(job.employerName)] else { continue }
+                result[id, default: []].append(HeldJob(clientID: client.id, job: job))
+            }
+        }
+        return result
+    }
 }
 
 /// How the employer directory is ordered.
