@@ -72,7 +72,7 @@ public struct ContactsReport: Codable, Hashable, Sendable {
         let clientNames = Dictionary(snapshot.clients.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         contacts = snapshot.employerContacts
             .filter { period.contains($0.date) && (chosen?.contains($0.specialistID) ?? true) }
-            .sorted { ($0.date, $0.createdAt, $0.id.uuidString) < ($1.date, $1.createdAt, $1.id.uuidString) }
+            .sorted { EmployerSummary.newestFirst($1, $0) }
             .map { contact in
                 let employer = log.summary(of: contact.employerID)?.employer
                 let person = employer?.person(contact.contactPersonID)

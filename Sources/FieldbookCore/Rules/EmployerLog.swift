@@ -11,6 +11,7 @@ public struct EmployerLog: Sendable {
     /// Each specialist's weekly face-to-face target from today's caseload.
     public let weeklyTargets: [UUID: Int]
 
+    /// By name.
     private let specialists: [Specialist]
     private let clientsByID: [UUID: Client]
     private let contactsByClient: [UUID: [EmployerContact]]
@@ -22,7 +23,8 @@ public struct EmployerLog: Sendable {
     public init(_ snapshot: DataSnapshot, today: LocalDate) {
         self.today = today
         settings = snapshot.settings
-        specialists = snapshot.specialists
+        specialists = snapshot.specialists.map { (NameSearch.fold($0.name), $0) }
+            .sorted { ($0.0, $0.1.id.uuidString) < ($1.0, $1.1.id.uuidString) }.map(\.1)
         clientsByID = Dictionary(snapshot.clients.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
         let byEmployer = Dictionary(grouping: snapshot.employerContacts, by: \.employerID)
@@ -85,8 +87,7 @@ public struct EmployerLog: Sendable {
 
     /// Specialists counted in a team tally, by name.
     public func team(in period: DateRange) -> [UUID] {
-        specialists.sorted { NameSearch.fold($0.name) < NameSearch.fold($1.name) }
-            .filter { $0.isActive || faceToFaceCount(of: $0.id, in: period) > 0 }
+        specialists.filter { $0.isActive || faceToFaceCount(of: $0.id, in: period) > 0 }
             .map(\.id)
     }
 
@@ -124,7 +125,7 @@ public struct EmployerLog: Sendable {
             case .recentVisits:
                 if a.1.visitsInLast90Days != b.1.visitsInLast90Days { return a.1.visitsInLast90Days > b.1.visitsInLast90Days }
             }
-            return (a.0, a.1.id.uuidString) < (b.0, b.1.id.uuidString)
+            return a.0 != b.0 ? a.0 < b.0 : a.1.id.uuidString < b.1.id.uuidString
         }.map(\.1)
     }
 

@@ -51,7 +51,9 @@ public struct EmployerSummary: Hashable, Sendable, Identifiable {
 
     /// Newest date first; on one day, the one logged last first.
     public static func newestFirst(_ a: EmployerContact, _ b: EmployerContact) -> Bool {
-        (a.date, a.createdAt, a.id.uuidString) > (b.date, b.createdAt, b.id.uuidString)
+        if a.date != b.date { return a.date > b.date }
+        if a.createdAt != b.createdAt { return a.createdAt > b.createdAt }
+        return a.id.uuidString > b.id.uuidString
     }
 }
 
