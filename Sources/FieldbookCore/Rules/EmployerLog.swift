@@ -27,23 +27,26 @@ public struct EmployerLog: Sendable {
             .sorted { ($0.0, $0.1.id.uuidString) < ($1.0, $1.1.id.uuidString) }.map(\.1)
         clientsByID = Dictionary(snapshot.clients.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
-        let byEmployer = Dictionary(grouping: snapshot.employerContacts, by: \.employerID)
+        let newestFirst = EmployerSummary.sortedNewestFirst(snapshot.employerContacts)
+        var byEmployer: [UUID: [EmployerContact]] = [:]
+        var byClient: [UUID: [EmployerContact]] = [:]
+        var days: [UUID: [Int]] = [:]
+        for contact in newestFirst {
+            byEmployer[contact.employerID, default: []].append(contact)
+            if !contact.jobSeekerIDs.isEmpty {
+                for client in Set(contact.jobSeekerIDs) { byClient[client, default: []].append(contact) }
+            }
+            if contact.isFaceToFace { days[contact.specialistID, default: []].append(contact.date.dayNumber) }
+        }
+        contactsByClient = byClient
+        faceToFaceDays = days.mapValues { $0.reversed() }
         let held = HeldJob.byEmployer(clients: snapshot.clients, employers: snapshot.employers, today: today)
         var summaries: [UUID: EmployerSummary] = [:]
         for employer in snapshot.employers {
             summaries[employer.id] = EmployerSummary(
-                employer: employer, contacts: byEmployer[employer.id] ?? [], jobsHeld: held[employer.id] ?? [], today: today)
+                employer: employer, newestFirst: byEmployer[employer.id] ?? [], jobsHeld: held[employer.id] ?? [], today: today)
         }
         self.summaries = summaries
-
-        var byClient: [UUID: [EmployerContact]] = [:]
-        var days: [UUID: [Int]] = [:]
-        for contact in snapshot.employerContacts {
-            for client in Set(contact.jobSeekerIDs) { byClient[client, default: []].append(contact) }
-            if contact.isFaceToFace { days[contact.specialistID, default: []].append(contact.date.dayNumber) }
-        }
-        contactsByClient = byClient.mapValues { $0.sorted(by: EmployerSummary.newestFirst) }
-        faceToFaceDays = days.mapValues { $0.sorted() }
 
         var seekers: [UUID: Int] = [:]
         for client in snapshot.clients where client.status == .jobSearch {

@@ -23,30 +23,52 @@ public struct EmployerSummary: Hashable, Sendable, Identifiable {
 
     /// `jobsHeld`: the jobs clients hold there today (see `HeldJob.byEmployer`).
     public init(employer: Employer, contacts: [EmployerContact], jobsHeld: [HeldJob], today: LocalDate) {
+        self.init(employer: employer, newestFirst: EmployerSummary.sortedNewestFirst(contacts), jobsHeld: jobsHeld, today: today)
+    }
+
+    /// `contacts` already newest first. One pass, no copies: this runs for every employer on
+    /// every data change.
+    init(employer: Employer, newestFirst contacts: [EmployerContact], jobsHeld: [HeldJob], today: LocalDate) {
         self.employer = employer
-        self.contacts = contacts.sorted(by: EmployerSummary.newestFirst)
+        self.contacts = contacts
+        self.jobsHeld = jobsHeld
         let since = today.adding(days: -89)
-        let past = self.contacts.filter { $0.date <= today }
-        lastContact = past.first?.date
-        lastVisit = past.first(where: \.isFaceToFace)?.date
-        contactsInLast90Days = past.count(where: { $0.date >= since })
-        visitsInLast90Days = past.count(where: { $0.date >= since && $0.isFaceToFace })
-        openNextStep = self.contacts.first.flatMap { contact in
+        lastContact = nil
+        lastVisit = nil
+        contactsInLast90Days = 0
+        visitsInLast90Days = 0
+        openNextStep = contacts.first.flatMap { contact in
             contact.nextStep.flatMap { $0.isEmpty ? nil : NextStep(contact: contact, text: $0, today: today) }
         }
-        var presented: [UUID: PresentedJobSeeker] = [:]
-        var order: [UUID] = []
-        for contact in self.contacts {
+        var presented: [UUID: Int] = [:]
+        jobSeekersPresented = []
+        for contact in contacts {
             for client in contact.jobSeekerIDs {
-                if presented[client] == nil {
-                    presented[client] = PresentedJobSeeker(clientID: client, lastDate: contact.date, contacts: 0)
-                    order.append(client)
+                if let index = presented[client] {
+                    jobSeekersPresented[index].contacts += 1
+                } else {
+                    presented[client] = jobSeekersPresented.count
+                    jobSeekersPresented.append(PresentedJobSeeker(clientID: client, lastDate: contact.date, contacts: 1))
                 }
-                presented[client]?.contacts += 1
+            }
+            guard contact.date <= today else { continue }
+            if lastContact == nil { lastContact = contact.date }
+            if lastVisit == nil && contact.isFaceToFace { lastVisit = contact.date }
+            if contact.date >= since {
+                contactsInLast90Days += 1
+                if contact.isFaceToFace { visitsInLast90Days += 1 }
             }
         }
-        jobSeekersPresented = order.compactMap { presented[$0] }
-        self.jobsHeld = jobsHeld
+    }
+
+    /// Sorts by keys rather than moving whole records around while comparing.
+    static func sortedNewestFirst(_ contacts: [EmployerContact]) -> [EmployerContact] {
+        let keys = contacts.map { ($0.date.dayNumber, $0.createdAt.timeIntervalSince1970) }
+        let order = contacts.indices.sorted { a, b in
+            if keys[a] != keys[b] { return keys[a] > keys[b] }
+            return contacts[a].id.uuidString > contacts[b].id.uuidString
+        }
+        return order.map { contacts[$0] }
     }
 
     /// Newest date first; on one day, the one logged last first.
