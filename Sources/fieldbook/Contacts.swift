@@ -8,8 +8,9 @@ struct Contacts: ParsableCommand {
         abstract: "List the employer contacts of a week or period, and each specialist's face-to-face count against the target.",
         discussion: """
             Without --week or --from, the current week (Monday to Sunday). Only face-to-face contacts \
-            count toward the target: 6 a week per specialist, or 2 per job seeker when a specialist has \
-            fewer than 3 clients in job search. Reads only; changes nothing.
+            count toward the target: by default 6 a week per specialist, or 2 per job seeker when a \
+            specialist has fewer than 3 clients in job search (settings.json); a longer period scales it. \
+            Reads only; changes nothing.
             """
     )
 
