@@ -11,29 +11,39 @@ public enum Completion {
         public static func < (lhs: Tier, rhs: Tier) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
-    /// How well `folded` (a name already passed through `NameSearch.fold`) matches the folded
-    /// query; nil when it does not.
-    public static func tier(ofFolded folded: String, query: String) -> Tier? {
+    /// A name made ready for matching: folded and cut into words once, not per key typed.
+    public struct Key: Hashable, Sendable {
+        public let folded: String
+        let words: [Substring]
+
+        public init(_ name: String) {
+            folded = NameSearch.fold(name)
+            words = folded.split { !$0.isLetter && !$0.isNumber }
+        }
+    }
+
+    /// How well a name matches the query (already passed through `NameSearch.fold`); nil when
+    /// it does not.
+    public static func tier(of key: Key, query: String) -> Tier? {
         let words = query.split(whereSeparator: \.isWhitespace)
         guard !words.isEmpty else { return .prefix }
-        if folded.hasPrefix(words.joined(separator: " ")) { return .prefix }
-        guard words.allSatisfy({ folded.contains($0) }) else { return nil }
-        let nameWords = folded.split { !$0.isLetter && !$0.isNumber }
-        if words.allSatisfy({ word in nameWords.contains { $0.hasPrefix(word) } }) { return .wordStart }
+        if key.folded.hasPrefix(words.joined(separator: " ")) { return .prefix }
+        guard words.allSatisfy({ key.folded.contains($0) }) else { return nil }
+        if words.allSatisfy({ word in key.words.contains { $0.hasPrefix(word) } }) { return .wordStart }
         return .anywhere
     }
 
     /// The items whose name matches `query`, best first; within a tier by `order`, then by name.
-    /// `folded` gives each item's folded name (precomputed by the caller so typing stays quick).
+    /// `key` gives each item's prepared name (kept by the caller so typing stays quick).
     public static func rank<Item>(
         _ items: [Item], query: String, limit: Int = .max,
-        folded: (Item) -> String, order: (Item, Item) -> Bool = { _, _ in false }
+        key: (Item) -> Key, order: (Item, Item) -> Bool = { _, _ in false }
     ) -> [Item] {
         let wanted = NameSearch.fold(query)
         var matched: [(tier: Tier, name: String, item: Item)] = []
         for item in items {
-            let name = folded(item)
-            if let tier = tier(ofFolded: name, query: wanted) { matched.append((tier, name, item)) }
+            let name = key(item)
+            if let tier = tier(of: name, query: wanted) { matched.append((tier, name.folded, item)) }
         }
         matched.sort { a, b in
             if a.tier != b.tier { return a.tier < b.tier }

@@ -17,8 +17,8 @@ public struct EmployerLog: Sendable {
     private let contactsByClient: [UUID: [EmployerContact]]
     /// Face-to-face contact dates per specialist, oldest first.
     private let faceToFaceDays: [UUID: [Int]]
-    private let employerNames: [(folded: String, employer: Employer)]
-    private let clientNames: [(folded: String, client: Client)]
+    private let employerNames: [(key: Completion.Key, employer: Employer)]
+    private let clientNames: [(key: Completion.Key, client: Client)]
 
     public init(_ snapshot: DataSnapshot, today: LocalDate) {
         self.today = today
@@ -57,8 +57,8 @@ public struct EmployerLog: Sendable {
             targets[specialist.id] = EmployerContactTarget.weeklyTarget(jobSeekers: seekers[specialist.id] ?? 0, settings: settings)
         }
         weeklyTargets = targets
-        employerNames = snapshot.employers.map { (NameSearch.fold($0.name), $0) }
-        clientNames = snapshot.clients.map { (NameSearch.fold($0.name + " " + ($0.preferredName ?? "")), $0) }
+        employerNames = snapshot.employers.map { (Completion.Key($0.name), $0) }
+        clientNames = snapshot.clients.map { (Completion.Key($0.name + " " + ($0.preferredName ?? "")), $0) }
     }
 
     // MARK: The weekly tally
@@ -116,8 +116,8 @@ public struct EmployerLog: Sendable {
     /// the chosen order; ties by name.
     public func directory(sortedBy sort: EmployerSort, matching query: String = "") -> [EmployerSummary] {
         let words = NameSearch.fold(query).split(whereSeparator: \.isWhitespace)
-        let chosen = employerNames.filter { entry in words.allSatisfy { entry.folded.contains($0) } }
-        let named = chosen.compactMap { entry in summaries[entry.employer.id].map { (entry.folded, $0) } }
+        let chosen = employerNames.filter { entry in words.allSatisfy { entry.key.folded.contains($0) } }
+        let named = chosen.compactMap { entry in summaries[entry.employer.id].map { (entry.key.folded, $0) } }
         return named.sorted { a, b in
             switch sort {
             case .name: break
@@ -153,14 +153,14 @@ public struct EmployerLog: Sendable {
 
     /// Employers whose name matches the fragment, best first.
     public func employers(matching fragment: String, limit: Int = 10) -> [Employer] {
-        Completion.rank(employerNames, query: fragment, limit: limit, folded: \.folded).map(\.employer)
+        Completion.rank(employerNames, query: fragment, limit: limit, key: \.key).map(\.employer)
     }
 
     /// Clients (not closed) whose name or preferred name matches the fragment, best first, those
     /// in job search before others, each with the disclosure preference to show beside the name.
     public func jobSeekers(matching fragment: String, limit: Int = 10) -> [JobSeekerMatch] {
         let open = clientNames.filter { $0.client.status != .closed }
-        return Completion.rank(open, query: fragment, limit: limit, folded: \.folded) { a, b in
+        return Completion.rank(open, query: fragment, limit: limit, key: \.key) { a, b in
             a.client.status == .jobSearch && b.client.status != .jobSearch
         }.map { JobSeekerMatch(client: $0.client) }
     }
@@ -168,9 +168,7 @@ public struct EmployerLog: Sendable {
     /// People at the employer whose name or title matches the fragment, best first.
     public func people(of employerID: UUID, matching fragment: String, limit: Int = 10) -> [EmployerPerson] {
         let people = summaries[employerID]?.employer.people ?? []
-        return Completion.rank(people, query: fragment, limit: limit) {
-            NameSearch.fold($0.name + " " + ($0.title ?? ""))
-        }
+        return Completion.rank(people, query: fragment, limit: limit) { Completion.Key($0.name + " " + ($0.title ?? "")) }
     }
 }
 
