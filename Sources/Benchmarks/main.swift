@@ -103,3 +103,17 @@ for _ in 0..<5 {
 print(String(format: "Due list over the whole program (%d items, %d within 7 days), best of 5: %.1f ms",
              due.items.count, due.items(within: 7).count, dueTimes.min()! * 1000))
 print(String(format: "Peak memory: %.0f MB", peakMemoryMB()))
+
+// The employer contact log's derived index: built once per data change, then asked per key.
+var log = EmployerLog(loaded, today: today)
+var logTimes: [Double] = []
+for _ in 0..<3 { logTimes.append(seconds { log = EmployerLog(loaded, today: today) }) }
+var completionTimes: [Double] = []
+for fragment in ["e", "em", "emp", "employer 1", "employer 12", "mployer 99"] {
+    completionTimes.append(seconds { _ = log.employers(matching: fragment) })
+    completionTimes.append(seconds { _ = log.jobSeekers(matching: fragment) })
+}
+let tallyTime = seconds { for specialist in specialists { _ = log.history(of: specialist.id) } }
+print(String(format: "Employer log (tallies, summaries, completion index), best of 3: %.1f ms; "
+             + "completion worst %.2f ms; 12-week history of every specialist %.1f ms",
+             logTimes.min()! * 1000, completionTimes.max()! * 1000, tallyTime * 1000))

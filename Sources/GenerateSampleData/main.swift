@@ -83,7 +83,7 @@ let titles = ["Store manager", "Owner", "HR coordinator", "Shift supervisor", "H
 let employers = employerSeeds.enumerated().map { index, seed in
     Employer(id: uuid(), name: seed.0, businessType: seed.1, address: "\(seed.2), Riverside",
              phone: "555-02\(String(format: "%02d", index))",
-             people: [EmployerPerson(name: pick(contactPeople), title: pick(titles), hires: true)],
+             people: [EmployerPerson(id: uuid(), name: pick(contactPeople), title: pick(titles), hires: true)],
              notes: chance(0.3) ? "Prefers visits mid-morning, after the rush." : nil,
              createdAt: stamp(anchor.adding(days: -int(120...700))))
 }
@@ -217,14 +217,15 @@ for (specialistIndex, specialist) in specialists.enumerated() {
         for n in 0..<perWeek {
             let day = monday.adding(days: n % 5)
             guard day <= anchor else { continue }
-            let purpose = pick(EmployerContactPurpose.allCases)
+            let purpose = pick([EmployerContactPurpose.introduceIPS, .learnNeeds, .presentJobSeeker, .followUp])
             let onBehalf = purpose == .presentJobSeeker || (purpose == .followUp && chance(0.5))
             let forSeekers = onBehalf && !seekers.isEmpty ? [pick(seekers).id] : []
             let method: EmployerContactMethod = chance(0.8) ? .faceToFace : pick([.phone, .email, .video])
             let employer = pick(employers)
             employerContacts.append(EmployerContact(
                 id: uuid(), date: day, specialistID: specialist.id, employerID: employer.id,
-                contactPerson: employer.people.first?.name, contactTitle: employer.people.first?.title,
+                contactPersonID: employer.people.first?.id, contactPerson: employer.people.first?.name,
+                contactTitle: employer.people.first?.title,
                 purpose: purpose, method: method, jobSeekerPresent: !forSeekers.isEmpty && chance(0.3),
                 jobSeekerIDs: forSeekers, hiringNeeds: pick(learned), outcome: pick(outcomes),
                 nextStep: chance(0.7) ? pick(["Drop off resume", "Call back about openings", "Bring job seeker to meet manager", "Visit again"]) : nil,

@@ -37,8 +37,19 @@ import Testing
         full.jobs[0].endNote = "note"
         let client = try store.save(full).record
         let specialist = try store.save(Sample.specialist).record
-        let employer = try store.save(Sample.employer).record
-        let contact = try store.save(Sample.employerContact(on: "2026-11-18", seekers: [client.id])).record
+        var fullEmployer = Sample.employer
+        fullEmployer.phone = "555-0100"
+        fullEmployer.website = "https://bean.example"
+        fullEmployer.hiringNeeds = "Weekend baristas"
+        fullEmployer.notes = "notes"
+        fullEmployer.people[0].phone = "555-0101"
+        fullEmployer.people[0].email = "sam@bean.example"
+        let employer = try store.save(fullEmployer).record
+        var fullContact = Sample.employerContact(on: "2026-11-18", seekers: [client.id])
+        fullContact.contactPersonID = employer.people[0].id
+        fullContact.contactTitle = "Owner"
+        fullContact.outcome = "outcome"
+        let contact = try store.save(fullContact).record
         try store.save(Settings())
 
         let clientJSON = try object(folder.path(DataLayout.client(client.id)))
@@ -48,7 +59,12 @@ import Testing
         compare(try #require((clientJSON["jobs"] as? [[String: Any]])?.first), with: try #require(defs["job"]), "job")
         compare(try #require((clientJSON["contacts"] as? [[String: Any]])?.first), with: try #require(defs["contact"]), "contact")
         compare(try object(folder.path(DataLayout.specialist(specialist.id))), with: try schema("specialist"), "specialist")
-        compare(try object(folder.path(DataLayout.employer(employer.id))), with: try schema("employer"), "employer")
+        let employerJSON = try object(folder.path(DataLayout.employer(employer.id)))
+        let employerSchema = try schema("employer")
+        compare(employerJSON, with: employerSchema, "employer")
+        let peopleSchema = try #require((employerSchema["properties"] as? [String: Any])?["people"] as? [String: Any])
+        compare(try #require((employerJSON["people"] as? [[String: Any]])?.first),
+                with: try #require(peopleSchema["items"] as? [String: Any]), "employer person")
         compare(try object(folder.path("settings.json")), with: try schema("settings"), "settings")
         compare(try object(folder.path("fieldbook.json")), with: try schema("format"), "format")
         let month = try object(folder.path(DataLayout.employerContacts(specialist: contact.specialistID, month: contact.date)))

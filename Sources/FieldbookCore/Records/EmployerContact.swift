@@ -6,6 +6,10 @@ public struct EmployerContact: Codable, Hashable, Sendable, Identifiable {
     public var date: LocalDate
     public var specialistID: UUID
     public var employerID: UUID
+    /// The person met, among the employer's people; nil for someone not in the directory.
+    public var contactPersonID: UUID?
+    /// The person's name as typed (kept as well, so the log still reads right if the person is
+    /// removed from the directory).
     public var contactPerson: String?
     public var contactTitle: String?
     public var purpose: EmployerContactPurpose
@@ -23,7 +27,7 @@ public struct EmployerContact: Codable, Hashable, Sendable, Identifiable {
 
     public init(
         id: UUID = UUID(), date: LocalDate, specialistID: UUID, employerID: UUID,
-        contactPerson: String? = nil, contactTitle: String? = nil,
+        contactPersonID: UUID? = nil, contactPerson: String? = nil, contactTitle: String? = nil,
         purpose: EmployerContactPurpose, method: EmployerContactMethod,
         jobSeekerPresent: Bool = false, jobSeekerIDs: [UUID] = [], hiringNeeds: String? = nil,
         outcome: String? = nil, nextStep: String? = nil, nextStepDate: LocalDate? = nil,
@@ -33,6 +37,7 @@ public struct EmployerContact: Codable, Hashable, Sendable, Identifiable {
         self.date = date
         self.specialistID = specialistID
         self.employerID = employerID
+        self.contactPersonID = contactPersonID
         self.contactPerson = contactPerson
         self.contactTitle = contactTitle
         self.purpose = purpose
@@ -60,8 +65,9 @@ public struct EmployerContactPurpose: OpenEnumeration {
     public static let learnNeeds = EmployerContactPurpose(rawValue: "learn-needs")
     public static let presentJobSeeker = EmployerContactPurpose(rawValue: "present-job-seeker")
     public static let followUp = EmployerContactPurpose(rawValue: "follow-up")
+    public static let other = EmployerContactPurpose(rawValue: "other")
 
-    public static let allCases: [EmployerContactPurpose] = [.introduceIPS, .learnNeeds, .presentJobSeeker, .followUp]
+    public static let allCases: [EmployerContactPurpose] = [.introduceIPS, .learnNeeds, .presentJobSeeker, .followUp, .other]
 
     public var label: String {
         switch self {
@@ -69,6 +75,7 @@ public struct EmployerContactPurpose: OpenEnumeration {
         case .learnNeeds: "Learn the business's needs"
         case .presentJobSeeker: "Present a job seeker"
         case .followUp: "Follow-up"
+        case .other: "Other"
         default: rawValue
         }
     }

@@ -9,7 +9,11 @@ public enum EmployerContactTarget {
     }
 
     public static func weeklyTarget(for specialistID: UUID, clients: [Client], settings: Settings) -> Int {
-        let seekers = jobSeekers(of: specialistID, in: clients)
+        weeklyTarget(jobSeekers: jobSeekers(of: specialistID, in: clients), settings: settings)
+    }
+
+    /// The target of a specialist with `jobSeekers` clients in job search.
+    public static func weeklyTarget(jobSeekers seekers: Int, settings: Settings) -> Int {
         if seekers < settings.smallCaseloadJobSeekers {
             return seekers * settings.faceToFacePerJobSeekerWhenSmall
         }

@@ -307,6 +307,18 @@ public final class Store {
         return try decode(EmployerContactMonth.self, json, relative)
     }
 
+    /// Removes one employer contact from the month file it was read from (or belongs in). A
+    /// contact that is not there leaves the file untouched.
+    public func delete(_ contact: EmployerContact) throws(StoreError) {
+        let relative = contactFiles[contact.id]
+            ?? DataLayout.employerContacts(specialist: contact.specialistID, month: contact.date)
+        guard var month = try baseMonth(relative), month.contacts.contains(where: { $0.id == contact.id }) else { return }
+        month.contacts.removeAll { $0.id == contact.id }
+        // A change made elsewhere to the file's other contacts merges as with any save.
+        _ = try saveRecord(month, to: relative, name: "Employer contacts for \(month.month)")
+        contactFiles[contact.id] = nil
+    }
+
     /// Timestamps are stored to the second; stamping whole seconds keeps memory and disk equal.
     private func wholeSeconds(_ date: Date) -> Date {
         Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))

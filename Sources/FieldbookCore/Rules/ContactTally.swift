@@ -1,0 +1,58 @@
+import Foundation
+
+/// Face-to-face employer contacts in a period against the target (fidelity item 17), for one
+/// specialist or for the whole team, as seen on `today`.
+///
+/// The target of a week is the specialist's weekly target (6, or 2 per job seeker when they have
+/// fewer than 3 in job search); a team's is the sum of its specialists' targets. A period that is
+/// not one week gets the weekly target in proportion to its days. Past weeks use today's target:
+/// the records do not keep who was in job search in an earlier week.
+public struct ContactTally: Hashable, Sendable {
+    public var period: DateRange
+    /// nil for the whole team.
+    public var specialistID: UUID?
+    /// Face-to-face contacts in the period.
+    public var done: Int
+    public var target: Int
+    /// Monday-to-Friday days from today (counted if it is one) to the end of the period.
+    public var workingDaysLeft: Int
+    /// The period ended before today.
+    public var isFinished: Bool
+
+    public init(period: DateRange, specialistID: UUID?, done: Int, target: Int, today: LocalDate) {
+        self.period = period
+        self.specialistID = specialistID
+        self.done = done
+        self.target = target
+        workingDaysLeft = period.workingDays(from: today)
+        isFinished = period.to < today
+    }
+
+    /// Contacts still needed to reach the target.
+    public var left: Int { max(0, target - done) }
+
+    public var isMet: Bool { done >= target }
+
+    /// Only a finished period can be missed: mid-week the count is still growing.
+    public var isMissed: Bool { isFinished && !isMet }
+
+    /// `F2F 4/6`, with `missed` after a finished week that fell short.
+    public var shortText: String {
+        "F2F \(done)/\(target)" + (isMissed ? " missed" : "")
+    }
+
+    /// For the header: `F2F 1/6 · 5 to go · 3 days` while the period runs and the target is not
+    /// met; otherwise the short form.
+    public var text: String {
+        guard !isFinished, !isMet else { return shortText }
+        let days = workingDaysLeft == 1 ? "1 day" : "\(workingDaysLeft) days"
+        return "F2F \(done)/\(target) · \(left) to go · \(days)"
+    }
+}
+
+extension EmployerContactTarget {
+    /// A weekly target scaled to a period of `days` days (a week keeps it as it is).
+    public static func target(weekly: Int, days: Int) -> Int {
+        days == 7 ? weekly : Int((Double(weekly * days) / 7).rounded())
+    }
+}
