@@ -76,7 +76,7 @@ import Testing
             let mode = try manager.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int
             #expect(mode == 0o600, "\(relative)")
         }
-        #expect(files == 3)
+        #expect(files == 4) // fieldbook.json, career-profile.json, a client, a contact month
     }
 
     @Test func aCorruptFileIsReportedLeftAloneAndTheRestLoads() throws {

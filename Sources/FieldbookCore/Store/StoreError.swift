@@ -58,4 +58,5 @@ public enum RecordKind: String, Sendable, CaseIterable {
     case employer
     case employerContacts = "employer contacts"
     case conflictCopy = "conflict copy"
+    case careerProfile = "career profile"
 }
