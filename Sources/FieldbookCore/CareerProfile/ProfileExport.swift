@@ -33,9 +33,6 @@ public enum ProfileExport {
         var writer = Writer(format: options.format)
         let answers = profile.answers(asOf: options.asOf)
         let names = Dictionary(specialists.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let progress = Dictionary(profile.progress(in: definition, asOf: options.asOf).map { ($0.sectionID, $0) },
-                                  uniquingKeysWith: { first, _ in first })
-
         writer.title("\(definition.title): \(client.name)")
         var facts = ["As of " + (options.asOfLabel ?? "now")]
         facts.append("questionnaire version \(definition.version)")
@@ -44,14 +41,19 @@ public enum ProfileExport {
 
         for section in definition.sections {
             if options.omitSensitive && section.sensitive { continue }
-            writer.heading(section.title + (section.sensitive ? " (sensitive)" : ""))
-            if let counts = progress[section.id] {
-                var line = "\(counts.answered) of \(counts.total) answered"
-                if let touched = counts.lastTouched { line += "; last updated \(LocalDate(containing: touched))" }
-                writer.note(line)
+            let printed = section.questions.filter {
+                definition.isShown($0, given: answers) && !(options.omitSensitive && $0.sensitive)
             }
-            for question in section.questions where definition.isShown(question, given: answers) {
-                if options.omitSensitive && question.sensitive { continue }
+            // A section whose every question is sensitive is left out whole.
+            if printed.isEmpty && options.omitSensitive && section.questions.contains(where: \.sensitive) { continue }
+            writer.heading(section.title + (section.sensitive ? " (sensitive)" : ""))
+            let answered = printed.filter { answers[$0.id] != nil }.count
+            var counts = "\(answered) of \(printed.count) answered"
+            if let touched = printed.compactMap({ answers[$0.id]?.answeredAt }).max() {
+                counts += "; last updated \(LocalDate(containing: touched))"
+            }
+            writer.note(counts)
+            for question in printed {
                 writer.question(question.prompt + (question.sensitive ? " (sensitive)" : ""))
                 guard let entry = answers[question.id] else {
                     writer.unanswered()
@@ -199,10 +201,13 @@ public enum ProfileExport {
 
 /// Escaping for text placed into Markdown.
 enum MarkdownText {
-    private static let significant: Set<Character> = ["\\", "`", "*", "_", "{", "}", "[", "]", "<", ">", "(", ")", "#", "+", "-", "!", "|", "~", "&"]
+    /// Characters that mean something anywhere in a line (emphasis, code, links, HTML, tables,
+    /// entities, headings' closing marks).
+    private static let inline: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~", "&"]
+    /// Characters that mean something at the start of a line (lists, quotes, underlines).
+    private static let lineStart: Set<Character> = ["-", "+", "="]
 
-    /// Backslash before every character Markdown (CommonMark and GitHub tables) could read as
-    /// syntax, and before a `.` or `)` that would make a line an ordered list item.
+    /// A backslash before every character CommonMark (with GitHub tables) could read as syntax.
     static func escape(_ text: String) -> String {
         var result = ""
         var atLineStart = true
@@ -214,12 +219,12 @@ enum MarkdownText {
                 digitsOnly = true
                 continue
             }
-            if significant.contains(character) || (atLineStart && digitsOnly && character == ".") {
-                result.append("\\")
-            }
+            let startsList = atLineStart && (lineStart.contains(character) || (digitsOnly && (character == "." || character == ")")))
+            if inline.contains(character) || startsList { result.append("\\") }
             result.append(character)
-            if !(character.isASCII && character.isNumber) { digitsOnly = false }
-            atLineStart = atLineStart && character.isASCII && character.isNumber
+            let isDigit = character.isASCII && character.isNumber
+            if !isDigit { digitsOnly = false }
+            if !isDigit && character != " " { atLineStart = false }
         }
         return result
     }
