@@ -11,13 +11,53 @@ public struct QuestionnaireDefinition: Codable, Hashable, Sendable {
     /// Raised by whoever edits the definition; answers record the version they were given under.
     public var version: Int
     public var title: String
-    public var sections: [QuestionnaireSection]
+    public var sections: [QuestionnaireSection] {
+        didSet { places = Self.places(of: sections) }
+    }
+    /// Where each top-level question is: looked up for every answer, so kept in step with `sections`.
+    private var places: [String: QuestionPlace]
+
+    private struct QuestionPlace: Hashable, Sendable {
+        var section: Int
+        var question: Int
+    }
 
     public init(version: Int, title: String, sections: [QuestionnaireSection]) {
         format = Self.formatName
         self.version = version
         self.title = title
         self.sections = sections
+        places = Self.places(of: sections)
+    }
+
+    enum CodingKeys: String, CodingKey { case format, version, title, sections }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        format = try container.decode(String.self, forKey: .format)
+        version = try container.decode(Int.self, forKey: .version)
+        title = try container.decode(String.self, forKey: .title)
+        sections = try container.decode([QuestionnaireSection].self, forKey: .sections)
+        places = Self.places(of: sections)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(format, forKey: .format)
+        try container.encode(version, forKey: .version)
+        try container.encode(title, forKey: .title)
+        try container.encode(sections, forKey: .sections)
+    }
+
+    /// The first place of each id (a definition with duplicates is refused anyway).
+    private static func places(of sections: [QuestionnaireSection]) -> [String: QuestionPlace] {
+        var places: [String: QuestionPlace] = [:]
+        for (sectionIndex, section) in sections.enumerated() {
+            for (questionIndex, question) in section.questions.enumerated() where places[question.id] == nil {
+                places[question.id] = QuestionPlace(section: sectionIndex, question: questionIndex)
+            }
+        }
+        return places
     }
 
     /// Every question at the top level of a section, in order, with its section.
@@ -27,15 +67,12 @@ public struct QuestionnaireDefinition: Codable, Hashable, Sendable {
 
     /// The top-level question with this id.
     public func question(_ id: String) -> Question? {
-        for section in sections {
-            if let question = section.questions.first(where: { $0.id == id }) { return question }
-        }
-        return nil
+        places[id].map { sections[$0.section].questions[$0.question] }
     }
 
     /// The section holding the top-level question with this id.
     public func section(of questionID: String) -> QuestionnaireSection? {
-        sections.first { $0.questions.contains { $0.id == questionID } }
+        places[questionID].map { sections[$0.section] }
     }
 
     /// The top-level question that carries a summary role.
