@@ -208,10 +208,20 @@ import Testing
         let file = folder.path(session.path)
         let edited = Data(try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "Cook", with: "Chef").utf8)
         try edited.write(to: file)
-        #expect(throws: ProfileError.self) {
-            try store.append(.text("Baker"), to: "goal", in: definition, by: specialist, source: .client, at: Self.day(0), session: &session)
-        }
-        #expect(try Data(contentsOf: file) == edited)
+        let before = session.id
+        _ = try store.append(.text("Baker"), to: "goal", in: definition, by: specialist, source: .client, at: Self.day(1), session: &session)
+        #expect(try Data(contentsOf: file) == edited, "the edited file is left as it is")
+        #expect(session.id != before, "the meeting goes on in a file of its own")
+        #expect(session.answers.map(\.questionID) == ["goal"])
+        let profile = reread().profile
+        #expect(profile.sessions.count == 2)
+        #expect(profile.entries.map(\.value) == [.text("Chef"), .text("Baker")])
+
+        // A file removed by someone else is not written back either.
+        try FileManager.default.removeItem(at: folder.path(session.path))
+        _ = try store.append(.yesNo(true), to: "drives", in: definition, by: specialist, source: .client, at: Self.day(2), session: &session)
+        #expect(reread().profile.answers()["goal"]?.value == .text("Chef"))
+        #expect(reread().profile.answers()["drives"]?.value == .yesNo(true))
     }
 
     @Test func theSummaryAndTheEmployersThatMatch() throws {

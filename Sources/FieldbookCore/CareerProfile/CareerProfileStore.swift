@@ -134,18 +134,23 @@ public final class CareerProfileStore {
 
     /// A new session (a meeting) for one client. Nothing is written until its first answer.
     public func startSession(for clientID: UUID, definition: QuestionnaireDefinition, at moment: Date = Date()) -> ProfileSession {
+        startSession(for: clientID, definitionVersion: definition.version, at: moment)
+    }
+
+    private func startSession(for clientID: UUID, definitionVersion: Int, at moment: Date) -> ProfileSession {
         let started = Date(timeIntervalSince1970: moment.timeIntervalSince1970.rounded(.down))
         let sessionID = UUID()
         return ProfileSession(
             file: ProfileSessionFile(clientID: clientID, sessionID: sessionID, startedAt: started,
-                                     definitionVersion: definition.version),
+                                     definitionVersion: definitionVersion),
             path: CareerProfileLayout.sessionFile(client: clientID, session: sessionID, startedAt: started))
     }
 
     /// Writes one more answer into the session's file, durably, before returning: once this
     /// returns the answer survives a crash or a closed laptop. The value must fit its question;
     /// answers to questions the definition does not have are refused.
-    /// If the file was changed on disk by anyone else, nothing is written.
+    /// If the session's file was changed on disk by anyone else, it is left as it is and the
+    /// session goes on in a new file (`session` then has a new id and path).
     public func append(
         _ value: AnswerValue, to questionID: String, in definition: QuestionnaireDefinition,
         by specialist: UUID?, source: AnswerSource, at moment: Date = Date(), session: inout ProfileSession
@@ -169,18 +174,20 @@ public final class CareerProfileStore {
 
     private func write(_ entry: AnswerEntry, session: inout ProfileSession) throws(StoreError) {
         guard mode == .readWrite else { throw .readOnly }
-        var file = session.file
+        var target = session
+        let onDisk = try DurableFile.read(folder.appendingPathComponent(target.path)).map(ContentHash.init)
+        if onDisk != target.written {
+            // Someone else changed or removed this meeting's file (a hand edit, a sync tool): it is
+            // left as it is, and the meeting goes on in a file of its own.
+            target = startSession(for: session.clientID, definitionVersion: session.file.definitionVersion, at: entry.answeredAt)
+        }
+        var file = target.file
         file.answers.append(entry)
         let data = try JSONCoding.encode(file)
-        let url = folder.appendingPathComponent(session.path)
-        let onDisk = try DurableFile.read(url).map(ContentHash.init)
-        if onDisk != session.written {
-            throw .conflict(record: "Career profile session \(file.sessionID.lowercased)", path: session.path,
-                            keptCopy: "(not kept: the answers of this meeting are still on screen)")
-        }
-        try DurableFile.write(data, to: url)
-        session.file = file
-        session.written = ContentHash(data)
+        try DurableFile.write(data, to: folder.appendingPathComponent(target.path))
+        target.file = file
+        target.written = ContentHash(data)
+        session = target
     }
 
     private func problem(_ path: String, _ message: String) -> DataProblem {
