@@ -63,7 +63,7 @@ public final class CareerProfileStore {
     public func profile(of clientID: UUID) -> (profile: CareerProfile, problems: [DataProblem]) {
         let relative = CareerProfileLayout.clientFolder(clientID)
         var problems: [DataProblem] = []
-        let files = readSessions(in: relative, clientID: clientID, problems: &problems)
+        let files = Self.readSessions(in: folder, relative, clientID: clientID, problems: &problems)
         return (CareerProfile(clientID: clientID, sessions: files), problems)
     }
 
@@ -72,27 +72,51 @@ public final class CareerProfileStore {
         DurableFile.list(folder.appendingPathComponent(CareerProfileLayout.profiles)).compactMap(UUID.init(uuidString:))
     }
 
-    /// Every client's profile (for a derived index: read once per data change, not per screen),
-    /// with the files that could not be read.
+    /// Every client's profile, with the files that could not be read.
     public func allProfiles() -> (profiles: [UUID: CareerProfile], problems: [DataProblem]) {
+        let (profiles, problems) = mapProfiles { $0 }
+        return (profiles, problems)
+    }
+
+    /// Reads every client's profile, several clients at a time, and returns what `transform`
+    /// makes of each (it runs concurrently). For derived indexes read once per data change.
+    public func mapProfiles<Result: Sendable>(
+        _ transform: @escaping @Sendable (CareerProfile) -> Result
+    ) -> (results: [UUID: Result], problems: [DataProblem]) {
         var problems: [DataProblem] = []
-        var profiles: [UUID: CareerProfile] = [:]
+        var clients: [(id: UUID, relative: String)] = []
         let root = folder.appendingPathComponent(CareerProfileLayout.profiles)
         for name in DurableFile.list(root) {
             let relative = "\(CareerProfileLayout.profiles)/\(name)"
             guard let id = UUID(uuidString: name), name == id.lowercased,
                   DurableFile.isDirectory(root.appendingPathComponent(name))
             else {
-                problems.append(problem(relative, "expected a folder named after a client's id"))
+                problems.append(Self.problem(relative, "expected a folder named after a client's id"))
                 continue
             }
-            let files = readSessions(in: relative, clientID: id, problems: &problems)
-            profiles[id] = CareerProfile(clientID: id, sessions: files)
+            clients.append((id, relative))
         }
-        return (profiles, problems)
+        let slots = Slots<(Result, [DataProblem])>(count: clients.count)
+        let folder = self.folder
+        let work = clients
+        DispatchQueue.concurrentPerform(iterations: clients.count) { index in
+            var found: [DataProblem] = []
+            let (id, relative) = work[index]
+            let files = Self.readSessions(in: folder, relative, clientID: id, problems: &found)
+            slots[index] = (transform(CareerProfile(clientID: id, sessions: files)), found)
+        }
+        var results: [UUID: Result] = [:]
+        for (index, client) in clients.enumerated() {
+            guard let (result, found) = slots[index] else { continue }
+            results[client.id] = result
+            problems += found
+        }
+        return (results, problems)
     }
 
-    private func readSessions(in relative: String, clientID: UUID, problems: inout [DataProblem]) -> [ProfileSessionFile] {
+    private static func readSessions(
+        in folder: URL, _ relative: String, clientID: UUID, problems: inout [DataProblem]
+    ) -> [ProfileSessionFile] {
         let decoder = JSONCoding.decoder()
         var files: [ProfileSessionFile] = []
         var seen: Set<UUID> = []
@@ -190,8 +214,23 @@ public final class CareerProfileStore {
         session = target
     }
 
-    private func problem(_ path: String, _ message: String) -> DataProblem {
+    private func problem(_ path: String, _ message: String) -> DataProblem { Self.problem(path, message) }
+
+    private static func problem(_ path: String, _ message: String) -> DataProblem {
         DataProblem(path: path, kind: .careerProfile, message: message)
+    }
+}
+
+/// One result per index, filled from concurrent work.
+private final class Slots<Value>: @unchecked Sendable {
+    private var values: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { values[index] } }
+        set { lock.withLock { values[index] = newValue } }
     }
 }
 

@@ -37,6 +37,7 @@ public enum ProfileExport {
         var facts = ["As of " + (options.asOfLabel ?? "now")]
         facts.append("questionnaire version \(definition.version)")
         if options.omitSensitive { facts.append("sensitive sections and questions left out") }
+        if answers.count == 0 { facts.append("no answers yet") }
         writer.note(facts.joined(separator: "; "))
 
         for section in definition.sections {

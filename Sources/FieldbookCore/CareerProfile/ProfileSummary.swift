@@ -93,6 +93,12 @@ public struct ProfileSummaries: Hashable, Sendable {
     private struct Count: Hashable, Sendable {
         var answered: Int
         var total: Int
+
+        init(_ profile: CareerProfile, definition: QuestionnaireDefinition) {
+            let sections = profile.progress(in: definition)
+            answered = sections.reduce(0) { $0 + $1.answered }
+            total = sections.reduce(0) { $0 + $1.total }
+        }
     }
 
     public init() {
@@ -101,23 +107,24 @@ public struct ProfileSummaries: Hashable, Sendable {
         problems = []
     }
 
-    /// Reads every profile in the folder once.
+    /// Reads every profile in the folder once, several clients at a time.
     public static func build(from store: CareerProfileStore, definition: QuestionnaireDefinition) -> ProfileSummaries {
-        let (profiles, problems) = store.allProfiles()
-        var result = ProfileSummaries()
-        result.problems = problems
-        for profile in profiles.values {
-            result.update(profile, definition: definition)
+        let (results, problems) = store.mapProfiles { profile in
+            (ProfileSummary(profile, definition: definition), Count(profile, definition: definition))
         }
-        return result
+        var summaries = ProfileSummaries()
+        summaries.problems = problems
+        for (id, (summary, count)) in results {
+            summaries.byClient[id] = summary
+            summaries.progressStore[id] = count
+        }
+        return summaries
     }
 
     /// Puts one client's summary in step after an answer (no folder read).
     public mutating func update(_ profile: CareerProfile, definition: QuestionnaireDefinition) {
         byClient[profile.clientID] = ProfileSummary(profile, definition: definition)
-        let sections = profile.progress(in: definition)
-        progressStore[profile.clientID] = Count(answered: sections.reduce(0) { $0 + $1.answered },
-                                                total: sections.reduce(0) { $0 + $1.total })
+        progressStore[profile.clientID] = Count(profile, definition: definition)
     }
 
     public subscript(clientID: UUID) -> ProfileSummary? { byClient[clientID] }
