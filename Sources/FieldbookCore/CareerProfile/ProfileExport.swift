@@ -181,7 +181,7 @@ public enum ProfileExport {
 
         mutating func entry(_ label: String) {
             if format == .markdown {
-                line("- " + (label.isEmpty ? "" : label))
+                line("- " + (label.isEmpty ? "" : "Entry " + label.dropLast()))
             } else {
                 line("    " + (label.isEmpty ? "-" : label))
             }
