@@ -117,3 +117,68 @@ let tallyTime = seconds { for specialist in specialists { _ = log.history(of: sp
 print(String(format: "Employer log (tallies, summaries, completion index), best of 3: %.1f ms; "
              + "completion worst %.2f ms; 12-week history of every specialist %.1f ms",
              logTimes.min()! * 1000, completionTimes.max()! * 1000, tallyTime * 1000))
+
+// Career profiles: one durable write per answer, and the summary index read once per data change.
+let profiles = CareerProfileStore(store: saver)
+let definition = profiles.definition().definition
+let answerable = definition.questions.map(\.question).filter { !$0.type.hasSubQuestions }
+func sampleValue(for question: Question, _ n: Int) -> AnswerValue {
+    switch question.type {
+    case .singleChoice: .choice(question.options[n % question.options.count].id)
+    case .multipleChoice: .choices([question.options[n % question.options.count].id])
+    case .yesNo: .yesNo(n % 2 == 0)
+    case .date: .date(today)
+    case .number: .number(Decimal(20 + n % 10))
+    case .scale: .scale(1 + n % 5)
+    default: .text("An answer of a few words, like a person would give, number \(n).")
+    }
+}
+var meeting = profiles.startSession(for: clients[0].id, definition: definition)
+var answerTimes: [Double] = []
+for (n, question) in answerable.enumerated() {
+    answerTimes.append(try seconds {
+        _ = try profiles.append(sampleValue(for: question, n), to: question.id, in: definition, by: specialists[0].id,
+                                source: .client, session: &meeting)
+    })
+}
+let firstTen = answerTimes.prefix(10).sorted()[5], lastTen = answerTimes.suffix(10).sorted()[5]
+let sortedAnswers = answerTimes.sorted()
+print(String(format: "Append one career profile answer (durable), median of %d: %.2f ms, worst %.2f ms; "
+             + "median of the first 10 %.2f ms, of the last 10 %.2f ms (session file %.0f KB)",
+             answerTimes.count, sortedAnswers[answerTimes.count / 2] * 1000, sortedAnswers.last! * 1000, firstTen * 1000,
+             lastTen * 1000, Double((try? Data(contentsOf: folder.appendingPathComponent(meeting.path)).count) ?? 0) / 1024))
+
+// Every client with a profile of two meetings, written without fsync (setup only).
+let encoder = JSONEncoder()
+encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+encoder.dateEncodingStrategy = .custom { date, encoder in
+    var container = encoder.singleValueContainer()
+    try container.encode(Timestamp.format(date))
+}
+for (c, client) in clients.enumerated().dropFirst() {
+    for meetingNumber in 0..<2 {
+        let started = Date(timeIntervalSince1970: 1_767_225_600 + Double(c * 1000 + meetingNumber * 100_000))
+        let session = profiles.startSession(for: client.id, definition: definition, at: started)
+        let answers = answerable.enumerated().filter { $0.offset % 2 == meetingNumber }.map { n, question in
+            AnswerEntry(questionID: question.id, value: sampleValue(for: question, n + c), answeredAt: started.addingTimeInterval(Double(n)),
+                        enteredBy: specialists[0].id, source: .client)
+        }
+        let file = ProfileSessionFile(clientID: client.id, sessionID: session.id, startedAt: started,
+                                      definitionVersion: definition.version, answers: answers)
+        let url = folder.appendingPathComponent(session.path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try encoder.encode(file).write(to: url)
+    }
+}
+var summaries = ProfileSummaries()
+var summaryTimes: [Double] = []
+for _ in 0..<3 {
+    summaryTimes.append(seconds { summaries = ProfileSummaries.build(from: profiles, definition: definition) })
+}
+print(String(format: "Profile summaries of %d clients (2 meetings, %d answers each), best of 3: %.3f s; %d problems",
+             summaries.byClient.count, answerable.count, summaryTimes.min()!, summaries.problems.count))
+var oneProfile = CareerProfile(clientID: clients[1].id)
+let oneTime = seconds { oneProfile = profiles.profile(of: clients[1].id).profile }
+let progressTime = seconds { _ = oneProfile.progress(in: definition) }
+print(String(format: "Open one client's profile: %.2f ms; progress of every section: %.2f ms", oneTime * 1000, progressTime * 1000))
+print(String(format: "Peak memory after profiles: %.0f MB", peakMemoryMB()))

@@ -76,7 +76,7 @@ import Testing
             let mode = try manager.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int
             #expect(mode == 0o600, "\(relative)")
         }
-        #expect(files == 4) // format file, client, month file, lock file
+        #expect(files == 5) // fieldbook.json, career-profile.json, a client, a contact month, the lock file
     }
 
     @Test func aCorruptFileIsReportedLeftAloneAndTheRestLoads() throws {

@@ -25,6 +25,8 @@ public enum DataCheck {
             UUID(uuidString: String(problem.path.split(separator: "/").last?.dropLast(5) ?? ""))
         })
         problems += references(in: snapshot, alsoKnown: unreadable)
+        let profiles = CareerProfileStore(folder: folder, mode: .readOnly)
+        problems += [profiles.definition().problem].compactMap { $0 } + profiles.allProfiles().problems
         return (problems, snapshot)
     }
 

@@ -60,6 +60,7 @@ public final class Store {
             }
             try DurableFile.makeFolder(self.folder)
             try DurableFile.write(JSONCoding.encode(FormatFile()), to: formatURL)
+            try CareerProfileStore(folder: self.folder).installDefaultDefinition()
         } else if !DurableFile.isDirectory(self.folder) {
             throw .io(path: self.folder.path, reason: "no such folder")
         }

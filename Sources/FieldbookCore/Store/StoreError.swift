@@ -68,4 +68,5 @@ public enum RecordKind: String, Sendable, CaseIterable {
     case conflictCopy = "conflict copy"
     /// A sync tool's conflict copy, or a record file with conflict markers: to merge, never loaded.
     case syncConflict = "sync conflict"
+    case careerProfile = "career profile"
 }

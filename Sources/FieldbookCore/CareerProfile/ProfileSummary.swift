@@ -1,0 +1,136 @@
+import Foundation
+
+/// The few answers of a career profile that reach the rest of the work: the job goal, the
+/// preferences that matter to an employer, and the disclosure choice. Built once per data
+/// change (`ProfileSummaries.build`), so screens never read profile histories themselves.
+public struct ProfileSummary: Hashable, Sendable {
+    public var jobGoal: String?
+    public var hours: String?
+    public var places: String?
+    /// Types of work, in words (option labels and anything written in).
+    public var workTypes: [String]
+    /// Business types in the employer directory that fit the preferred types of work.
+    public var businessTypes: [String]
+    public var disclosure: String?
+    public var disclosureDetail: String?
+    public var lastTouched: Date?
+
+    public init(
+        jobGoal: String? = nil, hours: String? = nil, places: String? = nil, workTypes: [String] = [],
+        businessTypes: [String] = [], disclosure: String? = nil, disclosureDetail: String? = nil, lastTouched: Date? = nil
+    ) {
+        self.jobGoal = jobGoal
+        self.hours = hours
+        self.places = places
+        self.workTypes = workTypes
+        self.businessTypes = businessTypes
+        self.disclosure = disclosure
+        self.disclosureDetail = disclosureDetail
+        self.lastTouched = lastTouched
+    }
+
+    /// The summary of `profile` as it stands now, read through the definition's summary roles.
+    public init(_ profile: CareerProfile, definition: QuestionnaireDefinition) {
+        let answers = profile.answers()
+        func entry(_ role: SummaryRole) -> (Question, AnswerValue)? {
+            guard let question = definition.question(for: role), let entry = answers[question.id],
+                  definition.isShown(question, given: answers)
+            else { return nil }
+            return (question, entry.value)
+        }
+        func words(_ role: SummaryRole) -> String? {
+            guard let (question, value) = entry(role) else { return nil }
+            return ProfileText.plain(value, of: question)
+        }
+        jobGoal = words(.jobGoal)
+        hours = words(.preferredHours)
+        places = words(.preferredPlaces)
+        disclosure = words(.disclosure)
+        disclosureDetail = words(.disclosureDetail)
+        var types: [String] = []
+        var business: [String] = []
+        if let (question, value) = entry(.preferredWorkTypes) {
+            for id in value.conditionValues {
+                guard let option = question.option(id) else { continue }
+                types.append(option.label)
+                business += option.businessTypes ?? [option.label]
+            }
+        }
+        if let written = words(.otherWorkTypes) {
+            let parts = written.split { $0 == "," || $0 == ";" || $0 == "\n" }.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+            types += parts
+            business += parts
+        }
+        workTypes = types
+        businessTypes = business
+        lastTouched = profile.lastTouched
+    }
+
+    public var isEmpty: Bool {
+        jobGoal == nil && hours == nil && places == nil && workTypes.isEmpty && disclosure == nil
+    }
+
+    /// Employers whose type of business fits the preferred types of work (case and accents do
+    /// not matter; "grocery" fits "Grocery store"), by name.
+    public func matchingEmployers(in employers: [Employer]) -> [Employer] {
+        let wanted = businessTypes.map { NameSearch.fold($0).split(whereSeparator: { !$0.isLetter && !$0.isNumber }) }
+            .filter { !$0.isEmpty }
+        guard !wanted.isEmpty else { return [] }
+        return employers.filter { employer in
+            guard let type = employer.businessType else { return false }
+            let words = Set(NameSearch.fold(type).split(whereSeparator: { !$0.isLetter && !$0.isNumber }))
+            return wanted.contains { term in term.allSatisfy(words.contains) }
+        }.sorted { NameSearch.fold($0.name) < NameSearch.fold($1.name) }
+    }
+}
+
+/// Every client's profile summary and progress, derived once per data change.
+public struct ProfileSummaries: Hashable, Sendable {
+    public var byClient: [UUID: ProfileSummary]
+    private var progressStore: [UUID: Count]
+    public var problems: [DataProblem]
+
+    private struct Count: Hashable, Sendable {
+        var answered: Int
+        var total: Int
+
+        init(_ profile: CareerProfile, definition: QuestionnaireDefinition) {
+            let sections = profile.progress(in: definition)
+            answered = sections.reduce(0) { $0 + $1.answered }
+            total = sections.reduce(0) { $0 + $1.total }
+        }
+    }
+
+    public init() {
+        byClient = [:]
+        progressStore = [:]
+        problems = []
+    }
+
+    /// Reads every profile in the folder once, several clients at a time.
+    public static func build(from store: CareerProfileStore, definition: QuestionnaireDefinition) -> ProfileSummaries {
+        let (results, problems) = store.mapProfiles { profile in
+            (ProfileSummary(profile, definition: definition), Count(profile, definition: definition))
+        }
+        var summaries = ProfileSummaries()
+        summaries.problems = problems
+        for (id, (summary, count)) in results {
+            summaries.byClient[id] = summary
+            summaries.progressStore[id] = count
+        }
+        return summaries
+    }
+
+    /// Puts one client's summary in step after an answer (no folder read).
+    public mutating func update(_ profile: CareerProfile, definition: QuestionnaireDefinition) {
+        byClient[profile.clientID] = ProfileSummary(profile, definition: definition)
+        progressStore[profile.clientID] = Count(profile, definition: definition)
+    }
+
+    public subscript(clientID: UUID) -> ProfileSummary? { byClient[clientID] }
+
+    /// Questions answered out of those shown, over the whole profile; nil when not started.
+    public func progress(of clientID: UUID) -> (answered: Int, total: Int)? {
+        progressStore[clientID].map { ($0.answered, $0.total) }
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import FieldbookCore
+import Foundation
+
+struct Profile: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Career profiles: print a client's profile for the treatment team.",
+        subcommands: [Export.self]
+    )
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a client's career profile to standard output.",
+            discussion: """
+                CLIENT is words of the client's name (case and accents optional) or their id. \
+                When several clients match, they are listed and nothing is written. Reads only.
+                """
+        )
+
+        @Argument(help: ArgumentHelp("Words of the client's name, or their id.", valueName: "CLIENT"))
+        var client: String
+
+        @OptionGroup var options: DataOptions
+
+        @Option(help: "markdown or text.")
+        var format: ProfileExport.Format = .markdown
+
+        @Flag(help: "Leave out sensitive questions and sensitive sections (health, substance use, legal, benefits).")
+        var omitSensitive = false
+
+        @Option(help: ArgumentHelp("The profile as it stood at the end of this day (2026-03-31, today, -2w...).", valueName: "DATE"))
+        var asOf: String?
+
+        func run() throws {
+            let today = LocalDate(containing: Date())
+            var asOfDay: LocalDate?
+            if let asOf {
+                do { asOfDay = try DateExpression.parse(asOf, today: today) } catch {
+                    printError("--as-of: \(error.description)")
+                    throw ExitCode(2)
+                }
+            }
+            let folder = options.folder
+            let store: Store
+            do {
+                store = try Store(folder: folder, mode: .readOnly)
+            } catch {
+                printError(error.description)
+                throw ExitCode.failure
+            }
+            let snapshot = store.load()
+            let chosen: Client
+            switch ClientLookup.find(client, in: snapshot.clients) {
+            case .found(let found):
+                chosen = found
+            case .none:
+                printError("no client matches \"\(ClientLookup.shown(client))\"")
+                throw ExitCode(2)
+            case .several(let matches):
+                printError("\"\(ClientLookup.shown(client))\" matches \(matches.count) clients; give more of the name or the id:")
+                for line in ClientLookup.listing(matches) { printError("  " + line) }
+                throw ExitCode(2)
+            }
+            let profiles = CareerProfileStore(store: store)
+            let (definition, definitionProblem) = profiles.definition()
+            if let definitionProblem { printError(definitionProblem.description) }
+            let (profile, problems) = profiles.profile(of: chosen.id)
+            for problem in problems { printError(problem.description) }
+            let text = ProfileExport.render(
+                profile, of: chosen, definition: definition, specialists: snapshot.specialists,
+                options: ProfileExport.Options(format: format, omitSensitive: omitSensitive,
+                                               asOf: asOfDay?.lastMoment(), asOfLabel: asOfDay?.description))
+            FileHandle.standardOutput.write(Data(text.utf8))
+            if !problems.isEmpty { throw ExitCode.failure }
+        }
+    }
+}
+
+extension ProfileExport.Format: ExpressibleByArgument {}
