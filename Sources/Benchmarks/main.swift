@@ -95,4 +95,16 @@ for n in 0..<50 {
 }
 contactTimes.sort()
 print(String(format: "Log one employer contact (durable), median of 50: %.2f ms, worst %.2f ms", contactTimes[25] * 1000, contactTimes.last! * 1000))
+var figures = Figures(data: loaded, today: today)
+let figuresTime = seconds { figures = Figures(data: loaded, today: today) }
+print(String(format: "Figures for every screen (built once per data change): %.1f ms; %d job starts ahead",
+             figuresTime * 1000, figures.jobStartsAhead.count))
+var rows: [CaseloadRow] = []
+var search = CaseloadQuery(specialistFilter: nil)
+let rowsTime = seconds { rows = search.rows(in: loaded, today: today, folded: figures.clientNames) }
+search.text = "mar"
+var found: [CaseloadRow] = []
+let searchTime = seconds { found = search.rows(in: loaded, today: today, folded: figures.clientNames) }
+print(String(format: "Caseload rows, every specialist (built per filter or data change): %.1f ms for %d rows; a search key: %.1f ms (%d found)",
+             rowsTime * 1000, rows.count, searchTime * 1000, found.count))
 print(String(format: "Peak memory: %.0f MB", peakMemoryMB()))
