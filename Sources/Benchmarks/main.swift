@@ -102,6 +102,18 @@ for _ in 0..<5 {
 }
 print(String(format: "Due list over the whole program (%d items, %d within 7 days), best of 5: %.1f ms",
              due.items.count, due.items(within: 7).count, dueTimes.min()! * 1000))
+var figures = Figures(data: loaded, today: today)
+let figuresTime = seconds { figures = Figures(data: loaded, today: today) }
+print(String(format: "Figures for every screen (built once per data change): %.1f ms; %d job starts ahead",
+             figuresTime * 1000, figures.jobStartsAhead.count))
+var rows: [CaseloadRow] = []
+var search = CaseloadQuery(specialistFilter: nil)
+let rowsTime = seconds { rows = search.rows(in: loaded, today: today, folded: figures.clientNames) }
+search.text = "number 12"
+var found: [CaseloadRow] = []
+let searchTime = seconds { found = search.rows(in: loaded, today: today, folded: figures.clientNames) }
+print(String(format: "Caseload rows, every specialist (built per filter or data change): %.1f ms for %d rows; a search key: %.1f ms (%d found)",
+             rowsTime * 1000, rows.count, searchTime * 1000, found.count))
 print(String(format: "Peak memory: %.0f MB", peakMemoryMB()))
 
 // The employer contact log's derived index: built once per data change, then asked per key.

@@ -14,6 +14,13 @@ import Testing
         state.press(.character("q"))       // consumed: does not quit
         #expect(!state.isQuitting)
         #expect(state.screen().text.contains("José"))
+        // Even while a question waits for its answer.
+        state.press(.character("n"))
+        state.type("Half")
+        state.press(.escape, .control("b"))
+        #expect(state.isBlanked)
+        state.press(.character("x"))
+        #expect(state.screen().lines[22].hasPrefix(" Discard the changes"))
     }
 
     @Test func blanksAfterTheIdleTimeFromSettings() {

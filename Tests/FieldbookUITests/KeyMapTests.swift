@@ -10,6 +10,7 @@ import Testing
         #expect(KeyMap.action(for: .character("q"), in: textField) == .type)
         #expect(KeyMap.action(for: .function(1), in: textField) == .help)
         #expect(KeyMap.action(for: .left, in: textField) == .cursorLeft)
+        #expect(KeyMap.action(for: .controlLeft, in: textField) == .wordLeft)
         #expect(KeyMap.action(for: .left, in: [.choice, .form, .everywhere]) == .previousChoice)
         #expect(KeyMap.action(for: .character(" "), in: [.choice, .form, .everywhere]) == .nextChoice)
 

@@ -68,40 +68,74 @@ public enum CaseloadRow: Hashable, Sendable {
     case unreadable(DataProblem)
 }
 
+/// Clients' names folded for search and sorting (case and accents dropped), built once per
+/// data change: folding is the slow part of filtering a large caseload.
+public struct FoldedNames: Sendable {
+    /// The name alone, for sorting.
+    public let names: [UUID: String]
+    /// The name and the preferred name, for searching.
+    public let searchable: [UUID: String]
+
+    public init(clients: [Client]) {
+        var names: [UUID: String] = [:], searchable: [UUID: String] = [:]
+        for client in clients {
+            let name = NameSearch.fold(client.name)
+            names[client.id] = name
+            searchable[client.id] = client.preferredName.map { name + " " + NameSearch.fold($0) } ?? name
+        }
+        self.names = names
+        self.searchable = searchable
+    }
+}
+
 extension CaseloadQuery {
     /// The rows shown for these filters, sorted. Unreadable client files come last, always,
-    /// so a broken file is never silently missing from the list.
-    public func rows(in data: DataSnapshot, today: LocalDate) -> [CaseloadRow] {
-        var clients = data.clients.filter { client in
-            (specialistFilter == nil || client.specialistID == specialistFilter)
-                && statusFilter.admits(client.status)
-                && NameSearch.matches(text, in: [client.name, client.preferredName ?? ""])
+    /// so a broken file is never silently missing from the list. Pass `folded` (built once per
+    /// data change) so a search as you type folds only what was typed.
+    public func rows(in data: DataSnapshot, today: LocalDate, folded: FoldedNames? = nil) -> [CaseloadRow] {
+        let words = NameSearch.fold(text).split(whereSeparator: \.isWhitespace)
+        let candidates = data.clients.filter { client in
+            (specialistFilter == nil || client.specialistID == specialistFilter) && statusFilter.admits(client.status)
         }
-        let names = Dictionary(uniqueKeysWithValues: data.specialists.map { ($0.id, $0.name) })
-        let folded = Dictionary(clients.map { ($0.id, NameSearch.fold($0.name)) }, uniquingKeysWith: { a, _ in a })
-        func byName(_ a: Client, _ b: Client) -> Bool { (folded[a.id] ?? "", a.id.uuidString) < (folded[b.id] ?? "", b.id.uuidString) }
-        clients.sort { a, b in
+        let folded = folded ?? FoldedNames(clients: candidates)
+        let clients = candidates.filter { client in
+            words.isEmpty || words.allSatisfy { (folded.searchable[client.id] ?? NameSearch.fold(client.name)).contains($0) }
+        }
+        let specialistNames = Dictionary(data.specialists.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let statusOrder = Dictionary(uniqueKeysWithValues: ClientStatus.allCases.enumerated().map { ($1, $0) })
+        // Sort keys are worked out once per client, not once per comparison.
+        struct Keyed {
+            var client: Client
+            var name: String
+            var id: String
+            var status: Int
+            var specialist: String
+            var lastContact: LocalDate
+        }
+        let never = LocalDate(dayNumber: -1_000_000)
+        var keyed = clients.map { client in
+            Keyed(client: client, name: folded.names[client.id] ?? NameSearch.fold(client.name), id: client.id.uuidString,
+                  status: statusOrder[client.status] ?? 0,
+                  specialist: client.specialistID.flatMap { specialistNames[$0] } ?? "~",
+                  lastContact: client.lastContact?.date ?? never)
+        }
+        keyed.sort { a, b in
             let ordered: Bool?
             switch sort {
             case .name: ordered = nil
-            case .status:
-                let (x, y) = (ClientStatus.allCases.firstIndex(of: a.status)!, ClientStatus.allCases.firstIndex(of: b.status)!)
-                ordered = x == y ? nil : x < y
-            case .specialist:
-                let (x, y) = (a.specialistID.flatMap { names[$0] } ?? "~", b.specialistID.flatMap { names[$0] } ?? "~")
-                ordered = x == y ? nil : x < y
+            case .status: ordered = a.status == b.status ? nil : a.status < b.status
+            case .specialist: ordered = a.specialist == b.specialist ? nil : a.specialist < b.specialist
             case .daysInProgram:
-                ordered = a.programEntryDate == b.programEntryDate ? nil : a.programEntryDate > b.programEntryDate
-            case .lastContact:
-                let (x, y) = (a.lastContact?.date, b.lastContact?.date)
-                ordered = x == y ? nil : (x ?? LocalDate(dayNumber: -1_000_000)) < (y ?? LocalDate(dayNumber: -1_000_000))
+                let (x, y) = (a.client.programEntryDate, b.client.programEntryDate)
+                ordered = x == y ? nil : x > y
+            case .lastContact: ordered = a.lastContact == b.lastContact ? nil : a.lastContact < b.lastContact
             }
-            let result = ordered ?? byName(a, b)
+            let result = ordered ?? ((a.name, a.id) < (b.name, b.id))
             return ascending ? result : !result
         }
         let unreadable = text.isEmpty
             ? data.problems.filter { $0.kind == .client }.map(CaseloadRow.unreadable)
             : []
-        return clients.map(CaseloadRow.client) + unreadable
+        return keyed.map { CaseloadRow.client($0.client) } + unreadable
     }
 }

@@ -32,6 +32,8 @@ public struct Figures: Sendable {
     public let employerVisits: [UUID: EmployerVisits]
     /// Jobs starting from today to `jobStartDays` ahead, soonest first.
     public let jobStartsAhead: [JobStart]
+    /// Clients' names folded for search and sorting.
+    public let clientNames: FoldedNames
 
     public init(data: DataSnapshot, today: LocalDate) {
         self.today = today
@@ -67,6 +69,7 @@ public struct Figures: Sendable {
             targets[specialist.id] = count < settings.smallCaseloadJobSeekers
                 ? count * settings.faceToFacePerJobSeekerWhenSmall : settings.weeklyFaceToFaceTarget
         }
+        clientNames = FoldedNames(clients: data.clients)
         activeClients = active
         jobSeekers = seekers
         workingClients = working

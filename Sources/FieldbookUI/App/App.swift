@@ -59,6 +59,11 @@ public enum App {
     }
 
     private static func handle(_ key: Key, _ state: inout AppState, _ environment: Environment) -> [Effect] {
+        // Blanking the screen is for privacy: it works on every screen, a question included.
+        if KeyMap.action(for: key, in: [.everywhere]) == .blank {
+            state.isBlanked = true
+            return []
+        }
         let contexts = contexts(for: state, environment)
         guard let (action, context) = KeyMap.binding(for: key, in: contexts) else { return [] }
         switch context {

@@ -23,7 +23,7 @@ public enum Action: Hashable, Sendable {
 /// binds a key wins.
 public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case everywhere = "Everywhere"
-    case top = "Tabs (Today, Caseload, Employers, Reports)"
+    case top = "The tabs (a number key shows one)"
     case lists = "Lists and pages"
     case caseload = "Caseload"
     case searchResult = "Caseload after a search"

@@ -29,7 +29,7 @@ public struct CaseloadPage: TabPage {
     }
 
     private mutating func rebuild(_ context: PageContext) {
-        rows = query.rows(in: context.data, today: context.today)
+        rows = query.rows(in: context.data, today: context.today, folded: context.figures.clientNames)
         builds += 1
         rowsVersion = context.dataVersion
         position.move(to: position.selected, count: rows.count, visible: Layout.listRows(context.size))
