@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The only door to ncurses. Nothing but `Terminal` imports it.
@@ -19,8 +20,9 @@ let package = Package(
         ),
         // The C library's wcwidth, the width model ncursesw itself uses.
         .target(name: "CTextWidth"),
-        // The domain: records, rules, the JSON store. Foundation only.
-        .target(name: "FieldbookCore"),
+        // The domain: records, rules, the JSON store. Foundation and kept packages only
+        // (swift-crypto hashes the audit trail).
+        .target(name: "FieldbookCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // The app without a terminal: state, key map, screens, forms.
         .target(name: "FieldbookUI", dependencies: ["FieldbookCore", "CTextWidth"]),
         // Draws FieldbookUI screens with ncurses and reads keys.

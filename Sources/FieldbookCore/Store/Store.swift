@@ -19,6 +19,8 @@ public final class Store {
     private var known: [String: ContentHash?] = [:]
     private var contactFiles: [UUID: String] = [:]
     private let now: @Sendable () -> Date
+    /// Where each successful write is logged (see `AuditLog`); nil logs nothing.
+    public var auditLog: AuditLog?
 
     public init(folder: URL, mode: Mode = .readWrite, now: @escaping @Sendable () -> Date = { Date() })
         throws(StoreError)
@@ -230,13 +232,15 @@ public final class Store {
         guard mode == .readWrite else { throw .readOnly }
         let url = folder.appendingPathComponent(relative)
         let data = try JSONCoding.encode(value)
-        let onDisk = try DurableFile.read(url).map(ContentHash.init)
+        let previous = try DurableFile.read(url)
+        let onDisk = previous.map(ContentHash.init)
         let expected: ContentHash? = known[relative] ?? nil
         if onDisk != expected {
             let kept = try keepConflictCopy(data, for: relative)
             throw .conflict(record: name, path: relative, keptCopy: kept)
         }
         try DurableFile.write(data, to: url)
+        auditLog?.recordWrite(of: relative, from: previous, to: data)
         known[relative] = ContentHash(data)
     }
 
