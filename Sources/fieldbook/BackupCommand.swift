@@ -20,7 +20,7 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         let folder = options.folder
-        let target = URL(fileURLWithPath: DataFolder.resolve(option: out).path)
+        let target = URL(fileURLWithPath: out)
         do {
             let result = try Backup.write(folder: folder, to: target)
             printLine("Backed up \(folder.path) to \(result.file.path) (\(result.bytes) bytes, readable by you only).")

@@ -83,7 +83,7 @@ struct Open: ParsableCommand {
         guard problems > 0 else { return nil }
         let listed = "`fieldbook check` lists \(problems) problem\(problems == 1 ? "" : "s")"
         guard unreadable > 0 else { return listed + " in this data folder." }
-        return "\(unreadable) file\(unreadable == 1 ? "" : "s") could not be read (shown as unreadable); " + listed + "."
+        return "\(unreadable) file\(unreadable == 1 ? "" : "s") could not be read; " + listed + "."
     }
 
     private func chooseSpecialist(in snapshot: DataSnapshot, demo: Bool) throws -> UUID? {

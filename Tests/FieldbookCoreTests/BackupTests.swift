@@ -57,5 +57,7 @@ func runTar(_ arguments: [String]) throws -> Bool {
         #expect(throws: StoreError.self) { try Backup.write(folder: data, to: data.appendingPathComponent("b.tar.gz")) }
         #expect(!FileManager.default.fileExists(atPath: data.appendingPathComponent("b.tar.gz").path))
         #expect(throws: StoreError.self) { try Backup.write(folder: folder.url, to: folder.path("b.tar.gz")) }
+        #expect(throws: StoreError.self) { try Backup.write(folder: data, to: URL(fileURLWithPath: folder.path("missing").path + "/")) }
+        #expect(!FileManager.default.fileExists(atPath: folder.path("missing").path))
     }
 }

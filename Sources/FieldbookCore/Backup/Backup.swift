@@ -36,7 +36,11 @@ public enum Backup {
             throw .io(path: folder.path, reason: "is not a Fieldbook data folder (no fieldbook.json); nothing was backed up")
         }
         var target = out.standardizedFileURL
-        if DurableFile.isDirectory(target) { target = target.appendingPathComponent(fileName(at: now)) }
+        if DurableFile.isDirectory(target) {
+            target = target.appendingPathComponent(fileName(at: now))
+        } else if out.hasDirectoryPath {
+            throw .io(path: out.path, reason: "no such folder; nothing was backed up")
+        }
         if target.path == folder.path || target.path.hasPrefix(folder.path + "/") {
             throw .io(path: target.path, reason: "is inside the data folder; write the backup somewhere else")
         }
