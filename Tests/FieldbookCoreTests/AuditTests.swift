@@ -64,6 +64,12 @@ func logLines(_ url: URL) throws -> [String] {
         #expect(changes.count == 1)
         #expect(changes.first?.fields == ["added", "gone", "jobs"])
         #expect(changes.first?.record == "a")
+
+        let kinds = ChangedFields.changes(
+            at: "employers/b.json",
+            old: Data(#"{"id":"B","flag":true,"n":1,"x":1.5,"s":"1","list":[1,2],"o":null}"#.utf8),
+            new: Data(#"{"id":"B","flag":1,"n":1,"x":1.5,"s":1,"list":[2,1],"o":{}}"#.utf8))
+        #expect(kinds.first?.fields == ["flag", "list", "o", "s"])
     }
 
     @Test func employerContactsAreLoggedOnePerContactWithinTheirMonthFile() throws {

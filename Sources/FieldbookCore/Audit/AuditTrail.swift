@@ -37,6 +37,8 @@ public struct AuditTrail: Sendable {
     /// Log files read, relative to the data folder.
     public var files: [String] = []
 
+    public init() {}
+
     /// Reads every `audit/*.jsonl` under `folder` and checks each log's chain of hashes.
     public static func read(folder: URL) -> AuditTrail {
         var trail = AuditTrail()

@@ -28,9 +28,7 @@ enum ChangedFields {
     /// The top-level keys of `after` and `before` whose JSON differs, sorted.
     static func differing(_ before: [String: Any]?, _ after: [String: Any]?) -> [String] {
         let keys = Set((before ?? [:]).keys).union((after ?? [:]).keys).subtracting(ignored)
-        return keys.filter { key in
-            canonical(before?[key]) != canonical(after?[key])
-        }.sorted()
+        return keys.filter { key in !same(before?[key], after?[key]) }.sorted()
     }
 
     private static func contactChanges(before: [String: Any]?, after: [String: Any]?) -> [AuditChange] {
@@ -53,7 +51,7 @@ enum ChangedFields {
             } else if was == nil {
                 changes.append(AuditChange(action: .create, kind: "employer contact", record: id,
                                            fields: differing(nil, now), recordUpdatedAt: stamp))
-            } else if canonical(was) != canonical(now) {
+            } else if !same(was, now) {
                 changes.append(AuditChange(action: .update, kind: "employer contact", record: id,
                                            fields: differing(was, now), recordUpdatedAt: stamp))
             }
@@ -76,9 +74,23 @@ enum ChangedFields {
         (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
     }
 
-    /// A value's JSON with sorted keys, so two values compare by content.
-    private static func canonical(_ value: Any?) -> Data? {
-        guard let value else { return nil }
-        return try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed])
+    /// True when two parsed JSON values are the same: objects key by key, arrays item by item,
+    /// anything else by its type and text. (Re-encoding each value to compare its bytes took tens
+    /// of milliseconds per save of a large client.)
+    static func same(_ a: Any?, _ b: Any?) -> Bool {
+        switch (a, b) {
+        case (nil, nil):
+            return true
+        case (nil, _), (_, nil):
+            return false
+        case (let x as [String: Any], let y as [String: Any]):
+            return x.count == y.count && x.allSatisfy { key, value in y[key] != nil && same(value, y[key]) }
+        case (let x as [Any], let y as [Any]):
+            return x.count == y.count && zip(x, y).allSatisfy { same($0, $1) }
+        case (let x as String, let y as String):
+            return x == y
+        case (let x?, let y?):
+            return "\(type(of: x))|\(x)" == "\(type(of: y))|\(y)"
+        }
     }
 }
