@@ -82,4 +82,47 @@ func makeOwnerOnly(_ url: URL) {
         #expect(listing.output.contains("./clients/"))
         #expect(spawn([binary, "backup", "--data", data.folder.path, "--out", out.path]).status == 1, "an existing file was overwritten")
     }
+
+    @Test func auditVerifyTellsABrokenChainFromAnUnauditedChange() throws {
+        let data = try DataCopy()
+        // Each save a second later than the one before (updatedAt is stored to the second).
+        let start = Date().timeIntervalSince1970.rounded(.down)
+        let saves = Counter()
+        let store = try Store(folder: data.folder, now: { Date(timeIntervalSince1970: start + Double(saves.next())) })
+        let snapshot = store.load()
+        store.auditLog = AuditLog(dataFolder: data.folder, installID: "test-copy")
+        var client = try #require(snapshot.clients.first)
+        for n in 1...3 {
+            client.notes = "note \(n)"
+            client = try store.save(client)
+        }
+        #expect(spawn([binary, "audit", "--verify", "--data", data.folder.path]).status == 0)
+
+        // Saved with no entry (as just before a crash): unaudited, the chain still intact.
+        store.auditLog = nil
+        client.notes = "no entry"
+        client = try store.save(client)
+        let unaudited = spawn([binary, "audit", "--verify", "--data", data.folder.path])
+        #expect(unaudited.status == 1)
+        #expect(unaudited.output.contains("unaudited change: client \(client.id.uuidString.lowercased())"), "\(unaudited.output)")
+        #expect(unaudited.output.contains("the chain is intact"), "\(unaudited.output)")
+
+        // An entry edited by hand: the chain is broken at the line after it.
+        let log = data.folder.appendingPathComponent("audit/test-copy.jsonl")
+        let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map(String.init)
+        var edited = lines
+        edited[0] = edited[0].replacingOccurrences(of: "\"notes\"", with: "\"name\"")
+        #expect(edited != lines)
+        try (edited.joined(separator: "\n") + "\n").write(to: log, atomically: false, encoding: .utf8)
+        let broken = spawn([binary, "audit", "--verify", "--data", data.folder.path])
+        #expect(broken.status == 1)
+        #expect(broken.output.contains("test-copy.jsonl:2: chain broken"), "\(broken.output)")
+        #expect(broken.output.contains("the audit trail is damaged"), "\(broken.output)")
+    }
+}
+
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func next() -> Int { lock.withLock { value += 1; return value } }
 }
