@@ -114,6 +114,31 @@ var found: [CaseloadRow] = []
 let searchTime = seconds { found = search.rows(in: loaded, today: today, folded: figures.clientNames) }
 print(String(format: "Caseload rows, every specialist (built per filter or data change): %.1f ms for %d rows; a search key: %.1f ms (%d found)",
              rowsTime * 1000, rows.count, searchTime * 1000, found.count))
+
+// The audit trail: the cost of its entry on each save, and of checking the whole trail.
+saver.auditLog = AuditLog(dataFolder: folder, installID: "benchmark", specialistID: specialists[0].id)
+var auditedTimes: [Double] = []
+for n in 0..<50 {
+    client.contacts.append(ClientContact(date: today, kind: .phone, note: "Audited check-in \(n)"))
+    auditedTimes.append(try seconds { client = try saver.save(client).record })
+}
+auditedTimes.sort()
+print(String(format: "Save one client with its audit entry, median of 50: %.2f ms, worst %.2f ms",
+             auditedTimes[25] * 1000, auditedTimes.last! * 1000))
+var trail = AuditTrail()
+let verifyTime = seconds {
+    trail = AuditTrail.read(folder: folder)
+    _ = trail.unaudited(in: loaded)
+}
+print(String(format: "Verify the audit trail (%d entries, %d records): %.3f s", trail.lines.count,
+             loaded.clients.count + loaded.employerContacts.count, verifyTime))
+
+let backupFolder = FileManager.default.temporaryDirectory.appendingPathComponent("fieldbook-bench-backup-\(UUID().uuidString)")
+try FileManager.default.createDirectory(at: backupFolder, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: backupFolder) }
+var backup: Backup.Result?
+let backupTime = try seconds { backup = try Backup.write(folder: folder, to: backupFolder) }
+print(String(format: "Backup (tar.gz) of the folder: %.1f MB in %.2f s", Double(backup?.bytes ?? 0) / 1_048_576, backupTime))
 print(String(format: "Peak memory: %.0f MB", peakMemoryMB()))
 
 // The employer contact log's derived index: built once per data change, then asked per key.

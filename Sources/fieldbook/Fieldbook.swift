@@ -11,7 +11,7 @@ struct Fieldbook: ParsableCommand {
             Data lives in --data DIR, else $FIELDBOOK_DATA, else $XDG_DATA_HOME/fieldbook, \
             else ~/.local/share/fieldbook. Files are private to your user.
             """,
-        subcommands: [Open.self, Check.self, Due.self, Contacts.self, Profile.self],
+        subcommands: [Open.self, Check.self, Due.self, Contacts.self, Profile.self, Audit.self, BackupCommand.self],
         defaultSubcommand: Open.self
     )
 }
@@ -24,6 +24,23 @@ struct DataOptions: ParsableArguments {
     var folder: URL { DataFolder.resolve(option: data) }
 }
 
+/// Writes a line of human-readable output, control characters escaped (file names and values
+/// come from files anyone could have edited).
+func printLine(_ text: String) {
+    print(TerminalText.escaped(text))
+}
+
+/// A question, without a newline, shown before reading the answer.
+func printPrompt(_ text: String) {
+    print(TerminalText.escaped(text), terminator: "")
+    fflush(nil)
+}
+
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data(("fieldbook: " + text + "\n").utf8))
+    FileHandle.standardError.write(Data(("fieldbook: " + TerminalText.escaped(text) + "\n").utf8))
+}
+
+func isFolder(_ url: URL) -> Bool {
+    var isFolder: ObjCBool = false
+    return FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue
 }

@@ -9,7 +9,8 @@ import Terminal
 @MainActor
 enum MainLoop {
     /// Returns the signal that stopped Fieldbook, if one did.
-    static func run(store: Store, snapshot: DataSnapshot, today: LocalDate, followClock: Bool, user: UUID?) throws -> Int32? {
+    static func run(store: Store, snapshot: DataSnapshot, today: LocalDate, followClock: Bool, user: UUID?,
+                    startMessage: String? = nil) throws -> Int32? {
         let useColor = (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let terminal = try TerminalSession.start(useColor: useColor)
         defer { terminal.stop() }
@@ -21,6 +22,7 @@ enum MainLoop {
         }
 
         var state = AppState(data: snapshot, today: today, userSpecialistID: user, size: terminal.size)
+        if let startMessage { state.message = Message(startMessage, kind: .error) }
         App.update(&state, .tick(Date()), environment())
         terminal.draw(App.view(state, size: terminal.size))
         while true {

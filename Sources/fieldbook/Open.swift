@@ -60,10 +60,14 @@ struct Open: ParsableCommand {
         }
         let snapshot = store.load()
         let user = try chooseSpecialist(in: snapshot, demo: demo)
+        store.auditLog = AuditLog(dataFolder: folder, installID: InstallID.load(), specialistID: user)
+        let startMessage = Self.startMessage(problems: DataCheck.problems(in: folder, loaded: snapshot).count,
+                                             unreadable: snapshot.problems.count)
         let exitSignal: Int32?
         do {
             exitSignal = try MainActor.assumeIsolated {
-                try MainLoop.run(store: store, snapshot: snapshot, today: today, followClock: todayOverride == nil, user: user)
+                try MainLoop.run(store: store, snapshot: snapshot, today: today, followClock: todayOverride == nil, user: user,
+                                 startMessage: startMessage)
             }
         } catch {
             printError("\(error)")
@@ -72,6 +76,14 @@ struct Open: ParsableCommand {
         if let exitSignal {
             throw ExitCode(128 + exitSignal)
         }
+    }
+
+    /// One line on start when `fieldbook check` would report something; nil when the folder is clean.
+    static func startMessage(problems: Int, unreadable: Int) -> String? {
+        guard problems > 0 else { return nil }
+        let listed = "`fieldbook check` lists \(problems) problem\(problems == 1 ? "" : "s")"
+        guard unreadable > 0 else { return listed + " in this data folder." }
+        return "\(unreadable) file\(unreadable == 1 ? "" : "s") could not be read; " + listed + "."
     }
 
     private func chooseSpecialist(in snapshot: DataSnapshot, demo: Bool) throws -> UUID? {

@@ -16,9 +16,11 @@ final class DataCopy {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("fieldbook-e2e-\(UUID().uuidString)")
     var folder: URL { root.appendingPathComponent("data") }
 
-    init() throws {
+    /// `ownerOnly`: make the copy 0700/0600 as a careful copy would be (git checkouts are not).
+    init(ownerOnly: Bool = true) throws {
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("sample-data"), to: folder)
+        if ownerOnly { makeOwnerOnly(folder) }
     }
 
     deinit { try? FileManager.default.removeItem(at: root) }
@@ -34,7 +36,8 @@ final class DataCopy {
     }
 
     func command(_ extra: String = "") -> String {
-        "\(binary) --data '\(folder.path)' --specialist Maria --today 2026-11-21 \(extra); echo FIELDBOOK-EXIT=$?; sleep 60"
+        // The copy's install id (which names its audit log) is kept beside the data, not in $HOME.
+        "XDG_STATE_HOME='\(root.path)/state' \(binary) --data '\(folder.path)' --specialist Maria --today 2026-11-21 \(extra); echo FIELDBOOK-EXIT=$?; sleep 60"
     }
 }
 
@@ -65,6 +68,13 @@ struct EndToEndTests {
         #expect(try String(contentsOf: file, encoding: .utf8).contains("End-to-end check-in note"))
         let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
+        // The save is in the audit trail: who, what kind, which fields; never the note itself.
+        let clientID = file.deletingPathExtension().lastPathComponent
+        let audit = spawn([binary, "audit", "--data", data.folder.path, "--record", clientID])
+        #expect(audit.status == 0)
+        #expect(audit.output.contains("update  client \(clientID)  fields: contacts"), "\(audit.output)")
+        #expect(!audit.output.contains("End-to-end") && !audit.output.contains("Riverside"), "client data in the audit output")
+        #expect(spawn([binary, "audit", "--verify", "--data", data.folder.path]).status == 0)
 
         let again = Tmux(command: data.command())
         #expect(again.waitFor("Active caseload"), "\(again.screen)")
@@ -183,6 +193,14 @@ struct EndToEndTests {
         let colours = ["\u{1B}[3", "\u{1B}[9"].filter { styled.contains($0 + "1m") || styled.contains($0 + "3m") || styled.contains($0 + "4m") || styled.contains($0 + "6m") }
         #expect(colours.isEmpty, "colour codes with NO_COLOR")
         #expect(styled.contains("\u{1B}[7m") || styled.contains(";7m"), "the selected row is not in reverse video")
+        session.send("q")
+        #expect(session.waitFor("FIELDBOOK-EXIT=0"))
+    }
+
+    @Test func onStartOneLineSaysHowManyProblemsCheckWouldShow() throws {
+        let data = try DataCopy(ownerOnly: false)
+        let session = Tmux(command: data.command())
+        #expect(session.waitFor("`fieldbook check` lists 8 problems in this data folder."), "\(session.screen)")
         session.send("q")
         #expect(session.waitFor("FIELDBOOK-EXIT=0"))
     }

@@ -119,7 +119,7 @@ public enum ProfileExport {
         var output = ""
 
         private func clean(_ text: String) -> String {
-            let visible = TerminalText.escape(text, keepingLines: true)
+            let visible = TerminalText.escapedKeepingLines(text)
             return format == .markdown ? MarkdownText.escape(visible) : visible
         }
 

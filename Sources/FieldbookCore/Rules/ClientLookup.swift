@@ -34,11 +34,11 @@ public enum ClientLookup {
 
     /// One line per client, `name  id`, with control characters in names made visible.
     public static func listing(_ clients: [Client]) -> [String] {
-        clients.map { TerminalText.escape($0.displayName) + "  " + $0.id.lowercased }
+        clients.map { TerminalText.escaped($0.displayName) + "  " + $0.id.lowercased }
     }
 
     /// The query as it may be shown on a terminal.
-    public static func shown(_ query: String) -> String { TerminalText.escape(query) }
+    public static func shown(_ query: String) -> String { TerminalText.escaped(query) }
 
     private static func sorted(_ clients: [Client]) -> [Client] {
         clients.sorted { (NameSearch.fold($0.name), $0.id.uuidString) < (NameSearch.fold($1.name), $1.id.uuidString) }

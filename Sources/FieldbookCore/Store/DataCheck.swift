@@ -3,22 +3,40 @@ import Foundation
 /// What `fieldbook check` reports: every file that does not follow the data format, and
 /// references that point nowhere. Reads only; never writes.
 public enum DataCheck {
-    public static func run(folder: URL) -> [DataProblem] { report(folder: folder).problems }
+    /// Checks that can be left out (e.g. permissions of a folder that is only a source to copy).
+    public enum Part: Hashable, Sendable {
+        /// Files or folders open to group or others.
+        case permissions
+    }
+
+    public static func run(folder: URL, skipping: Set<Part> = [], now: Date = Date()) -> [DataProblem] {
+        report(folder: folder, skipping: skipping, now: now).problems
+    }
 
     /// The problems, and what could be read (for a summary line).
-    public static func report(folder: URL) -> (problems: [DataProblem], snapshot: DataSnapshot) {
+    public static func report(folder: URL, skipping: Set<Part> = [], now: Date = Date())
+        -> (problems: [DataProblem], snapshot: DataSnapshot)
+    {
         let store: Store
         do {
             store = try Store(folder: folder, mode: .readOnly)
         } catch {
             return ([DataProblem(path: DataLayout.formatFile, kind: .formatFile, message: error.description)], DataSnapshot())
         }
+        let snapshot = store.load()
+        return (problems(in: folder, loaded: snapshot, skipping: skipping, now: now), snapshot)
+    }
+
+    /// Everything `fieldbook check` reports, given the folder's records as already loaded
+    /// (the app counts them on start without reading the folder twice).
+    public static func problems(
+        in folder: URL, loaded snapshot: DataSnapshot, skipping: Set<Part> = [], now: Date = Date()
+    ) -> [DataProblem] {
         var problems: [DataProblem] = []
         if !FileManager.default.fileExists(atPath: folder.appendingPathComponent(DataLayout.formatFile).path) {
             problems.append(DataProblem(path: DataLayout.formatFile, kind: .formatFile,
                                         message: "missing: this folder does not say which data format it uses"))
         }
-        let snapshot = store.load()
         problems += snapshot.problems
         // A record in an unreadable file is already reported; references to it are not news.
         let unreadable = Set(snapshot.problems.compactMap { problem in
@@ -27,7 +45,36 @@ public enum DataCheck {
         problems += references(in: snapshot, alsoKnown: unreadable)
         let profiles = CareerProfileStore(folder: folder, mode: .readOnly)
         problems += [profiles.definition().problem].compactMap { $0 } + profiles.allProfiles().problems
-        return (problems, snapshot)
+        problems += hygiene(of: folder, skipping: skipping, now: now)
+        return problems
+    }
+
+    /// Problems with the folder itself rather than its records: temporary files left by
+    /// interrupted saves, and files or folders open to group or others.
+    public static func hygiene(of folder: URL, skipping: Set<Part> = [], now: Date = Date()) -> [DataProblem] {
+        let scan = FolderScan.scan(folder)
+        var problems: [DataProblem] = []
+        for file in scan.staleTemporaryFiles(now: now) {
+            let minutes = Int(now.timeIntervalSince(file.modified) / 60)
+            problems.append(DataProblem(
+                path: file.path, kind: nil,
+                message: "temporary file of a save that never finished (\(minutes) minute\(minutes == 1 ? "" : "s") old); `fieldbook check --repair` removes it"))
+        }
+        if !skipping.contains(.permissions) {
+            for folder in scan.looseFolders {
+                var parts: [String] = []
+                if let mode = folder.mode { parts.append("folder \(octal(mode))") }
+                if let first = folder.files.first {
+                    let count = folder.files.count
+                    parts.append(count == 1 ? "\(first.name) \(octal(first.mode))"
+                                            : "\(count) files like \(first.name) \(octal(first.mode))")
+                }
+                problems.append(DataProblem(
+                    path: folder.path, kind: nil,
+                    message: parts.joined(separator: ", ") + ": open to group or others; `fieldbook check --repair` makes them owner-only"))
+            }
+        }
+        return problems
     }
 
     /// Records that point at a specialist, client or employer that is not in the folder.

@@ -28,6 +28,8 @@ public final class Store {
     private let now: @Sendable () -> Date
     private let fileSystem: FileSystem
     private let lock: FolderLock
+    /// Where each successful write is logged (see `AuditLog`); nil logs nothing.
+    public var auditLog: AuditLog?
 
     public convenience init(folder: URL, mode: Mode = .readWrite, now: @escaping @Sendable () -> Date = { Date() })
         throws(StoreError)
@@ -379,6 +381,7 @@ public final class Store {
             }
             let data = JSONWriter.data(toWrite)
             try DurableFile.write(data, to: url, using: fileSystem)
+            auditLog?.recordWrite(of: relative, from: onDisk, to: data)
             known[relative] = ContentHash(data)
             readJSON[relative] = toWrite
             return (toWrite, outcome)

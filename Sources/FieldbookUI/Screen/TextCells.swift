@@ -1,4 +1,5 @@
 import CTextWidth
+import FieldbookCore
 
 /// One character cell of text as the terminal will show it: a base glyph with any combining
 /// marks, taking 1 or 2 columns.
@@ -12,23 +13,17 @@ public struct TextCell: Hashable, Sendable {
 /// Turns stored text into terminal cells, with the same width model as ncursesw (the C
 /// library's `wcwidth`, scalar by scalar), so columns never drift.
 ///
-/// Control characters never reach the terminal: an Esc pasted into a name shows as `^[`, a tab
-/// as `^I`, a newline in a one-line field as `^J`; C1 controls and bidirectional overrides show
+/// Control characters never reach the terminal: they show as `TerminalText` (FieldbookCore)
+/// writes them, the same on screens and on the command line: an Esc pasted into a name as `^[`,
+/// a tab as `^I`, a newline in a one-line field as `^J`; C1 controls and bidirectional overrides
 /// as `<U+XXXX>`.
 public enum TextCells {
     public static func cells(_ text: String) -> [TextCell] {
         var result: [TextCell] = []
         result.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x20 || value == 0x7F {
-                let shown = value == 0x7F ? "?" : String(UnicodeScalar(UInt8(value) + 0x40))
-                result.append(TextCell(text: "^", width: 1, isEscape: true))
-                result.append(TextCell(text: shown, width: 1, isEscape: true))
-                continue
-            }
-            if (0x80...0x9F).contains(value) || isBidiControl(value) {
-                for ch in "<U+\(hex(value))>" { result.append(TextCell(text: String(ch), width: 1, isEscape: true)) }
+            if let shown = TerminalText.replacement(for: scalar) {
+                for ch in shown { result.append(TextCell(text: String(ch), width: 1, isEscape: true)) }
                 continue
             }
             let width = scalarWidth(scalar)
@@ -81,15 +76,6 @@ public enum TextCells {
         }
         while out.last == " " { out.removeLast() }
         return out + "…"
-    }
-
-    private static func isBidiControl(_ value: UInt32) -> Bool {
-        (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
-    }
-
-    private static func hex(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16, uppercase: true)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 }
 

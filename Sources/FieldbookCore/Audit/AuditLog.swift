@@ -1,0 +1,129 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The audit trail of one copy of Fieldbook: `audit/<install-id>.jsonl` in the data folder, one
+/// JSON line per change, each carrying the SHA-256 of the line before it.
+///
+/// Each copy writes only its own file, so a sync tool never has two writers to merge into one.
+/// The store calls `recordWrite` once after each successful write, so an entry always follows
+/// its record: a crash between the two leaves a change with no entry, which
+/// `AuditTrail.verify` reports as unaudited, never as a broken chain. Entries name fields,
+/// never their values.
+public struct AuditLog: Sendable {
+    public static let folderName = "audit"
+
+    /// The data folder.
+    public let folder: URL
+    public let installID: String
+    /// The specialist using this copy, when known.
+    public var specialistID: UUID?
+    private let now: @Sendable () -> Date
+
+    public init(dataFolder: URL, installID: String, specialistID: UUID? = nil,
+                now: @escaping @Sendable () -> Date = { Date() })
+    {
+        folder = dataFolder.standardizedFileURL
+        self.installID = installID
+        self.specialistID = specialistID
+        self.now = now
+    }
+
+    public var file: URL {
+        folder.appendingPathComponent(Self.folderName).appendingPathComponent("\(installID).jsonl")
+    }
+
+    /// Logs what a write of the file at `relative` (relative to the data folder) changed, from
+    /// its bytes before (nil for a new file) and after. Called by the store after the write
+    /// succeeded. A failure to log does not undo the save; it is returned, and the change
+    /// shows as unaudited in `fieldbook audit --verify`.
+    @discardableResult
+    public func recordWrite(of relative: String, from old: Data?, to new: Data) -> StoreError? {
+        log(ChangedFields.changes(at: relative, old: old, new: new))
+    }
+
+    /// Logs the deletion of the record whose file at `relative` held `old`.
+    @discardableResult
+    public func recordDeletion(of relative: String, from old: Data) -> StoreError? {
+        log(ChangedFields.changes(at: relative, old: old, new: nil))
+    }
+
+    private func log(_ changes: [AuditChange]) -> StoreError? {
+        do {
+            try append(changes)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// Appends one entry per change, chained to the last line of the log. The file is locked
+    /// while appending, so two processes of the same copy never interleave.
+    public func append(_ changes: [AuditChange]) throws(StoreError) {
+        guard !changes.isEmpty else { return }
+        let url = file
+        try DurableFile.makeFolder(url.deletingLastPathComponent())
+        let fd = open(url.path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, DurableFile.fileMode)
+        guard fd >= 0 else { throw .io(path: relativePath, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        guard flock(fd, LOCK_EX) == 0 else { throw .io(path: relativePath, reason: String(cString: strerror(errno))) }
+        let (last, endsWithNewline) = lastLine(fd)
+        var previous = last.map(AuditEntry.hash) ?? AuditEntry.firstPrevious
+        var bytes = Data()
+        // A line cut short by a crash stays as it is (verify reports it); the next entry starts
+        // on a line of its own and chains to it.
+        if last != nil && !endsWithNewline { bytes.append(0x0A) }
+        let time = Timestamp.format(now())
+        for change in changes {
+            let entry = AuditEntry(
+                time: time, install: installID, specialist: specialistID?.uuidString.lowercased(),
+                action: change.action, kind: change.kind, record: change.record, fields: change.fields,
+                recordUpdatedAt: change.recordUpdatedAt, previous: previous)
+            let line = try entry.line()
+            previous = AuditEntry.hash(line)
+            bytes.append(line)
+            bytes.append(0x0A)
+        }
+        let failure: String? = bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                offset += n
+            }
+            return nil
+        }
+        if let failure { throw .io(path: relativePath, reason: failure) }
+        if fsync(fd) != 0 { throw .io(path: relativePath, reason: String(cString: strerror(errno))) }
+    }
+
+    private var relativePath: String { "\(Self.folderName)/\(installID).jsonl" }
+
+    /// The last line of the open file (without its newline), and whether the file ends with one.
+    private func lastLine(_ fd: Int32) -> (Data?, Bool) {
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_size > 0 else { return (nil, true) }
+        let size = Int(info.st_size)
+        var chunk = 4096
+        while true {
+            let length = min(size, chunk)
+            var buffer = [UInt8](repeating: 0, count: length)
+            let read = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, length, off_t(size - length)) }
+            guard read == length else { return (nil, true) }
+            let endsWithNewline = buffer.last == 0x0A
+            var body = buffer[...]
+            if endsWithNewline { body = body.dropLast() }
+            if let cut = body.lastIndex(of: 0x0A) {
+                return (Data(body[(cut + 1)...]), endsWithNewline)
+            }
+            if length == size { return (Data(body), endsWithNewline) }
+            chunk *= 4
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A backup of a whole data folder as a gzip-compressed tar archive, which `tar xzf` (and
+/// every common archive tool) opens.
+///
+/// The archive is written by the system's `tar` (present on every Linux and macOS; it already
+/// knows long names, modes and symbolic links, which it stores as links, never following them).
+/// The file is created owner-only (0600) before any byte is written, and never replaces an
+/// existing file. Temporary files of saves in progress are left out.
+public enum Backup {
+    public struct Result: Sendable, Equatable {
+        public var file: URL
+        public var bytes: Int
+    }
+
+    /// The name a backup gets in a folder: `fieldbook-backup-2026-11-25-0930.tar.gz`.
+    public static func fileName(at date: Date, timeZone: TimeZone = .current) -> String {
+        let stamp = Timestamp.format(date, timeZone: timeZone)
+        let day = stamp.prefix(10)
+        let time = stamp.dropFirst(11).prefix(5).replacingOccurrences(of: ":", with: "")
+        return "fieldbook-backup-\(day)-\(time).tar.gz"
+    }
+
+    /// Writes the archive of `folder` to `out`; when `out` is an existing folder, to a dated
+    /// file in it.
+    public static func write(folder: URL, to out: URL, now: Date = Date()) throws(StoreError) -> Result {
+        let folder = folder.standardizedFileURL
+        guard DurableFile.isDirectory(folder),
+              FileManager.default.fileExists(atPath: folder.appendingPathComponent(DataLayout.formatFile).path)
+        else {
+            throw .io(path: folder.path, reason: "is not a Fieldbook data folder (no fieldbook.json); nothing was backed up")
+        }
+        var target = out.standardizedFileURL
+        if DurableFile.isDirectory(target) {
+            target = target.appendingPathComponent(fileName(at: now))
+        } else if out.hasDirectoryPath {
+            throw .io(path: out.path, reason: "no such folder; nothing was backed up")
+        }
+        if target.path == folder.path || target.path.hasPrefix(folder.path + "/") {
+            throw .io(path: target.path, reason: "is inside the data folder; write the backup somewhere else")
+        }
+        let fd = open(target.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, DurableFile.fileMode)
+        guard fd >= 0 else {
+            let reason = errno == EEXIST ? "already exists; choose another name (nothing was overwritten)"
+                                         : String(cString: strerror(errno))
+            throw .io(path: target.path, reason: reason)
+        }
+        var failure: String?
+        if fchmod(fd, DurableFile.fileMode) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil {
+            failure = runTar(["tar", "-czf", "-", "--exclude", ".*.tmp", "-C", folder.path, "."], output: fd)
+        }
+        if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+        var info = stat()
+        let size = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+        close(fd)
+        if let failure {
+            unlink(target.path)
+            throw .io(path: target.path, reason: "backup failed, nothing kept: \(failure)")
+        }
+        DurableFile.syncFolder(target.deletingLastPathComponent())
+        return Result(file: target, bytes: size)
+    }
+
+    /// Runs `arguments` (found on PATH) with its standard output on `output`; nil when it
+    /// succeeded, else what went wrong, with its error output.
+    private static func runTar(_ arguments: [String], output: Int32) -> String? {
+        var errorPipe: [Int32] = [0, 0]
+        guard pipe(&errorPipe) == 0 else { return String(cString: strerror(errno)) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, output, 1)
+        posix_spawn_file_actions_adddup2(&actions, errorPipe[1], 2)
+        posix_spawn_file_actions_addclose(&actions, errorPipe[0])
+        // A child inherits blocked signals; start it with none blocked and default handlers.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?] = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { for pointer in argv + envp { free(pointer) } }
+        var pid = pid_t()
+        let spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
+        close(errorPipe[1])
+        guard spawned == 0 else {
+            close(errorPipe[0])
+            return "could not start \(arguments[0]): \(String(cString: strerror(spawned)))"
+        }
+        var errorText = Data()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(errorPipe[0], $0.baseAddress!, 4096) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            errorText.append(contentsOf: buffer[0..<n])
+        }
+        close(errorPipe[0])
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let exited = status & 0x7F == 0
+        let code = (status >> 8) & 0xFF
+        if exited && code == 0 { return nil }
+        let detail = String(decoding: errorText, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let how = exited ? "\(arguments[0]) exited with \(code)" : "\(arguments[0]) was stopped by signal \(status & 0x7F)"
+        return detail.isEmpty ? how : "\(how): \(detail)"
+    }
+}

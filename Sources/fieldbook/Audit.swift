@@ -1,0 +1,71 @@
+import ArgumentParser
+import FieldbookCore
+import Foundation
+
+struct Audit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the audit trail: who changed which record, when, and which fields.",
+        discussion: """
+            Each copy of Fieldbook appends to its own log in the data folder's audit/ folder: the time, \
+            the specialist, create/update/delete, the record's kind and id, and the names of the fields \
+            that changed (never their values). Each entry carries the SHA-256 of the one before, so \
+            --verify finds an edited or removed entry, and records saved with no entry.
+            """
+    )
+
+    @OptionGroup var options: DataOptions
+
+    @Option(help: ArgumentHelp("Only the entries about this record (its id, or the start of it).", valueName: "ID"))
+    var record: String?
+
+    @Flag(help: "Check every log's chain of hashes and that every record's latest save has an entry.")
+    var verify = false
+
+    func run() throws {
+        let folder = options.folder
+        guard isFolder(folder) else {
+            printError("\(folder.path): no such folder")
+            throw ExitCode(2)
+        }
+        let trail = AuditTrail.read(folder: folder)
+        if verify {
+            try runVerify(trail, folder)
+            return
+        }
+        let lines = record.map { trail.entries(forRecord: $0) } ?? trail.entries
+        for line in lines {
+            let entry = line.entry
+            var text = "\(entry.time)  \(entry.action.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0))  \(entry.kind)"
+            if let id = entry.record { text += " \(id)" }
+            if !entry.fields.isEmpty { text += "  fields: \(entry.fields.joined(separator: ", "))" }
+            text += "  by " + (entry.specialist.map { "specialist \($0)" } ?? "unknown specialist") + " (copy \(entry.install))"
+            printLine(text)
+        }
+        if lines.isEmpty {
+            printLine(record == nil ? "No audit entries in \(folder.path)." : "No audit entries for record \(record ?? "").")
+        }
+    }
+
+    private func runVerify(_ trail: AuditTrail, _ folder: URL) throws {
+        let snapshot: DataSnapshot
+        do {
+            snapshot = try Store(folder: folder, mode: .readOnly).load()
+        } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+        let unaudited = trail.unaudited(in: snapshot)
+        for damage in trail.damage { printLine("\(folder.appendingPathComponent(damage.file).path):\(damage.line): \(damage.message)") }
+        for change in unaudited { printLine("unaudited change: \(change)") }
+        if !trail.damage.isEmpty {
+            printError("the audit trail is damaged: \(trail.damage.count) problem\(trail.damage.count == 1 ? "" : "s")"
+                       + (unaudited.isEmpty ? "" : ", and \(unaudited.count) unaudited change\(unaudited.count == 1 ? "" : "s")"))
+            throw ExitCode.failure
+        }
+        if !unaudited.isEmpty {
+            printError("the chain is intact; \(unaudited.count) record change\(unaudited.count == 1 ? " has" : "s have") no entry")
+            throw ExitCode.failure
+        }
+        printLine("Audit trail intact: \(trail.lines.count) entr\(trail.lines.count == 1 ? "y" : "ies") in \(trail.files.count) log\(trail.files.count == 1 ? "" : "s"); every record saved since it began has its entry.")
+    }
+}

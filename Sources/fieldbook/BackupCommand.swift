@@ -1,0 +1,32 @@
+import ArgumentParser
+import FieldbookCore
+import Foundation
+
+struct BackupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Write a dated archive (tar.gz) of the whole data folder.",
+        discussion: """
+            The archive is readable by your user only (0600) and never replaces an existing file. \
+            Given a folder, the archive is named after the date and time: fieldbook-backup-2026-11-25-0930.tar.gz. \
+            Restore with: mkdir NEWFOLDER && tar xzf FILE -C NEWFOLDER, then fieldbook check --data NEWFOLDER.
+            """
+    )
+
+    @OptionGroup var options: DataOptions
+
+    @Option(help: ArgumentHelp("Where to write the archive: a new file, or a folder for a dated name.", valueName: "FILE"))
+    var out: String
+
+    func run() throws {
+        let folder = options.folder
+        let target = URL(fileURLWithPath: out)
+        do {
+            let result = try Backup.write(folder: folder, to: target)
+            printLine("Backed up \(folder.path) to \(result.file.path) (\(result.bytes) bytes, readable by you only).")
+        } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import FieldbookCore
+import Foundation
+import Testing
+
+/// Makes every folder under `url` 0700 and every file 0600.
+func makeOwnerOnly(_ url: URL) {
+    chmod(url.path, 0o700)
+    let enumerator = FileManager.default.enumerator(atPath: url.path)
+    while let relative = enumerator?.nextObject() as? String {
+        let child = url.appendingPathComponent(relative)
+        var isDirectory: ObjCBool = false
+        _ = FileManager.default.fileExists(atPath: child.path, isDirectory: &isDirectory)
+        chmod(child.path, isDirectory.boolValue ? 0o700 : 0o600)
+    }
+}
+
+/// The command line's own output, run as a script would (no terminal).
+@Suite struct CommandLineTests {
+    static let clipboardWrite = "\u{1B}]52;c;aGVsbG8=\u{07}"
+    static let clearScreen = "\u{1B}[2J"
+
+    @Test func checkEscapesControlCharactersFromFileContentsAndNames() throws {
+        let data = try DataCopy()
+        let file = try data.clientFile(named: "Zoë Fernández")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        // As JSON writes them: \u001b is Esc, \u0007 is BEL.
+        let hostile = text.replacingOccurrences(of: "\"status\" : \"", with: #""status" : "\u001b]52;c;aGVsbG8=\u0007\u001b[2J"#)
+        #expect(hostile != text)
+        try hostile.write(to: file, atomically: false, encoding: .utf8)
+        let named = file.deletingLastPathComponent().appendingPathComponent("x\(Self.clearScreen)\(Self.clipboardWrite).json")
+        try Data("{".utf8).write(to: named)
+        chmod(named.path, 0o600)
+
+        let result = spawn([binary, "check", "--data", data.folder.path])
+        #expect(result.status == 1)
+        #expect(!result.output.contains("\u{1B}") && !result.output.contains("\u{07}"), "raw control characters reached the terminal")
+        #expect(result.output.contains("^[]52;c;aGVsbG8=^G^[[2J"), "\(result.output)")
+        #expect(result.output.contains("x^[[2J^[]52;c;aGVsbG8=^G.json"), "\(result.output)")
+        #expect(!result.output.contains("Zoë"))
+    }
+
+    @Test func checkOnAFileSaysItIsNotAFolder() throws {
+        let result = spawn([binary, "check", "--data", packageRoot.appendingPathComponent("README.md").path])
+        #expect(result.status == 2)
+        #expect(result.output.contains("README.md is a file, not a folder"), "\(result.output)")
+        #expect(!result.output.contains("fieldbook.json"), "\(result.output)")
+    }
+
+    @Test func checkReportsLoosePermissionsAndRepairAsksFirst() throws {
+        let data = try DataCopy(ownerOnly: false)
+        chmod(data.folder.path, 0o755)
+        let before = spawn([binary, "check", "--data", data.folder.path])
+        #expect(before.status == 1)
+        #expect(before.output.contains("open to group or others"), "\(before.output)")
+
+        // No terminal to ask on and no --yes: nothing changes.
+        let refused = spawn([binary, "check", "--repair", "--data", data.folder.path])
+        #expect(refused.status == 2)
+        #expect(refused.output.contains("will, in"), "\(refused.output)")
+        #expect(refused.output.contains("nothing was changed"), "\(refused.output)")
+        #expect(spawn([binary, "check", "--data", data.folder.path]).output == before.output)
+
+        let repaired = spawn([binary, "check", "--repair", "--yes", "--data", data.folder.path])
+        #expect(repaired.status == 0, "\(repaired.output)")
+        #expect(repaired.output.contains("Repaired:"), "\(repaired.output)")
+        let after = spawn([binary, "check", "--data", data.folder.path])
+        #expect(after.status == 0, "\(after.output)")
+        #expect(after.output.contains(": OK ("))
+    }
+
+    @Test func backupWritesAnArchiveTarOpens() throws {
+        let data = try DataCopy()
+        let out = data.root.appendingPathComponent("backup.tar.gz")
+        let result = spawn([binary, "backup", "--data", data.folder.path, "--out", out.path])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("Backed up"))
+        let mode = try FileManager.default.attributesOfItem(atPath: out.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let listing = spawn(["tar", "tzf", out.path])
+        #expect(listing.status == 0)
+        #expect(listing.output.contains("./fieldbook.json"))
+        #expect(listing.output.contains("./clients/"))
+        #expect(spawn([binary, "backup", "--data", data.folder.path, "--out", out.path]).status == 1, "an existing file was overwritten")
+    }
+
+    @Test func auditVerifyTellsABrokenChainFromAnUnauditedChange() throws {
+        let data = try DataCopy()
+        // Each save a second later than the one before (updatedAt is stored to the second).
+        let start = Date().timeIntervalSince1970.rounded(.down)
+        let saves = Counter()
+        let store = try Store(folder: data.folder, now: { Date(timeIntervalSince1970: start + Double(saves.next())) })
+        let snapshot = store.load()
+        store.auditLog = AuditLog(dataFolder: data.folder, installID: "test-copy")
+        var client = try #require(snapshot.clients.first)
+        for n in 1...3 {
+            client.notes = "note \(n)"
+            client = try store.save(client).record
+        }
+        #expect(spawn([binary, "audit", "--verify", "--data", data.folder.path]).status == 0)
+
+        // Saved with no entry (as just before a crash): unaudited, the chain still intact.
+        store.auditLog = nil
+        client.notes = "no entry"
+        client = try store.save(client).record
+        let unaudited = spawn([binary, "audit", "--verify", "--data", data.folder.path])
+        #expect(unaudited.status == 1)
+        #expect(unaudited.output.contains("unaudited change: client \(client.id.uuidString.lowercased())"), "\(unaudited.output)")
+        #expect(unaudited.output.contains("the chain is intact"), "\(unaudited.output)")
+
+        // An entry edited by hand: the chain is broken at the line after it.
+        let log = data.folder.appendingPathComponent("audit/test-copy.jsonl")
+        let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map(String.init)
+        var edited = lines
+        edited[0] = edited[0].replacingOccurrences(of: "\"notes\"", with: "\"name\"")
+        #expect(edited != lines)
+        try (edited.joined(separator: "\n") + "\n").write(to: log, atomically: false, encoding: .utf8)
+        let broken = spawn([binary, "audit", "--verify", "--data", data.folder.path])
+        #expect(broken.status == 1)
+        #expect(broken.output.contains("test-copy.jsonl:2: chain broken"), "\(broken.output)")
+        #expect(broken.output.contains("the audit trail is damaged"), "\(broken.output)")
+    }
+}
+
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func next() -> Int { lock.withLock { value += 1; return value } }
+}

@@ -1,0 +1,212 @@
+@testable import FieldbookCore
+import Foundation
+import Testing
+
+/// A clock tests move by hand.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var seconds: Double
+    init(_ seconds: Double) { self.seconds = seconds }
+    var now: Date { lock.withLock { Date(timeIntervalSince1970: seconds) } }
+    func advance(_ by: Double = 1) { lock.withLock { seconds += by } }
+}
+
+/// A store that logs to an audit trail, on a fresh folder.
+func auditedStore(_ folder: TemporaryFolder, install: String = "copy-a", clock: TestClock) throws -> Store {
+    let data = folder.path("data")
+    let store = try Store(folder: data, now: { clock.now })
+    store.auditLog = AuditLog(dataFolder: data, installID: install, specialistID: Sample.specialist.id, now: { clock.now })
+    return store
+}
+
+func logLines(_ url: URL) throws -> [String] {
+    try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init)
+}
+
+@Suite struct AuditTests {
+    @Test func eachSaveAppendsWhoWhatAndWhichFieldsButNoValues() throws {
+        let folder = TemporaryFolder()
+        let clock = TestClock(1_763_800_000)
+        let store = try auditedStore(folder, clock: clock)
+        var client = try store.save(Sample.client()).record
+        clock.advance()
+        client.phone = "555-9999"
+        client.notes = "Prefers mornings"
+        client = try store.save(client).record
+
+        let trail = AuditTrail.read(folder: folder.path("data"))
+        #expect(trail.damage.isEmpty)
+        #expect(trail.files == ["audit/copy-a.jsonl"])
+        let entries = trail.entries.map(\.entry)
+        #expect(entries.count == 2)
+        #expect(entries[0].action == .create)
+        #expect(entries[0].fields.contains("name") && entries[0].fields.contains("phone"))
+        #expect(!entries[0].fields.contains("updatedAt"))
+        #expect(entries[1].action == .update)
+        #expect(entries[1].fields == ["notes", "phone"])
+        #expect(entries[1].kind == "client")
+        #expect(entries[1].record == client.id.uuidString.lowercased())
+        #expect(entries[1].specialist == Sample.specialist.id.uuidString.lowercased())
+        #expect(entries[1].recordUpdatedAt == Timestamp.format(client.updatedAt))
+
+        let raw = try String(contentsOf: folder.path("data/audit/copy-a.jsonl"), encoding: .utf8)
+        for value in ["José", "555-9999", "555-1000", "Prefers mornings", "Barista", "Library"] {
+            #expect(!raw.contains(value), "client data \(value) in the audit log")
+        }
+        #expect(mode(of: folder.path("data/audit/copy-a.jsonl")) == 0o600)
+        #expect(mode(of: folder.path("data/audit")) == 0o700)
+    }
+
+    @Test func changedFieldsAreTheTopLevelKeysWhoseJSONDiffers() {
+        let old = Data(#"{"id":"A","name":"x","jobs":[{"id":"1","title":"a"}],"tags":{"b":1,"a":2},"updatedAt":"t1","gone":1}"#.utf8)
+        let new = Data(#"{"id":"A","name":"x","jobs":[{"id":"1","title":"b"}],"tags":{"a":2,"b":1},"updatedAt":"t2","added":true}"#.utf8)
+        let changes = ChangedFields.changes(at: "clients/a.json", old: old, new: new)
+        #expect(changes.count == 1)
+        #expect(changes.first?.fields == ["added", "gone", "jobs"])
+        #expect(changes.first?.record == "a")
+
+        let kinds = ChangedFields.changes(
+            at: "employers/b.json",
+            old: Data(#"{"id":"B","flag":true,"n":1,"x":1.5,"s":"1","list":[1,2],"o":null}"#.utf8),
+            new: Data(#"{"id":"B","flag":1,"n":1,"x":1.5,"s":1,"list":[2,1],"o":{}}"#.utf8))
+        #expect(kinds.first?.fields == ["flag", "list", "o", "s"])
+    }
+
+    @Test func employerContactsAreLoggedOnePerContactWithinTheirMonthFile() throws {
+        let folder = TemporaryFolder()
+        let clock = TestClock(1_763_800_000)
+        let store = try auditedStore(folder, clock: clock)
+        let first = try store.save(Sample.employerContact(on: "2026-11-02")).record
+        clock.advance()
+        var second = try store.save(Sample.employerContact(on: "2026-11-09")).record
+        clock.advance()
+        second.hiringNeeds = "Evening shifts"
+        second = try store.save(second).record
+
+        let entries = AuditTrail.read(folder: folder.path("data")).entries.map(\.entry)
+        #expect(entries.map(\.action) == [.create, .create, .update])
+        #expect(entries.map(\.kind) == Array(repeating: "employer contact", count: 3))
+        #expect(entries.map(\.record) == [first.id, second.id, second.id].map { $0.uuidString.lowercased() })
+        #expect(entries[2].fields == ["hiringNeeds"])
+    }
+
+    @Test func aDeletionIsLoggedAsSuch() throws {
+        let folder = TemporaryFolder()
+        let clock = TestClock(1_763_800_000)
+        let store = try auditedStore(folder, clock: clock)
+        let contact = try store.save(Sample.employerContact(on: "2026-11-02")).record
+        let log = try #require(store.auditLog)
+        let relative = "employer-contacts/\(Sample.specialist.id.uuidString.lowercased())/2026-11.json"
+        let before = try Data(contentsOf: folder.path("data/\(relative)"))
+        let emptied = try JSONSerialization.data(withJSONObject: [
+            "specialistID": Sample.specialist.id.uuidString, "month": "2026-11", "contacts": [Any](),
+        ])
+        #expect(log.recordWrite(of: relative, from: before, to: emptied) == nil)
+        let employerFile = Data(#"{"id":"E1","name":"n","updatedAt":"2026-11-22T09:30:00Z"}"#.utf8)
+        #expect(log.recordDeletion(of: "employers/e1.json", from: employerFile) == nil)
+
+        let entries = AuditTrail.read(folder: folder.path("data")).entries.map(\.entry)
+        #expect(entries.map(\.action) == [.create, .delete, .delete])
+        #expect(entries[1].record == contact.id.uuidString.lowercased())
+        #expect(entries[2].kind == "employer" && entries[2].record == "e1" && entries[2].fields.isEmpty)
+    }
+
+    @Test func anEditedOrRemovedEntryBreaksTheChain() throws {
+        let folder = TemporaryFolder()
+        let clock = TestClock(1_763_800_000)
+        let store = try auditedStore(folder, clock: clock)
+        var client = try store.save(Sample.client()).record
+        for n in 1...4 {
+            clock.advance()
+            client.notes = "note \(n)"
+            client = try store.save(client).record
+        }
+        let file = folder.path("data/audit/copy-a.jsonl")
+        let original = try logLines(file)
+        #expect(original.count == 5)
+        #expect(AuditTrail.read(folder: folder.path("data")).damage.isEmpty)
+
+        var edited = original
+        edited[1] = edited[1].replacingOccurrences(of: "\"notes\"", with: "\"phone\"")
+        try (edited.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        let afterEdit = AuditTrail.read(folder: folder.path("data")).damage
+        #expect(afterEdit.map(\.line) == [3])
+        #expect(afterEdit.first?.message.contains("edited or removed") == true)
+
+        var removed = original
+        removed.remove(at: 2)
+        try (removed.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        #expect(AuditTrail.read(folder: folder.path("data")).damage.map(\.line) == [3])
+    }
+
+    @Test func aSaveWithNoEntryIsAnUnauditedChangeNotABrokenChain() throws {
+        let folder = TemporaryFolder()
+        let clock = TestClock(1_763_800_000)
+        let store = try auditedStore(folder, clock: clock)
+        var client = try store.save(Sample.client()).record
+        let other = try store.save(Sample.client(name: "Second Person")).record
+        // A save that reached the disk just before a crash, before its entry was appended:
+        // the same as a save by a store with no log.
+        clock.advance(5)
+        store.auditLog = nil
+        client.notes = "saved, then the power went"
+        client = try store.save(client).record
+
+        let data = folder.path("data")
+        let trail = AuditTrail.read(folder: data)
+        #expect(trail.damage.isEmpty)
+        let unaudited = trail.unaudited(in: try Store(folder: data).load())
+        #expect(unaudited.map(\.record) == [client.id.uuidString.lowercased()])
+        #expect(unaudited.first?.lastAudited != nil)
+        #expect(!unaudited.contains { $0.record == other.id.uuidString.lowercased() })
+    }
+
+    @Test func aLineCutShortByACrashIsReportedAndTheNextEntryStillChains() throws {
+        let folder = TemporaryFolder()
+        let clock = TestClock(1_763_800_000)
+        let store = try auditedStore(folder, clock: clock)
+        var client = try store.save(Sample.client()).record
+        let file = folder.path("data/audit/copy-a.jsonl")
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(#"{"action":"upd"#.utf8))
+        try handle.close()
+        #expect(AuditTrail.read(folder: folder.path("data")).damage.first?.message.contains("cut short") == true)
+
+        clock.advance()
+        client.notes = "after the crash"
+        client = try store.save(client).record
+        let trail = AuditTrail.read(folder: folder.path("data"))
+        #expect(trail.damage.map(\.line) == [2])
+        #expect(trail.damage.first?.message == "not a readable audit entry")
+        #expect(trail.lines.map(\.number) == [1, 3])
+    }
+
+    @Test func eachCopyWritesItsOwnLogAndTheTrailReadsThemAll() throws {
+        let folder = TemporaryFolder()
+        let clock = TestClock(1_763_800_000)
+        let a = try auditedStore(folder, install: "copy-a", clock: clock)
+        let client = try a.save(Sample.client()).record
+        clock.advance()
+        let b = try auditedStore(folder, install: "copy-b", clock: clock)
+        var again = try #require(b.load().client(client.id))
+        again.notes = "from b"
+        try b.save(again)
+        let trail = AuditTrail.read(folder: folder.path("data"))
+        #expect(trail.files == ["audit/copy-a.jsonl", "audit/copy-b.jsonl"])
+        #expect(trail.damage.isEmpty)
+        #expect(trail.entries(forRecord: String(client.id.uuidString.prefix(8))).map(\.entry.install) == ["copy-a", "copy-b"])
+        #expect(trail.unaudited(in: b.load()).isEmpty)
+    }
+
+    @Test func theInstallIDIsKeptOutsideTheDataFolderAndReused() throws {
+        let folder = TemporaryFolder()
+        let location = InstallID.location(environment: ["XDG_STATE_HOME": folder.path("state").path, "HOME": "/nonexistent"])
+        #expect(location.path == folder.path("state/fieldbook/install-id").path)
+        let first = InstallID.load(from: location)
+        #expect(InstallID.load(from: location) == first)
+        #expect(mode(of: location) == 0o600)
+        try Data("../../etc/passwd\n".utf8).write(to: location)
+        #expect(InstallID.load(from: location) != "../../etc/passwd")
+    }
+}
