@@ -247,14 +247,15 @@ import Testing
         #expect(left.problems.isEmpty)
     }
 
-    @Test func deletingFromAFileChangedOnDiskIsRefused() throws {
+    @Test func deletingFromAFileChangedOnDiskMergesWithTheOtherChange() throws {
         let folder = TemporaryFolder()
         let store = try Store(folder: folder.url)
         let contact = try store.save(Sample.employerContact(on: "2026-11-18")).record
         let reader = try Store(folder: folder.url)
         _ = reader.load()
-        try store.save(Sample.employerContact(on: "2026-11-20"))
-        #expect(throws: StoreError.self) { try reader.delete(contact) }
-        #expect(try Store(folder: folder.url).load().employerContacts.count == 2)
+        let added = try store.save(Sample.employerContact(on: "2026-11-20")).record
+        try reader.delete(contact)
+        // The contact added elsewhere meanwhile stays; the deleted one is gone.
+        #expect(try Store(folder: folder.url).load().employerContacts.map(\.id) == [added.id])
     }
 }
