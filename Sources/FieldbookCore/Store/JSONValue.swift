@@ -108,7 +108,7 @@ struct JSONReader {
             let keyStart = index
             let key = try string()
             if members[key] != nil {
-                throw failure("the key \"\(JSONCoding.escapedForMessage(key))\" appears twice in the same object", at: keyStart)
+                throw failure("the key \"\(JSONCoding.escapedForMessage(String(key.prefix(80))))\" appears twice in the same object", at: keyStart)
             }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':' after a key") }

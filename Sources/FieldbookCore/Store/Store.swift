@@ -177,7 +177,7 @@ public final class Store {
                     if "\(month.specialistID.lowercased)" != specialistFolder || "\(month.month).json" != name {
                         problems.append(DataProblem(
                             path: relative, kind: .employerContacts,
-                            message: "file holds specialist \(month.specialistID.lowercased), month \(month.month), which does not match its place; it was loaded"))
+                            message: "file holds specialist \(month.specialistID.lowercased), month \(JSONCoding.escapedForMessage(String(month.month.prefix(20)))), which does not match its place; it was loaded"))
                     }
                     for (index, contact) in month.contacts.enumerated() {
                         if DataLayout.monthKey(contact.date) != month.month || contact.specialistID != month.specialistID {
