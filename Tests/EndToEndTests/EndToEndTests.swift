@@ -110,6 +110,8 @@ struct EndToEndTests {
         #expect(theirs != original)
         try theirs.write(to: file, atomically: true, encoding: .utf8)
 
+        // Their change is to another field: the contact is saved onto their version, and the
+        // message says so.
         session.send("Tab", "Tab")
         session.type("Library")
         session.send("C-s")
