@@ -165,6 +165,7 @@ import Testing
         #expect(text.contains("00000000-0000-4000-8000-000000000777.json holds conflict markers"))
         #expect(text.contains("merged by hand in a text"))
         #expect(state.press(.control("s")).isEmpty)
+        #expect(page.lines[23] == " Esc back  ? help", "\(dump(page))")
     }
 
     @Test func aTinyTerminalAsksForMoreRoomAndATallOneShowsMore() {
@@ -218,5 +219,24 @@ import Testing
         #expect(FieldNames.value(Program.maria.id.uuidString, path: "specialistID", in: Program.data) == "Maria Okafor")
         #expect(FieldNames.value(nil, path: "contacts[x]", in: Program.data) == "(deleted)")
         #expect(FieldNames.value("true", path: "benefitsPlanningDone", in: Program.data) == "yes")
+    }
+}
+
+@Suite struct SyncCopyMergeTests {
+    @Test func aSyncToolCopyIsToMergeAndItsColumnSaysSo() {
+        var data = Program.data
+        let record = MergeScreenTests.path
+        let copy = "clients/00000000-0000-4000-8000-000000000101.sync-conflict-20261125-101010-ABCDEFG.json"
+        let pending = PendingMerge(record: record, copy: copy, source: .syncToolCopy)
+        data.problems = [DataProblem(path: copy, kind: .syncConflict, message: "a sync copy", pendingMerge: pending)]
+        var state = AppState(data: data, today: Program.today, userSpecialistID: Program.maria.id)
+        App.update(&state, .tick(Date(timeIntervalSince1970: 1_763_800_000)))
+        #expect(state.screen().lines.contains { $0.contains("José") && $0.contains("⇄ TO MERGE") }, "\(dump(state.screen()))")
+        state.press(.down, .enter, .character("m"))
+        let fields = [FieldConflict(field: "phone", base: nil, mine: "555-7777", theirs: "555-8888")]
+        state.answer(.failed(.conflict(SaveConflict(record: record, path: record, keptCopy: copy, fields: fields))))
+        let screen = state.screen()
+        #expect(screen.lines[3] == "  Field                  Theirs (on disk)  Yours (sync copy) Before both", "\(dump(screen))")
+        #expect(screen.lines[4] == "▸ Phone                    555-8888          555-7777        not known", "\(dump(screen))")
     }
 }

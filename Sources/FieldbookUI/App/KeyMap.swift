@@ -40,6 +40,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case confirm = "A question (discard changes?)"
     case sections = "The sections of a form"
     case merge = "Merging two versions of a record"
+    case mergeByHand = "A record to merge by hand (conflict markers)"
     case help = "Help"
 }
 
@@ -122,6 +123,8 @@ public enum KeyMap {
                    help: "Save the record with the values picked", context: .merge),
         KeyBinding(keys: [.escape], action: .back, short: "later",
                    help: "Back; the record stays to merge and both versions stay on disk", context: .merge),
+        KeyBinding(keys: [.escape, .character("q")], action: .back, short: "back",
+                   help: "Back; merge the file in a text editor, then Ctrl-R reads it again", context: .mergeByHand),
         // A question
         KeyBinding(keys: [.character("y"), .character("Y")], action: .confirm, short: "discard", help: "Yes: throw the changes away", context: .confirm),
         KeyBinding(keys: [], action: .dismiss, short: "keep editing", help: "No: keep editing", context: .confirm, barKeys: "any key", otherKeys: true),

@@ -39,14 +39,20 @@ public struct MergePage: Page {
 
     public var fields: [FieldConflict] { conflict.fields }
 
+    /// The other version is a sync tool's copy rather than this copy's save.
+    var isSyncCopy: Bool { !conflict.keptCopy.hasPrefix(DataLayout.conflicts + "/") }
+
     /// Fields still without a pick.
     public var unpicked: [FieldConflict] { fields.filter { choices[$0.field] == nil } }
 
     public func title(in context: PageContext) -> String { stage == .byHand ? "To merge by hand" : "Merge two versions" }
 
     public func keyContexts(in context: PageContext) -> [KeyContext] {
-        if case .saving = stage { return [] }
-        return [.merge, .lists]
+        switch stage {
+        case .saving: return []
+        case .byHand: return [.mergeByHand]
+        case .picking: return [.merge, .lists]
+        }
     }
 
     public mutating func perform(_ action: Action, key: Key, in context: inout PageContext) {
@@ -170,7 +176,7 @@ public struct MergePage: Page {
 
         let columns = Columns(width: screen.columns)
         let starts = columns.starts
-        let titles = ["Field", "Theirs (on disk)", "Yours (this copy)", "Before both"]
+        let titles = ["Field", "Theirs (on disk)", isSyncCopy ? "Yours (sync copy)" : "Yours (this copy)", "Before both"]
         let widths = [columns.field, columns.value, columns.value, columns.value]
         for (index, title) in titles.enumerated() {
             screen.put(TextCells.pad(title, to: widths[index]), row: top + 1, column: starts[index], width: widths[index],
