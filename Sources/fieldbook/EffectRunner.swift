@@ -50,6 +50,19 @@ final class EffectRunner: @unchecked Sendable {
         case .reload:
             progress(WorkProgress(done: 0, total: 1, what: "Reading the data folder"))
             return .reloaded(store.load())
+        case .readConflict(let pending):
+            do {
+                return .failed(.conflict(try store.conflict(for: pending)))
+            } catch {
+                return .failed(error)
+            }
+        case .resolve(let conflict, let choices):
+            do {
+                try store.resolve(conflict, choosing: choices)
+            } catch {
+                return .failed(error)
+            }
+            return .reloaded(store.load())
         }
     }
 }

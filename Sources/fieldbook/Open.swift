@@ -62,7 +62,8 @@ struct Open: ParsableCommand {
         let user = try chooseSpecialist(in: snapshot, demo: demo)
         store.auditLog = AuditLog(dataFolder: folder, installID: InstallID.load(), specialistID: user)
         let startMessage = Self.startMessage(problems: DataCheck.problems(in: folder, loaded: snapshot).count,
-                                             unreadable: snapshot.problems.count)
+                                             unreadable: snapshot.problems.filter { $0.pendingMerge == nil }.count,
+                                             toMerge: Set(snapshot.pendingMerges.map(\.record)).count)
         let exitSignal: Int32?
         do {
             exitSignal = try MainActor.assumeIsolated {
@@ -78,12 +79,16 @@ struct Open: ParsableCommand {
         }
     }
 
-    /// One line on start when `fieldbook check` would report something; nil when the folder is clean.
-    static func startMessage(problems: Int, unreadable: Int) -> String? {
-        guard problems > 0 else { return nil }
+    /// One line on start when `fieldbook check` would report something, records to merge
+    /// counted apart; nil when the folder is clean.
+    static func startMessage(problems: Int, unreadable: Int, toMerge: Int = 0) -> String? {
+        guard problems > 0 || toMerge > 0 else { return nil }
         let listed = "`fieldbook check` lists \(problems) problem\(problems == 1 ? "" : "s")"
-        guard unreadable > 0 else { return listed + " in this data folder." }
-        return "\(unreadable) file\(unreadable == 1 ? "" : "s") could not be read; " + listed + "."
+        var parts: [String] = []
+        if toMerge > 0 { parts.append("\(toMerge) record\(toMerge == 1 ? "" : "s") to merge") }
+        if unreadable > 0 { parts.append("\(unreadable) file\(unreadable == 1 ? "" : "s") could not be read") }
+        guard !parts.isEmpty else { return listed + " in this data folder." }
+        return parts.joined(separator: ", ") + "; " + listed + "."
     }
 
     private func chooseSpecialist(in snapshot: DataSnapshot, demo: Bool) throws -> UUID? {

@@ -134,7 +134,11 @@ extension CaseloadQuery {
             return ascending ? result : !result
         }
         let unreadable = text.isEmpty
-            ? data.problems.filter { $0.kind == .client }.map(CaseloadRow.unreadable)
+            ? data.problems.filter { problem in
+                // A client file with conflict markers is listed too: to merge by hand.
+                problem.kind == .client
+                    || (problem.pendingMerge?.source == .conflictMarkers && problem.path.hasPrefix(DataLayout.clients + "/"))
+            }.map(CaseloadRow.unreadable)
             : []
         return keyed.map { CaseloadRow.client($0.client) } + unreadable
     }

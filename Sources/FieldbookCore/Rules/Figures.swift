@@ -34,6 +34,8 @@ public struct Figures: Sendable {
     public let jobStartsAhead: [JobStart]
     /// Clients' names folded for search and sorting.
     public let clientNames: FoldedNames
+    /// Records with a second version waiting to be merged ("to merge"), by record id.
+    public let toMerge: [UUID: PendingMerge]
 
     public init(data: DataSnapshot, today: LocalDate) {
         self.today = today
@@ -70,6 +72,7 @@ public struct Figures: Sendable {
                 ? count * settings.faceToFacePerJobSeekerWhenSmall : settings.weeklyFaceToFaceTarget
         }
         clientNames = FoldedNames(clients: data.clients)
+        toMerge = Dictionary(data.pendingMerges.compactMap { pending in pending.recordID.map { ($0, pending) } }) { first, _ in first }
         activeClients = active
         jobSeekers = seekers
         workingClients = working

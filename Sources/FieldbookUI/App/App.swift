@@ -120,9 +120,17 @@ public enum App {
         case .reloaded(let snapshot):
             state.data = snapshot
             dataChanged(&state, environment)
-            state.message = snapshot.problems.isEmpty
-                ? Message("Read the data folder again.")
-                : Message("Read the data folder again; \(snapshot.problems.count) file(s) could not be read.", kind: .error)
+            state.message = ProblemSummary.line(for: snapshot).map { Message("Read the data folder again; " + $0, kind: .error) }
+                ?? Message("Read the data folder again.")
+        case .failed(.conflict(let conflict)):
+            // This copy's version is now kept on disk: the record shows as to merge at once.
+            let pending = conflict.pendingMerge
+            if pending.recordID != nil, !state.data.pendingMerges.contains(pending) {
+                state.data.problems.append(DataProblem(
+                    path: pending.copy, kind: .conflictCopy,
+                    message: "this copy's version of \(pending.record), kept after a save conflict: to merge", pendingMerge: pending))
+                dataChanged(&state, environment)
+            }
         case .failed:
             break
         }

@@ -67,9 +67,8 @@ public struct AppState: Sendable {
         self.size = size
         figures = Figures(data: data, today: today)
         tab = Router.firstTab
-        if !data.problems.isEmpty {
-            let count = data.problems.count
-            message = Message("\(count) file\(count == 1 ? "" : "s") could not be read; shown as unreadable. Run `fieldbook check` for details.", kind: .error)
+        if let line = ProblemSummary.line(for: data) {
+            message = Message(line.prefix(1).uppercased() + line.dropFirst() + " Run `fieldbook check` for details.", kind: .error)
         }
         let context = makeContext(readingEnvironment)
         tabs = Router.tabs.enumerated().map { index, type in

@@ -28,6 +28,12 @@ public enum StoreRequest: Hashable, Sendable {
     case saveClient(Client)
     /// Read the data folder again.
     case reload
+    /// The fields in conflict between a record and the version waiting to be merged into it;
+    /// answered by `.failed(.conflict(_))` (the record is in conflict), or another failure.
+    case readConflict(PendingMerge)
+    /// Settle a conflict: each field takes the version picked for it; answered by
+    /// `.reloaded(_)` (the record and what is left to merge, read again).
+    case resolve(SaveConflict, choosing: [String: MergeChoice])
 }
 
 /// The answer to a `StoreRequest`.

@@ -17,6 +17,8 @@ public enum Action: Hashable, Sendable {
     case keepSearch, clearSearch
     /// A question: yes, or any other answer.
     case confirm, dismiss
+    /// Two versions of a record: open the merge, keep this copy's value, keep the other one.
+    case merge, pickMine, pickTheirs
 }
 
 /// Where a binding applies. A page lists its contexts most specific first; the first that
@@ -37,6 +39,8 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case repeatingGroup = "A repeating group in a form (past jobs...)"
     case confirm = "A question (discard changes?)"
     case sections = "The sections of a form"
+    case merge = "Merging two versions of a record"
+    case mergeByHand = "A record to merge by hand (conflict markers)"
     case help = "Help"
 }
 
@@ -108,6 +112,19 @@ public enum KeyMap {
         KeyBinding(keys: [.character("n")], action: .new, short: "log contact", help: "Log a contact with this client", context: .client),
         KeyBinding(keys: [.character("e")], action: .edit, short: "edit", help: "Edit this client's details", context: .client),
         KeyBinding(keys: [.escape, .character("q")], action: .back, short: "back", help: "Back to the caseload", context: .client),
+        KeyBinding(keys: [.character("m")], action: .merge, short: nil,
+                   help: "Merge the two versions of this client, when it shows TO MERGE", context: .client),
+        // Merging two versions
+        KeyBinding(keys: [.character("t"), .left], action: .pickTheirs, short: "theirs",
+                   help: "Keep their value (the version on disk) for this field", context: .merge),
+        KeyBinding(keys: [.character("m"), .right], action: .pickMine, short: "mine",
+                   help: "Keep your value (this copy's) for this field", context: .merge),
+        KeyBinding(keys: [.control("s"), .function(2)], action: .save, short: "save",
+                   help: "Save the record with the values picked", context: .merge),
+        KeyBinding(keys: [.escape], action: .back, short: "later",
+                   help: "Back; the record stays to merge and both versions stay on disk", context: .merge),
+        KeyBinding(keys: [.escape, .character("q")], action: .back, short: "back",
+                   help: "Back; merge the file in a text editor, then Ctrl-R reads it again", context: .mergeByHand),
         // A question
         KeyBinding(keys: [.character("y"), .character("Y")], action: .confirm, short: "discard", help: "Yes: throw the changes away", context: .confirm),
         KeyBinding(keys: [], action: .dismiss, short: "keep editing", help: "No: keep editing", context: .confirm, barKeys: "any key", otherKeys: true),

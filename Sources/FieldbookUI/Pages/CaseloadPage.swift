@@ -68,6 +68,8 @@ public struct CaseloadPage: TabPage {
             switch rows[position.selected] {
             case .client(let client):
                 context.push(ClientPage(clientID: client.id))
+            case .unreadable(let problem) where problem.pendingMerge != nil:
+                context.push(MergePage(byHand: problem.pendingMerge!))
             case .unreadable(let problem):
                 context.message = Message("\(problem.path) could not be read (\(problem.message)). It was left as it is; fix it or restore it from a backup.", kind: .error)
             }
@@ -180,6 +182,16 @@ public struct CaseloadPage: TabPage {
                 for (index, text) in cells.enumerated() {
                     screen.put(TextCells.pad(text, to: widths[index], right: index == 3), row: y, column: starts[index])
                 }
+                if context.figures.toMerge[client.id] != nil {
+                    // A mark in words, not only a colour: this client has two versions to merge.
+                    let mark = " ⇄ TO MERGE"
+                    let width = TextCells.width(mark)
+                    screen.put(TextCells.pad(TextCells.truncate(client.displayName, to: widths[0] - width), to: widths[0] - width),
+                               row: y, column: starts[0])
+                    screen.put(mark, row: y, column: starts[0] + widths[0] - width, width: width, style: .warning)
+                }
+            case .unreadable(let problem) where problem.pendingMerge != nil:
+                screen.put("⇄ TO MERGE BY HAND \(problem.path): conflict markers", row: y, column: 1, style: .warning)
             case .unreadable(let problem):
                 screen.put("⚠ UNREADABLE \(problem.path): \(problem.message)", row: y, column: 1, style: .danger)
             }

@@ -5,6 +5,8 @@ import Foundation
 public struct ClientPage: Page {
     public let clientID: UUID
     public private(set) var top = 0
+    /// Both versions of a record to merge being read, for the merge screen.
+    public private(set) var reading: RequestID?
 
     public init(clientID: UUID) { self.clientID = clientID }
 
@@ -23,11 +25,32 @@ public struct ClientPage: Page {
         case .last: scroll(to: Int.max / 2, context)
         case .back: context.close()
         case .new: context.push(FormPage(ContactForm(clientID: clientID), in: context))
+        case .merge:
+            guard let pending = context.figures.toMerge[clientID] else {
+                context.message = Message("This client has nothing to merge.")
+                return
+            }
+            reading = context.request(.readConflict(pending))
+            context.message = Message("Reading both versions…")
         case .edit:
             if let client = context.data.client(clientID) {
                 context.push(FormPage(ClientForm(client: client, defaultSpecialist: nil), in: context))
             }
         default: break
+        }
+    }
+
+    public mutating func receive(_ result: StoreResult, for request: RequestID, in context: inout PageContext) {
+        guard request == reading else { return }
+        reading = nil
+        switch result {
+        case .failed(.conflict(let conflict)):
+            context.message = nil
+            context.push(MergePage(conflict: conflict, recordID: clientID))
+        case .failed(let error):
+            context.message = Message("Cannot merge: \(error.description)", kind: .error)
+        default:
+            break
         }
     }
 
@@ -94,6 +117,9 @@ public struct ClientPage: Page {
             }
         }
 
+        if context.figures.toMerge[client.id] != nil {
+            out.append([Span("  ⇄ TO MERGE", .warning), Span(": two versions of this client; m picks which values to keep.")])
+        }
         section("Details")
         field("Preferred name", client.preferredName)
         field("Phone", client.phone)

@@ -145,14 +145,17 @@ public struct FormPage: Page {
         case .saved(let record, let merged):
             var (message, next) = purpose.saved(record, in: context)
             if !merged.isEmpty {
-                message = Message(message.text + " Merged with a change made elsewhere.", kind: message.kind)
+                let fields = merged.count == 1 ? "1 field" : "\(merged.count) fields"
+                message = Message(message.text + " Merged with a change made elsewhere (\(fields)).", kind: message.kind)
             }
             context.message = message
             if let next { context.replace(with: next) } else { context.close() }
         case .failed(let error):
-            if case .conflict = error {
-                // The full story (and where this version was kept) is in `fieldbook check`.
-                context.message = Message("Not saved: someone else changed this record. Ctrl-R loads it; save again.", kind: .error)
+            if case .conflict(let conflict) = error {
+                // This version is kept on disk; the merge screen settles each field in conflict.
+                let fields = conflict.fields.count == 1 ? "1 field" : "\(conflict.fields.count) fields"
+                context.message = Message("Not saved yet: \(fields) also changed elsewhere. Pick which to keep.", kind: .warning)
+                context.replace(with: MergePage(conflict: conflict, recordID: conflict.recordID))
             } else {
                 context.message = Message("Not saved: \(error.description)", kind: .error)
             }
