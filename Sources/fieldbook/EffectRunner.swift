@@ -28,6 +28,12 @@ final class EffectRunner: @unchecked Sendable {
         }
     }
 
+    /// From now on, saves are logged in the audit trail as this specialist's (after the user
+    /// said who they are); done in turn with the store work.
+    func identify(as specialist: UUID) {
+        queue.async { [self] in store.auditLog?.specialistID = specialist }
+    }
+
     /// The answers and progress posted since the last call, oldest first.
     func takeEvents() -> [Event] {
         lock.withLock {
@@ -50,6 +56,35 @@ final class EffectRunner: @unchecked Sendable {
         case .reload:
             progress(WorkProgress(done: 0, total: 1, what: "Reading the data folder"))
             return .reloaded(store.load())
+        case .saveSpecialist(let specialist):
+            do {
+                let result = try store.save(specialist)
+                return .saved(.specialist(result.record), merged: result.mergedFields)
+            } catch {
+                return .failed(error)
+            }
+        case .deactivateSpecialist(let id, let successor):
+            return deactivate(id, handingClientsTo: successor)
+        }
+    }
+
+    /// Each active client of the specialist is saved with their successor first (one save per
+    /// client, merging like any save), then the specialist is saved as inactive. A failure
+    /// stops there: the clients already handed over stay so, and the specialist stays active.
+    private func deactivate(_ id: UUID, handingClientsTo successor: UUID?) -> StoreResult {
+        let snapshot = store.load()
+        guard var specialist = snapshot.specialist(id) else { return .failed(.io(path: "specialists/\(id.uuidString.lowercased())", reason: "no longer in the data folder")) }
+        var handedOver: [Client] = []
+        do {
+            for var client in snapshot.clients where client.specialistID == id && client.status.isActive {
+                client.specialistID = successor
+                handedOver.append(try store.save(client).record)
+            }
+            specialist.isActive = false
+            let saved = try store.save(specialist).record
+            return .saved(.handover(saved, clients: handedOver))
+        } catch {
+            return .failed(error)
         }
     }
 }

@@ -8,12 +8,19 @@ struct Fieldbook: ParsableCommand {
         commandName: "fieldbook",
         abstract: "Caseload, client contacts and the employer contact log for IPS employment specialists.",
         discussion: """
-            Data lives in --data DIR, else $FIELDBOOK_DATA, else $XDG_DATA_HOME/fieldbook, \
-            else ~/.local/share/fieldbook. Files are private to your user.
+            Without a subcommand, opens the app in the terminal. Data lives in --data DIR, else \
+            $FIELDBOOK_DATA, else $XDG_DATA_HOME/fieldbook, else ~/.local/share/fieldbook. Files are \
+            private to your user. Who you are and the PIN are kept per machine in \
+            $XDG_CONFIG_HOME/fieldbook (else ~/.config/fieldbook), never in the data folder.
             """,
-        subcommands: [Open.self, Check.self, Due.self, Contacts.self, Profile.self, Audit.self, BackupCommand.self],
-        defaultSubcommand: Open.self
+        version: FieldbookVersion.current,
+        subcommands: [Open.self, Check.self, Due.self, Contacts.self, Profile.self, Audit.self, BackupCommand.self, PIN.self]
     )
+
+    // The options of opening the app are the top-level command's own, so `fieldbook --help` shows them.
+    @OptionGroup var open: OpenOptions
+
+    func run() throws { try open.run() }
 }
 
 /// Options every subcommand that reads a data folder takes.

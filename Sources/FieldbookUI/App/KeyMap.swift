@@ -2,6 +2,8 @@
 /// screen and the help screen, so they cannot disagree.
 public enum Action: Hashable, Sendable {
     case quit, help, redraw, reload, blank
+    /// Show the last message in full.
+    case showMessage
     case nextTab, previousTab, showTab(Int)
     case moveUp, moveDown, pageUp, pageDown, first, last
     case open, back
@@ -29,6 +31,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case searchResult = "Caseload after a search"
     case search = "Searching"
     case client = "Client"
+    case specialists = "Team (specialists)"
     case form = "Forms"
     case choice = "A choice in a form"
     case multipleChoice = "A multiple choice in a form"
@@ -73,6 +76,7 @@ public enum KeyMap {
         // Everywhere
         KeyBinding(keys: [.character("?"), .function(1)], action: .help, short: "help", help: "Show this help", context: .everywhere),
         KeyBinding(keys: [.control("b")], action: .blank, short: nil, help: "Blank the screen at once (privacy); any key shows it again", context: .everywhere),
+        KeyBinding(keys: [.control("p")], action: .showMessage, short: nil, help: "Show the last message in full", context: .everywhere),
         KeyBinding(keys: [.control("l")], action: .redraw, short: nil, help: "Redraw the whole screen", context: .everywhere),
         KeyBinding(keys: [.control("r")], action: .reload, short: nil,
                    help: "Read the data folder again (others' changes; after a save conflict, then save again)", context: .everywhere),
@@ -108,6 +112,10 @@ public enum KeyMap {
         KeyBinding(keys: [.character("n")], action: .new, short: "log contact", help: "Log a contact with this client", context: .client),
         KeyBinding(keys: [.character("e")], action: .edit, short: "edit", help: "Edit this client's details", context: .client),
         KeyBinding(keys: [.escape, .character("q")], action: .back, short: "back", help: "Back to the caseload", context: .client),
+        // Team
+        KeyBinding(keys: [.character("n")], action: .new, short: "new", help: "Add a specialist", context: .specialists),
+        KeyBinding(keys: [.character("e")], action: .edit, short: "rename", help: "Rename the selected specialist (or change email, phone)", context: .specialists),
+        KeyBinding(keys: [.character("d")], action: .toggle, short: "deactivate", help: "Deactivate the selected specialist (asks who takes over their clients), or make them active again", context: .specialists),
         // A question
         KeyBinding(keys: [.character("y"), .character("Y")], action: .confirm, short: "discard", help: "Yes: throw the changes away", context: .confirm),
         KeyBinding(keys: [], action: .dismiss, short: "keep editing", help: "No: keep editing", context: .confirm, barKeys: "any key", otherKeys: true),

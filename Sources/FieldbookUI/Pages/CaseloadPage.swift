@@ -211,6 +211,11 @@ public struct CaseloadPage: TabPage {
             spans.append(Span("\(label) \(active)/\(limit)"))
             if active > limit { spans.append(Span(" ⚠ OVER LIMIT", .warning)) }
         }
+        if specialists.isEmpty {
+            // A new data folder: say so rather than show an empty list of caseloads.
+            spans.append(Span("No specialists yet", .muted))
+            spans.append(Span(" (the Team tab adds them)", .muted))
+        }
         spans.insert(Span(query.specialistFilter == nil ? "Active caseloads: " : "Active caseload: ", .title), at: 0)
         spans.append(Span(" · showing \(query.statusFilter.title)", .muted))
         if !query.text.isEmpty {

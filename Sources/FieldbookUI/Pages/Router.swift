@@ -7,6 +7,7 @@ public enum Router {
         CaseloadPage.self,
         EmployersPage.self,
         ReportsPage.self,
+        SpecialistsPage.self,
     ]
 
     /// The tab shown at start.
