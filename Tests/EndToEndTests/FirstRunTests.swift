@@ -25,7 +25,6 @@ struct FirstRunTests {
         do {
             let session = Tmux(command: user.command(), columns: 80, rows: 24)
             #expect(session.waitFor("Who are you?"), "\(session.screen)")
-            session.send("Tab")
             session.type("Ana Lima")
             session.send("C-s")
             #expect(session.waitFor("Welcome, Ana Lima"), "\(session.screen)")
@@ -70,7 +69,6 @@ struct FirstRunTests {
         let user = try NewUser()
         let session = Tmux(command: user.command(), columns: 80, rows: 24)
         #expect(session.waitFor("Who are you?"), "\(session.screen)")
-        session.send("Tab")
         session.type("Ana")
         _ = session.tmux("set-buffer", "-b", "p", "\u{1B}yes\u{1B}[31mRED")
         _ = session.tmux("paste-buffer", "-p", "-b", "p", "-t", "main")

@@ -119,7 +119,9 @@ import Testing
         var state = AppState(data: data, today: Program.today, userSpecialistID: Program.maria.id)
         let screen = state.screen()
         #expect(screen.lines[8] == " ⚠ UNREADABLE clients/abc.json: not valid JSON at line 3, column 5")
-        #expect(screen.lines[22].contains("1 file could not be read"))
+        // A message too long for one line takes the row above as well.
+        #expect(screen.lines[21].contains("1 file could not be read"))
+        #expect(screen.lines[22].contains("details."))
         state.press(.end, .enter)
         #expect(state.pages.isEmpty)
         #expect(state.message?.text.contains("clients/abc.json could not be read") == true)

@@ -110,7 +110,8 @@ import Testing
         #expect(state.screen().lines[22] == " ✗ Not saved: someone else changed this record. Ctrl-R loads it; save again.")
         #expect(state.press(.control("s")).count == 1)
         state.answer(.failed(.io(path: "clients/x.json", reason: "No space left on device")))
-        #expect(state.screen().lines[22] == " ✗ Not saved: clients/x.json: No space left on device")
+        // The cause first, then where.
+        #expect(state.screen().lines[22] == " ✗ Not saved: no space left on device (clients/x)")
         // It can be saved again.
         #expect(state.press(.control("s")).count == 1)
     }

@@ -22,12 +22,15 @@ public struct WhoYouAreForm: FormPurpose {
         let existing = context.data.specialists.filter(\.isActive)
             .sorted { NameSearch.fold($0.name) < NameSearch.fold($1.name) }
             .map { ChoiceOption($0.name, value: $0.id.uuidString) }
+        let name = FormItem.field(.name, "Your name", required: true, help: "Your name goes on every record you log.",
+                                  shownWhen: existing.isEmpty ? nil : .equals(.who, Self.newSpecialist))
+        // A new folder has nobody to pick: only the name is asked.
+        guard !existing.isEmpty else { return FormState([name]) }
         return FormState([
             .field(.who, "You are", .choice([ChoiceOption("a new specialist", value: Self.newSpecialist)] + existing),
-                   help: existing.isEmpty ? "Type your name: it goes on every record you log."
-                                          : "Pick your name with Space or ←/→, or stay on \"a new specialist\" and type it.",
+                   help: "Pick your name with Space or ←/→ (or its first letter), or stay on \"a new specialist\" and type it below.",
                    initial: Self.newSpecialist),
-            .field(.name, "Your name", required: true, shownWhen: .equals(.who, Self.newSpecialist)),
+            name,
         ])
     }
 

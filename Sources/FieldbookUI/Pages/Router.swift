@@ -7,7 +7,6 @@ public enum Router {
         CaseloadPage.self,
         EmployersPage.self,
         ReportsPage.self,
-        SpecialistsPage.self,
     ]
 
     /// The tab shown at start.

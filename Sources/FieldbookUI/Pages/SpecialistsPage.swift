@@ -1,10 +1,11 @@
 import FieldbookCore
 import Foundation
 
-/// The Team tab: the program's specialists, with their active clients. Add one, rename one,
-/// deactivate one (who takes over their clients is asked), or make one active again.
-public struct SpecialistsPage: TabPage {
-    public static let tabTitle = "Team"
+/// The team (T on the caseload): the program's specialists, with their active clients. Add
+/// one, rename one, deactivate one (who takes over their clients is asked), or make one active
+/// again.
+public struct SpecialistsPage: Page {
+    static let title = "Team"
 
     public private(set) var position = ListPosition()
     /// Active first, then by name; sorted when the data changes.
@@ -19,9 +20,11 @@ public struct SpecialistsPage: TabPage {
         version = context.dataVersion
     }
 
-    public func title(in context: PageContext) -> String { Self.tabTitle }
+    public func title(in context: PageContext) -> String { Self.title }
 
     public func keyContexts(in context: PageContext) -> [KeyContext] { [.specialists, .lists] }
+
+    public mutating func returned(from page: any Page, in context: inout PageContext) { refresh(in: &context) }
 
     public mutating func refresh(in context: inout PageContext) {
         if version != context.dataVersion { rebuild(context) }
@@ -38,6 +41,7 @@ public struct SpecialistsPage: TabPage {
         case .pageDown: position.move(to: position.selected + max(1, visible - 1), count: count, visible: visible)
         case .first: position.move(to: 0, count: count, visible: visible)
         case .last: position.move(to: count - 1, count: count, visible: visible)
+        case .back: context.close()
         case .new: context.push(FormPage(SpecialistForm(specialist: nil), in: context))
         case .edit:
             if let selected { context.push(FormPage(SpecialistForm(specialist: selected), in: context)) }
