@@ -68,21 +68,10 @@ final class EffectRunner: @unchecked Sendable {
         }
     }
 
-    /// Each active client of the specialist is saved with their successor first (one save per
-    /// client, merging like any save), then the specialist is saved as inactive. A failure
-    /// stops there: the clients already handed over stay so, and the specialist stays active.
     private func deactivate(_ id: UUID, handingClientsTo successor: UUID?) -> StoreResult {
-        let snapshot = store.load()
-        guard var specialist = snapshot.specialist(id) else { return .failed(.io(path: "specialists/\(id.uuidString.lowercased())", reason: "no longer in the data folder")) }
-        var handedOver: [Client] = []
         do {
-            for var client in snapshot.clients where client.specialistID == id && client.status.isActive {
-                client.specialistID = successor
-                handedOver.append(try store.save(client).record)
-            }
-            specialist.isActive = false
-            let saved = try store.save(specialist).record
-            return .saved(.handover(saved, clients: handedOver))
+            let (specialist, clients) = try store.deactivate(specialist: id, handingClientsTo: successor)
+            return .saved(.handover(specialist, clients: clients))
         } catch {
             return .failed(error)
         }
