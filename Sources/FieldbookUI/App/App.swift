@@ -109,6 +109,8 @@ public enum App {
 
     /// The key contexts of what is on screen, most specific first.
     public static func contexts(for state: AppState, _ environment: Environment? = nil) -> [KeyContext] {
+        // "Quit and lose the changes?" takes the next key, whatever page is below.
+        if state.isConfirmingQuit { return [.confirm] }
         let context = state.makeContext(environment ?? state.readingEnvironment)
         var contexts = state.top.page.keyContexts(in: context)
         if state.pages.isEmpty { contexts.append(.top) }
