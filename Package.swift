@@ -22,8 +22,12 @@ let package = Package(
         // The C library's wcwidth, the width model ncursesw itself uses.
         .target(name: "CTextWidth"),
         // The domain: records, rules, the JSON store. Foundation and kept packages only
-        // (swift-crypto hashes the audit trail).
-        .target(name: "FieldbookCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // (swift-crypto hashes the audit trail and the PIN).
+        .target(name: "FieldbookCore", dependencies: [
+            .product(name: "Crypto", package: "swift-crypto"),
+            // PBKDF2, the slow hash of the idle-blank PIN.
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+        ]),
         // The app without a terminal: state, key map, screens, forms.
         .target(name: "FieldbookUI", dependencies: ["FieldbookCore", "CTextWidth"]),
         // Draws FieldbookUI screens with ncurses and reads keys.

@@ -28,6 +28,12 @@ final class EffectRunner: @unchecked Sendable {
         }
     }
 
+    /// From now on, saves are logged in the audit trail as this specialist's (after the user
+    /// said who they are); done in turn with the store work.
+    func identify(as specialist: UUID) {
+        queue.async { [self] in store.auditLog?.specialistID = specialist }
+    }
+
     /// The answers and progress posted since the last call, oldest first.
     func takeEvents() -> [Event] {
         lock.withLock {
@@ -63,6 +69,24 @@ final class EffectRunner: @unchecked Sendable {
                 return .failed(error)
             }
             return .reloaded(store.load())
+        case .saveSpecialist(let specialist):
+            do {
+                let result = try store.save(specialist)
+                return .saved(.specialist(result.record), merged: result.mergedFields)
+            } catch {
+                return .failed(error)
+            }
+        case .deactivateSpecialist(let id, let successor):
+            return deactivate(id, handingClientsTo: successor)
+        }
+    }
+
+    private func deactivate(_ id: UUID, handingClientsTo successor: UUID?) -> StoreResult {
+        do {
+            let (specialist, clients) = try store.deactivate(specialist: id, handingClientsTo: successor)
+            return .saved(.handover(specialist, clients: clients))
+        } catch {
+            return .failed(error)
         }
     }
 }

@@ -107,7 +107,8 @@ import Testing
         }
         #expect(form.field("place")?.text == "Library")
         #expect(state.formPage?.saving == nil)
-        #expect(state.screen().lines[22] == " ✗ Not saved: clients/x.json: No space left on device")
+        // The cause first, then where.
+        #expect(state.screen().lines[22] == " ✗ Not saved: no space left on device (clients/x)")
         // It can be saved again.
         #expect(state.press(.control("s")).count == 1)
     }

@@ -47,6 +47,15 @@ public struct DataSnapshot: Sendable, Equatable {
         }
     }
 
+    /// Puts `specialist` in place of the one with its id, or adds it.
+    public mutating func replace(_ specialist: Specialist) {
+        if let index = specialists.firstIndex(where: { $0.id == specialist.id }) {
+            specialists[index] = specialist
+        } else {
+            specialists.append(specialist)
+        }
+    }
+
     /// The date of the newest logged activity: a client contact or an employer contact.
     public var newestActivity: LocalDate? {
         let clientDates = clients.lazy.flatMap { $0.contacts.lazy.map(\.date) }

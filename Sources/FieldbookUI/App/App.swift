@@ -10,6 +10,13 @@ import Foundation
 public enum App {
     @discardableResult
     public static func update(_ state: inout AppState, _ event: Event, _ environment: Environment) -> [Effect] {
+        let effects = apply(event, &state, environment)
+        // Kept for the key that shows the last message in full.
+        if let message = state.message { state.lastMessage = message }
+        return effects
+    }
+
+    private static func apply(_ event: Event, _ state: inout AppState, _ environment: Environment) -> [Effect] {
         var environment = environment
         if case .tick(let now) = event { environment.now = now }
         // Records keep whole seconds.
@@ -40,16 +47,70 @@ public enum App {
         case .key(let key):
             state.lastInput = state.now
             if state.isBlanked {
-                state.isBlanked = false
+                unblank(key, &state)
+                return []
+            }
+            if state.isConfirmingQuit { return answerQuit(key, &state) }
+            // While the window is too small nothing shows what a key would do: only blanking works.
+            if Layout.isTooSmall(state.size) {
+                if KeyMap.action(for: key, in: [.everywhere]) == .blank { state.isBlanked = true }
                 return []
             }
             state.message = nil
             return handle(key, &state, environment)
+        case .paste(let text):
+            state.lastInput = state.now
+            guard !state.isBlanked, !state.isConfirmingQuit, !Layout.isTooSmall(state.size) else { return [] }
+            var taken = false
+            let effects = withPage(state.top.id, &state, environment) { page, context in
+                taken = page.paste(text, in: &context)
+            }
+            if !taken { state.message = Message("Nothing was pasted: a paste goes into a text field of a form.", kind: .warning) }
+            return effects
+        case .interrupt:
+            // A second Ctrl-C while asking means it.
+            if state.isConfirmingQuit || !state.hasUnsavedChanges { return [.quit] }
+            state.isConfirmingQuit = true
+            return []
         }
+    }
+
+    /// A key on the blanked screen: any key shows it again, or, with a PIN, the PIN and Enter.
+    private static func unblank(_ key: Key, _ state: inout AppState) {
+        guard let pin = state.pin else {
+            state.isBlanked = false
+            return
+        }
+        switch key {
+        case .character(let c) where c.isASCII && c.isNumber:
+            if state.pinEntry.count < 12 { state.pinEntry.append(c) }
+            state.pinWasWrong = false
+        case .backspace:
+            if !state.pinEntry.isEmpty { state.pinEntry.removeLast() }
+        case .enter:
+            if pin.matches(state.pinEntry) {
+                state.isBlanked = false
+                state.pinWasWrong = false
+            } else {
+                state.pinWasWrong = true
+            }
+            state.pinEntry = ""
+        default:
+            state.pinEntry = ""
+        }
+    }
+
+    /// The answer to "quit and lose the changes?": y quits, any other key keeps working.
+    private static func answerQuit(_ key: Key, _ state: inout AppState) -> [Effect] {
+        state.isConfirmingQuit = false
+        if key == .character("y") || key == .character("Y") { return [.quit] }
+        return []
     }
 
     /// The key contexts of what is on screen, most specific first.
     public static func contexts(for state: AppState, _ environment: Environment? = nil) -> [KeyContext] {
+        // "Quit and lose the changes?" takes the next key, whatever page is below.
+        if state.isConfirmingQuit { return [.confirm] }
         let context = state.makeContext(environment ?? state.readingEnvironment)
         var contexts = state.top.page.keyContexts(in: context)
         if state.pages.isEmpty { contexts.append(.top) }
@@ -84,6 +145,8 @@ public enum App {
             return [.quit]
         case .help:
             open(HelpPage(), &state)
+        case .showMessage:
+            open(MessagePage(message: state.lastMessage), &state)
         case .redraw:
             return [.redraw]
         case .reload:
@@ -169,6 +232,10 @@ public enum App {
         state.nextRequest = context.nextRequest
         for request in context.requests { state.waiting[request] = id }
         var effects = context.effects
+        if let specialist = context.identified {
+            state.userSpecialistID = specialist
+            effects.append(.rememberSpecialist(specialist))
+        }
         for step in context.navigation {
             let index = state.pages.firstIndex { $0.id == id }
             switch step {

@@ -55,12 +55,24 @@ public struct AppState: Sendable {
     public internal(set) var now = Date(timeIntervalSince1970: 0)
     public internal(set) var lastInput = Date(timeIntervalSince1970: 0)
     public internal(set) var isQuitting = false
+    /// Ctrl-C came while a form held unsaved changes: the app asks before quitting.
+    public internal(set) var isConfirmingQuit = false
+    /// The latest message shown, kept for the key that shows it in full.
+    public internal(set) var lastMessage: Message?
+    /// With a PIN, the blanked screen comes back only after it.
+    public var pin: PINHash?
+    /// Digits typed on the blanked screen so far.
+    public internal(set) var pinEntry = ""
+    public internal(set) var pinWasWrong = false
     /// Which page asked for which piece of store work still under way.
     var waiting: [RequestID: PageID] = [:]
     var nextRequest = 1
     var nextPage = 1
 
-    public init(data: DataSnapshot, today: LocalDate, userSpecialistID: UUID? = nil, size: Size = Size(rows: 24, columns: 80)) {
+    /// `askWhoYouAre`: this machine does not know the user in this folder yet, so the app opens
+    /// asking their name (or which of the specialists they are).
+    public init(data: DataSnapshot, today: LocalDate, userSpecialistID: UUID? = nil, size: Size = Size(rows: 24, columns: 80),
+                askWhoYouAre: Bool = false) {
         self.data = data
         self.today = today
         self.userSpecialistID = userSpecialistID
@@ -75,7 +87,13 @@ public struct AppState: Sendable {
             OpenPage(id: PageID(index + 1), page: type.init(in: context))
         }
         nextPage = tabs.count + 1
+        if askWhoYouAre {
+            App.open(FormPage(WhoYouAreForm(), in: context), &self)
+        }
     }
+
+    /// True when a page on the stack holds typed changes that are not saved.
+    public var hasUnsavedChanges: Bool { pages.contains { $0.page.hasUnsavedChanges } }
 
     /// The page on top: the last page opened, else the tab.
     public var top: OpenPage { pages.last ?? tabs[tab] }

@@ -4,6 +4,11 @@ import Foundation
 /// What happens to the app: a key, a new window size, the clock, or the answer to an effect.
 public enum Event: Sendable {
     case key(Key)
+    /// Text pasted into the terminal, whole (bracketed paste): it goes to the focused text
+    /// field as text; an Escape or a newline inside it is never a key.
+    case paste(String)
+    /// Ctrl-C: quits, or asks first when a form holds unsaved changes.
+    case interrupt
     case resize(Size)
     /// The time now; sent about every second and before each key.
     case tick(Date)
@@ -20,6 +25,8 @@ public enum Effect: Hashable, Sendable {
     /// Repaint the whole terminal (Ctrl-L).
     case redraw
     case quit
+    /// Keep, on this machine only, that the user is this specialist in this data folder.
+    case rememberSpecialist(UUID)
 }
 
 /// Work on the data folder.
@@ -34,6 +41,11 @@ public enum StoreRequest: Hashable, Sendable {
     /// Settle a conflict: each field takes the version picked for it; answered by
     /// `.reloaded(_)` (the record and what is left to merge, read again).
     case resolve(SaveConflict, choosing: [String: MergeChoice])
+    /// Save this specialist (new, renamed, or deactivated with no active clients).
+    case saveSpecialist(Specialist)
+    /// Deactivate a specialist, first giving each of their active clients to `successor`
+    /// (nil: not assigned), one save per client.
+    case deactivateSpecialist(UUID, handingClientsTo: UUID?)
 }
 
 /// The answer to a `StoreRequest`.
@@ -48,11 +60,18 @@ public enum StoreResult: Sendable {
 /// a line in `apply`.
 public enum SavedRecord: Hashable, Sendable {
     case client(Client)
+    case specialist(Specialist)
+    /// A specialist deactivated, and the clients handed over first.
+    case handover(Specialist, clients: [Client])
 
     /// Puts the record into the data the screens show.
     func apply(to data: inout DataSnapshot) {
         switch self {
         case .client(let client): data.replace(client)
+        case .specialist(let specialist): data.replace(specialist)
+        case .handover(let specialist, let clients):
+            for client in clients { data.replace(client) }
+            data.replace(specialist)
         }
     }
 }

@@ -2,10 +2,14 @@
 /// screen and the help screen, so they cannot disagree.
 public enum Action: Hashable, Sendable {
     case quit, help, redraw, reload, blank
+    /// Show the last message in full.
+    case showMessage
     case nextTab, previousTab, showTab(Int)
     case moveUp, moveDown, pageUp, pageDown, first, last
     case open, back
     case search, new, edit
+    /// The team: the program's specialists.
+    case showTeam
     case cycleSort, reverseSort, cycleSpecialistFilter, cycleStatusFilter
     case nextField, previousField, nextChoice, previousChoice, save, clearField
     case nextSection, previousSection, chooseSection, addEntry, removeEntry, toggle
@@ -31,6 +35,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case searchResult = "Caseload after a search"
     case search = "Searching"
     case client = "Client"
+    case specialists = "The team (T on the caseload)"
     case form = "Forms"
     case choice = "A choice in a form"
     case multipleChoice = "A multiple choice in a form"
@@ -77,6 +82,7 @@ public enum KeyMap {
         // Everywhere
         KeyBinding(keys: [.character("?"), .function(1)], action: .help, short: "help", help: "Show this help", context: .everywhere),
         KeyBinding(keys: [.control("b")], action: .blank, short: nil, help: "Blank the screen at once (privacy); any key shows it again", context: .everywhere),
+        KeyBinding(keys: [.control("p")], action: .showMessage, short: nil, help: "Show the last message in full", context: .everywhere),
         KeyBinding(keys: [.control("l")], action: .redraw, short: nil, help: "Redraw the whole screen", context: .everywhere),
         KeyBinding(keys: [.control("r")], action: .reload, short: nil,
                    help: "Read the data folder again (others' changes; after a save conflict, then save again)", context: .everywhere),
@@ -102,6 +108,7 @@ public enum KeyMap {
         KeyBinding(keys: [.character("s")], action: .cycleSort, short: "sort", help: "Sort by the next column (name, status, specialist, days, last contact)", context: .caseload),
         KeyBinding(keys: [.character("r")], action: .reverseSort, short: nil, help: "Reverse the sort order", context: .caseload),
         KeyBinding(keys: [.character("f")], action: .cycleSpecialistFilter, short: "specialist", help: "Show the next specialist's caseload (or everyone's)", context: .caseload),
+        KeyBinding(keys: [.character("T")], action: .showTeam, short: nil, help: "The team: add, rename or deactivate specialists", context: .caseload),
         KeyBinding(keys: [.character("t")], action: .cycleStatusFilter, short: "status", help: "Filter by status: active, all, or one status", context: .caseload),
         // Searching
         KeyBinding(keys: [], action: .type, short: "to search", help: "Type a name or part of one", context: .search, barKeys: "type", typing: true),
@@ -125,6 +132,11 @@ public enum KeyMap {
                    help: "Back; the record stays to merge and both versions stay on disk", context: .merge),
         KeyBinding(keys: [.escape, .character("q")], action: .back, short: "back",
                    help: "Back; merge the file in a text editor, then Ctrl-R reads it again", context: .mergeByHand),
+        // Team
+        KeyBinding(keys: [.character("n")], action: .new, short: "new", help: "Add a specialist", context: .specialists),
+        KeyBinding(keys: [.character("e")], action: .edit, short: "rename", help: "Rename the selected specialist (or change email, phone)", context: .specialists),
+        KeyBinding(keys: [.character("d")], action: .toggle, short: "deactivate", help: "Deactivate the selected specialist (asks who takes over their clients), or make them active again", context: .specialists),
+        KeyBinding(keys: [.escape, .character("q")], action: .back, short: "back", help: "Back to the caseload", context: .specialists),
         // A question
         KeyBinding(keys: [.character("y"), .character("Y")], action: .confirm, short: "discard", help: "Yes: throw the changes away", context: .confirm),
         KeyBinding(keys: [], action: .dismiss, short: "keep editing", help: "No: keep editing", context: .confirm, barKeys: "any key", otherKeys: true),

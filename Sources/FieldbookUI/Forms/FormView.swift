@@ -148,7 +148,7 @@ enum FormView {
         if let input = form.focused {
             switch input.check(today: context.today) {
             case .invalid(let reason):
-                screen.put("✗ \(input.field.label): \(reason)", row: helpRow, column: 1, style: .danger)
+                screen.putWrapped("✗ \(input.field.label): \(reason)", lastRow: helpRow, style: .danger)
             case .valid:
                 screen.put(input.field.help ?? help(for: input), row: helpRow, column: 1, style: .muted)
             }

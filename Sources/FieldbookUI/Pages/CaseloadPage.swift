@@ -76,6 +76,8 @@ public struct CaseloadPage: TabPage {
         case .search:
             isSearching = true
             search.set(query.text)
+        case .showTeam:
+            context.push(SpecialistsPage(in: context))
         case .new:
             context.push(FormPage(ClientForm(client: nil, defaultSpecialist: query.specialistFilter ?? context.userSpecialistID), in: context))
         case .cycleSort:
@@ -222,6 +224,11 @@ public struct CaseloadPage: TabPage {
             if index > 0 { spans.append(Span(", ")) }
             spans.append(Span("\(label) \(active)/\(limit)"))
             if active > limit { spans.append(Span(" ⚠ OVER LIMIT", .warning)) }
+        }
+        if specialists.isEmpty {
+            // A new data folder: say so rather than show an empty list of caseloads.
+            spans.append(Span("No specialists yet", .muted))
+            spans.append(Span(" (T: the team)", .muted))
         }
         spans.insert(Span(query.specialistFilter == nil ? "Active caseloads: " : "Active caseload: ", .title), at: 0)
         spans.append(Span(" · showing \(query.statusFilter.title)", .muted))

@@ -130,6 +130,10 @@ public struct FormPage: Page {
             context.message = Message("Cannot save yet: \(count) field\(count == 1 ? " needs" : "s need") fixing: \(labels).", kind: .error)
             return
         }
+        if purpose.finishWithoutSaving(form, in: &context) {
+            context.close()
+            return
+        }
         guard let work = purpose.request(for: form, in: context) else {
             context.message = Message("This record is no longer in the data folder.", kind: .error)
             return
@@ -143,6 +147,7 @@ public struct FormPage: Page {
         saving = nil
         switch result {
         case .saved(let record, let merged):
+            purpose.afterSave(record, in: &context)
             var (message, next) = purpose.saved(record, in: context)
             if !merged.isEmpty {
                 let fields = merged.count == 1 ? "1 field" : "\(merged.count) fields"
@@ -157,11 +162,34 @@ public struct FormPage: Page {
                 context.message = Message("Not saved yet: \(fields) also changed elsewhere. Pick which to keep.", kind: .warning)
                 context.replace(with: MergePage(conflict: conflict, recordID: conflict.recordID))
             } else {
-                context.message = Message("Not saved: \(error.description)", kind: .error)
+                context.message = Message("Not saved: \(error.causeFirst)", kind: .error)
             }
         case .reloaded:
             break
         }
+    }
+
+    public var hasUnsavedChanges: Bool { form.hasChanges && saving == nil }
+
+    /// A paste goes into the focused typed field as text: control characters are dropped,
+    /// line breaks and tabs become spaces (a new line in a text of several lines), so nothing
+    /// in it acts as a key.
+    public mutating func paste(_ text: String, in context: inout PageContext) -> Bool {
+        guard !confirmingDiscard, saving == nil, let kind = form.focused?.field.kind, kind.isTyped else { return false }
+        let multiLine = kind == .multiLine
+        var clean = ""
+        for character in text.replacingOccurrences(of: "\r\n", with: "\n") {
+            if character == "\n" || character == "\r" {
+                clean.append(multiLine ? "\n" : " ")
+            } else if character == "\t" {
+                clean.append(" ")
+            } else if !character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                clean.append(character)
+            }
+        }
+        form.updateFocused { $0.buffer.insert(clean) }
+        form.top = FormView.keepFocusVisible(form, size: context.size)
+        return true
     }
 
     public func draw(in context: PageContext, into screen: inout Screen) {

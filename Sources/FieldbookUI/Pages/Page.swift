@@ -24,6 +24,10 @@ public protocol Page: Sendable {
     func draw(in context: PageContext, into screen: inout Screen)
     /// A line that replaces the message line (a question waiting for an answer), if any.
     func prompt(in context: PageContext) -> Message?
+    /// Pasted text: true when the page took it (into the focused text field).
+    mutating func paste(_ text: String, in context: inout PageContext) -> Bool
+    /// True while the page holds typed changes that are not saved (Ctrl-C asks first).
+    var hasUnsavedChanges: Bool { get }
 }
 
 extension Page {
@@ -31,6 +35,8 @@ extension Page {
     public mutating func refresh(in context: inout PageContext) {}
     public mutating func returned(from page: any Page, in context: inout PageContext) {}
     public func prompt(in context: PageContext) -> Message? { nil }
+    public mutating func paste(_ text: String, in context: inout PageContext) -> Bool { false }
+    public var hasUnsavedChanges: Bool { false }
 }
 
 /// A page shown as a tab. `Router.tabs` lists them in order.
@@ -67,6 +73,8 @@ public struct PageContext: Sendable {
     private(set) var effects: [Effect] = []
     private(set) var navigation: [Navigation] = []
     private(set) var requests: [RequestID] = []
+    /// The specialist the user said they are, to keep as the user (first start).
+    private(set) var identified: UUID?
     var nextRequest: Int
 
     init(data: DataSnapshot, dataVersion: Int, figures: Figures, environment: Environment, size: Size, userSpecialistID: UUID?,
@@ -100,4 +108,7 @@ public struct PageContext: Sendable {
     }
 
     public mutating func ask(_ effect: Effect) { effects.append(effect) }
+
+    /// The user is this specialist: shown as such from now on, and remembered on this machine.
+    public mutating func identify(as specialist: UUID) { identified = specialist }
 }
