@@ -26,6 +26,13 @@ public enum Effect: Hashable, Sendable {
 public enum StoreRequest: Hashable, Sendable {
     /// Save this client (with their jobs and contacts).
     case saveClient(Client)
+    /// Save this employer (its details and people).
+    case saveEmployer(Employer)
+    /// Save this employer contact; `employer`, when given (a new employer, or a new person
+    /// met there), is saved first, and the contact only if that save succeeds.
+    case saveEmployerContact(EmployerContact, employer: Employer?)
+    /// Take this employer contact out of the log (the audit trail records the deletion).
+    case deleteEmployerContact(EmployerContact)
     /// Read the data folder again.
     case reload
 }
@@ -42,11 +49,21 @@ public enum StoreResult: Sendable {
 /// a line in `apply`.
 public enum SavedRecord: Hashable, Sendable {
     case client(Client)
+    case employer(Employer)
+    /// A contact, and the employer saved before it (if one was).
+    case employerContact(EmployerContact, employer: Employer?)
+    /// The employer contact with this id was deleted.
+    case deletedEmployerContact(UUID)
 
     /// Puts the record into the data the screens show.
     func apply(to data: inout DataSnapshot) {
         switch self {
         case .client(let client): data.replace(client)
+        case .employer(let employer): data.replace(employer)
+        case .employerContact(let contact, let employer):
+            if let employer { data.replace(employer) }
+            data.replace(contact)
+        case .deletedEmployerContact(let id): data.removeEmployerContact(id)
         }
     }
 }

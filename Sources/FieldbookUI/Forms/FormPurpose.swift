@@ -14,8 +14,12 @@ public protocol FormPurpose: Sendable {
     func request(for form: FormState, in context: PageContext) -> StoreRequest?
     /// After the save: what to say, and the page to show in the form's place (nil: the one below).
     func saved(_ record: SavedRecord, in context: PageContext) -> (message: Message, next: (any Page)?)
+    /// The matches offered for what is typed in a completion field, best first (an option with
+    /// an empty value keeps the text as typed: a new name).
+    func suggestions(for path: FieldPath, typed: String, in form: FormState, context: PageContext) -> [ChoiceOption]
 }
 
 extension FormPurpose {
     public func heading(in context: PageContext) -> (title: String, aside: String?) { (title(in: context), nil) }
+    public func suggestions(for path: FieldPath, typed: String, in form: FormState, context: PageContext) -> [ChoiceOption] { [] }
 }
