@@ -279,3 +279,209 @@ func savedVisit(_ effects: [Effect]) -> (contact: EmployerContact, employer: Emp
         #expect(saved.businessType == "Retail")
     }
 }
+
+@Suite struct EmployerScreenTests {
+    static let header = " Fieldbook · IPS Support…  F2F 1/2 · 1 to go · 3 days · Maria · Wed 18 Nov 2026"
+
+    @Test func theDirectoryAt80x24() {
+        let screen = Visits.state().screen()
+        let expected = [
+            Self.header,
+            "  1 Today   2 Caseload  [3 Employers]  4 Reports",
+            " 3 employers · 3 contacts · by name                                         1/3",
+            " Employer ▲                        Type of business    Visits 90d  Last visit",
+            "▸Café Lumière                      Café                         1  2026-11-16",
+            " Riverside Hardware                Retail                       0  never",
+            " 王記麵館                          飲食店 restaurant            1  2026-10-01",
+        ] + Array(repeating: "", count: 16) + [" Enter open  v log visit  / search  n new  e edit  s sort  w weeks  q quit"]
+        #expect(screen.lines == expected, "\n\(dump(screen))")
+    }
+
+    @Test func anAccentedEmployerPageAt80x24() {
+        var state = Visits.state()
+        state.press(.enter)
+        let screen = state.screen()
+        let expected = [
+            Self.header,
+            "  1 Today   2 Caseload  [3 Employers]  4 Reports   › Café Lumière",
+            " Café Lumière                              1 visit in 90 days · last 2026-11-16",
+            " ── Details ───────────────────────────────────────────────────────────────────",
+            "   Type of business  Café",
+            "   Address           1 Rue Haute",
+            "   Phone             —",
+            "   Website           —",
+            "   Hiring needs      —",
+            "   Notes             —",
+            "   Open next step    Bring José's résumé by 2026-11-23",
+            "",
+            " ── People met ────────────────────────────────────────────────────────────────",
+            "   Marta Kühn, Owner · hires",
+            "",
+            " ── Job seekers presented here ────────────────────────────────────────────────",
+            "   José Álvarez-Ruiz · 1 contact, last 2026-11-16 · Limited disclosure: Gets h…",
+            "",
+            " ── Contacts (newest first) ───────────────────────────────────────────────────",
+            " ▸ 2026-11-16  Face-to-face · Present a job seeker · met Marta Kühn · Maria Ok…",
+            "     For               José Álvarez-Ruiz (present)",
+            "                                                               lines 1-18 of 21",
+            "",
+            " v log visit  e edit  Enter edit contact  d delete  Esc back  ? help",
+        ]
+        #expect(screen.lines == expected, "\n\(dump(screen))")
+    }
+
+    @Test func aCJKEmployerPageWithItsHistoryNewestFirst() {
+        var state = Visits.state()
+        state.press(.character("G"), .enter, .character("j"))
+        let screen = state.screen()
+        #expect(Array(screen.lines[2...4]) == [
+            " 王記麵館                                  1 visit in 90 days · last 2026-10-01",
+            " ── Details ───────────────────────────────────────────────────────────────────",
+            "   Type of business  飲食店 restaurant",
+        ], "\n\(dump(screen))")
+        #expect(Array(screen.lines[17...21]) == [
+            " ── Contacts (newest first) ───────────────────────────────────────────────────",
+            "   2026-11-10  Phone · Introduce IPS · Maria Okafor",
+            "     Outcome           Call back in December",
+            " ▸ 2026-10-01  Face-to-face · Learn the business's needs · Maria Okafor",
+            "",
+        ], "\n\(dump(screen))")
+        #expect(screen[2, 1].text == "王" && screen[2, 2].isContinuation)
+    }
+
+    @Test func theVisitFormOffersMatchesAt80x24() {
+        var state = Visits.state()
+        state.press(.character("v"))
+        state.type("caf")
+        let screen = state.screen()
+        let expected = [
+            Self.header,
+            "  1 Today   2 Caseload  [3 Employers]  4 Reports   › Log a visit",
+            " Log an employer contact                                      F2F 1/2 this week",
+            "",
+            "                   Date *  today                            → Wed 18 Nov 2026",
+            "             Specialist *    Maria Okafor",
+            "▸              Employer *  caf",
+            "               Person met",
+            "                Purpose *    Introduce IPS",
+            "                 Method *    Face-to-face",
+            "       Job seeker present    No",
+            "             On behalf of    —",
+            "         What was learned",
+            "                  Outcome",
+            "                Next step",
+            "           Next step date",
+        ] + Array(repeating: "", count: 5) + [
+            " ↓↑ [Café Lumière (Café)] · + new employer “caf”",
+            "",
+            " ↓↑ next match  Tab next  Ctrl-S save  Esc cancel  F1 help",
+        ]
+        #expect(screen.lines == expected, "\n\(dump(screen))")
+    }
+
+    @Test func theJobSeekersChosenShowTheirDisclosure() {
+        var state = Visits.state()
+        state.press(.character("v"))
+        state.type("caf")
+        state.press(.enter, .enter, .character("p"), .enter, .enter, .enter)
+        state.type("zoe")
+        state.press(.enter)
+        state.type("ming")
+        state.press(.enter)
+        let screen = state.screen()
+        #expect(Array(screen.lines[11...13]) == [
+            "▸            On behalf of",
+            "                           • Zoë Fernández · Limited disclosure: Gets help fin…",
+            "                           • 王小明 · Limited disclosure: Gets help finding wo…",
+        ], "\n\(dump(screen))")
+    }
+
+    @Test func theWeeklyHistoryAt80x24() {
+        var state = Visits.state()
+        state.press(.character("w"))
+        let screen = state.screen()
+        let expected = [
+            Self.header,
+            "  1 Today   2 Caseload  [3 Employers]  4 Reports   › Weekly employer contacts",
+            " Face-to-face employer contacts, last 12 weeks   ✗ missed · … this week so far",
+            " week W36 W37 W38 W39 W40 W41 W42 W43 W44 W45 W46 W47",
+            " Maria Okafor · target 2 a week · met 0 of 11 finished weeks",
+            "    4",
+            "    2                 ▄▄▄                         ▄▄▄",
+            "       0✗  0✗  0✗  0✗  1✗  0✗  0✗  0✗  0✗  0✗  0✗  1…",
+            "",
+            " Daniel Whitehorse · target 2 a week · met 0 of 11 finished weeks",
+            "    4",
+            "    2",
+            "       0✗  0✗  0✗  0✗  0✗  0✗  0✗  0✗  0✗  0✗  0✗  0…",
+        ] + Array(repeating: "", count: 10) + [" Esc back  ? help"]
+        #expect(screen.lines == expected, "\n\(dump(screen))")
+    }
+
+    @Test func aWeekAtOrAboveTheTargetFillsTheLowerRow() {
+        var data = Visits.data
+        for n in 0..<5 {
+            data.employerContacts.append(EmployerContact(
+                id: Program.id(850 + n), date: day("2026-11-09").adding(days: n), specialistID: Program.maria.id,
+                employerID: Visits.cafe.id, purpose: .followUp, method: .faceToFace, createdAt: Date(timeIntervalSince1970: 0)))
+        }
+        var state = AppState(data: data, today: Visits.wednesday, userSpecialistID: Program.maria.id)
+        App.update(&state, .tick(Date(timeIntervalSince1970: 1_763_450_000)))
+        state.press(.character("3"), .character("w"))
+        let lines = state.screen().lines
+        // W46 (the 11th week): 5 of 2 fills both rows (the upper one fills at twice the target).
+        #expect(lines[5] == "    4                                         ███", "\n\(dump(state.screen()))")
+        #expect(lines[6] == "    2                 ▄▄▄                     ███ ▄▄▄")
+        #expect(lines[7] == "       0✗  0✗  0✗  0✗  1✗  0✗  0✗  0✗  0✗  0✗  5   1…")
+        #expect(lines[4] == " Maria Okafor · target 2 a week · met 1 of 11 finished weeks")
+    }
+
+    @Test func eachNewScreenAsksForALargerWindowWhenTooSmall() {
+        var state = Visits.state()
+        var screens: [Screen] = [state.screen(Size(rows: 23, columns: 79))]
+        state.press(.enter)
+        screens.append(state.screen(Size(rows: 20, columns: 80)))
+        state.press(.escape, .character("w"))
+        screens.append(state.screen(Size(rows: 24, columns: 60)))
+        state.press(.escape, .character("v"))
+        screens.append(state.screen(Size(rows: 10, columns: 40)))
+        state.press(.escape, .character("n"))
+        screens.append(state.screen(Size(rows: 23, columns: 80)))
+        for screen in screens {
+            #expect(screen.lines.contains { $0.contains("Make the window larger") }, "\n\(dump(screen))")
+        }
+    }
+
+    @Test func theHeaderTallyFitsAt80ColumnsAndShortensForLongNames() {
+        var state = Visits.state()
+        #expect(state.screen().lines[0] == Self.header)
+        // At 100 columns everything is there.
+        #expect(state.screen(Size(rows: 30, columns: 100)).lines[0]
+            == " Fieldbook · IPS Supported Employment   F2F 1/2 · 1 to go · 3 days · Maria Okafor · Wed 18 Nov 2026")
+        // A long program name is cut, never the tally.
+        var data = Visits.data
+        data.settings.programName = String(repeating: "Long Program Name ", count: 5)
+        state = AppState(data: data, today: Visits.wednesday, userSpecialistID: nil)
+        let line = state.screen().lines[0]
+        #expect(line.hasSuffix("…  F2F 1/4 · 3 to go · 3 days · Team · Wed 18 Nov 2026"), "\(line)")
+        #expect(line.hasPrefix(" Fieldbook · Long Program"))
+    }
+
+    @Test func theClientPageShowsContactsOnTheirBehalfAndTheFirstOne() {
+        var state = AppState(data: Visits.data, today: Visits.wednesday, userSpecialistID: Program.maria.id)
+        App.update(&state, .tick(Date(timeIntervalSince1970: 1_763_450_000)))
+        state.press(.character("/"))
+        state.type("jose")
+        state.press(.enter, .enter, .character("G"))
+        let lines = state.screen().lines
+        let start = lines.firstIndex { $0.contains("Employer contacts on this person's behalf") }
+        #expect(start != nil, "\n\(dump(state.screen()))")
+        if let start {
+            #expect(Array(lines[start + 1...start + 3]) == [
+                "   First employer contact 2026-11-16 (162 days after entry)",
+                "   2026-11-16  Café Lumière · Face-to-face · Present a job seeker · present",
+                "               Will meet José",
+            ], "\n\(dump(state.screen()))")
+        }
+    }
+}

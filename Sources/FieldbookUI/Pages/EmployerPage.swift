@@ -109,7 +109,8 @@ public struct EmployerPage: Page {
             return
         }
         let employer = summary.employer
-        let right = "\(summary.visitsInLast90Days) visits in 90 days · last \(summary.lastVisit?.description ?? "never")"
+        let visits = summary.visitsInLast90Days == 1 ? "1 visit" : "\(summary.visitsInLast90Days) visits"
+        let right = "\(visits) in 90 days · last \(summary.lastVisit?.description ?? "never")"
         let rightWidth = TextCells.width(right)
         screen.put(right, row: row, column: max(1, screen.columns - rightWidth - 1), style: .muted)
         screen.put(employer.name, row: row, column: 1, width: max(1, screen.columns - rightWidth - 4), style: .title)
