@@ -118,7 +118,7 @@ public struct EmployersPage: TabPage {
             if !unreadable.isEmpty {
                 info.append(Span(" · ⚠ \(unreadable.count) UNREADABLE file\(unreadable.count == 1 ? "" : "s"): \(unreadable[0].path)", .danger))
             }
-            screen.put(info, row: top, column: 1, width: screen.columns - 10)
+            screen.put(info, row: top, column: 1, width: screen.columns - 2 - (rows.isEmpty ? 0 : 8))
         }
         let widths = Self.widths(screen.columns)
         let titles = ["Employer", "Type of business", "Visits 90d", "Last visit"]
@@ -156,7 +156,7 @@ public struct EmployersPage: TabPage {
                 screen.restyle(row: y, column: 0, width: screen.columns, style: .selected)
             }
         }
-        let place = "\(position.selected + 1)/\(rows.count)"
+        let place = " \(position.selected + 1)/\(rows.count)"
         screen.put(place, row: top, column: screen.columns - TextCells.width(place) - 1, style: .muted)
     }
 }
