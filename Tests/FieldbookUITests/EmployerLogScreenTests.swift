@@ -215,6 +215,21 @@ func savedVisit(_ effects: [Effect]) -> (contact: EmployerContact, employer: Emp
         #expect(saved.contact == expected)
     }
 
+    @Test func movingAContactToAnotherEmployerTakesThePersonByName() throws {
+        var state = Visits.state()
+        state.press(.enter, .enter)          // Café Lumière's contact, met Marta Kühn
+        state.press(.backTab)                // to the employer
+        state.type("riv")
+        state.press(.enter)
+        let saved = try #require(savedVisit(state.press(.control("s"))))
+        #expect(saved.contact.employerID == Visits.hardware.id)
+        // Marta is not among Riverside's people: she joins them under her name, with a new id.
+        let employer = try #require(saved.employer)
+        #expect(employer.people.map(\.name) == ["Sam Ortiz", "Priya Nair", "Marta Kühn"])
+        #expect(saved.contact.contactPerson == "Marta Kühn")
+        #expect(saved.contact.contactPersonID == employer.people[2].id && employer.people[2].id != Visits.marta.id)
+    }
+
     @Test func aContactIsDeletedOnlyAfterAYes() throws {
         var state = Visits.state()
         state.press(.enter)                  // Café Lumière

@@ -152,7 +152,7 @@ public struct EmployerContactForm: FormPurpose {
         if let id = form.input(.employer)?.taken.first.flatMap({ UUID(uuidString: $0.value) }),
            let known = context.data.employers.first(where: { $0.id == id }) {
             employer = known
-        } else if let name = form.text(.employer) {
+        } else if let name = Self.typed(.employer, in: form) {
             let new = context.data.employers.first { $0.id == newEmployerID }
                 ?? Employer(id: newEmployerID, name: name, createdAt: context.now)
             employer = new
@@ -167,7 +167,7 @@ public struct EmployerContactForm: FormPurpose {
                 record.contactPersonID = person.id
                 record.contactPerson = person.name
                 record.contactTitle = person.title
-            } else if let name = form.text(.person) {
+            } else if let name = Self.typed(.person, in: form) {
                 // A new name: the person joins the employer's people (unless already there).
                 let person = employer.people.first { NameSearch.fold($0.name) == NameSearch.fold(name) }
                     ?? EmployerPerson(id: newPersonID, name: name)
@@ -197,6 +197,12 @@ public struct EmployerContactForm: FormPurpose {
         if touched(.nextStep) { record.nextStep = form.text(.nextStep) }
         if touched(.nextStepDate) { record.nextStepDate = form.input(.nextStepDate)?.date(today: today) }
         return .saveEmployerContact(record, employer: employerToSave)
+    }
+
+    /// The name as typed in a completion field (not the id of what was taken), if any.
+    static func typed(_ id: FieldID, in form: FormState) -> String? {
+        guard form.text(id) != nil, let text = form.input(id)?.buffer.text.trimmingWhitespace(), !text.isEmpty else { return nil }
+        return text
     }
 
     public func saved(_ record: SavedRecord, in context: PageContext) -> (message: Message, next: (any Page)?) {
