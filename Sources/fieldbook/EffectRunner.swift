@@ -53,6 +53,29 @@ final class EffectRunner: @unchecked Sendable {
             } catch {
                 return .failed(error)
             }
+        case .saveEmployer(let employer):
+            do {
+                let result = try store.save(employer)
+                return .saved(.employer(result.record), merged: result.mergedFields)
+            } catch {
+                return .failed(error)
+            }
+        case .saveEmployerContact(let contact, let employer):
+            do {
+                let savedEmployer = try employer.map { employer throws(StoreError) in try store.save(employer) }
+                let result = try store.save(contact)
+                return .saved(.employerContact(result.record, employer: savedEmployer?.record),
+                              merged: (savedEmployer?.mergedFields ?? []) + result.mergedFields)
+            } catch {
+                return .failed(error)
+            }
+        case .deleteEmployerContact(let contact):
+            do {
+                try store.delete(contact)
+                return .saved(.deletedEmployerContact(contact.id))
+            } catch {
+                return .failed(error)
+            }
         case .reload:
             progress(WorkProgress(done: 0, total: 1, what: "Reading the data folder"))
             return .reloaded(store.load())

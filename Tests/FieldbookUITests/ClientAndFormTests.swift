@@ -13,7 +13,7 @@ import Testing
     @Test func theClientPageAt80x24() {
         let screen = openJose().screen()
         let expected = [
-            " Fieldbook · IPS Supported Employment            Maria Okafor · Sun 22 Nov 2026",
+            " Fieldbook · IPS Support…  F2F 0/2 · 2 to go · 0 days · Maria · Sun 22 Nov 2026",
             "  1 Today  [2 Caseload]  3 Employers   4 Reports   › José Álvarez-Ruiz",
             " José Álvarez-Ruiz (José)                             Job search · Maria Okafor",
             " ── Details ───────────────────────────────────────────────────────────────────",
@@ -34,9 +34,9 @@ import Testing
             " ── Disclosure preference ─────────────────────────────────────────────────────",
             "   Preference          Limited disclosure",
             "   What may be said    Gets help finding work",
-            "                                                               lines 1-18 of 31",
+            "                                                               lines 1-18 of 35",
             "",
-            " n log contact  e edit  Esc back  ? help",
+            " n log contact  e edit  Esc back  v log visit  ? help",
         ]
         #expect(screen.lines == expected, "\n\(dump(screen))")
     }
@@ -48,7 +48,7 @@ import Testing
         #expect(screen.text.contains("2026-11-20  Face-to-face · Library"))
         #expect(screen.text.contains("Practised interviews"))
         #expect(screen.text.contains("No career profile has been started"))
-        #expect(screen.lines[21].hasSuffix("lines 14-31 of 31"))
+        #expect(screen.lines[21].hasSuffix("lines 18-35 of 35"))
         state.press(.home)
         #expect(state.screen().lines[4].contains("Preferred name"))
     }

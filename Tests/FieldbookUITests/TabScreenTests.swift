@@ -38,7 +38,7 @@ extension Program {
     @Test func todayAt80x24() {
         let screen = Program.fullState(tab: "1").screen()
         let expected = [
-            " Fieldbook · IPS Supported Employment            Maria Okafor · Sun 22 Nov 2026",
+            " Fieldbook · IPS Supported Employment  F2F 2/2 · Maria Okafor · Sun 22 Nov 2026",
             " [1 Today]  2 Caseload   3 Employers   4 Reports",
             "",
             " Face-to-face employer contacts this week (Mon 16 Nov 2026 to Sun 22 Nov 2026)",
@@ -49,45 +49,45 @@ extension Program {
             "",
             " Contacts with clients logged today",
             "   Phone  José Álvarez-Ruiz",
-        ] + Array(repeating: "", count: 12) + [" q quit  ? help"]
+        ] + Array(repeating: "", count: 12) + [" v log visit  q quit  ? help"]
         #expect(screen.lines == expected, "\n\(dump(screen))")
     }
 
     @Test func employersAt80x24() {
         let screen = Program.fullState(tab: "3").screen()
         let expected = [
-            " Fieldbook · IPS Supported Employment            Maria Okafor · Sun 22 Nov 2026",
+            " Fieldbook · IPS Supported Employment  F2F 2/2 · Maria Okafor · Sun 22 Nov 2026",
             "  1 Today   2 Caseload  [3 Employers]  4 Reports",
-            " 3 employers · 4 contacts in the log",
-            " Employer                     Type of business        Last 90 days  Last contact",
-            "▸Café Lumière                 Café                               2  2026-11-19",
-            " Northside Hardware           —                                  0  2026-06-01",
-            " 王記麵館                     飲食店 restaurant                  1  2026-11-18",
-        ] + Array(repeating: "", count: 16) + [" q quit  ? help"]
+            " 3 employers · 4 contacts · by name                                         1/3",
+            " Employer ▲                        Type of business    Visits 90d  Last visit",
+            "▸Café Lumière                      Café                         1  2026-11-17",
+            " Northside Hardware                —                            0  2026-06-01",
+            " 王記麵館                          飲食店 restaurant            1  2026-11-18",
+        ] + Array(repeating: "", count: 16) + [" Enter open  v log visit  / search  n new  e edit  s sort  w weeks  q quit"]
         #expect(screen.lines == expected, "\n\(dump(screen))")
     }
 
     @Test func reportsAt80x24() {
         let screen = Program.fullState(tab: "4").screen()
         let expected = [
-            " Fieldbook · IPS Supported Employment            Maria Okafor · Sun 22 Nov 2026",
+            " Fieldbook · IPS Supported Employment  F2F 2/2 · Maria Okafor · Sun 22 Nov 2026",
             "  1 Today   2 Caseload   3 Employers  [4 Reports]",
             "",
             " Caseloads and employer contacts as of Sun 22 Nov 2026",
             "",
             " Specialist                Active   Working  Job search   F2F this week",
-            " Daniel Whitehorse           1/20         0           1             0/2 ⚠",
+            " Daniel Whitehorse           1/20         0           1             0/2",
             " Maria Okafor                4/20         0           1             2/2",
             "",
-            " ⚠ over the caseload limit, or below the weekly face-to-face target",
-        ] + Array(repeating: "", count: 13) + [" q quit  ? help"]
+            " This week so far: team F2F 2/4 · 2 to go · 0 days · w shows the last 12 weeks",
+        ] + Array(repeating: "", count: 13) + [" w weeks  q quit  ? help"]
         #expect(screen.lines == expected, "\n\(dump(screen))")
     }
 
     @Test func theWideEmployerNameKeepsColumnsAligned() {
         let screen = Program.fullState(tab: "3").screen()
         #expect(screen[6, 1].text == "王" && screen[6, 2].isContinuation)
-        #expect(screen[4, 30].text == "C" && screen[6, 30].text == "飲")
+        #expect(screen[4, 35].text == "C" && screen[6, 35].text == "飲")
     }
 
     @Test func everyScreenAtATinyTerminalSaysSo() {

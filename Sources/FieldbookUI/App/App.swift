@@ -115,7 +115,7 @@ public enum App {
         var contexts = state.top.page.keyContexts(in: context)
         if state.pages.isEmpty { contexts.append(.top) }
         // A page that takes every key (a question waiting for y or n) leaves nothing to the rest.
-        if contexts.contains(.confirm) { return contexts }
+        if contexts.contains(.confirm) || contexts.contains(.deleteQuestion) { return contexts }
         return contexts + [.everywhere]
     }
 

@@ -36,8 +36,7 @@ extension App {
 
     private static func drawHeader(_ state: AppState, _ context: PageContext, into screen: inout Screen) {
         screen.fill(row: 0, style: .header)
-        let who = state.userSpecialist?.name ?? "All specialists"
-        let right = " \(who) · \(state.today.longDescription) "
+        let right = headerRight(state, columns: screen.columns)
         let rightWidth = TextCells.width(right)
         screen.put(right, row: 0, column: max(0, screen.columns - rightWidth), style: .header)
         screen.put(" Fieldbook · \(state.data.settings.programName)", row: 0, column: 0,
@@ -54,6 +53,26 @@ extension App {
             let crumb = state.pages.map { $0.page.title(in: context) }.joined(separator: " › ")
             screen.put("› \(crumb)", row: 1, column: column + 1, style: .muted)
         }
+    }
+
+    /// The header's right part: this week's face-to-face tally (the user's, or the team's),
+    /// who is using Fieldbook and today's date, shortened to leave the program's name room.
+    static func headerRight(_ state: AppState, columns: Int) -> String {
+        let who = state.userSpecialist?.name ?? "All specialists"
+        let tally = state.figures.weekTally(of: state.userSpecialistID)
+        let first = state.userSpecialist.map { String($0.name.split(separator: " ").first ?? "") } ?? "Team"
+        let candidates = [
+            " \(tally.text) · \(who) · \(state.today.longDescription) ",
+            " \(tally.text) · \(first) · \(state.today.longDescription) ",
+            " \(tally.shortText) · \(who) · \(state.today.longDescription) ",
+            " \(tally.shortText) · \(first) · \(state.today.longDescription) ",
+            " \(tally.shortText) · \(first) · \(state.today.description) ",
+            " \(tally.shortText) · \(state.today.description) ",
+            " \(tally.shortText) ",
+        ]
+        // The left keeps at least " Fieldbook · " and a few letters of the program's name.
+        let room = columns - 20
+        return candidates.first { TextCells.width($0) <= room } ?? candidates[candidates.count - 1]
     }
 
     private static func drawMessage(_ state: AppState, _ context: PageContext, into screen: inout Screen) {

@@ -33,6 +33,13 @@ public enum Effect: Hashable, Sendable {
 public enum StoreRequest: Hashable, Sendable {
     /// Save this client (with their jobs and contacts).
     case saveClient(Client)
+    /// Save this employer (its details and people).
+    case saveEmployer(Employer)
+    /// Save this employer contact; `employer`, when given (a new employer, or a new person
+    /// met there), is saved first, and the contact only if that save succeeds.
+    case saveEmployerContact(EmployerContact, employer: Employer?)
+    /// Take this employer contact out of the log (the audit trail records the deletion).
+    case deleteEmployerContact(EmployerContact)
     /// Read the data folder again.
     case reload
     /// The fields in conflict between a record and the version waiting to be merged into it;
@@ -63,6 +70,11 @@ public enum SavedRecord: Hashable, Sendable {
     case specialist(Specialist)
     /// A specialist deactivated, and the clients handed over first.
     case handover(Specialist, clients: [Client])
+    case employer(Employer)
+    /// A contact, and the employer saved before it (if one was).
+    case employerContact(EmployerContact, employer: Employer?)
+    /// The employer contact with this id was deleted.
+    case deletedEmployerContact(UUID)
 
     /// Puts the record into the data the screens show.
     func apply(to data: inout DataSnapshot) {
@@ -72,6 +84,11 @@ public enum SavedRecord: Hashable, Sendable {
         case .handover(let specialist, let clients):
             for client in clients { data.replace(client) }
             data.replace(specialist)
+        case .employer(let employer): data.replace(employer)
+        case .employerContact(let contact, let employer):
+            if let employer { data.replace(employer) }
+            data.replace(contact)
+        case .deletedEmployerContact(let id): data.removeEmployerContact(id)
         }
     }
 }

@@ -7,9 +7,11 @@ public enum Action: Hashable, Sendable {
     case nextTab, previousTab, showTab(Int)
     case moveUp, moveDown, pageUp, pageDown, first, last
     case open, back
-    case search, new, edit
-    /// The team: the program's specialists.
+        /// The team: the program's specialists.
     case showTeam
+    case search, new, edit, delete
+    /// Log a visit to an employer; show the weekly face-to-face history.
+    case logVisit, showHistory
     case cycleSort, reverseSort, cycleSpecialistFilter, cycleStatusFilter
     case nextField, previousField, nextChoice, previousChoice, save, clearField
     case nextSection, previousSection, chooseSection, addEntry, removeEntry, toggle
@@ -36,6 +38,13 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case search = "Searching"
     case client = "Client"
     case specialists = "The team (T on the caseload)"
+    case employers = "Employers"
+    case employer = "An employer"
+    case employerVisit = "Client and Today"
+    case weeklyTally = "Reports"
+    case history = "Weekly employer contacts"
+    case deleteQuestion = "A question (delete?)"
+    case completion = "A name with completion in a form"
     case form = "Forms"
     case choice = "A choice in a form"
     case multipleChoice = "A multiple choice in a form"
@@ -137,6 +146,32 @@ public enum KeyMap {
         KeyBinding(keys: [.character("e")], action: .edit, short: "rename", help: "Rename the selected specialist (or change email, phone)", context: .specialists),
         KeyBinding(keys: [.character("d")], action: .toggle, short: "deactivate", help: "Deactivate the selected specialist (asks who takes over their clients), or make them active again", context: .specialists),
         KeyBinding(keys: [.escape, .character("q")], action: .back, short: "back", help: "Back to the caseload", context: .specialists),
+        // Employers
+        KeyBinding(keys: [.enter], action: .open, short: "open", help: "Open the selected employer", context: .employers),
+        KeyBinding(keys: [.character("v")], action: .logVisit, short: "log visit", help: "Log a visit to an employer (the selected one is offered)", context: .employers),
+        KeyBinding(keys: [.character("/")], action: .search, short: "search", help: "Search employers by name as you type (accents optional)", context: .employers),
+        KeyBinding(keys: [.character("n")], action: .new, short: "new", help: "Add an employer", context: .employers),
+        KeyBinding(keys: [.character("e")], action: .edit, short: "edit", help: "Edit the selected employer", context: .employers),
+        KeyBinding(keys: [.character("s")], action: .cycleSort, short: "sort", help: "Sort by name, last visit, or visits in the last 90 days", context: .employers),
+        KeyBinding(keys: [.character("w")], action: .showHistory, short: "weeks", help: "Face-to-face contacts of the last 12 weeks, per specialist", context: .employers),
+        // An employer
+        KeyBinding(keys: [.character("v")], action: .logVisit, short: "log visit", help: "Log a visit to this employer", context: .employer),
+        KeyBinding(keys: [.character("e")], action: .edit, short: "edit", help: "Edit this employer's details and people", context: .employer),
+        KeyBinding(keys: [.enter], action: .open, short: "edit contact", help: "Edit the selected contact", context: .employer),
+        KeyBinding(keys: [.character("d")], action: .delete, short: "delete", help: "Delete the selected contact (asks first)", context: .employer),
+        KeyBinding(keys: [.escape, .character("q")], action: .back, short: "back", help: "Back", context: .employer),
+        // Client and Today
+        KeyBinding(keys: [.character("v")], action: .logVisit, short: "log visit", help: "Log a visit to an employer (on this client's behalf, from a client)", context: .employerVisit),
+        // Reports
+        KeyBinding(keys: [.character("w")], action: .showHistory, short: "weeks", help: "Face-to-face contacts of the last 12 weeks, per specialist", context: .weeklyTally),
+        // Weekly history
+        KeyBinding(keys: [.escape, .character("q")], action: .back, short: "back", help: "Back", context: .history),
+        // Deleting
+        KeyBinding(keys: [.character("y"), .character("Y")], action: .confirm, short: "delete", help: "Yes: delete it", context: .deleteQuestion),
+        KeyBinding(keys: [], action: .dismiss, short: "keep it", help: "No: keep it", context: .deleteQuestion, barKeys: "any key", otherKeys: true),
+        // Completion
+        KeyBinding(keys: [.down], action: .nextChoice, short: "next match", help: "Offer the next match", context: .completion, barKeys: "↓↑"),
+        KeyBinding(keys: [.up], action: .previousChoice, short: nil, help: "Offer the previous match", context: .completion),
         // A question
         KeyBinding(keys: [.character("y"), .character("Y")], action: .confirm, short: "discard", help: "Yes: throw the changes away", context: .confirm),
         KeyBinding(keys: [], action: .dismiss, short: "keep editing", help: "No: keep editing", context: .confirm, barKeys: "any key", otherKeys: true),

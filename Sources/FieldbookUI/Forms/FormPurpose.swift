@@ -16,6 +16,9 @@ public protocol FormPurpose: Sendable {
     func saved(_ record: SavedRecord, in context: PageContext) -> (message: Message, next: (any Page)?)
     func finishWithoutSaving(_ form: FormState, in context: inout PageContext) -> Bool
     func afterSave(_ record: SavedRecord, in context: inout PageContext)
+    /// The matches offered for what is typed in a completion field, best first (an option with
+    /// an empty value keeps the text as typed: a new name).
+    func suggestions(for path: FieldPath, typed: String, in form: FormState, context: PageContext) -> [ChoiceOption]
 }
 
 extension FormPurpose {
@@ -26,4 +29,5 @@ extension FormPurpose {
     public func afterSave(_ record: SavedRecord, in context: inout PageContext) {}
 
     public func heading(in context: PageContext) -> (title: String, aside: String?) { (title(in: context), nil) }
+    public func suggestions(for path: FieldPath, typed: String, in form: FormState, context: PageContext) -> [ChoiceOption] { [] }
 }

@@ -12,7 +12,7 @@ public struct ClientPage: Page {
 
     public func title(in context: PageContext) -> String { context.data.client(clientID)?.name ?? "Client" }
 
-    public func keyContexts(in context: PageContext) -> [KeyContext] { [.client, .lists] }
+    public func keyContexts(in context: PageContext) -> [KeyContext] { [.client, .employerVisit, .lists] }
 
     public mutating func perform(_ action: Action, key: Key, in context: inout PageContext) {
         let page = max(1, Self.visibleRows(context.size) - 1)
@@ -32,6 +32,7 @@ public struct ClientPage: Page {
             }
             reading = context.request(.readConflict(pending))
             context.message = Message("Reading both versions…")
+        case .logVisit: context.push(FormPage(EmployerContactForm(client: clientID, in: context), in: context))
         case .edit:
             if let client = context.data.client(clientID) {
                 context.push(FormPage(ClientForm(client: client, defaultSpecialist: nil), in: context))
@@ -176,6 +177,25 @@ public struct ClientPage: Page {
             if let place = contact.place, !place.isEmpty { line.append(Span(" · \(place)", .muted)) }
             out.append(line)
             if let note = contact.note, !note.isEmpty { paragraph(note, indent: 14) }
+        }
+
+        section("Employer contacts on this person's behalf")
+        let log = context.figures.employerLog
+        if let first = log.firstEmployerContact(for: client.id) {
+            let late = first.made == nil ? (first.daysLeft ?? 0) < 0 : !first.madeInTime
+            paragraph(first.text, indent: 2, style: late ? .warning : (first.made == nil ? .normal : .muted))
+        }
+        let onBehalf = log.contacts(onBehalfOf: client.id)
+        if onBehalf.isEmpty {
+            paragraph("None logged yet. Press v to log a visit on this person's behalf.", style: .muted)
+        }
+        for contact in onBehalf {
+            let employer = log.summary(of: contact.employerID)?.employer.name ?? "an employer no longer in the folder"
+            var line: StyledLine = [Span("  \(contact.date)  ", .muted), Span(employer),
+                                    Span(" · \(contact.method.label) · \(contact.purpose.label)", .muted)]
+            if contact.jobSeekerPresent { line.append(Span(" · present", .muted)) }
+            out.append(line)
+            if let outcome = contact.outcome, !outcome.isEmpty { paragraph(outcome, indent: 14) }
         }
 
         section("Career profile")

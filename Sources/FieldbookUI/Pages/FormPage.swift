@@ -13,6 +13,17 @@ public struct FormPage: Page {
     public init(_ purpose: any FormPurpose, in context: PageContext) {
         self.purpose = purpose
         form = purpose.makeForm(in: context)
+        offerSuggestions(context)
+    }
+
+    /// A completion field with the focus gets the matches for what is typed in it.
+    private mutating func offerSuggestions(_ context: PageContext) {
+        guard let path = form.focusedPath, let input = form.focused, input.field.kind.isCompletion else { return }
+        let found = purpose.suggestions(for: path, typed: input.buffer.text, in: form, context: context)
+        form.updateFocused { input in
+            input.suggestions = found
+            input.offered = min(input.offered, max(0, found.count - 1))
+        }
     }
 
     public func title(in context: PageContext) -> String { purpose.title(in: context) }
@@ -27,6 +38,7 @@ public struct FormPage: Page {
         case .field?: break
         }
         switch form.focused?.field.kind {
+        case .completion?: return [.completion, .textEditing] + group + [.form]
         case .choice?, .yesNo?, .scale?: return [.choice] + group + [.form]
         case .multipleChoice?: return [.multipleChoice] + group + [.form]
         case .multiLine?: return [.multiLine, .textEditing] + group + [.form]
@@ -50,7 +62,9 @@ public struct FormPage: Page {
     }
 
     public mutating func perform(_ action: Action, key: Key, in context: inout PageContext) {
+        let focus = form.focus
         edit(action, key: key, &context)
+        if form.focus != focus || (action != .nextChoice && action != .previousChoice) { offerSuggestions(context) }
         form.top = FormView.keepFocusVisible(form, size: context.size)
     }
 
@@ -72,6 +86,32 @@ public struct FormPage: Page {
             }
         case .toggle:
             form.updateFocused { $0.toggleOffered() }
+        case .deleteBackward where kind?.isMultipleCompletion == true && form.focused?.buffer.text.isEmpty == true:
+            // Backspace in an empty list field takes the last name off the list.
+            form.updateFocused { input in
+                if !input.taken.isEmpty { input.taken.removeLast() }
+            }
+        case .type where kind?.isCompletion == true, .deleteBackward where kind?.isCompletion == true,
+             .deleteForward where kind?.isCompletion == true, .deleteWordBackward where kind?.isCompletion == true:
+            form.updateFocused { input in
+                input.buffer.edit(action, key: key)
+                input.typedChanged()
+            }
+        case .open where form.focused?.wouldTake == true:
+            let multiple = kind?.isMultipleCompletion == true
+            form.updateFocused { $0.takeOffered() }
+            // A list takes a name and waits for the next; a single name moves on.
+            if !multiple {
+                if form.isOnLastField { save(&context); return }
+                form.moveFocus(by: 1)
+            }
+        case .nextChoice where kind?.isCompletion == true && form.focused?.suggestions.isEmpty == true:
+            form.moveFocus(by: 1)
+        case .previousChoice where kind?.isCompletion == true && form.focused?.suggestions.isEmpty == true:
+            form.moveFocus(by: -1)
+        case .nextField where form.focused?.wouldTake == true:
+            form.updateFocused { $0.takeOffered() }
+            form.moveFocus(by: 1)
         case .cursorToStart where kind == .multiLine:
             form.updateFocused { $0.buffer.moveToLineStart(width: width) }
         case .cursorToEnd where kind == .multiLine:

@@ -14,9 +14,11 @@ public struct ReportsPage: TabPage {
 
     public func title(in context: PageContext) -> String { Self.tabTitle }
 
-    public func keyContexts(in context: PageContext) -> [KeyContext] { [] }
+    public func keyContexts(in context: PageContext) -> [KeyContext] { [.weeklyTally] }
 
-    public mutating func perform(_ action: Action, key: Key, in context: inout PageContext) {}
+    public mutating func perform(_ action: Action, key: Key, in context: inout PageContext) {
+        if action == .showHistory { context.push(TallyHistoryPage(in: context)) }
+    }
 
     public func draw(in context: PageContext, into screen: inout Screen) {
         let data = context.data, figures = context.figures
@@ -28,16 +30,16 @@ public struct ReportsPage: TabPage {
         var flagged = false
         for specialist in data.specialists.sorted(by: { $0.name < $1.name }) {
             let active = figures.activeClients(of: specialist.id)
-            let f2f = figures.faceToFaceThisWeek(of: specialist.id)
-            let target = figures.weeklyTarget(of: specialist.id)
-            let over = active > limit, below = f2f < target
-            flagged = flagged || over || below
+            // Mid-week the count is still growing: only a finished week can miss (see the weekly history, w).
+            let tally = figures.weekTally(of: specialist.id)
+            let over = active > limit
+            flagged = flagged || over
             // Figures end where their heading ends; a flag goes in the two columns after.
             let cells: [(text: String, flag: Bool)] = [
                 ("\(active)/\(limit)", over),
                 ("\(figures.workingClients(of: specialist.id))", false),
                 ("\(figures.jobSeekers(of: specialist.id))", false),
-                ("\(f2f)/\(target)", below),
+                ("\(tally.done)/\(tally.target)", false),
             ]
             lines.append([Span(TextCells.pad(specialist.name + (specialist.isActive ? "" : " (left)"), to: Self.nameWidth))]
                 + zip(cells, Self.columns).map { cell, column in
@@ -47,9 +49,12 @@ public struct ReportsPage: TabPage {
         }
         if flagged {
             lines.append([])
-            lines.append([Span("⚠ over the caseload limit, or below the weekly face-to-face target", .warning)])
+            lines.append([Span("⚠ over the caseload limit", .warning)])
         }
         if data.specialists.isEmpty { lines.append([Span("No specialists in this data folder yet.", .muted)]) }
+        let week = figures.weekTally(of: nil)
+        lines.append([])
+        lines.append([Span("This week so far: team \(week.text)", .muted), Span(" · w shows the last 12 weeks", .muted)])
         if !data.problems.isEmpty {
             lines.append([])
             lines.append([Span("⚠ \(data.problems.count) file(s) could not be read, so these figures may be incomplete.", .danger)])

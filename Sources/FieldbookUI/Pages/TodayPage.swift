@@ -9,9 +9,11 @@ public struct TodayPage: TabPage {
 
     public func title(in context: PageContext) -> String { Self.tabTitle }
 
-    public func keyContexts(in context: PageContext) -> [KeyContext] { [] }
+    public func keyContexts(in context: PageContext) -> [KeyContext] { [.employerVisit] }
 
-    public mutating func perform(_ action: Action, key: Key, in context: inout PageContext) {}
+    public mutating func perform(_ action: Action, key: Key, in context: inout PageContext) {
+        if action == .logVisit { context.push(FormPage(EmployerContactForm(in: context), in: context)) }
+    }
 
     public func draw(in context: PageContext, into screen: inout Screen) {
         var lines: [StyledLine] = []
