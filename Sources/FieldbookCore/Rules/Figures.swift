@@ -34,6 +34,11 @@ public struct Figures: Sendable {
     public let jobStartsAhead: [JobStart]
     /// Clients' names folded for search and sorting.
     public let clientNames: FoldedNames
+    /// Everything due as of today (dismissed items left out): the Today agenda, the
+    /// caseload's "next due" and each client's due items.
+    public let due: DueList
+    /// The employer contact log as of today: weekly tallies against the target, the directory.
+    public let employerLog: EmployerLog
 
     public init(data: DataSnapshot, today: LocalDate) {
         self.today = today
@@ -70,6 +75,8 @@ public struct Figures: Sendable {
                 ? count * settings.faceToFacePerJobSeekerWhenSmall : settings.weeklyFaceToFaceTarget
         }
         clientNames = FoldedNames(clients: data.clients)
+        due = DueList(snapshot: data, asOf: today)
+        employerLog = EmployerLog(data, today: today)
         activeClients = active
         jobSeekers = seekers
         workingClients = working

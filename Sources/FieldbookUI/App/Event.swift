@@ -26,6 +26,8 @@ public enum Effect: Hashable, Sendable {
 public enum StoreRequest: Hashable, Sendable {
     /// Save this client (with their jobs and contacts).
     case saveClient(Client)
+    /// Save this employer (its people, notes, dismissed next steps).
+    case saveEmployer(Employer)
     /// Read the data folder again.
     case reload
 }
@@ -42,11 +44,18 @@ public enum StoreResult: Sendable {
 /// a line in `apply`.
 public enum SavedRecord: Hashable, Sendable {
     case client(Client)
+    case employer(Employer)
 
     /// Puts the record into the data the screens show.
     func apply(to data: inout DataSnapshot) {
         switch self {
         case .client(let client): data.replace(client)
+        case .employer(let employer):
+            if let index = data.employers.firstIndex(where: { $0.id == employer.id }) {
+                data.employers[index] = employer
+            } else {
+                data.employers.append(employer)
+            }
         }
     }
 }

@@ -17,6 +17,8 @@ public enum Action: Hashable, Sendable {
     case keepSearch, clearSearch
     /// A question: yes, or any other answer.
     case confirm, dismiss
+    /// A due item: log what meets it, or set it aside with a reason.
+    case logDue, dismissDue
 }
 
 /// Where a binding applies. A page lists its contexts most specific first; the first that
@@ -29,6 +31,8 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case searchResult = "Caseload after a search"
     case search = "Searching"
     case client = "Client"
+    case today = "Today"
+    case reason = "Typing a reason (dismissing a due item)"
     case form = "Forms"
     case choice = "A choice in a form"
     case multipleChoice = "A multiple choice in a form"
@@ -95,7 +99,7 @@ public enum KeyMap {
         KeyBinding(keys: [.enter], action: .open, short: "open", help: "Open the selected client", context: .caseload),
         KeyBinding(keys: [.character("/")], action: .search, short: "search", help: "Search names as you type (accents optional); Enter keeps, Esc clears", context: .caseload),
         KeyBinding(keys: [.character("n")], action: .new, short: "new", help: "New client", context: .caseload),
-        KeyBinding(keys: [.character("s")], action: .cycleSort, short: "sort", help: "Sort by the next column (name, status, specialist, days, last contact)", context: .caseload),
+        KeyBinding(keys: [.character("s")], action: .cycleSort, short: "sort", help: "Sort by the next column (name, status, specialist, days, last contact, next due)", context: .caseload),
         KeyBinding(keys: [.character("r")], action: .reverseSort, short: nil, help: "Reverse the sort order", context: .caseload),
         KeyBinding(keys: [.character("f")], action: .cycleSpecialistFilter, short: "specialist", help: "Show the next specialist's caseload (or everyone's)", context: .caseload),
         KeyBinding(keys: [.character("t")], action: .cycleStatusFilter, short: "status", help: "Filter by status: active, all, or one status", context: .caseload),
@@ -104,6 +108,15 @@ public enum KeyMap {
         KeyBinding(keys: [.enter], action: .keepSearch, short: "keep", help: "Keep the result and move in it", context: .search),
         KeyBinding(keys: [.escape], action: .clearSearch, short: "clear", help: "Clear the search", context: .search),
         KeyBinding(keys: [.control("u")], action: .clearField, short: nil, help: "Clear what was typed", context: .search),
+        // Today
+        KeyBinding(keys: [.enter], action: .open, short: "open", help: "Open the client (or employer) of the selected item", context: .today),
+        KeyBinding(keys: [.character("l")], action: .logDue, short: "log", help: "Log what meets the item: a face-to-face contact with the client, or an employer visit", context: .today),
+        KeyBinding(keys: [.character("d")], action: .dismissDue, short: "dismiss", help: "Set the item aside with a reason (kept for reports)", context: .today),
+        KeyBinding(keys: [.character("f")], action: .cycleSpecialistFilter, short: "specialist", help: "Show the next specialist's agenda (or everyone's)", context: .today),
+        // A reason
+        KeyBinding(keys: [], action: .type, short: "reason", help: "Type why the item is set aside", context: .reason, barKeys: "type", typing: true),
+        KeyBinding(keys: [.enter], action: .save, short: "dismiss", help: "Dismiss the item with this reason", context: .reason),
+        KeyBinding(keys: [.escape], action: .back, short: "cancel", help: "Keep the item", context: .reason),
         // Client
         KeyBinding(keys: [.character("n")], action: .new, short: "log contact", help: "Log a contact with this client", context: .client),
         KeyBinding(keys: [.character("e")], action: .edit, short: "edit", help: "Edit this client's details", context: .client),

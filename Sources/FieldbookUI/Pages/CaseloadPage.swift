@@ -29,7 +29,7 @@ public struct CaseloadPage: TabPage {
     }
 
     private mutating func rebuild(_ context: PageContext) {
-        rows = query.rows(in: context.data, today: context.today, folded: context.figures.clientNames)
+        rows = query.rows(in: context.data, today: context.today, folded: context.figures.clientNames, due: context.figures.due)
         builds += 1
         rowsVersion = context.dataVersion
         position.move(to: position.selected, count: rows.count, visible: Layout.listRows(context.size))
@@ -124,14 +124,14 @@ public struct CaseloadPage: TabPage {
         let name: Int
         /// Wider windows give the specialist column a little room too.
         let specialist: Int
-        static let status = 13, days = 6, lastContact = 12
+        static let status = 13, days = 5, lastContact = 12, nextDue = 8
 
         init(width: Int) {
-            specialist = 15 + min(7, max(0, width - 80) / 3)
-            name = max(10, width - 1 - Columns.status - specialist - Columns.days - Columns.lastContact - 8)
+            specialist = 14 + min(7, max(0, width - 80) / 3)
+            name = max(10, width - 1 - Columns.status - specialist - Columns.days - Columns.lastContact - Columns.nextDue - 10)
         }
 
-        var widths: [Int] { [name, Columns.status, specialist, Columns.days, Columns.lastContact] }
+        var widths: [Int] { [name, Columns.status, specialist, Columns.days, Columns.lastContact, Columns.nextDue] }
 
         var starts: [Int] {
             var x = 1
@@ -148,7 +148,7 @@ public struct CaseloadPage: TabPage {
 
         let columns = Columns(width: screen.columns)
         let starts = columns.starts, widths = columns.widths
-        let titles = ["Name", "Status", "Specialist", "Days", "Last contact"]
+        let titles = ["Name", "Status", "Specialist", "Days", "Last contact", "Next due"]
         for (index, title) in titles.enumerated() {
             var label = title
             if index == query.sort.rawValue { label += query.ascending ? " ▲" : " ▼" }
@@ -179,6 +179,10 @@ public struct CaseloadPage: TabPage {
                 ]
                 for (index, text) in cells.enumerated() {
                     screen.put(TextCells.pad(text, to: widths[index], right: index == 3), row: y, column: starts[index])
+                }
+                if let next = context.figures.due.nextItem(forClient: client.id) {
+                    screen.put(TodayPage.shortDate(next.dueOn, near: context.today), row: y, column: starts[5], width: widths[5],
+                               style: next.status == .overdue ? .danger : next.status == .today ? .warning : .normal)
                 }
             case .unreadable(let problem):
                 screen.put("⚠ UNREADABLE \(problem.path): \(problem.message)", row: y, column: 1, style: .danger)

@@ -94,6 +94,26 @@ public struct ClientPage: Page {
             }
         }
 
+        if client.status == .working && client.jobs(heldOn: today).isEmpty {
+            out.append([Span("  ⚠ Marked working, but no job is held today: add the job (j) or change the status (e).", .warning)])
+        }
+        section("Due")
+        let due = context.figures.due.items(forClient: client.id)
+        if due.isEmpty {
+            let why = client.declinedFollowAlong ? "Nothing due (follow-along declined)." : "Nothing due."
+            paragraph(why, style: .muted)
+        }
+        for item in due {
+            let late = item.daysOverdue > 0 ? " · \(item.daysOverdue) days late" : item.status == .today ? " · today" : ""
+            out.append([Span("  \(item.dueOn)  ", item.status == .overdue ? .danger : .muted), Span(item.kind.label, .title),
+                        Span(late, item.status == .overdue ? .danger : .warning)])
+            paragraph(item.why, indent: 14, style: .muted)
+        }
+        var followAlong: [String] = []
+        if client.declinedFollowAlong { followAlong.append("declined follow-along") }
+        if let days = client.followAlongIntervalDays { followAlong.append("asked for a contact every \(days) days") }
+        if !followAlong.isEmpty { paragraph(followAlong.joined(separator: " · ").capitalizedFirst, indent: 2) }
+
         section("Details")
         field("Preferred name", client.preferredName)
         field("Phone", client.phone)
@@ -152,6 +172,14 @@ public struct ClientPage: Page {
             if let note = contact.note, !note.isEmpty { paragraph(note, indent: 14) }
         }
 
+        section("Status history")
+        if client.statusHistory.isEmpty {
+            paragraph("\(client.status.label) since it was recorded; no change since.", style: .muted)
+        }
+        for change in client.statusHistory.sorted(by: { $0.date > $1.date }) {
+            out.append([Span("  \(change.date)  ", .muted), Span(change.from.label, .muted), Span(" → "), Span(change.to.label)])
+        }
+
         section("Career profile")
         paragraph("No career profile has been started for this client.", style: .muted)
 
@@ -159,4 +187,9 @@ public struct ClientPage: Page {
         paragraph(client.notes.flatMap { $0.isEmpty ? nil : $0 } ?? "—")
         return out
     }
+}
+
+extension String {
+    /// The text with its first letter capitalized.
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
