@@ -124,10 +124,10 @@ public struct CaseloadPage: TabPage {
         let name: Int
         /// Wider windows give the specialist column a little room too.
         let specialist: Int
-        static let status = 13, days = 5, lastContact = 12, nextDue = 8
+        static let status = 12, days = 5, lastContact = 12, nextDue = 9
 
         init(width: Int) {
-            specialist = 14 + min(7, max(0, width - 80) / 3)
+            specialist = 13 + min(8, max(0, width - 80) / 3)
             name = max(10, width - 1 - Columns.status - specialist - Columns.days - Columns.lastContact - Columns.nextDue - 10)
         }
 
@@ -151,7 +151,11 @@ public struct CaseloadPage: TabPage {
         let titles = ["Name", "Status", "Specialist", "Days", "Last contact", "Next due"]
         for (index, title) in titles.enumerated() {
             var label = title
-            if index == query.sort.rawValue { label += query.ascending ? " ▲" : " ▼" }
+            if index == query.sort.rawValue {
+                // The arrow always shows: without its space in a narrow column.
+                let arrow = query.ascending ? "▲" : "▼"
+                label += TextCells.width(label) + 2 <= widths[index] ? " " + arrow : arrow
+            }
             screen.put(TextCells.pad(label, to: widths[index], right: index == 3), row: top + 1, column: starts[index],
                        style: Style(.title, bold: true, underline: true))
         }

@@ -220,13 +220,14 @@ public struct TodayPage: TabPage {
     // MARK: Drawing
 
     struct Columns {
-        static let due = 6, late = 7
+        static let due = 9, late = 7
         let name: Int
         let why: Int
 
         init(width: Int) {
             name = min(24, max(12, (width - 40) / 2))
-            why = max(8, width - 2 - name - 2 - Columns.due - 2 - Columns.late - 1)
+            // Two columns for the marker, two between columns, one spare at the right.
+            why = max(8, width - 1 - (2 + name + 2 + 2 + Columns.due + 2 + Columns.late))
         }
     }
 
@@ -279,14 +280,14 @@ public struct TodayPage: TabPage {
         let who = item.clientName ?? item.employerName ?? "—"
         screen.put(TextCells.pad(who, to: columns.name), row: y, column: x, width: columns.name)
         x += columns.name + 2
-        screen.put(TextCells.pad("\(item.kind.label): \(item.why)", to: columns.why), row: y, column: x, width: columns.why,
-                   style: .normal)
+        screen.put(TextCells.pad(item.why.capitalizedFirst, to: columns.why), row: y, column: x, width: columns.why)
         x += columns.why + 2
         screen.put(TextCells.pad(Self.shortDate(item.dueOn, near: context.today), to: Columns.due, right: true),
                    row: y, column: x, style: .muted)
         x += Columns.due + 2
         if item.daysOverdue > 0 {
-            screen.put(TextCells.pad("\(item.daysOverdue) d", to: Columns.late, right: true), row: y, column: x, style: .danger)
+            let late = item.daysOverdue < 100 ? "\(item.daysOverdue) days" : "\(item.daysOverdue)d"
+            screen.put(TextCells.pad(late, to: Columns.late, right: true), row: y, column: x, style: .danger)
         }
     }
 
@@ -316,9 +317,8 @@ public struct TodayPage: TabPage {
         second.append(Span(" · Job starts ahead: ", .muted))
         if let next = starts.first {
             second.append(Span("\(starts.count)"))
-            second.append(Span(" (\(Self.shortDate(next.job.startDate, near: context.today)) ", .muted))
+            second.append(Span(", next \(Self.shortDate(next.job.startDate, near: context.today)) ", .muted))
             second.append(Span(next.clientName))
-            second.append(Span(" at \(next.job.employerName))", .muted))
         } else {
             second.append(Span("none in \(Figures.jobStartDays) days", .muted))
         }
