@@ -36,7 +36,7 @@ import Testing
             "   Benefits planning   NOT DONE yet",
             "                                                               lines 1-18 of 38",
             "",
-            " n log contact  e edit  Esc back  ? help",
+            " n log contact  e edit  a add job  Esc back  ? help",
         ]
         #expect(screen.lines == expected, "\n\(dump(screen))")
     }

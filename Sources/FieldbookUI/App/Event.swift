@@ -28,6 +28,8 @@ public enum StoreRequest: Hashable, Sendable {
     case saveClient(Client)
     /// Save this employer (its people, notes, dismissed next steps).
     case saveEmployer(Employer)
+    /// Save a new employer, then this client (a job there).
+    case saveClientAndEmployer(Client, Employer)
     /// Read the data folder again.
     case reload
 }
@@ -45,11 +47,15 @@ public enum StoreResult: Sendable {
 public enum SavedRecord: Hashable, Sendable {
     case client(Client)
     case employer(Employer)
+    case clientAndEmployer(Client, Employer)
 
     /// Puts the record into the data the screens show.
     func apply(to data: inout DataSnapshot) {
         switch self {
         case .client(let client): data.replace(client)
+        case .clientAndEmployer(let client, let employer):
+            SavedRecord.employer(employer).apply(to: &data)
+            data.replace(client)
         case .employer(let employer):
             if let index = data.employers.firstIndex(where: { $0.id == employer.id }) {
                 data.employers[index] = employer

@@ -19,6 +19,8 @@ public enum Action: Hashable, Sendable {
     case confirm, dismiss
     /// A due item: log what meets it, or set it aside with a reason.
     case logDue, dismissDue
+    /// A client's jobs: add one, edit the latest.
+    case addJob, editJob
 }
 
 /// Where a binding applies. A page lists its contexts most specific first; the first that
@@ -120,6 +122,8 @@ public enum KeyMap {
         // Client
         KeyBinding(keys: [.character("n")], action: .new, short: "log contact", help: "Log a contact with this client", context: .client),
         KeyBinding(keys: [.character("e")], action: .edit, short: "edit", help: "Edit this client's details", context: .client),
+        KeyBinding(keys: [.character("a")], action: .addJob, short: "add job", help: "Add a job (employer from the directory or new)", context: .client),
+        KeyBinding(keys: [.character("E")], action: .editJob, short: nil, help: "Edit the latest job, or record its end with a reason", context: .client),
         KeyBinding(keys: [.escape, .character("q")], action: .back, short: "back", help: "Back to the caseload", context: .client),
         // A question
         KeyBinding(keys: [.character("y"), .character("Y")], action: .confirm, short: "discard", help: "Yes: throw the changes away", context: .confirm),

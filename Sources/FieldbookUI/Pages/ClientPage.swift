@@ -23,6 +23,13 @@ public struct ClientPage: Page {
         case .last: scroll(to: Int.max / 2, context)
         case .back: context.close()
         case .new: context.push(FormPage(ContactForm(clientID: clientID), in: context))
+        case .addJob: context.push(FormPage(JobForm(clientID: clientID), in: context))
+        case .editJob:
+            guard let latest = context.data.client(clientID)?.jobs.max(by: { $0.startDate < $1.startDate }) else {
+                context.message = Message("No job to edit yet; a adds one.")
+                return
+            }
+            context.push(FormPage(JobForm(clientID: clientID, jobID: latest.id), in: context))
         case .edit:
             if let client = context.data.client(clientID) {
                 context.push(FormPage(ClientForm(client: client, defaultSpecialist: nil), in: context))
@@ -95,7 +102,7 @@ public struct ClientPage: Page {
         }
 
         if client.status == .working && client.jobs(heldOn: today).isEmpty {
-            out.append([Span("  ⚠ Marked working, but no job is held today: add the job (j) or change the status (e).", .warning)])
+            out.append([Span("  ⚠ Marked working, but no job is held today: add the job (a) or change the status (e).", .warning)])
         }
         section("Due")
         let due = context.figures.due.items(forClient: client.id)
