@@ -85,3 +85,41 @@ import Testing
         #expect(state.message?.text.hasPrefix("No job to edit yet") == true)
     }
 }
+
+/// Editing and deleting a logged contact; deleting asks first.
+@Suite struct ContactEditTests {
+    @Test func theNewestContactIsEditedInPlace() throws {
+        var state = JobFormTests.onClient(1)     // José: contacts on 10 and 11 Nov
+        state.press(.character("c"))
+        #expect(state.form?.field("date")?.text == "2026-11-11")
+        #expect(state.screen().lines[2].hasPrefix(" Edit a contact with José Álvarez-Ruiz"), "\(dump(state.screen()))")
+        state.press(.tab, .character(" "))      // face-to-face -> phone
+        guard let saved = savedClient(state.press(.control("s"))) else {
+            Issue.record("no save: \(dump(state.screen()))")
+            return
+        }
+        #expect(saved.contacts.count == 2)
+        let edited = try #require(saved.contacts.first { $0.id == Program.id(602) })
+        #expect(edited.kind == .phone && edited.date == day("2026-11-11"))
+        state.answer(.saved(.client(saved)))
+        // The phone call does not count: the weekly item now runs from 10 Nov.
+        #expect(state.figures.due.nextItem(forClient: saved.id)?.dueOn == day("2026-11-17"))
+    }
+
+    @Test func deletingAsksFirstAndAnyOtherKeyKeepsIt() {
+        var state = JobFormTests.onClient(1)
+        #expect(state.press(.character("X")).isEmpty)
+        #expect(state.screen().lines[22].contains("Delete the contact of 2026-11-11 (Face-to-face)? y deletes it"), "\(dump(state.screen()))")
+        #expect(state.press(.character("n")).isEmpty)
+        #expect(state.message?.text == "Nothing deleted.")
+        state.press(.character("X"))
+        guard let saved = savedClient(state.press(.character("y"))) else {
+            Issue.record("no save")
+            return
+        }
+        #expect(saved.contacts.map(\.id) == [Program.id(601)])
+        state.answer(.saved(.client(saved)))
+        #expect(state.message?.text == "Contact deleted.")
+        #expect(state.figures.due.nextItem(forClient: saved.id)?.dueOn == day("2026-11-17"))
+    }
+}

@@ -21,6 +21,8 @@ public enum Action: Hashable, Sendable {
     case logDue, dismissDue
     /// A client's jobs: add one, edit the latest.
     case addJob, editJob
+    /// A client's newest contact: edit it, or delete it (after asking).
+    case editContact, deleteContact
 }
 
 /// Where a binding applies. A page lists its contexts most specific first; the first that
@@ -35,6 +37,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case client = "Client"
     case today = "Today"
     case reason = "Typing a reason (dismissing a due item)"
+    case deleteQuestion = "A question (delete a contact?)"
     case form = "Forms"
     case choice = "A choice in a form"
     case multipleChoice = "A multiple choice in a form"
@@ -115,6 +118,9 @@ public enum KeyMap {
         KeyBinding(keys: [.character("l")], action: .logDue, short: "log", help: "Log what meets the item: a face-to-face contact with the client, or an employer visit", context: .today),
         KeyBinding(keys: [.character("d")], action: .dismissDue, short: "dismiss", help: "Set the item aside with a reason (kept for reports)", context: .today),
         KeyBinding(keys: [.character("f")], action: .cycleSpecialistFilter, short: "specialist", help: "Show the next specialist's agenda (or everyone's)", context: .today),
+        // Deleting
+        KeyBinding(keys: [.character("y"), .character("Y")], action: .confirm, short: "delete", help: "Yes: delete it", context: .deleteQuestion),
+        KeyBinding(keys: [], action: .dismiss, short: "keep", help: "No: keep it", context: .deleteQuestion, barKeys: "any key", otherKeys: true),
         // A reason
         KeyBinding(keys: [], action: .type, short: "reason", help: "Type why the item is set aside", context: .reason, barKeys: "type", typing: true),
         KeyBinding(keys: [.enter], action: .save, short: "dismiss", help: "Dismiss the item with this reason", context: .reason),
@@ -123,6 +129,8 @@ public enum KeyMap {
         KeyBinding(keys: [.character("n")], action: .new, short: "log contact", help: "Log a contact with this client", context: .client),
         KeyBinding(keys: [.character("e")], action: .edit, short: "edit", help: "Edit this client's details", context: .client),
         KeyBinding(keys: [.character("a")], action: .addJob, short: "add job", help: "Add a job (employer from the directory or new)", context: .client),
+        KeyBinding(keys: [.character("c")], action: .editContact, short: nil, help: "Edit the newest contact", context: .client),
+        KeyBinding(keys: [.character("X")], action: .deleteContact, short: nil, help: "Delete the newest contact (asks first)", context: .client),
         KeyBinding(keys: [.character("E")], action: .editJob, short: nil, help: "Edit the latest job, or record its end with a reason", context: .client),
         KeyBinding(keys: [.escape, .character("q")], action: .back, short: "back", help: "Back to the caseload", context: .client),
         // A question

@@ -5,12 +5,23 @@ import Foundation
 public struct ClientPage: Page {
     public let clientID: UUID
     public private(set) var top = 0
+    /// The contact waiting for a yes before it is deleted.
+    public private(set) var deleting: ClientContact?
 
     public init(clientID: UUID) { self.clientID = clientID }
 
     public func title(in context: PageContext) -> String { context.data.client(clientID)?.name ?? "Client" }
 
-    public func keyContexts(in context: PageContext) -> [KeyContext] { [.client, .lists] }
+    public func keyContexts(in context: PageContext) -> [KeyContext] { deleting == nil ? [.client, .lists] : [.deleteQuestion] }
+
+    public func prompt(in context: PageContext) -> Message? {
+        deleting.map { Message("Delete the contact of \($0.date) (\($0.kind.label))? y deletes it, any other key keeps it.", kind: .warning) }
+    }
+
+    /// The newest contact, the one `c` edits and `X` deletes.
+    static func newestContact(of client: Client?) -> ClientContact? {
+        client?.contacts.max { ($0.date, $0.createdAt) < ($1.date, $1.createdAt) }
+    }
 
     public mutating func perform(_ action: Action, key: Key, in context: inout PageContext) {
         let page = max(1, Self.visibleRows(context.size) - 1)
@@ -23,6 +34,24 @@ public struct ClientPage: Page {
         case .last: scroll(to: Int.max / 2, context)
         case .back: context.close()
         case .new: context.push(FormPage(ContactForm(clientID: clientID), in: context))
+        case .editContact, .deleteContact:
+            guard let contact = Self.newestContact(of: context.data.client(clientID)) else {
+                context.message = Message("No contact logged yet; n logs one.")
+                return
+            }
+            if action == .editContact {
+                context.push(FormPage(ContactForm(clientID: clientID, contactID: contact.id), in: context))
+            } else {
+                deleting = contact
+            }
+        case .confirm:
+            guard let contact = deleting, var client = context.data.client(clientID) else { return }
+            deleting = nil
+            client.contacts.removeAll { $0.id == contact.id }
+            context.request(.saveClient(client))
+        case .dismiss:
+            deleting = nil
+            context.message = Message("Nothing deleted.")
         case .addJob: context.push(FormPage(JobForm(clientID: clientID), in: context))
         case .editJob:
             guard let latest = context.data.client(clientID)?.jobs.max(by: { $0.startDate < $1.startDate }) else {
@@ -39,6 +68,14 @@ public struct ClientPage: Page {
     }
 
     public mutating func refresh(in context: inout PageContext) { scroll(to: top, context) }
+
+    public mutating func receive(_ result: StoreResult, for request: RequestID, in context: inout PageContext) {
+        switch result {
+        case .saved: context.message = Message("Contact deleted.", kind: .success)
+        case .failed(let error): context.message = Message("The contact was not deleted: \(error)", kind: .error)
+        case .reloaded: break
+        }
+    }
 
     private mutating func scroll(to row: Int, _ context: PageContext) {
         top = max(0, min(row, maxTop(context)))
