@@ -33,7 +33,7 @@ public struct JobForm: FormPurpose {
         func number(_ value: Double?) -> String { value.map { $0.formatted(.number.precision(.fractionLength(0...2)).grouping(.never)) } ?? "" }
         return FormState([
             .field(.employer, "Employer", required: true,
-                   help: "Type part of a name from the directory; a name it does not know adds the employer.",
+                   help: "Part of a name in the directory; a new name adds the employer.",
                    initial: job?.employerName ?? ""),
             .field(.jobTitle, "Job title", required: true, initial: job?.title ?? ""),
             .field(.start, "Start", .date(lean: .future), required: true, initial: job?.startDate.description ?? ""),
