@@ -76,6 +76,14 @@ final class EffectRunner: @unchecked Sendable {
             } catch {
                 return .failed(error)
             }
+        case .saveClientAndEmployer(let client, let employer):
+            do {
+                let savedEmployer = try store.save(employer)
+                let result = try store.save(client)
+                return .saved(.clientAndEmployer(result.record, savedEmployer.record), merged: result.mergedFields)
+            } catch {
+                return .failed(error)
+            }
         case .reload:
             progress(WorkProgress(done: 0, total: 1, what: "Reading the data folder"))
             return .reloaded(store.load())

@@ -16,6 +16,10 @@ import Testing
             " Fieldbook · IPS Support…  F2F 0/2 · 2 to go · 0 days · Maria · Sun 22 Nov 2026",
             "  1 Today  [2 Caseload]  3 Employers   4 Reports   › José Álvarez-Ruiz",
             " José Álvarez-Ruiz (José)                             Job search · Maria Okafor",
+            " ── Due ───────────────────────────────────────────────────────────────────────",
+            "   2026-07-07  First employer contact · 138 days late",
+            "               first face-to-face employer contact, in the program since 7 Jun",
+            "",
             " ── Details ───────────────────────────────────────────────────────────────────",
             "   Preferred name      José",
             "   Phone               555-011",
@@ -30,13 +34,9 @@ import Testing
             "   VR counsellor       —",
             "   Benefits            SSI, Medicaid",
             "   Benefits planning   NOT DONE yet",
+            "                                                               lines 1-18 of 42",
             "",
-            " ── Disclosure preference ─────────────────────────────────────────────────────",
-            "   Preference          Limited disclosure",
-            "   What may be said    Gets help finding work",
-            "                                                               lines 1-18 of 35",
-            "",
-            " n log contact  e edit  Esc back  v log visit  ? help",
+            " n log contact  e edit  a add job  Esc back  v log visit  ? help",
         ]
         #expect(screen.lines == expected, "\n\(dump(screen))")
     }
@@ -48,9 +48,9 @@ import Testing
         #expect(screen.text.contains("2026-11-20  Face-to-face · Library"))
         #expect(screen.text.contains("Practised interviews"))
         #expect(screen.text.contains("No career profile has been started"))
-        #expect(screen.lines[21].hasSuffix("lines 18-35 of 35"))
+        #expect(screen.lines[21].hasSuffix("lines 25-42 of 42"))
         state.press(.home)
-        #expect(state.screen().lines[4].contains("Preferred name"))
+        #expect(state.screen().lines[3].contains("── Due"))
     }
 
     @Test func escGoesBackToTheSameRow() {

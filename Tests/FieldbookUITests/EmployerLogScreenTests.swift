@@ -487,7 +487,7 @@ func savedVisit(_ effects: [Effect]) -> (contact: EmployerContact, employer: Emp
     @Test func theClientPageShowsContactsOnTheirBehalfAndTheFirstOne() {
         var state = AppState(data: Visits.data, today: Visits.wednesday, userSpecialistID: Program.maria.id)
         App.update(&state, .tick(Date(timeIntervalSince1970: 1_763_450_000)))
-        state.press(.character("/"))
+        state.press(.character("2"), .character("/"))
         state.type("jose")
         state.press(.enter, .enter, .character("G"))
         let lines = state.screen().lines

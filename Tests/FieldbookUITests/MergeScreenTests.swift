@@ -126,7 +126,7 @@ import Testing
         var state = AppState(data: data, today: Program.today, userSpecialistID: Program.maria.id)
         App.update(&state, .tick(Date(timeIntervalSince1970: 1_763_800_000)))
         #expect(state.message?.text == "1 record to merge. Run `fieldbook check` for details.")
-        state.press(.down, .enter)
+        state.press(.character("2"), .down, .enter)
         #expect(state.screen().lines[3].contains("⇄ TO MERGE: two versions of this client; m picks which values to keep."))
         let effects = state.press(.character("m"))
         guard case .store(_, .readConflict(let asked))? = effects.first else {
@@ -151,7 +151,7 @@ import Testing
         data.problems = [DataProblem(path: path, kind: .syncConflict, message: "holds conflict markers", pendingMerge: pending)]
         var state = AppState(data: data, today: Program.today, userSpecialistID: nil)
         App.update(&state, .tick(Date(timeIntervalSince1970: 1_763_800_000)))
-        state.press(.character("t"), .character("t"))  // every status, so the list is short
+        state.press(.character("2"), .character("t"), .character("t"))  // every status, so the list is short
         let screen = state.screen()
         guard let index = screen.lines.firstIndex(where: { $0.contains("TO MERGE BY HAND") }) else {
             Issue.record("no row to merge by hand\n\(dump(screen))")
@@ -231,6 +231,7 @@ import Testing
         data.problems = [DataProblem(path: copy, kind: .syncConflict, message: "a sync copy", pendingMerge: pending)]
         var state = AppState(data: data, today: Program.today, userSpecialistID: Program.maria.id)
         App.update(&state, .tick(Date(timeIntervalSince1970: 1_763_800_000)))
+        state.press(.character("2"))
         #expect(state.screen().lines.contains { $0.contains("José") && $0.contains("⇄ TO MERGE") }, "\(dump(state.screen()))")
         state.press(.down, .enter, .character("m"))
         let fields = [FieldConflict(field: "phone", base: nil, mine: "555-7777", theirs: "555-8888")]

@@ -40,16 +40,17 @@ extension Program {
         let expected = [
             " Fieldbook · IPS Supported Employment  F2F 2/2 · Maria Okafor · Sun 22 Nov 2026",
             " [1 Today]  2 Caseload   3 Employers   4 Reports",
-            "",
-            " Face-to-face employer contacts this week (Mon 16 Nov 2026 to Sun 22 Nov 2026)",
-            "   Maria Okafor            2 of 2  target met",
-            "",
-            " Job starts in the next 14 days",
-            "   Fri 27 Nov 2026  Zoë Fernández · Barista at Café Lumière",
-            "",
-            " Contacts with clients logged today",
-            "   Phone  José Álvarez-Ruiz",
-        ] + Array(repeating: "", count: 12) + [" v log visit  q quit  ? help"]
+            " Maria Okafor · Sun 22 Nov 2026 · 3 overdue · 0 today · 1 this week         1/5",
+            " Employer contacts F2F 2/2 · Job starts ahead: 1, next 27 Nov Zoë Fernández",
+            " Overdue (3)                                                       Due     Late",
+            "▸ 王小明                First face-to-face employer contac…  12 Jun 25     528d",
+            "  Anna-Maria Kowalska…  First face-to-face employer contac…  13 Sep 25     435d",
+            "  José Álvarez-Ruiz     First face-to-face employer contac…      7 Jul     138d",
+            " This week (1)",
+            "  Zoë Fernández         Contact before the start, job at C…     26 Nov",
+            " Next 30 days (1)",
+            "  Zoë Fernández         First face-to-face employer contac…      1 Dec",
+        ] + Array(repeating: "", count: 11) + [" Enter open  l log  d dismiss  f specialist  v log visit  q quit  ? help"]
         #expect(screen.lines == expected, "\n\(dump(screen))")
     }
 

@@ -32,6 +32,8 @@ public struct Client: Codable, Hashable, Sendable, Identifiable {
     public var notes: String?
     public var jobs: [Job]
     public var contacts: [ClientContact]
+    /// Due items set aside with a reason (see `DueDismissal`); absent in older files.
+    @DefaultWhenAbsent<NoItems<DueDismissal>> public var dueDismissals: [DueDismissal]
     public var createdAt: Date
     public var updatedAt: Date
 
@@ -44,7 +46,7 @@ public struct Client: Codable, Hashable, Sendable, Identifiable {
         vocationalRehabCounsellor: String? = nil, benefits: [Benefit] = [],
         benefitsPlanningDone: Bool = false, disclosure: Disclosure = Disclosure(),
         notes: String? = nil, jobs: [Job] = [], contacts: [ClientContact] = [],
-        createdAt: Date = Date(), updatedAt: Date? = nil
+        dueDismissals: [DueDismissal] = [], createdAt: Date = Date(), updatedAt: Date? = nil
     ) {
         self.id = id
         self.name = name
@@ -69,6 +71,7 @@ public struct Client: Codable, Hashable, Sendable, Identifiable {
         self.notes = notes
         self.jobs = jobs
         self.contacts = contacts
+        self.dueDismissals = dueDismissals
         self.createdAt = createdAt
         self.updatedAt = updatedAt ?? createdAt
     }

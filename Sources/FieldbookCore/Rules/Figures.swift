@@ -40,6 +40,9 @@ public struct Figures: Sendable {
     public let employerLog: EmployerLog
     /// This week's face-to-face tally per specialist, and the team's under nil.
     public let weekTallies: [UUID?: ContactTally]
+    /// Everything due as of today (dismissed items left out): the Today agenda, the
+    /// caseload's "next due" and each client's due items.
+    public let due: DueList
 
     public init(data: DataSnapshot, today: LocalDate) {
         self.today = today
@@ -82,6 +85,7 @@ public struct Figures: Sendable {
         for specialist in data.specialists { tallies[specialist.id] = log.currentWeek(of: specialist.id) }
         employerLog = log
         weekTallies = tallies
+        due = DueList(snapshot: data, asOf: today)
         activeClients = active
         jobSeekers = seekers
         workingClients = working

@@ -40,6 +40,8 @@ public enum StoreRequest: Hashable, Sendable {
     case saveEmployerContact(EmployerContact, employer: Employer?)
     /// Take this employer contact out of the log (the audit trail records the deletion).
     case deleteEmployerContact(EmployerContact)
+    /// Save a new employer, then this client (a job there).
+    case saveClientAndEmployer(Client, Employer)
     /// Read the data folder again.
     case reload
     /// The fields in conflict between a record and the version waiting to be merged into it;
@@ -75,6 +77,7 @@ public enum SavedRecord: Hashable, Sendable {
     case employerContact(EmployerContact, employer: Employer?)
     /// The employer contact with this id was deleted.
     case deletedEmployerContact(UUID)
+    case clientAndEmployer(Client, Employer)
 
     /// Puts the record into the data the screens show.
     func apply(to data: inout DataSnapshot) {
@@ -89,6 +92,9 @@ public enum SavedRecord: Hashable, Sendable {
             if let employer { data.replace(employer) }
             data.replace(contact)
         case .deletedEmployerContact(let id): data.removeEmployerContact(id)
+        case .clientAndEmployer(let client, let employer):
+            data.replace(employer)
+            data.replace(client)
         }
     }
 }

@@ -25,6 +25,12 @@ public enum Action: Hashable, Sendable {
     case confirm, dismiss
     /// Two versions of a record: open the merge, keep this copy's value, keep the other one.
     case merge, pickMine, pickTheirs
+    /// A due item: log what meets it, or set it aside with a reason.
+    case logDue, dismissDue
+    /// A client's jobs: add one, edit the latest.
+    case addJob, editJob
+    /// A client's newest contact: edit it, or delete it (after asking).
+    case editContact, deleteContact
 }
 
 /// Where a binding applies. A page lists its contexts most specific first; the first that
@@ -45,6 +51,8 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case history = "Weekly employer contacts"
     case deleteQuestion = "A question (delete?)"
     case completion = "A name with completion in a form"
+    case today = "Today"
+    case reason = "Typing a reason (dismissing a due item)"
     case form = "Forms"
     case choice = "A choice in a form"
     case multipleChoice = "A multiple choice in a form"
@@ -114,7 +122,7 @@ public enum KeyMap {
         KeyBinding(keys: [.enter], action: .open, short: "open", help: "Open the selected client", context: .caseload),
         KeyBinding(keys: [.character("/")], action: .search, short: "search", help: "Search names as you type (accents optional); Enter keeps, Esc clears", context: .caseload),
         KeyBinding(keys: [.character("n")], action: .new, short: "new", help: "New client", context: .caseload),
-        KeyBinding(keys: [.character("s")], action: .cycleSort, short: "sort", help: "Sort by the next column (name, status, specialist, days, last contact)", context: .caseload),
+        KeyBinding(keys: [.character("s")], action: .cycleSort, short: "sort", help: "Sort by the next column (name, status, specialist, days, last contact, next due)", context: .caseload),
         KeyBinding(keys: [.character("r")], action: .reverseSort, short: nil, help: "Reverse the sort order", context: .caseload),
         KeyBinding(keys: [.character("f")], action: .cycleSpecialistFilter, short: "specialist", help: "Show the next specialist's caseload (or everyone's)", context: .caseload),
         KeyBinding(keys: [.character("T")], action: .showTeam, short: nil, help: "The team: add, rename or deactivate specialists", context: .caseload),
@@ -124,9 +132,25 @@ public enum KeyMap {
         KeyBinding(keys: [.enter], action: .keepSearch, short: "keep", help: "Keep the result and move in it", context: .search),
         KeyBinding(keys: [.escape], action: .clearSearch, short: "clear", help: "Clear the search", context: .search),
         KeyBinding(keys: [.control("u")], action: .clearField, short: nil, help: "Clear what was typed", context: .search),
+        // Today
+        KeyBinding(keys: [.enter], action: .open, short: "open", help: "Open the client (or employer) of the selected item", context: .today),
+        KeyBinding(keys: [.character("l")], action: .logDue, short: "log", help: "Log what meets the item: a face-to-face contact with the client, or an employer visit", context: .today),
+        KeyBinding(keys: [.character("d")], action: .dismissDue, short: "dismiss", help: "Set the item aside with a reason (kept for reports)", context: .today),
+        KeyBinding(keys: [.character("f")], action: .cycleSpecialistFilter, short: "specialist", help: "Show the next specialist's agenda (or everyone's)", context: .today),
+        // Deleting
+        KeyBinding(keys: [.character("y"), .character("Y")], action: .confirm, short: "delete", help: "Yes: delete it", context: .deleteQuestion),
+        KeyBinding(keys: [], action: .dismiss, short: "keep", help: "No: keep it", context: .deleteQuestion, barKeys: "any key", otherKeys: true),
+        // A reason
+        KeyBinding(keys: [], action: .type, short: "reason", help: "Type why the item is set aside", context: .reason, barKeys: "type", typing: true),
+        KeyBinding(keys: [.enter], action: .save, short: "dismiss", help: "Dismiss the item with this reason", context: .reason),
+        KeyBinding(keys: [.escape], action: .back, short: "cancel", help: "Keep the item", context: .reason),
         // Client
         KeyBinding(keys: [.character("n")], action: .new, short: "log contact", help: "Log a contact with this client", context: .client),
         KeyBinding(keys: [.character("e")], action: .edit, short: "edit", help: "Edit this client's details", context: .client),
+        KeyBinding(keys: [.character("a")], action: .addJob, short: "add job", help: "Add a job (employer from the directory or new)", context: .client),
+        KeyBinding(keys: [.character("c")], action: .editContact, short: nil, help: "Edit the newest contact", context: .client),
+        KeyBinding(keys: [.character("X")], action: .deleteContact, short: nil, help: "Delete the newest contact (asks first)", context: .client),
+        KeyBinding(keys: [.character("E")], action: .editJob, short: nil, help: "Edit the latest job, or record its end with a reason", context: .client),
         KeyBinding(keys: [.escape, .character("q")], action: .back, short: "back", help: "Back to the caseload", context: .client),
         KeyBinding(keys: [.character("m")], action: .merge, short: nil,
                    help: "Merge the two versions of this client, when it shows TO MERGE", context: .client),
@@ -166,9 +190,7 @@ public enum KeyMap {
         KeyBinding(keys: [.character("w")], action: .showHistory, short: "weeks", help: "Face-to-face contacts of the last 12 weeks, per specialist", context: .weeklyTally),
         // Weekly history
         KeyBinding(keys: [.escape, .character("q")], action: .back, short: "back", help: "Back", context: .history),
-        // Deleting
-        KeyBinding(keys: [.character("y"), .character("Y")], action: .confirm, short: "delete", help: "Yes: delete it", context: .deleteQuestion),
-        KeyBinding(keys: [], action: .dismiss, short: "keep it", help: "No: keep it", context: .deleteQuestion, barKeys: "any key", otherKeys: true),
+
         // Completion
         KeyBinding(keys: [.down], action: .nextChoice, short: "next match", help: "Offer the next match", context: .completion, barKeys: "↓↑"),
         KeyBinding(keys: [.up], action: .previousChoice, short: nil, help: "Offer the previous match", context: .completion),

@@ -29,7 +29,7 @@ public struct CaseloadPage: TabPage {
     }
 
     private mutating func rebuild(_ context: PageContext) {
-        rows = query.rows(in: context.data, today: context.today, folded: context.figures.clientNames)
+        rows = query.rows(in: context.data, today: context.today, folded: context.figures.clientNames, due: context.figures.due)
         builds += 1
         rowsVersion = context.dataVersion
         position.move(to: position.selected, count: rows.count, visible: Layout.listRows(context.size))
@@ -128,14 +128,14 @@ public struct CaseloadPage: TabPage {
         let name: Int
         /// Wider windows give the specialist column a little room too.
         let specialist: Int
-        static let status = 13, days = 6, lastContact = 12
+        static let status = 12, days = 5, lastContact = 12, nextDue = 9
 
         init(width: Int) {
-            specialist = 15 + min(7, max(0, width - 80) / 3)
-            name = max(10, width - 1 - Columns.status - specialist - Columns.days - Columns.lastContact - 8)
+            specialist = 13 + min(8, max(0, width - 80) / 3)
+            name = max(10, width - 1 - Columns.status - specialist - Columns.days - Columns.lastContact - Columns.nextDue - 10)
         }
 
-        var widths: [Int] { [name, Columns.status, specialist, Columns.days, Columns.lastContact] }
+        var widths: [Int] { [name, Columns.status, specialist, Columns.days, Columns.lastContact, Columns.nextDue] }
 
         var starts: [Int] {
             var x = 1
@@ -152,10 +152,14 @@ public struct CaseloadPage: TabPage {
 
         let columns = Columns(width: screen.columns)
         let starts = columns.starts, widths = columns.widths
-        let titles = ["Name", "Status", "Specialist", "Days", "Last contact"]
+        let titles = ["Name", "Status", "Specialist", "Days", "Last contact", "Next due"]
         for (index, title) in titles.enumerated() {
             var label = title
-            if index == query.sort.rawValue { label += query.ascending ? " ▲" : " ▼" }
+            if index == query.sort.rawValue {
+                // The arrow always shows: without its space in a narrow column.
+                let arrow = query.ascending ? "▲" : "▼"
+                label += TextCells.width(label) + 2 <= widths[index] ? " " + arrow : arrow
+            }
             screen.put(TextCells.pad(label, to: widths[index], right: index == 3), row: top + 1, column: starts[index],
                        style: Style(.title, bold: true, underline: true))
         }
@@ -191,6 +195,10 @@ public struct CaseloadPage: TabPage {
                     screen.put(TextCells.pad(TextCells.truncate(client.displayName, to: widths[0] - width), to: widths[0] - width),
                                row: y, column: starts[0])
                     screen.put(mark, row: y, column: starts[0] + widths[0] - width, width: width, style: .warning)
+                }
+                if let next = context.figures.due.nextItem(forClient: client.id) {
+                    screen.put(TodayPage.shortDate(next.dueOn, near: context.today), row: y, column: starts[5], width: widths[5],
+                               style: next.status == .overdue ? .danger : next.status == .today ? .warning : .normal)
                 }
             case .unreadable(let problem) where problem.pendingMerge != nil:
                 screen.put("⇄ TO MERGE BY HAND \(problem.path): conflict markers", row: y, column: 1, style: .warning)

@@ -7,12 +7,23 @@ public struct ClientPage: Page {
     public private(set) var top = 0
     /// Both versions of a record to merge being read, for the merge screen.
     public private(set) var reading: RequestID?
+    /// The contact waiting for a yes before it is deleted.
+    public private(set) var deleting: ClientContact?
 
     public init(clientID: UUID) { self.clientID = clientID }
 
     public func title(in context: PageContext) -> String { context.data.client(clientID)?.name ?? "Client" }
 
-    public func keyContexts(in context: PageContext) -> [KeyContext] { [.client, .employerVisit, .lists] }
+    public func keyContexts(in context: PageContext) -> [KeyContext] { deleting == nil ? [.client, .employerVisit, .lists] : [.deleteQuestion] }
+
+    public func prompt(in context: PageContext) -> Message? {
+        deleting.map { Message("Delete the contact of \($0.date) (\($0.kind.label))? y deletes it, any other key keeps it.", kind: .warning) }
+    }
+
+    /// The newest contact, the one `c` edits and `X` deletes.
+    static func newestContact(of client: Client?) -> ClientContact? {
+        client?.contacts.max { ($0.date, $0.createdAt) < ($1.date, $1.createdAt) }
+    }
 
     public mutating func perform(_ action: Action, key: Key, in context: inout PageContext) {
         let page = max(1, Self.visibleRows(context.size) - 1)
@@ -33,6 +44,31 @@ public struct ClientPage: Page {
             reading = context.request(.readConflict(pending))
             context.message = Message("Reading both versions…")
         case .logVisit: context.push(FormPage(EmployerContactForm(client: clientID, in: context), in: context))
+        case .editContact, .deleteContact:
+            guard let contact = Self.newestContact(of: context.data.client(clientID)) else {
+                context.message = Message("No contact logged yet; n logs one.")
+                return
+            }
+            if action == .editContact {
+                context.push(FormPage(ContactForm(clientID: clientID, contactID: contact.id), in: context))
+            } else {
+                deleting = contact
+            }
+        case .confirm:
+            guard let contact = deleting, var client = context.data.client(clientID) else { return }
+            deleting = nil
+            client.contacts.removeAll { $0.id == contact.id }
+            context.request(.saveClient(client))
+        case .dismiss:
+            deleting = nil
+            context.message = Message("Nothing deleted.")
+        case .addJob: context.push(FormPage(JobForm(clientID: clientID), in: context))
+        case .editJob:
+            guard let latest = context.data.client(clientID)?.jobs.max(by: { $0.startDate < $1.startDate }) else {
+                context.message = Message("No job to edit yet; a adds one.")
+                return
+            }
+            context.push(FormPage(JobForm(clientID: clientID, jobID: latest.id), in: context))
         case .edit:
             if let client = context.data.client(clientID) {
                 context.push(FormPage(ClientForm(client: client, defaultSpecialist: nil), in: context))
@@ -42,7 +78,15 @@ public struct ClientPage: Page {
     }
 
     public mutating func receive(_ result: StoreResult, for request: RequestID, in context: inout PageContext) {
-        guard request == reading else { return }
+        guard request == reading else {
+            // The only other request this page makes: deleting a contact.
+            switch result {
+            case .saved: context.message = Message("Contact deleted.", kind: .success)
+            case .failed(let error): context.message = Message("The contact was not deleted: \(error.description)", kind: .error)
+            default: break
+            }
+            return
+        }
         reading = nil
         switch result {
         case .failed(.conflict(let conflict)):
@@ -56,6 +100,7 @@ public struct ClientPage: Page {
     }
 
     public mutating func refresh(in context: inout PageContext) { scroll(to: top, context) }
+
 
     private mutating func scroll(to row: Int, _ context: PageContext) {
         top = max(0, min(row, maxTop(context)))
@@ -121,6 +166,26 @@ public struct ClientPage: Page {
         if context.figures.toMerge[client.id] != nil {
             out.append([Span("  ⇄ TO MERGE", .warning), Span(": two versions of this client; m picks which values to keep.")])
         }
+        if client.status == .working && client.jobs(heldOn: today).isEmpty {
+            out.append([Span("  ⚠ Marked working, but no job is held today: add the job (a) or change the status (e).", .warning)])
+        }
+        section("Due")
+        let due = context.figures.due.items(forClient: client.id)
+        if due.isEmpty {
+            let why = client.declinedFollowAlong ? "Nothing due (follow-along declined)." : "Nothing due."
+            paragraph(why, style: .muted)
+        }
+        for item in due {
+            let late = item.daysOverdue > 0 ? " · \(item.daysOverdue) days late" : item.status == .today ? " · today" : ""
+            out.append([Span("  \(item.dueOn)  ", item.status == .overdue ? .danger : .muted), Span(item.kind.label, .title),
+                        Span(late, item.status == .overdue ? .danger : .warning)])
+            paragraph(item.why, indent: 14, style: .muted)
+        }
+        var followAlong: [String] = []
+        if client.declinedFollowAlong { followAlong.append("declined follow-along") }
+        if let days = client.followAlongIntervalDays { followAlong.append("asked for a contact every \(days) days") }
+        if !followAlong.isEmpty { paragraph(followAlong.joined(separator: " · ").capitalizedFirst, indent: 2) }
+
         section("Details")
         field("Preferred name", client.preferredName)
         field("Phone", client.phone)
@@ -198,6 +263,14 @@ public struct ClientPage: Page {
             if let outcome = contact.outcome, !outcome.isEmpty { paragraph(outcome, indent: 14) }
         }
 
+        section("Status history")
+        if client.statusHistory.isEmpty {
+            paragraph("\(client.status.label) since it was recorded; no change since.", style: .muted)
+        }
+        for change in client.statusHistory.sorted(by: { $0.date > $1.date }) {
+            out.append([Span("  \(change.date)  ", .muted), Span(change.from.label, .muted), Span(" → "), Span(change.to.label)])
+        }
+
         section("Career profile")
         paragraph("No career profile has been started for this client.", style: .muted)
 
@@ -205,4 +278,9 @@ public struct ClientPage: Page {
         paragraph(client.notes.flatMap { $0.isEmpty ? nil : $0 } ?? "—")
         return out
     }
+}
+
+extension String {
+    /// The text with its first letter capitalized.
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
