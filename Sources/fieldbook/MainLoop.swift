@@ -21,7 +21,8 @@ enum MainLoop {
             return Environment(now: now, today: followClock ? LocalDate(containing: now) : today, newID: { UUID() })
         }
 
-        var state = AppState(data: snapshot, today: today, userSpecialistID: user, size: terminal.size)
+        var state = AppState(data: snapshot, today: today, userSpecialistID: user, size: terminal.size,
+                             profiles: runner.profileOverview())
         if let startMessage { state.message = Message(startMessage, kind: .error) }
         App.update(&state, .tick(Date()), environment())
         terminal.draw(App.view(state, size: terminal.size))

@@ -34,9 +34,9 @@ import Testing
             " ── Disclosure preference ─────────────────────────────────────────────────────",
             "   Preference          Limited disclosure",
             "   What may be said    Gets help finding work",
-            "                                                               lines 1-18 of 31",
+            "                                                               lines 1-18 of 33",
             "",
-            " n log contact  e edit  Esc back  ? help",
+            " n log contact  e edit  c career profile  p print  Esc back  ? help",
         ]
         #expect(screen.lines == expected, "\n\(dump(screen))")
     }
@@ -47,8 +47,8 @@ import Testing
         let screen = state.screen()
         #expect(screen.text.contains("2026-11-20  Face-to-face · Library"))
         #expect(screen.text.contains("Practised interviews"))
-        #expect(screen.text.contains("No career profile has been started"))
-        #expect(screen.lines[21].hasSuffix("lines 14-31 of 31"))
+        #expect(screen.text.contains("No career profile has been started for this client. Press c to start it."))
+        #expect(screen.lines[21].hasSuffix("lines 16-33 of 33"))
         state.press(.home)
         #expect(state.screen().lines[4].contains("Preferred name"))
     }

@@ -28,6 +28,8 @@ public enum StoreRequest: Hashable, Sendable {
     case saveClient(Client)
     /// Read the data folder again.
     case reload
+    /// Career profile work (see `ProfileRequest`).
+    case careerProfile(ProfileRequest)
 }
 
 /// The answer to a `StoreRequest`.
@@ -36,6 +38,8 @@ public enum StoreResult: Sendable {
     case saved(SavedRecord, merged: [String] = [])
     case failed(StoreError)
     case reloaded(DataSnapshot)
+    /// The answer to a `.careerProfile` request.
+    case careerProfile(ProfileResult)
 }
 
 /// A record as the store wrote it (timestamps set). A new kind of record is a case here and

@@ -156,7 +156,7 @@ public struct FormPage: Page {
             } else {
                 context.message = Message("Not saved: \(error.description)", kind: .error)
             }
-        case .reloaded:
+        case .reloaded, .careerProfile:
             break
         }
     }
