@@ -251,7 +251,14 @@ extension AppState {
         var screen = state.screen()
         #expect(screen.lines[4].contains("SENSITIVE HIDDEN"), "\n\(dump(screen))")
         // The sensitive question is never reached; the sensitive section is listed without its title.
-        for _ in 0..<12 { state.press(.pageDown) }
+        state.press(.control("g"), .home, .enter)
+        #expect(state.profilePage?.questionID == "story")
+        var visited: [String] = []
+        for _ in 0..<12 {
+            state.press(.pageDown)
+            visited.append(state.profilePage?.questionID ?? "")
+        }
+        #expect(!visited.contains("pay") && !visited.contains("using"), "\(visited)")
         #expect(state.profilePage?.questionID == "next")
         state.press(.control("g"))
         screen = state.screen()
