@@ -78,3 +78,11 @@ import Testing
         #expect(entry.answeredAt == day.lastMoment(in: TimeZone(secondsFromGMT: 0)!).addingTimeInterval(Double(copy.shiftedByDays) * 86_400))
     }
 }
+
+@Suite struct ProfileSummaryPickerLineTests {
+    @Test func thePickerLineNamesGoalHoursPlacesAndDisclosure() {
+        #expect(ProfileSummary().pickerLine == nil)
+        let summary = ProfileSummary(jobGoal: "Cook", hours: "20 to 30", places: "Downtown", disclosure: "Limited")
+        #expect(summary.pickerLine == "Cook · 20 to 30 · Downtown · disclosure: Limited")
+    }
+}

@@ -301,6 +301,21 @@ extension AppState {
         #expect(effects.contains { if case .store(_, .careerProfile(.close(SmallProfile.session))) = $0 { true } else { false } })
     }
 
+    @Test func summariesFollowAnswersAndAreReadAgainWithTheFolder() throws {
+        var state = SmallProfile.open()
+        state.type("Cook")
+        state.press(.enter)
+        let written = SmallProfile.profile([("goal", .text("Cook"))], sessionID: SmallProfile.session)
+        state.answer(.careerProfile(.answered(AnsweredProfile(entry: try #require(written.entries.first), profile: written))))
+        #expect(state.profiles.summaries[SmallProfile.jose]?.jobGoal == "Cook")
+        #expect(state.profiles.summaries.progress(of: SmallProfile.jose)?.answered == 1)
+        // Ctrl-R reads the folder and the profiles again, off the key loop.
+        let effects = state.press(.control("r"))
+        #expect(effects.contains { if case .store(_, .careerProfile(.loadOverview)) = $0 { true } else { false } })
+        state.answer(.careerProfile(.overview(ProfileOverview(definition: SmallProfile.definition))))
+        #expect(state.profiles.summaries[SmallProfile.jose] == nil)
+    }
+
     @Test func aTinyTerminalGetsAMessage() {
         let state = SmallProfile.open(size: Size(rows: 12, columns: 40))
         #expect(state.screen().text.contains("Make the window larger"))
