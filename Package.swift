@@ -56,7 +56,7 @@ let package = Package(
         ),
         .testTarget(name: "FieldbookUITests", dependencies: ["FieldbookUI", "FieldbookCore"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "FieldbookUI"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["fieldbook", "FieldbookCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["fieldbook", "GenerateSampleData", "FieldbookCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

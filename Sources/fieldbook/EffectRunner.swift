@@ -7,12 +7,19 @@ import Foundation
 final class EffectRunner: @unchecked Sendable {
     // The store is touched only on `queue` once the loop runs.
     private let store: Store
+    private let profiles: ProfileDesk
     private let queue = DispatchQueue(label: "fieldbook.store")
     private let lock = NSLock()
     private var events: [Event] = []
     private var running = 0
 
-    init(store: Store) { self.store = store }
+    init(store: Store) {
+        self.store = store
+        profiles = ProfileDesk(store: CareerProfileStore(store: store))
+    }
+
+    /// The career profile overview, read before the loop starts.
+    func profileOverview() -> ProfileOverview { queue.sync { profiles.overview() } }
 
     /// Work still under way.
     var isBusy: Bool { lock.withLock { running > 0 || !events.isEmpty } }
@@ -109,6 +116,38 @@ final class EffectRunner: @unchecked Sendable {
             }
         case .deactivateSpecialist(let id, let successor):
             return deactivate(id, handingClientsTo: successor)
+        case .careerProfile(let work):
+            return perform(work)
+        }
+    }
+
+    private func perform(_ work: ProfileRequest) -> StoreResult {
+        switch work {
+        case .loadOverview:
+            return .careerProfile(.overview(profiles.overview()))
+        case .open(let clientID):
+            return .careerProfile(.opened(profiles.open(clientID, at: Date())))
+        case .append(let answer):
+            do {
+                return .careerProfile(.answered(try profiles.append(answer)))
+            } catch {
+                switch error {
+                case .invalidAnswer(let question, let reason): return .careerProfile(.refused(questionID: question, reason: reason))
+                case .store(let error): return .failed(error)
+                }
+            }
+        case .close(let sessionID):
+            profiles.close(sessionID)
+            return .careerProfile(.closed)
+        case .export(let client, let specialists, let omitSensitive, let today):
+            do {
+                let path = try profiles.export(client, specialists: specialists,
+                                               options: ProfileExport.Options(format: .markdown, omitSensitive: omitSensitive),
+                                               today: today)
+                return .careerProfile(.exported(path: path))
+            } catch {
+                return .failed(error)
+            }
         }
     }
 

@@ -22,7 +22,8 @@ enum MainLoop {
             return Environment(now: now, today: followClock ? LocalDate(containing: now) : today, newID: { UUID() })
         }
 
-        var state = AppState(data: snapshot, today: today, userSpecialistID: user, size: terminal.size, askWhoYouAre: askWhoYouAre)
+        var state = AppState(data: snapshot, today: today, userSpecialistID: user, size: terminal.size, askWhoYouAre: askWhoYouAre,
+                             profiles: runner.profileOverview())
         state.pin = pin
         if let notice = terminal.localeNotice { state.message = Message(notice, kind: .warning) }
         if let startMessage { state.message = Message(startMessage, kind: .error) }

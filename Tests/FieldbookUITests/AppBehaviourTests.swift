@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func helpIsMadeFromTheKeyMap() {
-        var state = Program.state(size: Size(rows: 200, columns: 200))
+        var state = Program.state(size: Size(rows: 400, columns: 200))
         state.press(.function(1))
         let text = state.screen().text
         for binding in KeyMap.bindings {

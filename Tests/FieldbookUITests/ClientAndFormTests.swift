@@ -34,9 +34,9 @@ import Testing
             "   VR counsellor       —",
             "   Benefits            SSI, Medicaid",
             "   Benefits planning   NOT DONE yet",
-            "                                                               lines 1-18 of 42",
+            "                                                               lines 1-18 of 44",
             "",
-            " n log contact  e edit  a add job  Esc back  v log visit  ? help",
+            " n log contact  e edit  c career profile  Esc back  v log visit  ? help",
         ]
         #expect(screen.lines == expected, "\n\(dump(screen))")
     }
@@ -47,8 +47,8 @@ import Testing
         let screen = state.screen()
         #expect(screen.text.contains("2026-11-20  Face-to-face · Library"))
         #expect(screen.text.contains("Practised interviews"))
-        #expect(screen.text.contains("No career profile has been started"))
-        #expect(screen.lines[21].hasSuffix("lines 25-42 of 42"))
+        #expect(screen.text.contains("No career profile has been started for this client. Press c to start it."))
+        #expect(screen.lines[21].hasSuffix("lines 27-44 of 44"))
         state.press(.home)
         #expect(state.screen().lines[3].contains("── Due"))
     }

@@ -90,7 +90,7 @@ import Testing
 @Suite struct ContactEditTests {
     @Test func theNewestContactIsEditedInPlace() throws {
         var state = JobFormTests.onClient(1)     // José: contacts on 10 and 11 Nov
-        state.press(.character("c"))
+        state.press(.character("C"))
         #expect(state.form?.field("date")?.text == "2026-11-11")
         #expect(state.screen().lines[2].hasPrefix(" Edit a contact with José Álvarez-Ruiz"), "\(dump(state.screen()))")
         state.press(.tab, .character(" "))      // face-to-face -> phone

@@ -153,7 +153,9 @@ public enum App {
             let id = RequestID(state.nextRequest)
             state.nextRequest += 1
             state.progress[id] = WorkProgress(done: 0, total: 1, what: "Reading the data folder")
-            return [.store(id, .reload)]
+            let profiles = RequestID(state.nextRequest)
+            state.nextRequest += 1
+            return [.store(id, .reload), .store(profiles, .careerProfile(.loadOverview))]
         case .blank:
             state.isBlanked = true
         case .nextTab:
@@ -195,6 +197,14 @@ public enum App {
                 dataChanged(&state, environment)
             }
         case .failed:
+            break
+        case .careerProfile(.overview(let overview)):
+            state.profiles = overview
+            refreshAll(&state, environment)
+        case .careerProfile(.answered(let answered)):
+            // One client's summary in step with the answer, without reading the folder.
+            state.profiles.summaries.update(answered.profile, definition: state.profiles.definition)
+        case .careerProfile:
             break
         }
         guard let pageID = state.waiting.removeValue(forKey: id) else { return [] }
@@ -241,6 +251,7 @@ public enum App {
             switch step {
             case .push(let page):
                 open(page, &state)
+                effects += withPage(PageID(state.nextPage - 1), &state, environment) { page, context in page.opened(in: &context) }
             case .close:
                 guard let index else { continue }
                 let closed = state.pages.remove(at: index).page

@@ -38,6 +38,9 @@ public struct AppState: Sendable {
     public internal(set) var dataVersion = 0
     /// Figures of `data` on `today`, built again whenever either changes.
     public internal(set) var figures: Figures
+    /// The career profile definition and every client's profile summary, read off the key loop
+    /// at start and whenever the folder is read again.
+    public internal(set) var profiles: ProfileOverview
     public internal(set) var today: LocalDate
     /// The specialist using Fieldbook, if known: their caseload is shown first.
     public var userSpecialistID: UUID?
@@ -72,8 +75,9 @@ public struct AppState: Sendable {
     /// `askWhoYouAre`: this machine does not know the user in this folder yet, so the app opens
     /// asking their name (or which of the specialists they are).
     public init(data: DataSnapshot, today: LocalDate, userSpecialistID: UUID? = nil, size: Size = Size(rows: 24, columns: 80),
-                askWhoYouAre: Bool = false) {
+                askWhoYouAre: Bool = false, profiles: ProfileOverview = ProfileOverview()) {
         self.data = data
+        self.profiles = profiles
         self.today = today
         self.userSpecialistID = userSpecialistID
         self.size = size
@@ -112,7 +116,7 @@ public struct AppState: Sendable {
     }
 
     func makeContext(_ environment: Environment) -> PageContext {
-        PageContext(data: data, dataVersion: dataVersion, figures: figures, environment: environment, size: size, userSpecialistID: userSpecialistID,
+        PageContext(data: data, dataVersion: dataVersion, figures: figures, profiles: profiles, environment: environment, size: size, userSpecialistID: userSpecialistID,
                     message: message, nextRequest: nextRequest)
     }
 }

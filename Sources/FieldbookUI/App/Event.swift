@@ -55,6 +55,8 @@ public enum StoreRequest: Hashable, Sendable {
     /// Deactivate a specialist, first giving each of their active clients to `successor`
     /// (nil: not assigned), one save per client.
     case deactivateSpecialist(UUID, handingClientsTo: UUID?)
+    /// Career profile work (see `ProfileRequest`).
+    case careerProfile(ProfileRequest)
 }
 
 /// The answer to a `StoreRequest`.
@@ -63,6 +65,8 @@ public enum StoreResult: Sendable {
     case saved(SavedRecord, merged: [String] = [])
     case failed(StoreError)
     case reloaded(DataSnapshot)
+    /// The answer to a `.careerProfile` request.
+    case careerProfile(ProfileResult)
 }
 
 /// A record as the store wrote it (timestamps set). A new kind of record is a case here and

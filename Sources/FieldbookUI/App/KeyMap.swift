@@ -31,6 +31,9 @@ public enum Action: Hashable, Sendable {
     case addJob, editJob
     /// A client's newest contact: edit it, or delete it (after asking).
     case editContact, deleteContact
+    /// The career profile: open it, print it, and move through it question by question.
+    case openProfile, printProfile, printProfileWithoutSensitive
+    case keepAnswer, skipQuestion, previousQuestion, nextUnanswered, review, cycleSource, toggleSensitive
 }
 
 /// Where a binding applies. A page lists its contexts most specific first; the first that
@@ -63,6 +66,9 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case sections = "The sections of a form"
     case merge = "Merging two versions of a record"
     case mergeByHand = "A record to merge by hand (conflict markers)"
+    case careerProfile = "Filling in a career profile"
+    case profileSections = "The sections of a career profile"
+    case profileReview = "Reviewing a career profile section"
     case help = "Help"
 }
 
@@ -147,10 +153,16 @@ public enum KeyMap {
         // Client
         KeyBinding(keys: [.character("n")], action: .new, short: "log contact", help: "Log a contact with this client", context: .client),
         KeyBinding(keys: [.character("e")], action: .edit, short: "edit", help: "Edit this client's details", context: .client),
-        KeyBinding(keys: [.character("a")], action: .addJob, short: "add job", help: "Add a job (employer from the directory or new)", context: .client),
-        KeyBinding(keys: [.character("c")], action: .editContact, short: nil, help: "Edit the newest contact", context: .client),
+        KeyBinding(keys: [.character("a")], action: .addJob, short: nil, help: "Add a job (employer from the directory or new)", context: .client),
+        KeyBinding(keys: [.character("C")], action: .editContact, short: nil, help: "Edit the newest contact", context: .client),
         KeyBinding(keys: [.character("X")], action: .deleteContact, short: nil, help: "Delete the newest contact (asks first)", context: .client),
         KeyBinding(keys: [.character("E")], action: .editJob, short: nil, help: "Edit the latest job, or record its end with a reason", context: .client),
+        KeyBinding(keys: [.character("c")], action: .openProfile, short: "career profile",
+                   help: "Fill in the career profile, where the last meeting stopped", context: .client),
+        KeyBinding(keys: [.character("p")], action: .printProfile, short: nil,
+                   help: "Write a printable copy of the career profile (Markdown) into the data folder's exports/", context: .client),
+        KeyBinding(keys: [.character("P")], action: .printProfileWithoutSensitive, short: nil,
+                   help: "The same, leaving out sensitive sections and questions", context: .client),
         KeyBinding(keys: [.escape, .character("q")], action: .back, short: "back", help: "Back to the caseload", context: .client),
         KeyBinding(keys: [.character("m")], action: .merge, short: nil,
                    help: "Merge the two versions of this client, when it shows TO MERGE", context: .client),
@@ -237,6 +249,36 @@ public enum KeyMap {
         // Sections
         KeyBinding(keys: [.enter], action: .open, short: "go", help: "Go to the section", context: .sections),
         KeyBinding(keys: [.escape], action: .back, short: "back", help: "Back to the form where you were", context: .sections),
+        // Career profile
+        KeyBinding(keys: [.enter], action: .keepAnswer, short: "keep",
+                   help: "Keep the answer (on disk at once) and go to the next question (in a long answer: a new line; in a group: the next field)",
+                   context: .careerProfile),
+        KeyBinding(keys: [.control("s"), .function(2)], action: .keepAnswer, short: nil,
+                   help: "Keep the answer and go on, from anywhere in a long answer or a group", context: .careerProfile),
+        KeyBinding(keys: [.pageDown], action: .skipQuestion, short: "skip", help: "Skip to the next question, keeping nothing", context: .careerProfile),
+        KeyBinding(keys: [.pageUp], action: .previousQuestion, short: "back", help: "Back to the previous question", context: .careerProfile),
+        KeyBinding(keys: [.control("f")], action: .nextUnanswered, short: "unanswered", help: "Jump to the next unanswered question", context: .careerProfile),
+        KeyBinding(keys: [.control("g")], action: .chooseSection, short: "sections",
+                   help: "The sections with their progress; jump to any of them", context: .careerProfile),
+        KeyBinding(keys: [.control("v")], action: .review, short: "review", help: "Review this section's answers on one screen", context: .careerProfile),
+        KeyBinding(keys: [.control("o")], action: .cycleSource, short: "source",
+                   help: "Who the answer comes from: client, treatment team, family, records", context: .careerProfile),
+        KeyBinding(keys: [.control("x")], action: .toggleSensitive, short: "hide sensitive",
+                   help: "Hide sensitive sections and questions (or show them again) while someone else is beside you", context: .careerProfile),
+        KeyBinding(keys: [.tab], action: .nextField, short: nil, help: "In a group: next question of the entry; elsewhere: keep and go on", context: .careerProfile),
+        KeyBinding(keys: [.backTab], action: .previousField, short: nil, help: "In a group: previous question of the entry; elsewhere: back", context: .careerProfile),
+        KeyBinding(keys: [.control("u")], action: .clearField, short: nil, help: "Clear the answer (keeping it then takes the answer back)", context: .careerProfile),
+        KeyBinding(keys: [.escape], action: .back, short: "leave", help: "Back to the client (every kept answer is already on disk)", context: .careerProfile),
+        KeyBinding(keys: [.enter], action: .open, short: "go", help: "Go to the section's first unanswered question", context: .profileSections),
+        KeyBinding(keys: [.character("v"), .control("v")], action: .review, short: "review", help: "Review the section's answers", context: .profileSections),
+        KeyBinding(keys: [.control("x")], action: .toggleSensitive, short: "hide sensitive", help: "Hide or show sensitive sections", context: .profileSections),
+        KeyBinding(keys: [.escape], action: .back, short: "back", help: "Back to the question where you were", context: .profileSections),
+        KeyBinding(keys: [.right, .character("l")], action: .nextSection, short: "next section", help: "Review the next section", context: .profileReview),
+        KeyBinding(keys: [.left, .character("h")], action: .previousSection, short: nil, help: "Review the previous section", context: .profileReview),
+        KeyBinding(keys: [.character("p")], action: .printProfile, short: nil,
+                   help: "Write a printable copy of the whole profile (Markdown) into the data folder's exports/", context: .profileReview),
+        KeyBinding(keys: [.control("x")], action: .toggleSensitive, short: "hide sensitive", help: "Hide or show sensitive sections", context: .profileReview),
+        KeyBinding(keys: [.escape, .character("q")], action: .back, short: "back", help: "Back to the questions", context: .profileReview),
         // Help
         KeyBinding(keys: [.escape, .character("q"), .character("?"), .function(1)], action: .back, short: "close", help: "Close help", context: .help),
     ]

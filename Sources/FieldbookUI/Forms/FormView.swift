@@ -162,7 +162,7 @@ enum FormView {
         }
     }
 
-    private static func drawValue(_ input: FieldInput, line: Int, focused: Bool, row: Int, width: Int, size: Size,
+    static func drawValue(_ input: FieldInput, line: Int, focused: Bool, row: Int, width: Int, size: Size,
                                   into screen: inout Screen) {
         let column = valueColumn
         switch input.field.kind {

@@ -9,6 +9,9 @@ public struct ClientPage: Page {
     public private(set) var reading: RequestID?
     /// The contact waiting for a yes before it is deleted.
     public private(set) var deleting: ClientContact?
+    /// Carried from one visit of the career profile to the next while this page is open.
+    public private(set) var hidingSensitive = false
+    private var printing: RequestID?
 
     public init(clientID: UUID) { self.clientID = clientID }
 
@@ -69,6 +72,13 @@ public struct ClientPage: Page {
                 return
             }
             context.push(FormPage(JobForm(clientID: clientID, jobID: latest.id), in: context))
+        case .openProfile:
+            context.push(CareerProfilePage(clientID: clientID, hidingSensitive: hidingSensitive, definition: context.profiles.definition))
+        case .printProfile, .printProfileWithoutSensitive:
+            guard let client = context.data.client(clientID) else { return }
+            printing = context.request(.careerProfile(.export(client: client, specialists: context.data.specialists,
+                                                              omitSensitive: action == .printProfileWithoutSensitive, today: context.today)))
+            context.message = Message("Writing the printable copy…")
         case .edit:
             if let client = context.data.client(clientID) {
                 context.push(FormPage(ClientForm(client: client, defaultSpecialist: nil), in: context))
@@ -78,6 +88,11 @@ public struct ClientPage: Page {
     }
 
     public mutating func receive(_ result: StoreResult, for request: RequestID, in context: inout PageContext) {
+        if request == printing {
+            printing = nil
+            context.message = Self.exportMessage(result)
+            return
+        }
         guard request == reading else {
             // The only other request this page makes: deleting a contact.
             switch result {
@@ -101,6 +116,20 @@ public struct ClientPage: Page {
 
     public mutating func refresh(in context: inout PageContext) { scroll(to: top, context) }
 
+    public mutating func returned(from page: any Page, in context: inout PageContext) {
+        if let profile = page as? CareerProfilePage { hidingSensitive = profile.hidingSensitive }
+        scroll(to: top, context)
+    }
+
+
+    /// Where the printable copy went (named by the client's id, never the name).
+    static func exportMessage(_ result: StoreResult) -> Message {
+        switch result {
+        case .careerProfile(.exported(let path)): Message("Printable copy in the data folder: \(path)", kind: .success)
+        case .failed(let error): Message("No printable copy: \(error.description)", kind: .error)
+        default: Message("No printable copy was written.", kind: .error)
+        }
+    }
 
     private mutating func scroll(to row: Int, _ context: PageContext) {
         top = max(0, min(row, maxTop(context)))
@@ -272,7 +301,25 @@ public struct ClientPage: Page {
         }
 
         section("Career profile")
-        paragraph("No career profile has been started for this client.", style: .muted)
+        let summary = context.profiles.summaries[client.id]
+        if let (answered, total) = context.profiles.summaries.progress(of: client.id), answered > 0 {
+            let last = summary?.lastTouched.map { " (last answered \(LocalDate(containing: $0)))" } ?? ""
+            field("Progress", "\(answered) of \(total) questions answered\(last)")
+        } else {
+            paragraph("No career profile has been started for this client. Press c to start it.", style: .muted)
+        }
+        if let summary, !summary.isEmpty {
+            field("Job goal", summary.jobGoal)
+            field("Hours", summary.hours)
+            field("Places", summary.places)
+            field("Types of work", summary.workTypes.joined(separator: ", "))
+            field("Disclosure", [summary.disclosure, summary.disclosureDetail].compactMap { $0 }.joined(separator: ": "))
+            let employers = summary.matchingEmployers(in: context.data.employers)
+            let names = employers.prefix(6).map(\.name).joined(separator: ", ")
+            let more = employers.count > 6 ? " and \(employers.count - 6) more" : ""
+            field("Employers that fit", employers.isEmpty ? "none in the directory yet" : names + more)
+        }
+        paragraph("c fills it in (resumes where the last meeting stopped); p writes a printable copy.", style: .muted)
 
         section("Notes")
         paragraph(client.notes.flatMap { $0.isEmpty ? nil : $0 } ?? "—")

@@ -18,6 +18,8 @@ public protocol Page: Sendable {
     mutating func receive(_ result: StoreResult, for request: RequestID, in context: inout PageContext)
     /// The data or the window changed: keep selections in range and on screen.
     mutating func refresh(in context: inout PageContext)
+    /// The page was just opened (it may ask the store for what it shows).
+    mutating func opened(in context: inout PageContext)
     /// The page above this one closed; this one is on top again.
     mutating func returned(from page: any Page, in context: inout PageContext)
     /// Draws the body (between the tab row and the message line).
@@ -33,6 +35,7 @@ public protocol Page: Sendable {
 extension Page {
     public mutating func receive(_ result: StoreResult, for request: RequestID, in context: inout PageContext) {}
     public mutating func refresh(in context: inout PageContext) {}
+    public mutating func opened(in context: inout PageContext) {}
     public mutating func returned(from page: any Page, in context: inout PageContext) {}
     public func prompt(in context: PageContext) -> Message? { nil }
     public mutating func paste(_ text: String, in context: inout PageContext) -> Bool { false }
@@ -53,6 +56,8 @@ public struct PageContext: Sendable {
     public let dataVersion: Int
     /// Figures derived from `data`, computed once per data change.
     public let figures: Figures
+    /// The career profile definition and every client's summary.
+    public let profiles: ProfileOverview
     public let environment: Environment
     public let size: Size
     /// The specialist using Fieldbook, if known.
@@ -77,11 +82,12 @@ public struct PageContext: Sendable {
     private(set) var identified: UUID?
     var nextRequest: Int
 
-    init(data: DataSnapshot, dataVersion: Int, figures: Figures, environment: Environment, size: Size, userSpecialistID: UUID?,
+    init(data: DataSnapshot, dataVersion: Int, figures: Figures, profiles: ProfileOverview = ProfileOverview(), environment: Environment, size: Size, userSpecialistID: UUID?,
          message: Message?, nextRequest: Int) {
         self.data = data
         self.dataVersion = dataVersion
         self.figures = figures
+        self.profiles = profiles
         self.environment = environment
         self.size = size
         self.userSpecialistID = userSpecialistID
