@@ -226,3 +226,17 @@ struct SheetImporter {
         #expect(csv.contains(",'+1 555 0100,"))
     }
 }
+
+@Suite struct EmployerContactImportTests {
+    @Test func aRowThatMovesAContactToAnotherMonthLeavesNoCopyBehind() throws {
+        let sheet = SheetImporter()
+        let id = "8a4c1c3e-0b7e-4a52-9d55-0f5d3b1e6a01"
+        try sheet.run(.employerContacts, "fieldbook_id,date,specialist,employer,method\n\(id),2026-10-30,Maria,Shop,face-to-face\n")
+        let plan = try sheet.run(.employerContacts, "fieldbook_id,date,specialist,employer,method\n\(id),2026-11-02,Maria,Shop,phone\n")
+        #expect(plan.updated == 1)
+        #expect(plan.notes.last == "line 2: employer contact \(id) updated (date, method)")
+        let contacts = try sheet.snapshot().employerContacts
+        #expect(contacts.map(\.date) == [date("2026-11-02")])
+        #expect(contacts.first?.method == .phone)
+    }
+}

@@ -63,6 +63,7 @@ public enum CSVImport {
         plan.employers = work.changedEmployers.compactMap { work.employers[$0] }
         plan.clients = work.changedClients.compactMap { work.clients[$0] }
         plan.employerContacts = work.changedContacts.compactMap { work.contacts[$0] }
+        plan.movedEmployerContacts = work.movedContacts
         return plan
     }
 
@@ -80,6 +81,8 @@ public enum CSVImport {
         var employerByName: [String: UUID] = [:]
         var contacts: [UUID: EmployerContact] = [:]
         var contactByKey: [String: UUID] = [:]
+        /// Employer contacts as they were before a row moved them to another month or specialist.
+        var movedContacts: [EmployerContact] = []
         /// Ids in the order they were first changed, so files are written in sheet order.
         var changedClients: [UUID] = [], changedSpecialists: [UUID] = []
         var changedEmployers: [UUID] = [], changedContacts: [UUID] = []
@@ -113,6 +116,10 @@ public enum CSVImport {
         static func nameKey(_ name: String) -> String {
             name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
                 .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+
+        static func file(of contact: EmployerContact) -> String {
+            DataLayout.employerContacts(specialist: contact.specialistID, month: contact.date)
         }
 
         static func key(_ contact: EmployerContact) -> String {
@@ -430,6 +437,10 @@ public enum CSVImport {
                 comparable.updatedAt = existing.updatedAt
                 if comparable == existing { return .unchanged }
                 if updatedAt == nil { contact.updatedAt = now }
+                if Self.file(of: existing) != Self.file(of: contact), !movedContacts.contains(where: { $0.id == existing.id }) {
+                    movedContacts.append(existing)
+                }
+                contactByKey[Self.key(existing)] = nil
                 contacts[contact.id] = contact
                 contactByKey[Self.key(contact)] = contact.id
                 mark(contact.id, in: \.changedContacts)

@@ -29,6 +29,9 @@ public struct ImportPlan: Sendable {
     public var employers: [Employer] = []
     public var clients: [Client] = []
     public var employerContacts: [EmployerContact] = []
+    /// Employer contacts whose row gave another month or specialist: removed from the file
+    /// they were in before `employerContacts` writes them into their new one.
+    public var movedEmployerContacts: [EmployerContact] = []
 
     public init(kind: ExchangeKind) { self.kind = kind }
 
@@ -64,6 +67,9 @@ public struct ImportPlan: Sendable {
         for client in clients {
             try store.saveKeepingTimestamp(client)
             step()
+        }
+        for old in movedEmployerContacts {
+            try store.delete(old)
         }
         let months = Dictionary(grouping: employerContacts) {
             DataLayout.employerContacts(specialist: $0.specialistID, month: $0.date)
