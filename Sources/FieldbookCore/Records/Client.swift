@@ -30,6 +30,11 @@ public struct Client: Codable, Hashable, Sendable, Identifiable {
     public var benefitsPlanningDone: Bool
     public var disclosure: Disclosure
     public var notes: String?
+    /// The id the client had in the spreadsheet they were imported from, unique among clients;
+    /// later imports of the same sheet find the client by it.
+    public var externalID: String?
+    /// Whether the person was working when they entered the program; nil when not known.
+    public var workingAtEntry: Bool?
     public var jobs: [Job]
     public var contacts: [ClientContact]
     /// Due items set aside with a reason (see `DueDismissal`); absent in older files.
