@@ -24,6 +24,8 @@ struct CareerProfileEndToEndTests {
 
         do {
             let session = Tmux(command: command, columns: 80, rows: 24)
+            #expect(session.waitFor("[1 Today]"), "\(session.screen)")
+            session.send("2")
             #expect(session.waitFor("Active caseload"), "\(session.screen)")
             session.send("/")
             session.type("soren")
@@ -50,6 +52,8 @@ struct CareerProfileEndToEndTests {
         #expect(written.sessions.count == 1 && written.entries.count == 2)
 
         let again = Tmux(command: command, columns: 80, rows: 24)
+        #expect(again.waitFor("[1 Today]"), "\(again.screen)")
+        again.send("2")
         #expect(again.waitFor("Active caseload"), "\(again.screen)")
         again.send("/")
         again.type("soren")
