@@ -106,7 +106,7 @@ struct ProfileFiller {
 
     /// The section and question number shown, e.g. "3/14 Work history|Question 2 of 9".
     static func place(_ screen: String) -> String {
-        let section = screen.firstMatch(of: /\d+\/\d+ [^─]+/).map { String($0.0) } ?? ""
+        let section = screen.firstMatch(of: #/── (\d+/\d+ [^─\n]+)/#).map { String($0.1) } ?? ""
         let question = screen.firstMatch(of: /Question \d+ of \d+/).map { String($0.0) } ?? ""
         return section + "|" + question
     }
@@ -220,6 +220,7 @@ extension CareerProfileEndToEndTests {
             #expect(session.waitFor("FIELDBOOK-EXIT=0", seconds: 30), "\(session.screen)")
         }
         #expect(firstMeeting > 50)
+        #expect(placeLeft.contains("/\(definition.sections.count) ") && placeLeft.contains("|Question "), "\(placeLeft)")
         let half = profiles.profile(of: soren.id).profile
         #expect(half.sessions.count == 1)
         #expect(half.progress(in: definition).reduce(0) { $0 + $1.answered } == firstMeeting)
