@@ -69,7 +69,7 @@ final class Tmux {
     var screen: String { tmux("capture-pane", "-p", "-t", "main") }
 
     /// Waits until `text` is on screen; returns false after `seconds`.
-    func waitFor(_ text: String, seconds: Double = 15) -> Bool {
+    func waitFor(_ text: String, seconds: Double = 30) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if screen.contains(text) { return true }

@@ -13,7 +13,7 @@ import Testing
     @Test func theClientPageAt80x24() {
         let screen = openJose().screen()
         let expected = [
-            " Fieldbook · IPS Support…  F2F 0/2 · 2 to go · 0 days · Maria · Sun 22 Nov 2026",
+            " Fieldbook · IPS Sup…  F2F 0/2 · 2 to go · ends today · Maria · Sun 22 Nov 2026",
             "  1 Today  [2 Caseload]  3 Employers   4 Reports   › José Álvarez-Ruiz",
             " José Álvarez-Ruiz (José)                             Job search · Maria Okafor",
             " ── Due ───────────────────────────────────────────────────────────────────────",

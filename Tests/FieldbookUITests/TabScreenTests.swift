@@ -80,7 +80,7 @@ extension Program {
             " Daniel Whitehorse           1/20         0           1             0/2",
             " Maria Okafor                4/20         0           1             2/2",
             "",
-            " This week so far: team F2F 2/4 · 2 to go · 0 days · w shows the last 12 weeks",
+            " This week so far: team F2F 2/4 · 2 to go · ends today · w shows the last 12 we…",
         ] + Array(repeating: "", count: 13) + [" w weeks  q quit  ? help"]
         #expect(screen.lines == expected, "\n\(dump(screen))")
     }

@@ -1,6 +1,13 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+
+/// The C library's kill, which `Child.kill` hides.
+private func sendSignal(_ pid: pid_t, _ signal: Int32) { _ = Glibc.kill(pid, signal) }
+#elseif canImport(Darwin)
+import Darwin
+
+private func sendSignal(_ pid: pid_t, _ signal: Int32) { _ = Darwin.kill(pid, signal) }
 #endif
 
 /// The StoreTorture binary built beside these tests.
@@ -51,7 +58,7 @@ final class Child {
 
     deinit {
         if finished == nil {
-            Glibc.kill(pid, SIGKILL)
+            sendSignal(pid, SIGKILL)
             _ = wait()
         }
         unlink(outputPath)
@@ -83,7 +90,7 @@ final class Child {
     }
 
     func kill(signal: Int32 = SIGKILL) {
-        Glibc.kill(pid, signal)
+        sendSignal(pid, signal)
         wait()
     }
 }
