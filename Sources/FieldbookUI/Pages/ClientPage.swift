@@ -30,13 +30,11 @@ public struct ClientPage: Page {
 
     public mutating func perform(_ action: Action, key: Key, in context: inout PageContext) {
         let page = max(1, Self.visibleRows(context.size) - 1)
+        if let row = action.scrolled(from: top, page: page) {
+            scroll(to: row, context)
+            return
+        }
         switch action {
-        case .moveUp: scroll(to: top - 1, context)
-        case .moveDown: scroll(to: top + 1, context)
-        case .pageUp: scroll(to: top - page, context)
-        case .pageDown: scroll(to: top + page, context)
-        case .first: scroll(to: 0, context)
-        case .last: scroll(to: Int.max / 2, context)
         case .back: context.close()
         case .new: context.push(FormPage(ContactForm(clientID: clientID), in: context))
         case .merge:
