@@ -29,8 +29,7 @@ public struct ClientPage: Page {
     }
 
     public mutating func perform(_ action: Action, key: Key, in context: inout PageContext) {
-        let page = max(1, Self.visibleRows(context.size) - 1)
-        if let row = action.scrolled(from: top, page: page) {
+        if let row = ScrolledText.scrolled(by: action, from: top, size: context.size) {
             scroll(to: row, context)
             return
         }
@@ -130,16 +129,8 @@ public struct ClientPage: Page {
     }
 
     private mutating func scroll(to row: Int, _ context: PageContext) {
-        top = max(0, min(row, maxTop(context)))
-    }
-
-    /// Rows for the sections; the last body row is kept for the scroll position.
-    static func visibleRows(_ size: Size) -> Int { max(1, Layout.bodyBottom(size) - Layout.bodyTop - 2) }
-
-    func maxTop(_ context: PageContext) -> Int {
-        guard let client = context.data.client(clientID) else { return 0 }
-        let count = Self.lines(client, context: context, width: context.size.columns - 2).count
-        return max(0, count - Self.visibleRows(context.size))
+        let count = context.data.client(clientID).map { Self.lines($0, context: context, width: context.size.columns - 2).count } ?? 0
+        top = ScrolledText.top(row, count: count, size: context.size)
     }
 
     public func draw(in context: PageContext, into screen: inout Screen) {
@@ -155,16 +146,7 @@ public struct ClientPage: Page {
         screen.put(client.displayName, row: top, column: 1, width: max(1, screen.columns - rightWidth - 4), style: .title)
 
         let width = screen.columns - 2
-        let all = Self.lines(client, context: context, width: width)
-        let visible = Self.visibleRows(screen.size)
-        let first = max(0, min(self.top, max(0, all.count - visible)))
-        for (offset, line) in all[first..<min(all.count, first + visible)].enumerated() {
-            screen.put(line, row: top + 1 + offset, column: 1, width: width)
-        }
-        if all.count > visible {
-            let text = " lines \(first + 1)-\(min(all.count, first + visible)) of \(all.count) "
-            screen.put(text, row: Layout.bodyBottom(screen.size) - 1, column: screen.columns - TextCells.width(text), style: .muted)
-        }
+        ScrolledText.draw(Self.lines(client, context: context, width: width), from: self.top, width: width, into: &screen)
     }
 
     static func lines(_ client: Client, context: PageContext, width: Int) -> [StyledLine] {
