@@ -51,6 +51,12 @@ import Testing
         #expect(screen.lines[21].hasSuffix("lines 27-44 of 44"))
         state.press(.home)
         #expect(state.screen().lines[3].contains("── Due"))
+        state.press(.down)
+        #expect(state.screen().lines[21].hasSuffix("lines 2-19 of 44"))
+        state.press(.pageDown)
+        #expect(state.screen().lines[21].hasSuffix("lines 19-36 of 44"))
+        state.press(.up)
+        #expect(state.screen().lines[21].hasSuffix("lines 18-35 of 44"))
     }
 
     @Test func escGoesBackToTheSameRow() {
