@@ -4,13 +4,22 @@ import Testing
 
 /// Makes every folder under `url` 0700 and every file 0600.
 func makeOwnerOnly(_ url: URL) {
-    chmod(url.path, 0o700)
+    setModes(url, folders: 0o700, files: 0o600)
+}
+
+/// Folders 0755 and files 0644, as a git checkout leaves them whatever the copied tree had.
+func makeLikeACheckout(_ url: URL) {
+    setModes(url, folders: 0o755, files: 0o644)
+}
+
+func setModes(_ url: URL, folders: mode_t, files: mode_t) {
+    chmod(url.path, folders)
     let enumerator = FileManager.default.enumerator(atPath: url.path)
     while let relative = enumerator?.nextObject() as? String {
         let child = url.appendingPathComponent(relative)
         var isDirectory: ObjCBool = false
         _ = FileManager.default.fileExists(atPath: child.path, isDirectory: &isDirectory)
-        chmod(child.path, isDirectory.boolValue ? 0o700 : 0o600)
+        chmod(child.path, isDirectory.boolValue ? folders : files)
     }
 }
 

@@ -16,11 +16,12 @@ final class DataCopy {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("fieldbook-e2e-\(UUID().uuidString)")
     var folder: URL { root.appendingPathComponent("data") }
 
-    /// `ownerOnly`: make the copy 0700/0600 as a careful copy would be (git checkouts are not).
+    /// `ownerOnly`: make the copy 0700/0600 as a careful copy would be; otherwise 0755/0644 as a
+    /// git checkout is (whatever modes the sample-data folder on this machine has).
     init(ownerOnly: Bool = true) throws {
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("sample-data"), to: folder)
-        if ownerOnly { makeOwnerOnly(folder) }
+        if ownerOnly { makeOwnerOnly(folder) } else { makeLikeACheckout(folder) }
     }
 
     deinit { try? FileManager.default.removeItem(at: root) }
