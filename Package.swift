@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // The only door to ncurses. Nothing but `Terminal` imports it.
@@ -22,8 +23,11 @@ let package = Package(
         // The C library's wcwidth, the width model ncursesw itself uses.
         .target(name: "CTextWidth"),
         // The domain: records, rules, the JSON store. Foundation and kept packages only
-        // (swift-crypto hashes the audit trail).
-        .target(name: "FieldbookCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // (swift-crypto hashes the audit trail; CSV.swift writes reports for spreadsheets).
+        .target(name: "FieldbookCore", dependencies: [
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "CSV", package: "CSV.swift"),
+        ]),
         // The app without a terminal: state, key map, screens, forms.
         .target(name: "FieldbookUI", dependencies: ["FieldbookCore", "CTextWidth"]),
         // Draws FieldbookUI screens with ncurses and reads keys.

@@ -11,7 +11,7 @@ struct Fieldbook: ParsableCommand {
             Data lives in --data DIR, else $FIELDBOOK_DATA, else $XDG_DATA_HOME/fieldbook, \
             else ~/.local/share/fieldbook. Files are private to your user.
             """,
-        subcommands: [Open.self, Check.self, Due.self, Contacts.self, Profile.self, Audit.self, BackupCommand.self],
+        subcommands: [Open.self, Check.self, Due.self, Contacts.self, ReportCommand.self, Profile.self, Audit.self, BackupCommand.self],
         defaultSubcommand: Open.self
     )
 }

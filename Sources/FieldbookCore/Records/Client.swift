@@ -23,6 +23,9 @@ public struct Client: Codable, Hashable, Sendable, Identifiable {
     @DefaultWhenAbsent<AbsentMeansNo> public var declinedFollowAlong: Bool
     /// Days between follow-along contacts the person asked for, instead of weekly then monthly.
     public var followAlongIntervalDays: Int?
+    /// Whether the person held a job when they entered the program; nil when not recorded
+    /// (the employment-rate variant then looks at the jobs held on the entry date).
+    public var workingAtEntry: Bool?
     public var mentalHealthTeam: String?
     public var clinician: String?
     public var vocationalRehabCounsellor: String?
@@ -40,7 +43,7 @@ public struct Client: Codable, Hashable, Sendable, Identifiable {
         email: String? = nil, address: String? = nil, programEntryDate: LocalDate,
         referralSource: String? = nil, referralDate: LocalDate? = nil, specialistID: UUID? = nil,
         status: ClientStatus = .engaging, statusHistory: [StatusChange] = [], declinedFollowAlong: Bool = false,
-        followAlongIntervalDays: Int? = nil, mentalHealthTeam: String? = nil, clinician: String? = nil,
+        followAlongIntervalDays: Int? = nil, workingAtEntry: Bool? = nil, mentalHealthTeam: String? = nil, clinician: String? = nil,
         vocationalRehabCounsellor: String? = nil, benefits: [Benefit] = [],
         benefitsPlanningDone: Bool = false, disclosure: Disclosure = Disclosure(),
         notes: String? = nil, jobs: [Job] = [], contacts: [ClientContact] = [],
@@ -60,6 +63,7 @@ public struct Client: Codable, Hashable, Sendable, Identifiable {
         self.statusHistory = statusHistory
         self.declinedFollowAlong = declinedFollowAlong
         self.followAlongIntervalDays = followAlongIntervalDays
+        self.workingAtEntry = workingAtEntry
         self.mentalHealthTeam = mentalHealthTeam
         self.clinician = clinician
         self.vocationalRehabCounsellor = vocationalRehabCounsellor
