@@ -26,6 +26,8 @@ public enum Effect: Hashable, Sendable {
 public enum StoreRequest: Hashable, Sendable {
     /// Save this client (with their jobs and contacts).
     case saveClient(Client)
+    /// Save a fidelity self-review.
+    case saveFidelityReview(FidelityReview)
     /// Read the data folder again.
     case reload
 }
@@ -42,11 +44,15 @@ public enum StoreResult: Sendable {
 /// a line in `apply`.
 public enum SavedRecord: Hashable, Sendable {
     case client(Client)
+    case fidelityReview(FidelityReview)
 
     /// Puts the record into the data the screens show.
     func apply(to data: inout DataSnapshot) {
         switch self {
         case .client(let client): data.replace(client)
+        case .fidelityReview(let review):
+            data.fidelityReviews.removeAll { $0.id == review.id }
+            data.fidelityReviews.append(review)
         }
     }
 }

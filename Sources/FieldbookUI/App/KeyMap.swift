@@ -17,6 +17,7 @@ public enum Action: Hashable, Sendable {
     case keepSearch, clearSearch
     /// A question: yes, or any other answer.
     case confirm, dismiss
+    case previousPeriod, nextPeriod, switchPeriodKind, fidelityReview
 }
 
 /// Where a binding applies. A page lists its contexts most specific first; the first that
@@ -29,6 +30,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case searchResult = "Caseload after a search"
     case search = "Searching"
     case client = "Client"
+    case reports = "Reports"
     case form = "Forms"
     case choice = "A choice in a form"
     case multipleChoice = "A multiple choice in a form"
@@ -105,6 +107,11 @@ public enum KeyMap {
         KeyBinding(keys: [.escape], action: .clearSearch, short: "clear", help: "Clear the search", context: .search),
         KeyBinding(keys: [.control("u")], action: .clearField, short: nil, help: "Clear what was typed", context: .search),
         // Client
+        KeyBinding(keys: [.left, .character("[")], action: .previousPeriod, short: "earlier", help: "The month or quarter before", context: .reports),
+        KeyBinding(keys: [.right, .character("]")], action: .nextPeriod, short: "later", help: "The month or quarter after", context: .reports),
+        KeyBinding(keys: [.character("p")], action: .switchPeriodKind, short: "month/quarter", help: "Switch between months and quarters", context: .reports),
+        KeyBinding(keys: [.character("f")], action: .fidelityReview, short: "fidelity review", help: "Fill in a new fidelity self-review", context: .reports),
+
         KeyBinding(keys: [.character("n")], action: .new, short: "log contact", help: "Log a contact with this client", context: .client),
         KeyBinding(keys: [.character("e")], action: .edit, short: "edit", help: "Edit this client's details", context: .client),
         KeyBinding(keys: [.escape, .character("q")], action: .back, short: "back", help: "Back to the caseload", context: .client),
