@@ -29,17 +29,17 @@ import Testing
     }
 
     @Test func suggestionsFromTheRecordsWithEvidence() {
-        // Six months to 30 September: April to September.
+        // Six months to 30 September: 31 March to 30 September.
         let suggestions = FidelitySuggestions(data: ReportData.snapshot, on: date("2026-09-30"))
-        #expect(suggestions.window.from == date("2026-04-01"))
+        #expect(suggestions.window.from == date("2026-03-31"))
         // Ana carries 3 active clients on 30 September.
         #expect(suggestions.suggestion(for: 1)?.score == 5)
         #expect(suggestions.suggestion(for: 1)?.evidence.contains("largest active caseload 3") == true)
-        // Jobs held April to September: c1, c4, c7 (not competitive), c8's two: 4 of 5 competitive.
-        #expect(suggestions.suggestion(for: 21)?.score == 1)
+        // Jobs held: c1, c4, c7 (not competitive), c8 two: 4 of 5 competitive (80 %: 3).
+        #expect(suggestions.suggestion(for: 21)?.score == 3)
         #expect(suggestions.suggestion(for: 21)?.evidence.contains("4 competitive (80 %)") == true)
-        // Titles: Clerk x3, Sheltered work, Baker: 3 of 5 differ.
-        #expect(suggestions.suggestion(for: 19)?.score == 1)
+        // Titles: Clerk x3, Sheltered work, Baker: 3 of 5 differ (60 %: 2).
+        #expect(suggestions.suggestion(for: 19)?.score == 2)
         // Employers: Corner Books x4, Mill Bakery: 2 of 5.
         #expect(suggestions.suggestion(for: 20)?.evidence.contains("2 different employers") == true)
         // Rapid search: c7 10 days, c9 none yet; c8 entered 1 April, none.

@@ -53,7 +53,7 @@ public enum FidelityReviewText {
         for group in FidelityScale.Group.allCases {
             out += "\n\(group.title): \(review.total(of: group))\n"
             for item in FidelityScale.items where item.group == group {
-                let score = review.score(of: item.number).map(String.init) ?? "-"
+                let score = review.score(of: item.number).map { "\($0)" } ?? "-"
                 let delta = previous.map { change(review.score(of: item.number), $0.score(of: item.number)) } ?? ""
                 var line = (item.number < 10 ? " " : "") + "\(item.number) \(item.title)"
                 line += String(repeating: " ", count: max(1, 46 - width(line))) + score + (delta.isEmpty ? "" : " (\(delta))")

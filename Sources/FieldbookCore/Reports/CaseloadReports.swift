@@ -148,7 +148,8 @@ public struct RapidSearchReport: Report {
 
     public init(_ input: ReportInput) {
         period = input.period
-        targetDays = input.data.settings.firstEmployerContactDays
+        let target = input.data.settings.firstEmployerContactDays
+        targetDays = target
         let log = EmployerLog(input.data, today: input.today)
         clients = input.clients.filter { input.period.range.contains($0.programEntryDate) && $0.status(on: input.period.to) != .referred }
             .map { client in
@@ -163,7 +164,7 @@ public struct RapidSearchReport: Report {
         entered = clients.count
         let days = clients.compactMap(\.days).sorted()
         withContact = days.count
-        withinTarget = days.filter { $0 <= targetDays }.count
+        withinTarget = days.filter { $0 <= target }.count
         medianDays = RapidSearchReport.median(days)
     }
 
@@ -184,6 +185,6 @@ public struct RapidSearchReport: Report {
                      columns: [("client", "Client"), ("specialist", "Specialist"), ("program_entry", "Entered"),
                                ("first_contact", "First contact"), ("days", "Days"), ("days_so_far", "Days so far")],
                      rows: clients.map { [$0.client, $0.specialist, "\($0.programEntry)", $0.firstContact.map(\.description) ?? "",
-                                          $0.days.map(String.init) ?? "", $0.daysSoFar.map(String.init) ?? ""] })]
+                                          $0.days.map { "\($0)" } ?? "", $0.daysSoFar.map { "\($0)" } ?? ""] })]
     }
 }

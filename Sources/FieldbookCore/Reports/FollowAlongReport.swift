@@ -163,6 +163,6 @@ public struct FollowAlongReport: Report {
             columns: [("client", "Client"), ("specialist", "Specialist"), ("kind", "Kind"), ("due_on", "Due"),
                       ("outcome", "Outcome"), ("met_on", "Met"), ("days_overdue", "Overdue"), ("reason", "Reason")],
             rows: items.map { [$0.client, $0.specialist, $0.kind, "\($0.dueOn)", $0.outcome.rawValue,
-                               $0.metOn.map(\.description) ?? "", $0.daysOverdue.map(String.init) ?? "", $0.reason ?? ""] })]
+                               $0.metOn.map(\.description) ?? "", $0.daysOverdue.map { "\($0)" } ?? "", $0.reason ?? ""] })]
     }
 }

@@ -13,7 +13,7 @@ public enum ReportCSV {
     /// The table with a header row of its CSV column names, lines ending in CRLF.
     public static func text(_ table: ReportTable) throws -> String {
         let stream = OutputStream(toMemory: ())
-        let writer = try CSVWriter(stream: stream)
+        let writer = try CSVWriter(stream: stream, newline: .crlf)
         try writer.write(row: table.columns.map(guarded))
         for row in table.rows {
             try writer.write(row: row.map(guarded))

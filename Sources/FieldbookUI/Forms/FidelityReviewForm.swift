@@ -28,10 +28,10 @@ public struct FidelityReviewForm: FormPurpose {
                 var label = "\(item.number). \(item.title)"
                 if let suggestion = suggestions.suggestion(for: item.number) {
                     label += suggestion.score.map { " (records: \($0))" } ?? ""
-                    help = "Records suggest \(suggestion.score.map(String.init) ?? "no score"): \(suggestion.evidence)."
+                    help = "Records suggest \(suggestion.score.map { "\($0)" } ?? "no score"): \(suggestion.evidence)."
                 }
                 items.append(.field(Self.scoreField(item.number), label, .scale(1...5), help: help,
-                                    initial: last?.score(of: item.number).map(String.init) ?? ""))
+                                    initial: last?.score(of: item.number).map { "\($0)" } ?? ""))
                 items.append(.field(Self.noteField(item.number), "Note", initial: last?.note(of: item.number) ?? ""))
             }
         }
