@@ -23,9 +23,11 @@ let package = Package(
         // The C library's wcwidth, the width model ncursesw itself uses.
         .target(name: "CTextWidth"),
         // The domain: records, rules, the JSON store. Foundation and kept packages only
-        // (swift-crypto hashes the audit trail; CSV.swift writes reports for spreadsheets).
+        // (swift-crypto hashes the audit trail and the PIN; CSV.swift reads and writes spreadsheets and reports).
         .target(name: "FieldbookCore", dependencies: [
             .product(name: "Crypto", package: "swift-crypto"),
+            // PBKDF2, the slow hash of the idle-blank PIN.
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
             .product(name: "CSV", package: "CSV.swift"),
         ]),
         // The app without a terminal: state, key map, screens, forms.
@@ -56,7 +58,7 @@ let package = Package(
         ),
         .testTarget(name: "FieldbookUITests", dependencies: ["FieldbookUI", "FieldbookCore"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "FieldbookUI"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["fieldbook", "FieldbookCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["fieldbook", "GenerateSampleData", "FieldbookCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -219,3 +219,31 @@ let oneTime = seconds { oneProfile = profiles.profile(of: clients[1].id).profile
 let progressTime = seconds { _ = oneProfile.progress(in: definition) }
 print(String(format: "Open one client's profile: %.2f ms; progress of every section: %.2f ms", oneTime * 1000, progressTime * 1000))
 print(String(format: "Peak memory after profiles: %.0f MB", peakMemoryMB()))
+
+// Spreadsheet import: the program's clients as a CSV sheet with every column, into a new folder.
+let sheetFolder = FileManager.default.temporaryDirectory.appendingPathComponent("fieldbook-bench-import-\(UUID().uuidString)")
+defer { try? FileManager.default.removeItem(at: sheetFolder) }
+var sheetClients = loaded
+sheetClients.clients = sheetClients.clients.enumerated().map { n, client in
+    var copy = client
+    copy.externalID = "C-\(n + 1)"
+    return copy
+}
+var sheetText = ""
+let exportTime = seconds { sheetText = CSVExport.csv(.clients, from: sheetClients) }
+var sheet = CSVTable(header: [], rows: [])
+let parseTime = try seconds { sheet = try CSVTable.read(Data(sheetText.utf8)) }
+let importStore = try Store(folder: sheetFolder)
+var importPlan = ImportPlan(kind: .clients)
+let planTime = seconds {
+    importPlan = CSVImport.plan(.clients, table: sheet, snapshot: importStore.load(), today: today, now: Date())
+}
+let applyTime = try seconds { try importPlan.apply(to: importStore) }
+var againPlan = ImportPlan(kind: .clients)
+let againTime = seconds {
+    againPlan = CSVImport.plan(.clients, table: sheet, snapshot: importStore.load(), today: today, now: Date())
+}
+print(String(format: "Import %d clients from CSV (%.1f MB): export %.2f s, parse %.2f s, check %.2f s, write %.2f s "
+             + "(%d added, %d bad); same sheet again: %.2f s, %d already there",
+             sheet.rows.count, Double(sheetText.utf8.count) / 1_048_576, exportTime, parseTime, planTime, applyTime,
+             importPlan.added, importPlan.badRows.count, againTime, againPlan.unchanged))

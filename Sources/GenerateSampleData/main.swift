@@ -200,7 +200,116 @@ for (index, (name, preferred)) in names.enumerated() {
 clients[0].contacts.append(ClientContact(id: uuid(), date: anchor, kind: .faceToFace, place: "Bean There Café",
                                          note: "Practised the interview for Friday.", specialistID: specialists[0].id,
                                          createdAt: stamp(anchor, hour: 15)))
-for client in clients { try store.saveKeepingTimestamp(client) }
+
+// MARK: Follow-along: the demo opens the day after the anchor (Maria's morning); every rule has
+// live examples among her clients, and everyone else's schedule follows from their records.
+let morning = anchor.adding(days: 1)
+let maria = specialists[0].id
+@MainActor func faceToFace(_ day: LocalDate, _ note: String, place: String = "the job site") -> ClientContact {
+    ClientContact(id: uuid(), date: day, kind: .faceToFace, place: place, note: note, specialistID: maria, createdAt: stamp(day, hour: 14))
+}
+/// Keeps the client's contacts dated before `day` and adds `added`.
+@MainActor func contacts(of index: Int, before day: LocalDate, then added: [ClientContact]) {
+    clients[index].contacts.removeAll { $0.date >= day }
+    clients[index].contacts += added
+}
+func change(_ day: LocalDate, _ from: ClientStatus, _ to: ClientStatus) -> StatusChange { StatusChange(date: day, from: from, to: to) }
+/// Makes the client's current job start on `start` (and their entry come before it).
+@MainActor func currentJob(of index: Int, startingOn start: LocalDate) {
+    guard let last = clients[index].jobs.indices.last else { return }
+    clients[index].jobs[last].startDate = start
+    if clients[index].programEntryDate > start.adding(days: -14) { clients[index].programEntryDate = start.adding(days: -30) }
+}
+// 1: a job that ended two days ago (after-job-loss).
+do {
+    let employer = employers[15], start = max(clients[1].programEntryDate.adding(days: 20), morning.adding(days: -60))
+    clients[1].jobs.append(Job(id: uuid(), employerID: employer.id, employerName: employer.name, title: "Bookshop assistant",
+                               startDate: start, endDate: morning.adding(days: -2), hoursPerWeek: 16, hourlyWage: Decimal(string: "16.00"),
+                               isCompetitive: true, endReason: .resigned, endNote: "Said the evening shifts were too much."))
+    contacts(of: 1, before: morning.adding(days: -2), then: [])
+    clients[1].statusHistory = [change(start, .jobSearch, .working), change(morning.adding(days: -2), .working, .jobSearch)]
+}
+// 3 starts a job next week, with no contact yet (before-start); 7 started two days ago (after-start).
+clients[3].notes = "Starts next week; wants to go over the bus route before the first day."
+currentJob(of: 7, startingOn: morning.adding(days: -2))
+contacts(of: 7, before: morning.adding(days: -2), then: [])
+clients[7].statusHistory = [change(morning.adding(days: -2), .jobSearch, .working)]
+// 8 and 9 are in their first month (weekly): 8 is three days late, 9 is due today.
+currentJob(of: 8, startingOn: morning.adding(days: -20))
+contacts(of: 8, before: morning.adding(days: -20), then: [
+    faceToFace(morning.adding(days: -19), "First day went fine; manager is patient."),
+    faceToFace(morning.adding(days: -10), "Second week: tired but pleased. Talked about breaks."),
+])
+currentJob(of: 9, startingOn: morning.adding(days: -12))
+contacts(of: 9, before: morning.adding(days: -12), then: [
+    faceToFace(morning.adding(days: -11), "Met after the first shift."),
+    faceToFace(morning.adding(days: -7), "Checked in; wants help asking about the schedule."),
+])
+for index in [8, 9] { clients[index].statusHistory = [change(clients[index].jobs.last!.startDate, .jobSearch, .working)] }
+// 10 and 11 have worked for months (monthly).
+for (index, (started, seen)) in [(10, (150, 20)), (11, (200, 27))] {
+    currentJob(of: index, startingOn: morning.adding(days: -started))
+    contacts(of: index, before: morning.adding(days: -(started - 1)), then: [
+        faceToFace(morning.adding(days: -(started - 1)), "First day; met at the break."),
+        faceToFace(morning.adding(days: -(started - 6)), "First week done."),
+        faceToFace(morning.adding(days: -(seen + 31)), "Monthly check-in; asked about more hours.", place: "Bean There Café"),
+        faceToFace(morning.adding(days: -seen), "Monthly check-in; all steady.", place: "Bean There Café"),
+    ])
+    clients[index].statusHistory = [change(morning.adding(days: -started), .jobSearch, .working)]
+}
+// 12: in follow-along, last seen 41 days ago (monthly, overdue); 13 declined follow-along;
+// 14 asked for a contact every two weeks.
+for index in 12...14 {
+    let start = morning.adding(days: -(260 + index * 10))
+    currentJob(of: index, startingOn: start)
+    clients[index].statusHistory = [change(start, .jobSearch, .working), change(start.adding(days: 120), .working, .followAlong)]
+}
+contacts(of: 12, before: morning.adding(days: -90), then: [
+    faceToFace(morning.adding(days: -72), "Monthly check-in; new supervisor, getting on fine."),
+    faceToFace(morning.adding(days: -41), "Monthly check-in; talked about a raise.", place: "bus station café"),
+])
+clients[13].declinedFollowAlong = true
+clients[13].notes = "Declined follow-along support in October: happy at work, will call if needed."
+clients[14].followAlongIntervalDays = 14
+contacts(of: 14, before: morning.adding(days: -40), then: [
+    faceToFace(morning.adding(days: -24), "Fortnightly check-in."),
+    faceToFace(morning.adding(days: -10), "Fortnightly check-in; asked to keep meeting every two weeks."),
+])
+// 15-17 entered the program this month: 15 and 17 have had no employer contact yet (17 is late), 16 has.
+for (index, days) in [(15, 25), (16, 18), (17, 33)] {
+    let entry = morning.adding(days: -days)
+    clients[index].programEntryDate = entry
+    clients[index].referralDate = entry.adding(days: -6)
+    clients[index].createdAt = stamp(entry)
+    clients[index].contacts.removeAll { $0.date < entry }
+    clients[index].statusHistory = [change(entry.adding(days: 7), .engaging, .jobSearch)]
+    clients[index].status = .jobSearch
+}
+// A status history for everyone else who has moved along the path.
+for index in clients.indices where clients[index].statusHistory.isEmpty {
+    let client = clients[index]
+    switch client.status {
+    case .working:
+        if let job = client.jobs.last { clients[index].statusHistory = [change(job.startDate, .jobSearch, .working)] }
+    case .followAlong:
+        if let job = client.jobs.last {
+            clients[index].statusHistory = [change(job.startDate, .jobSearch, .working), change(job.startDate.adding(days: 120), .working, .followAlong)]
+        }
+    case .closed:
+        let last = client.contacts.map(\.date).max() ?? client.programEntryDate
+        clients[index].statusHistory = [change(last.adding(days: 21), .inactive, .closed)]
+    case .inactive:
+        let last = client.contacts.filter(\.kind.reachedThePerson).map(\.date).max() ?? client.programEntryDate
+        clients[index].statusHistory = [change(last.adding(days: 14), .jobSearch, .inactive)]
+    case .jobSearch where client.programEntryDate < morning.adding(days: -30):
+        clients[index].statusHistory = [change(client.programEntryDate.adding(days: 10), .engaging, .jobSearch)]
+    default:
+        break
+    }
+}
+for index in clients.indices {
+    clients[index].updatedAt = max(clients[index].createdAt, clients[index].contacts.map(\.createdAt).max() ?? clients[index].createdAt)
+}
 
 // MARK: Employer contacts: about 300 over the last three months.
 var employerContacts: [EmployerContact] = []
@@ -234,5 +343,193 @@ for (specialistIndex, specialist) in specialists.enumerated() {
         }
     }
 }
+// New clients 15 and 17 have had no employer contact on their behalf yet; 16 has.
+for index in employerContacts.indices {
+    employerContacts[index].jobSeekerIDs.removeAll { $0 == clients[15].id || $0 == clients[17].id || $0 == clients[16].id }
+}
+// Everyone else past their first month has had a face-to-face employer contact on their
+// behalf since entry (rapid job search), so the agenda shows the real gaps only.
+var introduced = Set(employerContacts.filter(\.isFaceToFace).flatMap(\.jobSeekerIDs))
+for (index, client) in clients.enumerated() where !introduced.contains(client.id) && index != 15 && index != 17 {
+    guard client.status != .referred, client.programEntryDate <= morning.adding(days: -14) || index == 16 else { continue }
+    let day = min(anchor, client.programEntryDate.adding(days: index == 16 ? 9 : int(8...26)))
+    let employer = employers[(index * 7) % employers.count]
+    guard let specialist = client.specialistID else { continue }
+    employerContacts.append(EmployerContact(
+        id: uuid(), date: day, specialistID: specialist, employerID: employer.id,
+        contactPersonID: employer.people.first?.id, contactPerson: employer.people.first?.name,
+        contactTitle: employer.people.first?.title, purpose: .presentJobSeeker, method: .faceToFace,
+        jobSeekerPresent: false, jobSeekerIDs: [client.id], hiringNeeds: pick(learned), outcome: pick(outcomes),
+        createdAt: stamp(day, hour: 12)))
+    introduced.insert(client.id)
+}
+for client in clients { try store.saveKeepingTimestamp(client) }
 try store.saveKeepingTimestamps(employerContacts)
 print("Wrote \(specialists.count) specialists, \(clients.count) clients, \(employers.count) employers, \(employerContacts.count) employer contacts to \(folder.path)")
+
+// MARK: Career profiles: not started, started, half done over two meetings, complete and revised.
+struct Persona {
+    var jobGoal: String
+    var idealJob: String
+    var workTypes: [String]
+    var otherTypes: String?
+    var hours: String
+    var place: String
+    var disclosure: String
+    var disclosureDetail: String
+    var why: String
+}
+let personas: [Persona] = [
+    Persona(jobGoal: "Cook in a small restaurant", idealJob: "Running my own food truck one day.", workTypes: ["food"], otherTypes: "Bakery",
+            hours: "20-30", place: "Downtown, near the 12 bus", disclosure: "limited",
+            disclosureDetail: "May say I get help finding work; nothing about my health.", why: "I want my own money and a reason to get up in the morning."),
+    Persona(jobGoal: "Stock associate at a grocery store", idealJob: "Store manager.", workTypes: ["retail", "warehouse"], otherTypes: nil,
+            hours: "10-20", place: "Within walking distance of home", disclosure: "disclose",
+            disclosureDetail: "May say I work with a support programme and sometimes need a quiet break.", why: "I miss being busy and seeing people."),
+    Persona(jobGoal: "Library page (図書館の仕事)", idealJob: "Librarian in a children's library.", workTypes: ["education", "office"], otherTypes: "Library",
+            hours: "10-20", place: "Riverside, mornings only", disclosure: "undecided",
+            disclosureDetail: "Wants to decide after meeting the employer.", why: "Quiet work with books would suit me; I like order."),
+    Persona(jobGoal: "Groundskeeper or landscaping crew", idealJob: "Gardener at the zoo.", workTypes: ["outdoors"], otherTypes: "Garden centre",
+            hours: "30-40", place: "Anywhere on the 9 route", disclosure: "do-not-disclose",
+            disclosureDetail: "Nothing may be said about health or the programme.", why: "Working outside keeps my head clear."),
+    Persona(jobGoal: "Pet care attendant", idealJob: "Veterinary assistant.", workTypes: ["care", "retail"], otherTypes: "Pet store",
+            hours: "20-30", place: "Market Street area", disclosure: "limited",
+            disclosureDetail: "May say I get support from an employment specialist.", why: "Animals calm me down, and I want to save for a flat."),
+]
+let phrases: [String: [String]] = [
+    "work-goals": ["Wants steady work close to home.", "Would like to start small and build up hours.", "Keen to feel useful again."],
+    "education": ["Finished high school in 2009.", "Took a food handler course at the college.", "Would like to learn basic computer skills."],
+    "work-history": ["Liked the people; the early shifts were hard.", "Left when the shop closed.", "Best job was at a bakery: clear tasks, kind boss."],
+    "job-preferences": ["Daytime shifts, not too loud.", "A team that explains things once, calmly.", "Prefers tasks with a clear end."],
+    "strengths": ["Reliable, good with customers, learns by doing.", "Patient; good at sorting and tidying.", "Friends say I am funny and honest."],
+    "current-adjustment": ["Mornings are slow; afternoons are the best time.", "Sleep is better since the summer.", "Walks every day; it helps."],
+    "physical-health": ["No limits that affect work.", "Knee hurts after long standing; needs a short sit every two hours."],
+    "substance-use": ["Not drinking since March; goes to a group on Thursdays.", "Uses nothing now; coffee is the only habit."],
+    "legal-history": ["Nothing that would show on a check.", "An old fine, paid in 2019."],
+    "benefits": ["Wants to know how earnings change SSI.", "Benefits planner meeting booked with the team."],
+    "transportation": ["Takes the 12 bus; has a monthly pass.", "Bikes in summer; bus in winter."],
+    "disclosure": ["Would rather tell a manager in person, later.", "Happy for the specialist to talk to the manager."],
+    "support-network": ["Sister helps with mornings; peer group on Tuesdays.", "Mother and a close friend, Søren, are supportive."],
+    "team-plan": ["Team agrees: start with part-time work near home.", "Clinician suggests afternoon shifts to begin with."],
+]
+let profileStore = CareerProfileStore(store: store)
+let definition = profileStore.definition().definition
+
+/// An answer for `question` as `persona` would give it.
+@MainActor func answer(_ question: Question, section: QuestionnaireSection, persona: Persona) -> AnswerValue? {
+    switch question.summary {
+    case .jobGoal?: return .text(persona.jobGoal)
+    case .preferredWorkTypes?: return .choices(persona.workTypes)
+    case .otherWorkTypes?: return persona.otherTypes.map { .text($0) }
+    case .preferredHours?: return .choice(persona.hours)
+    case .preferredPlaces?: return .text(persona.place)
+    case .disclosure?: return .choice(persona.disclosure)
+    case .disclosureDetail?: return .text(persona.disclosureDetail)
+    case nil: break
+    }
+    if question.id == "ideal-job" { return .text(persona.idealJob) }
+    if question.id == "why-work-now" { return .text(persona.why) }
+    switch question.type {
+    case .shortText, .longText: return .text(pick(phrases[section.id] ?? ["Talked it through; nothing to add."]))
+    case .singleChoice: return .choice(pick(question.options).id)
+    case .multipleChoice:
+        let count = min(question.options.count, int(1...2))
+        var chosen: [String] = []
+        while chosen.count < count {
+            let id = pick(question.options).id
+            if !chosen.contains(id) { chosen.append(id) }
+        }
+        return .choices(question.options.map(\.id).filter(chosen.contains))
+    case .yesNo: return .yesNo(chance(0.4))
+    case .scale: return .scale(int(2...5))
+    case .number:
+        switch question.id {
+        case "pay-needed": return .number(Decimal(int(15...17)))
+        case "pay-hoped": return .number(Decimal(int(18...22)))
+        default: return .number(Decimal(int(600...1200)))
+        }
+    case .date:
+        let past = question.prompt.contains(" did ") || question.prompt.contains(" was ")
+        return .date(past ? anchor.adding(days: -int(60...2000)) : anchor.adding(days: int(7...60)))
+    case .group, .repeating:
+        let jobs = [("Sunrise Bakery", "Bakery assistant"), ("Greenleaf Grocery", "Cashier"), ("Harbor View Hotel", "Housekeeper")]
+        return .entries((0..<int(1...2)).map { n in
+            let job = jobs[(n + int(0...2)) % jobs.count]
+            let start = anchor.adding(days: -int(900...2400))
+            var answers: [String: AnswerValue] = [:]
+            for sub in question.questions {
+                switch sub.id {
+                case "employer": answers[sub.id] = .text(job.0)
+                case "title": answers[sub.id] = .text(job.1)
+                case "start": answers[sub.id] = .date(start)
+                case "end": answers[sub.id] = .date(start.adding(days: int(90...500)))
+                case "hours": answers[sub.id] = .number(Decimal(pick([15, 20, 25, 30])))
+                case "pay": answers[sub.id] = .number(Decimal(string: pick(["12.50", "13.75", "15.00"]))!)
+                default:
+                    if sub.showIf == nil, let value = answer(sub, section: section, persona: persona), !(sub.type.hasSubQuestions) {
+                        answers[sub.id] = value
+                    }
+                }
+            }
+            return GroupEntry(id: uuid(), answers: answers)
+        })
+    }
+}
+
+/// One meeting: answers the shown questions of `sections` (all of them, or the first `limit`), from `hour` on.
+@MainActor func meeting(_ client: Client, persona: Persona, on day: LocalDate, sections: ArraySlice<QuestionnaireSection>,
+                        limit: Int = .max, by specialist: UUID?, given answers: inout [String: AnswerEntry]) throws {
+    var session = profileStore.startSession(for: client.id, definition: definition, at: stamp(day, hour: 10), id: uuid())
+    var minute = 0.0
+    var count = 0
+    for section in sections {
+        for question in section.questions where count < limit {
+            guard definition.isShown(question, given: ProfileAnswers(answers)),
+                  let value = answer(question, section: section, persona: persona) else { continue }
+            minute += Double(int(1...3))
+            let entry = try profileStore.append(value, to: question.id, in: definition, by: specialist,
+                                                source: section.id == "team-plan" ? .team : .client,
+                                                at: stamp(day, hour: 10).addingTimeInterval(minute * 60), session: &session)
+            answers[question.id] = entry
+            count += 1
+        }
+    }
+}
+
+var profileCount = (notStarted: 0, started: 0, halfDone: 0, complete: 0)
+let allSections = ArraySlice(definition.sections)
+for (index, client) in clients.enumerated() where [.jobSearch, .working, .followAlong, .engaging].contains(client.status) {
+    let persona = personas[index % personas.count]
+    let specialist = client.specialistID
+    var answers: [String: AnswerEntry] = [:]
+    switch index % 5 {
+    case 0, 3:
+        // Half done over two meetings: goals and schooling, then work history and preferences.
+        try meeting(client, persona: persona, on: anchor.adding(days: -16), sections: allSections.prefix(2), by: specialist, given: &answers)
+        try meeting(client, persona: persona, on: anchor.adding(days: -9), sections: allSections.dropFirst(2).prefix(2),
+                    limit: 20, by: specialist, given: &answers)
+        profileCount.halfDone += 1
+    case 1:
+        // Complete over three meetings, then revised when the goal changed.
+        try meeting(client, persona: persona, on: anchor.adding(days: -75), sections: allSections.prefix(5), by: specialist, given: &answers)
+        try meeting(client, persona: persona, on: anchor.adding(days: -68), sections: allSections.dropFirst(5).prefix(5), by: specialist, given: &answers)
+        try meeting(client, persona: persona, on: anchor.adding(days: -61), sections: allSections.dropFirst(10), by: specialist, given: &answers)
+        var revision = profileStore.startSession(for: client.id, definition: definition, at: stamp(anchor.adding(days: -4), hour: 14), id: uuid())
+        let revised = personas[(index + 1) % personas.count]
+        let when = stamp(anchor.adding(days: -4), hour: 14)
+        _ = try profileStore.append(.text(revised.jobGoal), to: "job-goal", in: definition, by: specialist, source: .client,
+                                at: when.addingTimeInterval(120), session: &revision)
+        _ = try profileStore.append(.choice(revised.hours), to: "hours-per-week", in: definition, by: specialist, source: .client,
+                                at: when.addingTimeInterval(240), session: &revision)
+        _ = try profileStore.append(.choices(revised.workTypes), to: "work-types", in: definition, by: specialist, source: .team,
+                                at: when.addingTimeInterval(360), session: &revision)
+        profileCount.complete += 1
+    case 2:
+        // Started: the first questions of one meeting.
+        try meeting(client, persona: persona, on: anchor.adding(days: -3), sections: allSections.prefix(1), limit: 6, by: specialist, given: &answers)
+        profileCount.started += 1
+    default:
+        profileCount.notStarted += 1
+    }
+}
+print("Career profiles: \(profileCount.complete) complete and revised, \(profileCount.halfDone) half done, \(profileCount.started) started, the rest not started")

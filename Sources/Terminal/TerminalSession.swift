@@ -1,24 +1,30 @@
 import CNcursesw
 import CTextWidth
 import FieldbookUI
-#if canImport(Glibc)
-import Glibc
-#endif
 
-/// What the terminal reports: a key, a new size, or nothing before the timeout.
+/// What the terminal reports: a key, a paste, a new size, or nothing before the timeout.
 public enum TerminalInput: Equatable, Sendable {
     case key(Key)
+    case paste(String)
     case resize(Size)
 }
 
 public enum TerminalError: Error, CustomStringConvertible {
     case unknownTerminal(String)
+    /// The terminal cannot move the cursor (TERM=dumb, a pipe-like terminal).
+    case noCursorAddressing(String)
+    /// Neither the user's locale nor any other on this machine is UTF-8.
+    case noUTF8Locale(String)
     case notATerminal
 
     public var description: String {
         switch self {
         case .unknownTerminal(let name):
             "the terminal type \"\(name)\" is unknown here; set TERM to one this machine knows (e.g. xterm-256color)"
+        case .noCursorAddressing(let name):
+            "the terminal type \"\(name)\" cannot move the cursor, so Fieldbook cannot draw its screen; set TERM to a full-screen terminal (e.g. xterm-256color)"
+        case .noUTF8Locale(let name):
+            "the locale \"\(name)\" is not UTF-8 and this machine has no UTF-8 locale (such as C.UTF-8); install one, or set LANG to one (e.g. LANG=C.UTF-8)"
         case .notATerminal:
             "Fieldbook needs a terminal: standard input and output must not be redirected"
         }
@@ -41,26 +47,62 @@ public final class TerminalSession {
 
     /// Starts full-screen mode on the real terminal (alternate screen, no echo, keypad on).
     public static func start(useColor: Bool) throws -> TerminalSession {
-        guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
-        setlocale(LC_ALL, "")
-        _ = fieldbook_use_utf8_ctype()
+        guard Platform.isTerminal(0), Platform.isTerminal(1) else { throw TerminalError.notATerminal }
+        let userLocaleIsUTF8 = Platform.adoptUserLocale()
+        let userLocale = Platform.characterLocaleName()
+        // The screen is drawn in UTF-8: another locale is switched for one that is, or refused.
+        guard fieldbook_use_utf8_ctype() == 1 else { throw TerminalError.noUTF8Locale(userLocale) }
+        let notice = userLocaleIsUTF8 ? nil
+            : "The locale \"\(userLocale)\" is not UTF-8; Fieldbook uses \(Platform.characterLocaleName()) instead."
+        let name = Platform.environment("TERM") ?? "(not set)"
         TerminalSignals.prepare()
-        let output = fdopen(dup(1), "w")
-        let input = fdopen(dup(0), "r")
+        let output = Platform.openCopy(of: 1, mode: "w")
+        let input = Platform.openCopy(of: 0, mode: "r")
         guard let pointer = newterm(nil, output, input) else {
-            let name = getenv("TERM").map { String(cString: $0) } ?? "(not set)"
+            if let output { Platform.close(output) }
+            if let input { Platform.close(input) }
             throw TerminalError.unknownTerminal(name)
         }
+        // A terminal that cannot move the cursor would show one line at the bottom.
+        guard hasString("cup") else {
+            endwin()
+            delscreen(pointer)
+            if let output { Platform.close(output) }
+            if let input { Platform.close(input) }
+            throw TerminalError.noCursorAddressing(name)
+        }
         let session = TerminalSession(screen: pointer, useColor: useColor, output: output, input: input)
+        session.localeNotice = notice
+        session.enableBracketedPaste()
         TerminalSignals.armCrashRestore()
         return session
+    }
+
+    /// A notice for the user when the locale was switched to a UTF-8 one.
+    public private(set) var localeNotice: String?
+    private var bracketedPaste = false
+    /// Key codes Fieldbook gives the start of a paste (past ncurses' own codes).
+    private static let pasteStartCode = Int32(KEY_MAX) + 1
+
+    private static func hasString(_ capability: String) -> Bool {
+        guard let value = tigetstr(capability) else { return false }
+        return Int(bitPattern: value) != -1
+    }
+
+    /// Asks the terminal to mark pastes (when its terminfo says how: BE), and teaches ncurses
+    /// the start marker as a key code of its own.
+    private func enableBracketedPaste() {
+        guard Self.hasString("BE"), let enable = tigetstr("BE"), let outputFile else { return }
+        define_key(BracketedPaste.start, Self.pasteStartCode)
+        Platform.write(String(cString: enable), to: outputFile)
+        bracketedPaste = true
     }
 
     /// A terminal that draws into memory only, for tests: ncurses writes to /dev/null.
     public static func headless(size: Size, useColor: Bool = false) -> TerminalSession? {
         _ = fieldbook_use_utf8_ctype()
-        let output = fopen("/dev/null", "w")
-        let input = fopen("/dev/null", "r")
+        let output = Platform.open("/dev/null", mode: "w")
+        let input = Platform.open("/dev/null", mode: "r")
         guard let pointer = newterm("xterm", output, input) else { return nil }
         let session = TerminalSession(screen: pointer, useColor: useColor, output: output, input: input)
         resizeterm(Int32(size.rows), Int32(size.columns))
@@ -110,11 +152,14 @@ public final class TerminalSession {
         guard !stopped else { return }
         stopped = true
         TerminalSignals.disarmCrashRestore()
+        if bracketedPaste, Self.hasString("BD"), let disable = tigetstr("BD"), let outputFile {
+            Platform.write(String(cString: disable), to: outputFile)
+        }
         curs_set(1)
         endwin()
         delscreen(screenPointer)
-        if let outputFile { fclose(outputFile) }
-        if let inputFile { fclose(inputFile) }
+        if let outputFile { Platform.close(outputFile) }
+        if let inputFile { Platform.close(inputFile) }
     }
 
     // MARK: Input
@@ -131,12 +176,27 @@ public final class TerminalSession {
                 previous = nil
                 return .resize(size)
             }
+            if code == Self.pasteStartCode && bracketedPaste { return readPaste() }
             return TerminalKeys.key(forCode: code).map(TerminalInput.key)
         }
         if result == OK {
             return TerminalKeys.key(forCharacter: UInt32(character)).map(TerminalInput.key)
         }
         return nil
+    }
+
+    /// Reads a paste up to its end marker, every character as it is (keypad off, so an escape
+    /// sequence inside stays text). A paste cut short (no end within a second) keeps what came.
+    private func readPaste() -> TerminalInput {
+        var paste = BracketedPaste()
+        keypad(window, false)
+        defer { keypad(window, true) }
+        wtimeout(window, 1000)
+        var character: wint_t = 0
+        while wget_wch(window, &character) != ERR {
+            if paste.add(UInt32(character)) { break }
+        }
+        return .paste(paste.text)
     }
 
     // MARK: Output

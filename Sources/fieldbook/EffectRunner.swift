@@ -7,12 +7,19 @@ import Foundation
 final class EffectRunner: @unchecked Sendable {
     // The store is touched only on `queue` once the loop runs.
     private let store: Store
+    private let profiles: ProfileDesk
     private let queue = DispatchQueue(label: "fieldbook.store")
     private let lock = NSLock()
     private var events: [Event] = []
     private var running = 0
 
-    init(store: Store) { self.store = store }
+    init(store: Store) {
+        self.store = store
+        profiles = ProfileDesk(store: CareerProfileStore(store: store))
+    }
+
+    /// The career profile overview, read before the loop starts.
+    func profileOverview() -> ProfileOverview { queue.sync { profiles.overview() } }
 
     /// Work still under way.
     var isBusy: Bool { lock.withLock { running > 0 || !events.isEmpty } }
@@ -26,6 +33,12 @@ final class EffectRunner: @unchecked Sendable {
                 events.append(.finished(id, result))
             }
         }
+    }
+
+    /// From now on, saves are logged in the audit trail as this specialist's (after the user
+    /// said who they are); done in turn with the store work.
+    func identify(as specialist: UUID) {
+        queue.async { [self] in store.auditLog?.specialistID = specialist }
     }
 
     /// The answers and progress posted since the last call, oldest first.
@@ -47,6 +60,37 @@ final class EffectRunner: @unchecked Sendable {
             } catch {
                 return .failed(error)
             }
+        case .saveEmployer(let employer):
+            do {
+                let result = try store.save(employer)
+                return .saved(.employer(result.record), merged: result.mergedFields)
+            } catch {
+                return .failed(error)
+            }
+        case .saveEmployerContact(let contact, let employer):
+            do {
+                let savedEmployer = try employer.map { employer throws(StoreError) in try store.save(employer) }
+                let result = try store.save(contact)
+                return .saved(.employerContact(result.record, employer: savedEmployer?.record),
+                              merged: (savedEmployer?.mergedFields ?? []) + result.mergedFields)
+            } catch {
+                return .failed(error)
+            }
+        case .deleteEmployerContact(let contact):
+            do {
+                try store.delete(contact)
+                return .saved(.deletedEmployerContact(contact.id))
+            } catch {
+                return .failed(error)
+            }
+        case .saveClientAndEmployer(let client, let employer):
+            do {
+                let savedEmployer = try store.save(employer)
+                let result = try store.save(client)
+                return .saved(.clientAndEmployer(result.record, savedEmployer.record), merged: result.mergedFields)
+            } catch {
+                return .failed(error)
+            }
         case .saveFidelityReview(let review):
             do {
                 let result = try store.save(review)
@@ -57,6 +101,69 @@ final class EffectRunner: @unchecked Sendable {
         case .reload:
             progress(WorkProgress(done: 0, total: 1, what: "Reading the data folder"))
             return .reloaded(store.load())
+        case .readConflict(let pending):
+            do {
+                return .failed(.conflict(try store.conflict(for: pending)))
+            } catch {
+                return .failed(error)
+            }
+        case .resolve(let conflict, let choices):
+            do {
+                try store.resolve(conflict, choosing: choices)
+            } catch {
+                return .failed(error)
+            }
+            return .reloaded(store.load())
+        case .saveSpecialist(let specialist):
+            do {
+                let result = try store.save(specialist)
+                return .saved(.specialist(result.record), merged: result.mergedFields)
+            } catch {
+                return .failed(error)
+            }
+        case .deactivateSpecialist(let id, let successor):
+            return deactivate(id, handingClientsTo: successor)
+        case .careerProfile(let work):
+            return perform(work)
+        }
+    }
+
+    private func perform(_ work: ProfileRequest) -> StoreResult {
+        switch work {
+        case .loadOverview:
+            return .careerProfile(.overview(profiles.overview()))
+        case .open(let clientID):
+            return .careerProfile(.opened(profiles.open(clientID, at: Date())))
+        case .append(let answer):
+            do {
+                return .careerProfile(.answered(try profiles.append(answer)))
+            } catch {
+                switch error {
+                case .invalidAnswer(let question, let reason): return .careerProfile(.refused(questionID: question, reason: reason))
+                case .store(let error): return .failed(error)
+                }
+            }
+        case .close(let sessionID):
+            profiles.close(sessionID)
+            return .careerProfile(.closed)
+        case .export(let client, let specialists, let omitSensitive, let today):
+            do {
+                let path = try profiles.export(client, specialists: specialists,
+                                               options: ProfileExport.Options(format: .markdown, omitSensitive: omitSensitive),
+                                               today: today)
+                return .careerProfile(.exported(path: path))
+            } catch {
+                return .failed(error)
+            }
+        }
+    }
+
+    private func deactivate(_ id: UUID, handingClientsTo successor: UUID?) -> StoreResult {
+        do {
+            let (specialist, clients) = try store.deactivate(specialist: id, handingClientsTo: successor)
+            return .saved(.handover(specialist, clients: clients))
+        } catch {
+            return .failed(error)
         }
     }
 }

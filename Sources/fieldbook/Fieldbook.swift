@@ -4,16 +4,38 @@ import Foundation
 
 @main
 struct Fieldbook: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "fieldbook",
-        abstract: "Caseload, client contacts and the employer contact log for IPS employment specialists.",
-        discussion: """
-            Data lives in --data DIR, else $FIELDBOOK_DATA, else $XDG_DATA_HOME/fieldbook, \
-            else ~/.local/share/fieldbook. Files are private to your user.
-            """,
-        subcommands: [Open.self, Check.self, Due.self, Contacts.self, ReportCommand.self, Profile.self, Audit.self, BackupCommand.self],
-        defaultSubcommand: Open.self
-    )
+    // Computed, so the top-level help can list `open`'s options, taken from `open`'s own help.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "fieldbook",
+            abstract: "Caseload, client contacts and the employer contact log for IPS employment specialists.",
+            usage: """
+                fieldbook [--data <DIR>] [--demo] [--specialist <NAME>]   (opens the app)
+                  fieldbook <subcommand> [options]
+                """,
+            discussion: """
+                Without a subcommand, opens the app in the terminal (the same as `fieldbook open`). Data \
+                lives in --data DIR, else $FIELDBOOK_DATA, else $XDG_DATA_HOME/fieldbook, else \
+                ~/.local/share/fieldbook. Files are private to your user. Who you are and the PIN are \
+                kept per machine in $XDG_CONFIG_HOME/fieldbook (else ~/.config/fieldbook), never in \
+                the data folder.
+
+
+                """ + openOptionsHelp,
+            version: FieldbookVersion.current,
+            subcommands: [Open.self, Check.self, Due.self, Contacts.self, ReportCommand.self, Profile.self, Audit.self, BackupCommand.self, PIN.self, ImportCommand.self, ExportCommand.self],
+            defaultSubcommand: Open.self
+        )
+    }
+
+    /// The OPTIONS part of `fieldbook open --help`, for the top-level help.
+    static var openOptionsHelp: String {
+        let help = Open.helpMessage(columns: 80)
+        guard let start = help.range(of: "OPTIONS:") else { return "" }
+        let lines = help[start.lowerBound...].split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.contains("--help") && !$0.contains("--version") }
+        return "OPTIONS OF OPENING THE APP (fieldbook, fieldbook open):\n" + lines.dropFirst().joined(separator: "\n")
+    }
 }
 
 /// Options every subcommand that reads a data folder takes.

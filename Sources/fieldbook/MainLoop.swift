@@ -10,7 +10,8 @@ import Terminal
 enum MainLoop {
     /// Returns the signal that stopped Fieldbook, if one did.
     static func run(store: Store, snapshot: DataSnapshot, today: LocalDate, followClock: Bool, user: UUID?,
-                    startMessage: String? = nil) throws -> Int32? {
+                    startMessage: String? = nil, askWhoYouAre: Bool = false, pin: PINHash? = nil,
+                    remember: (UUID) -> String? = { _ in nil }) throws -> Int32? {
         let useColor = (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let terminal = try TerminalSession.start(useColor: useColor)
         defer { terminal.stop() }
@@ -21,8 +22,12 @@ enum MainLoop {
             return Environment(now: now, today: followClock ? LocalDate(containing: now) : today, newID: { UUID() })
         }
 
-        var state = AppState(data: snapshot, today: today, userSpecialistID: user, size: terminal.size)
+        var state = AppState(data: snapshot, today: today, userSpecialistID: user, size: terminal.size, askWhoYouAre: askWhoYouAre,
+                             profiles: runner.profileOverview())
+        state.pin = pin
+        if let notice = terminal.localeNotice { state.message = Message(notice, kind: .warning) }
         if let startMessage { state.message = Message(startMessage, kind: .error) }
+
         App.update(&state, .tick(Date()), environment())
         terminal.draw(App.view(state, size: terminal.size))
         while true {
@@ -32,18 +37,26 @@ enum MainLoop {
             if let signal = TerminalSignals.stopRequest { return signal }
             let now = environment()
             var events: [Event] = [.tick(now.now)] + runner.takeEvents()
+            if TerminalSignals.takeInterrupt() { events.append(.interrupt) }
             switch input {
             case .key(let key)?: events.append(.key(key))
+            case .paste(let text)?: events.append(.paste(text))
             case .resize(let size)?: events.append(.resize(size))
             case nil: break
             }
             var repaint = false
             for event in events {
+                // Ctrl-C quits with the exit status of SIGINT, as it did before it could ask.
+                var byInterrupt = state.isConfirmingQuit
+                if case .interrupt = event { byInterrupt = true }
                 for effect in App.update(&state, event, now) {
                     switch effect {
                     case .store(let id, let request): runner.start(id, request)
                     case .redraw: repaint = true
-                    case .quit: return nil
+                    case .quit: return byInterrupt ? TerminalSignals.interruptSignal : nil
+                    case .rememberSpecialist(let id):
+                        runner.identify(as: id)
+                        if let problem = remember(id) { state.message = Message(problem, kind: .error) }
                     }
                 }
             }

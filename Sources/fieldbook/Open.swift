@@ -6,16 +6,23 @@ import Terminal
 
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Open Fieldbook in the terminal (the default).",
+        abstract: "Open Fieldbook in the terminal (the default: `fieldbook` alone does this).",
         discussion: "Set NO_COLOR for a monochrome screen. Press ? inside for the keys."
     )
 
+    @OptionGroup var options: OpenOptions
+
+    func run() throws { try options.run() }
+}
+
+/// The options of opening the app, taken by `fieldbook` itself and by `fieldbook open`.
+struct OpenOptions: ParsableArguments {
     @OptionGroup var options: DataOptions
 
     @Flag(help: "Open a fresh copy of the demo program (sample-data), dated so its newest activity was yesterday.")
     var demo = false
 
-    @Option(help: ArgumentHelp("Whose caseload to show first: a specialist's name (or the start of it).", valueName: "NAME"))
+    @Option(help: ArgumentHelp("Who you are, for this run: a specialist's name (or the start of it). Without it, the one this machine remembers for the data folder (asked on the first start).", valueName: "NAME"))
     var specialist: String?
 
     @Option(help: .hidden)
@@ -59,15 +66,35 @@ struct Open: ParsableCommand {
             throw ExitCode.failure
         }
         let snapshot = store.load()
-        let user = try chooseSpecialist(in: snapshot, demo: demo)
+        let machineFile = MachineSettings.location()
+        var machine: MachineSettings
+        do { machine = try MachineSettings.load(from: machineFile) } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+        var user = try chooseSpecialist(in: snapshot, demo: demo)
+        if user == nil, !demo, let known = machine.specialist(for: folder), snapshot.specialist(known) != nil {
+            user = known
+        }
+        // First start on this folder on this machine: the app asks who you are.
+        let askWhoYouAre = user == nil && !demo
         store.auditLog = AuditLog(dataFolder: folder, installID: InstallID.load(), specialistID: user)
         let startMessage = Self.startMessage(problems: DataCheck.problems(in: folder, loaded: snapshot).count,
-                                             unreadable: snapshot.problems.count)
+                                             unreadable: snapshot.problems.filter { $0.pendingMerge == nil }.count,
+                                             toMerge: Set(snapshot.pendingMerges.map(\.record)).count)
         let exitSignal: Int32?
         do {
             exitSignal = try MainActor.assumeIsolated {
                 try MainLoop.run(store: store, snapshot: snapshot, today: today, followClock: todayOverride == nil, user: user,
-                                 startMessage: startMessage)
+                                 startMessage: startMessage, askWhoYouAre: askWhoYouAre, pin: machine.pin) { id in
+                    machine.setSpecialist(id, for: folder)
+                    do {
+                        try machine.save(to: machineFile)
+                        return nil
+                    } catch {
+                        return "Not remembered on this machine: \(error)"
+                    }
+                }
             }
         } catch {
             printError("\(error)")
@@ -78,12 +105,16 @@ struct Open: ParsableCommand {
         }
     }
 
-    /// One line on start when `fieldbook check` would report something; nil when the folder is clean.
-    static func startMessage(problems: Int, unreadable: Int) -> String? {
-        guard problems > 0 else { return nil }
+    /// One line on start when `fieldbook check` would report something, records to merge
+    /// counted apart; nil when the folder is clean.
+    static func startMessage(problems: Int, unreadable: Int, toMerge: Int = 0) -> String? {
+        guard problems > 0 || toMerge > 0 else { return nil }
         let listed = "`fieldbook check` lists \(problems) problem\(problems == 1 ? "" : "s")"
-        guard unreadable > 0 else { return listed + " in this data folder." }
-        return "\(unreadable) file\(unreadable == 1 ? "" : "s") could not be read; " + listed + "."
+        var parts: [String] = []
+        if toMerge > 0 { parts.append("\(toMerge) record\(toMerge == 1 ? "" : "s") to merge") }
+        if unreadable > 0 { parts.append("\(unreadable) file\(unreadable == 1 ? "" : "s") could not be read") }
+        guard !parts.isEmpty else { return listed + " in this data folder." }
+        return parts.joined(separator: ", ") + "; " + listed + "."
     }
 
     private func chooseSpecialist(in snapshot: DataSnapshot, demo: Bool) throws -> UUID? {
@@ -93,6 +124,10 @@ struct Open: ParsableCommand {
                 NameSearch.fold($0.name).hasPrefix(NameSearch.fold(wanted)) || $0.id.uuidString.lowercased().hasPrefix(wanted.lowercased())
             }
             guard matches.count == 1 else {
+                if snapshot.specialists.isEmpty {
+                    printError("no specialists in this data folder yet; start without --specialist and Fieldbook asks your name")
+                    throw ExitCode(2)
+                }
                 let names = snapshot.specialists.map(\.name).sorted().joined(separator: ", ")
                 printError(matches.isEmpty ? "no specialist matches \"\(wanted)\" (known: \(names))"
                                            : "\"\(wanted)\" matches more than one specialist; give more of the name")

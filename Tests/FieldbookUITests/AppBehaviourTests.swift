@@ -42,7 +42,7 @@ import Testing
         var state = Program.state()
         state.press(.character("1"))
         #expect(state.screen().lines[1].hasPrefix(" [1 Today]  2 Caseload"))
-        #expect(state.screen().lines[3].hasPrefix(" Face-to-face employer contacts this week"))
+        #expect(state.screen().lines[3].hasPrefix(" Employer contacts F2F 0/2"))
         state.press(.tab, .tab)
         #expect(state.tab == 2)
         state.press(.backTab, .backTab, .backTab)
@@ -61,7 +61,7 @@ import Testing
     }
 
     @Test func helpIsMadeFromTheKeyMap() {
-        var state = Program.state(size: Size(rows: 200, columns: 200))
+        var state = Program.state(size: Size(rows: 400, columns: 200))
         state.press(.function(1))
         let text = state.screen().text
         for binding in KeyMap.bindings {

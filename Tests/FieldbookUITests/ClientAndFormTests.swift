@@ -13,9 +13,13 @@ import Testing
     @Test func theClientPageAt80x24() {
         let screen = openJose().screen()
         let expected = [
-            " Fieldbook · IPS Supported Employment            Maria Okafor · Sun 22 Nov 2026",
+            " Fieldbook · IPS Support…  F2F 0/2 · 2 to go · 0 days · Maria · Sun 22 Nov 2026",
             "  1 Today  [2 Caseload]  3 Employers   4 Reports   › José Álvarez-Ruiz",
             " José Álvarez-Ruiz (José)                             Job search · Maria Okafor",
+            " ── Due ───────────────────────────────────────────────────────────────────────",
+            "   2026-07-07  First employer contact · 138 days late",
+            "               first face-to-face employer contact, in the program since 7 Jun",
+            "",
             " ── Details ───────────────────────────────────────────────────────────────────",
             "   Preferred name      José",
             "   Phone               555-011",
@@ -30,13 +34,9 @@ import Testing
             "   VR counsellor       —",
             "   Benefits            SSI, Medicaid",
             "   Benefits planning   NOT DONE yet",
+            "                                                               lines 1-18 of 44",
             "",
-            " ── Disclosure preference ─────────────────────────────────────────────────────",
-            "   Preference          Limited disclosure",
-            "   What may be said    Gets help finding work",
-            "                                                               lines 1-18 of 31",
-            "",
-            " n log contact  e edit  Esc back  ? help",
+            " n log contact  e edit  c career profile  Esc back  v log visit  ? help",
         ]
         #expect(screen.lines == expected, "\n\(dump(screen))")
     }
@@ -47,10 +47,10 @@ import Testing
         let screen = state.screen()
         #expect(screen.text.contains("2026-11-20  Face-to-face · Library"))
         #expect(screen.text.contains("Practised interviews"))
-        #expect(screen.text.contains("No career profile has been started"))
-        #expect(screen.lines[21].hasSuffix("lines 14-31 of 31"))
+        #expect(screen.text.contains("No career profile has been started for this client. Press c to start it."))
+        #expect(screen.lines[21].hasSuffix("lines 27-44 of 44"))
         state.press(.home)
-        #expect(state.screen().lines[4].contains("Preferred name"))
+        #expect(state.screen().lines[3].contains("── Due"))
     }
 
     @Test func escGoesBackToTheSameRow() {
@@ -100,17 +100,15 @@ import Testing
         state.type("Library")
         let effects = state.press(.control("s"))
         #expect(effects.count == 1)
-        state.answer(.failed(.conflict(SaveConflict(record: "Client record x", path: "clients/x.json", keptCopy: "conflicts/x.json", fields: []))))
+        state.answer(.failed(.io(path: "clients/x.json", reason: "No space left on device")))
         guard let form = state.form else {
             Issue.record("the form closed")
             return
         }
         #expect(form.field("place")?.text == "Library")
         #expect(state.formPage?.saving == nil)
-        #expect(state.screen().lines[22] == " ✗ Not saved: someone else changed this record. Ctrl-R loads it; save again.")
-        #expect(state.press(.control("s")).count == 1)
-        state.answer(.failed(.io(path: "clients/x.json", reason: "No space left on device")))
-        #expect(state.screen().lines[22] == " ✗ Not saved: clients/x.json: No space left on device")
+        // The cause first, then where.
+        #expect(state.screen().lines[22] == " ✗ Not saved: no space left on device (clients/x)")
         // It can be saved again.
         #expect(state.press(.control("s")).count == 1)
     }

@@ -38,39 +38,40 @@ extension Program {
     @Test func todayAt80x24() {
         let screen = Program.fullState(tab: "1").screen()
         let expected = [
-            " Fieldbook · IPS Supported Employment            Maria Okafor · Sun 22 Nov 2026",
+            " Fieldbook · IPS Supported Employment  F2F 2/2 · Maria Okafor · Sun 22 Nov 2026",
             " [1 Today]  2 Caseload   3 Employers   4 Reports",
-            "",
-            " Face-to-face employer contacts this week (Mon 16 Nov 2026 to Sun 22 Nov 2026)",
-            "   Maria Okafor            2 of 2  target met",
-            "",
-            " Job starts in the next 14 days",
-            "   Fri 27 Nov 2026  Zoë Fernández · Barista at Café Lumière",
-            "",
-            " Contacts with clients logged today",
-            "   Phone  José Álvarez-Ruiz",
-        ] + Array(repeating: "", count: 12) + [" q quit  ? help"]
+            " Maria Okafor · Sun 22 Nov 2026 · 3 overdue · 0 today · 1 this week         1/5",
+            " Employer contacts F2F 2/2 · Job starts ahead: 1, next 27 Nov Zoë Fernández",
+            " Overdue (3)                                                       Due     Late",
+            "▸ 王小明                First face-to-face employer contac…  12 Jun 25     528d",
+            "  Anna-Maria Kowalska…  First face-to-face employer contac…  13 Sep 25     435d",
+            "  José Álvarez-Ruiz     First face-to-face employer contac…      7 Jul     138d",
+            " This week (1)",
+            "  Zoë Fernández         Contact before the start, job at C…     26 Nov",
+            " Next 30 days (1)",
+            "  Zoë Fernández         First face-to-face employer contac…      1 Dec",
+        ] + Array(repeating: "", count: 11) + [" Enter open  l log  d dismiss  f specialist  v log visit  q quit  ? help"]
         #expect(screen.lines == expected, "\n\(dump(screen))")
     }
 
     @Test func employersAt80x24() {
         let screen = Program.fullState(tab: "3").screen()
         let expected = [
-            " Fieldbook · IPS Supported Employment            Maria Okafor · Sun 22 Nov 2026",
+            " Fieldbook · IPS Supported Employment  F2F 2/2 · Maria Okafor · Sun 22 Nov 2026",
             "  1 Today   2 Caseload  [3 Employers]  4 Reports",
-            " 3 employers · 4 contacts in the log",
-            " Employer                     Type of business        Last 90 days  Last contact",
-            "▸Café Lumière                 Café                               2  2026-11-19",
-            " Northside Hardware           —                                  0  2026-06-01",
-            " 王記麵館                     飲食店 restaurant                  1  2026-11-18",
-        ] + Array(repeating: "", count: 16) + [" q quit  ? help"]
+            " 3 employers · 4 contacts · by name                                         1/3",
+            " Employer ▲                        Type of business    Visits 90d  Last visit",
+            "▸Café Lumière                      Café                         1  2026-11-17",
+            " Northside Hardware                —                            0  2026-06-01",
+            " 王記麵館                          飲食店 restaurant            1  2026-11-18",
+        ] + Array(repeating: "", count: 16) + [" Enter open  v log visit  / search  n new  e edit  s sort  w weeks  q quit"]
         #expect(screen.lines == expected, "\n\(dump(screen))")
     }
 
     @Test func reportsAt80x24() {
         let screen = Program.fullState(tab: "4").screen()
         let expected = [
-            " Fieldbook · IPS Supported Employment            Maria Okafor · Sun 22 Nov 2026",
+            " Fieldbook · IPS Supported Employment  F2F 2/2 · Maria Okafor · Sun 22 Nov 2026",
             "  1 Today   2 Caseload   3 Employers  [4 Reports]",
             "",
             " Reports · 2026 Q4 (October to December)  (to date)",
@@ -93,7 +94,7 @@ extension Program {
             "   W41                                          0/4",
             " ↓ more (23 lines): j or PgDn",
             "",
-            " ← earlier  → later  p month/quarter  f fidelity review  q quit  ? help",
+            " ← earlier  → later  p month/quarter  f fidelity  w weeks  q quit  ? help",
         ]
         #expect(screen.lines == expected, "\n\(dump(screen))")
     }
@@ -101,7 +102,7 @@ extension Program {
     @Test func theWideEmployerNameKeepsColumnsAligned() {
         let screen = Program.fullState(tab: "3").screen()
         #expect(screen[6, 1].text == "王" && screen[6, 2].isContinuation)
-        #expect(screen[4, 30].text == "C" && screen[6, 30].text == "飲")
+        #expect(screen[4, 35].text == "C" && screen[6, 35].text == "飲")
     }
 
     @Test func everyScreenAtATinyTerminalSaysSo() {

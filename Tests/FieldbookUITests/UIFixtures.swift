@@ -39,6 +39,8 @@ enum Program {
     static func state(size: Size = Size(rows: 24, columns: 80), user: UUID? = maria.id) -> AppState {
         var state = AppState(data: data, today: today, userSpecialistID: user, size: size)
         App.update(&state, .tick(Date(timeIntervalSince1970: 1_763_800_000)))
+        // The app opens on Today; these tests start from the caseload.
+        state.press(.character("2"))
         return state
     }
 }

@@ -157,13 +157,15 @@ public final class CareerProfileStore {
     // MARK: Writing answers
 
     /// A new session (a meeting) for one client. Nothing is written until its first answer.
-    public func startSession(for clientID: UUID, definition: QuestionnaireDefinition, at moment: Date = Date()) -> ProfileSession {
-        startSession(for: clientID, definitionVersion: definition.version, at: moment)
+    /// `id` names the session (a new one unless given: the demo generator gives fixed ones).
+    public func startSession(for clientID: UUID, definition: QuestionnaireDefinition, at moment: Date = Date(), id: UUID = UUID())
+        -> ProfileSession
+    {
+        startSession(for: clientID, definitionVersion: definition.version, at: moment, id: id)
     }
 
-    private func startSession(for clientID: UUID, definitionVersion: Int, at moment: Date) -> ProfileSession {
+    private func startSession(for clientID: UUID, definitionVersion: Int, at moment: Date, id sessionID: UUID = UUID()) -> ProfileSession {
         let started = Date(timeIntervalSince1970: moment.timeIntervalSince1970.rounded(.down))
-        let sessionID = UUID()
         return ProfileSession(
             file: ProfileSessionFile(clientID: clientID, sessionID: sessionID, startedAt: started,
                                      definitionVersion: definitionVersion),
@@ -212,6 +214,13 @@ public final class CareerProfileStore {
         target.file = file
         target.written = ContentHash(data)
         session = target
+    }
+
+    /// Writes a whole session file as it is (a copy of another folder's, e.g. the demo's), in its usual place.
+    func copy(_ file: ProfileSessionFile) throws(StoreError) {
+        guard mode == .readWrite else { throw .readOnly }
+        let path = CareerProfileLayout.sessionFile(client: file.clientID, session: file.sessionID, startedAt: file.startedAt)
+        try DurableFile.write(JSONCoding.encode(file), to: folder.appendingPathComponent(path))
     }
 
     private func problem(_ path: String, _ message: String) -> DataProblem { Self.problem(path, message) }

@@ -134,3 +134,16 @@ public struct ProfileSummaries: Hashable, Sendable {
         progressStore[clientID].map { ($0.answered, $0.total) }
     }
 }
+
+extension ProfileSummary {
+    /// One line for a job seeker picker (the employer visit form): the goal, hours, places and
+    /// disclosure, in words, not escaped (the screen escapes). Nil when the profile says none of these.
+    public var pickerLine: String? {
+        var parts: [String] = []
+        if let jobGoal { parts.append(jobGoal) }
+        if let hours { parts.append(hours) }
+        if let places { parts.append(places) }
+        if let disclosure { parts.append("disclosure: " + disclosure) }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+}

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Answers in words, for summaries and printed copies.
-enum ProfileText {
+public enum ProfileText {
     /// The value as a person reads it (option labels, "Yes", "3 of 5"), not escaped.
-    static func plain(_ value: AnswerValue, of question: Question) -> String? {
+    public static func plain(_ value: AnswerValue, of question: Question) -> String? {
         switch value {
         case .text(let text):
             let trimmed = text.trimmingWhitespace()

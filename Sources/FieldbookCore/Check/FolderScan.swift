@@ -85,13 +85,7 @@ public struct FolderScan: Sendable, Equatable {
         }
     }
 
-    private static func modificationDate(_ info: stat) -> Date {
-        #if canImport(Darwin)
-        Date(timeIntervalSince1970: TimeInterval(info.st_mtimespec.tv_sec))
-        #else
-        Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec))
-        #endif
-    }
+    private static func modificationDate(_ info: stat) -> Date { SystemCalls.modificationDate(info) }
 
     private static func status(_ path: String) -> stat? {
         var info = stat()

@@ -81,3 +81,29 @@ extension DataSnapshot: DateShiftable {
         return copy
     }
 }
+
+extension ProfileSessionFile: DateShiftable {
+    public func shifted(byDays days: Int) -> ProfileSessionFile {
+        var copy = self
+        copy.startedAt = startedAt.shifted(byDays: days)
+        copy.answers = answers.map { entry in
+            var moved = entry
+            moved.answeredAt = entry.answeredAt.shifted(byDays: days)
+            moved.value = entry.value.shifted(byDays: days)
+            return moved
+        }
+        return copy
+    }
+}
+
+extension AnswerValue: DateShiftable {
+    /// Dates in answers move with the rest (a past job's start, the next review).
+    public func shifted(byDays days: Int) -> AnswerValue {
+        switch self {
+        case .date(let date): .date(date.adding(days: days))
+        case .entries(let entries):
+            .entries(entries.map { entry in GroupEntry(id: entry.id, answers: entry.answers.mapValues { $0.shifted(byDays: days) }) })
+        default: self
+        }
+    }
+}

@@ -1,6 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// `fieldbook --demo`: a fresh private copy of the sample data, moved in time so that its
@@ -24,6 +26,7 @@ public enum DemoCopy {
         let folder = try makePrivateTemporaryFolder(in: base)
         let store = try Store(folder: folder)
         try write(moved, to: store)
+        try copyCareerProfiles(from: source, to: folder, shiftedByDays: shift)
         return Result(folder: folder, shiftedByDays: shift, problems: snapshot.problems)
     }
 
@@ -34,6 +37,25 @@ public enum DemoCopy {
         for record in snapshot.employers { try store.saveKeepingTimestamp(record) }
         for record in snapshot.clients { try store.saveKeepingTimestamp(record) }
         try store.saveKeepingTimestamps(snapshot.employerContacts)
+    }
+
+    /// The questionnaire and every career profile session, moved in time with the rest.
+    static func copyCareerProfiles(from source: URL, to folder: URL, shiftedByDays days: Int) throws(StoreError) {
+        let from = CareerProfileStore(folder: source, mode: .readOnly)
+        let to = CareerProfileStore(folder: folder)
+        if let definition = try DurableFile.read(source.appendingPathComponent(CareerProfileLayout.definitionFile)) {
+            try DurableFile.write(definition, to: folder.appendingPathComponent(CareerProfileLayout.definitionFile))
+        }
+        let decoder = JSONCoding.decoder()
+        for clientID in from.clientsWithProfiles() {
+            let relative = CareerProfileLayout.clientFolder(clientID)
+            for name in DurableFile.list(source.appendingPathComponent(relative)) where name.hasSuffix(".json") {
+                guard let data = try DurableFile.read(source.appendingPathComponent("\(relative)/\(name)")),
+                      let file = try? decoder.decode(ProfileSessionFile.self, from: data)
+                else { continue }
+                try to.copy(file.shifted(byDays: days))
+            }
+        }
     }
 
     static func makePrivateTemporaryFolder(in base: URL) throws(StoreError) -> URL {

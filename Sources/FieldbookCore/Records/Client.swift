@@ -23,7 +23,7 @@ public struct Client: Codable, Hashable, Sendable, Identifiable {
     @DefaultWhenAbsent<AbsentMeansNo> public var declinedFollowAlong: Bool
     /// Days between follow-along contacts the person asked for, instead of weekly then monthly.
     public var followAlongIntervalDays: Int?
-    /// Whether the person held a job when they entered the program; nil when not recorded
+    /// Whether the person was working when they entered the program; nil when not known
     /// (the employment-rate variant then looks at the jobs held on the entry date).
     public var workingAtEntry: Bool?
     public var mentalHealthTeam: String?
@@ -33,8 +33,13 @@ public struct Client: Codable, Hashable, Sendable, Identifiable {
     public var benefitsPlanningDone: Bool
     public var disclosure: Disclosure
     public var notes: String?
+    /// The id the client had in the spreadsheet they were imported from, unique among clients;
+    /// later imports of the same sheet find the client by it.
+    public var externalID: String?
     public var jobs: [Job]
     public var contacts: [ClientContact]
+    /// Due items set aside with a reason (see `DueDismissal`); absent in older files.
+    @DefaultWhenAbsent<NoItems<DueDismissal>> public var dueDismissals: [DueDismissal]
     public var createdAt: Date
     public var updatedAt: Date
 
@@ -47,7 +52,7 @@ public struct Client: Codable, Hashable, Sendable, Identifiable {
         vocationalRehabCounsellor: String? = nil, benefits: [Benefit] = [],
         benefitsPlanningDone: Bool = false, disclosure: Disclosure = Disclosure(),
         notes: String? = nil, jobs: [Job] = [], contacts: [ClientContact] = [],
-        createdAt: Date = Date(), updatedAt: Date? = nil
+        dueDismissals: [DueDismissal] = [], createdAt: Date = Date(), updatedAt: Date? = nil
     ) {
         self.id = id
         self.name = name
@@ -73,6 +78,7 @@ public struct Client: Codable, Hashable, Sendable, Identifiable {
         self.notes = notes
         self.jobs = jobs
         self.contacts = contacts
+        self.dueDismissals = dueDismissals
         self.createdAt = createdAt
         self.updatedAt = updatedAt ?? createdAt
     }

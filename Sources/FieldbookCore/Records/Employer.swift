@@ -14,13 +14,15 @@ public struct Employer: Codable, Hashable, Sendable, Identifiable {
     /// over visits.
     public var hiringNeeds: String?
     public var notes: String?
+    /// Next steps set aside with a reason (see `DueDismissal`); absent in older files.
+    @DefaultWhenAbsent<NoItems<DueDismissal>> public var dueDismissals: [DueDismissal]
     public var createdAt: Date
     public var updatedAt: Date
 
     public init(
         id: UUID = UUID(), name: String, businessType: String? = nil, address: String? = nil,
         phone: String? = nil, website: String? = nil, people: [EmployerPerson] = [],
-        hiringNeeds: String? = nil, notes: String? = nil, createdAt: Date = Date(), updatedAt: Date? = nil
+        hiringNeeds: String? = nil, notes: String? = nil, dueDismissals: [DueDismissal] = [], createdAt: Date = Date(), updatedAt: Date? = nil
     ) {
         self.id = id
         self.name = name
@@ -31,6 +33,7 @@ public struct Employer: Codable, Hashable, Sendable, Identifiable {
         self.people = people
         self.hiringNeeds = hiringNeeds
         self.notes = notes
+        self.dueDismissals = dueDismissals
         self.createdAt = createdAt
         self.updatedAt = updatedAt ?? createdAt
     }

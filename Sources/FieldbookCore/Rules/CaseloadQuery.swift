@@ -1,7 +1,7 @@
 import Foundation
 
 public enum CaseloadSort: Int, CaseIterable, Hashable, Sendable {
-    case name, status, specialist, daysInProgram, lastContact
+    case name, status, specialist, daysInProgram, lastContact, nextDue
 
     public var title: String {
         switch self {
@@ -10,6 +10,7 @@ public enum CaseloadSort: Int, CaseIterable, Hashable, Sendable {
         case .specialist: "specialist"
         case .daysInProgram: "days in program"
         case .lastContact: "last contact"
+        case .nextDue: "next due"
         }
     }
 }
@@ -91,8 +92,9 @@ public struct FoldedNames: Sendable {
 extension CaseloadQuery {
     /// The rows shown for these filters, sorted. Unreadable client files come last, always,
     /// so a broken file is never silently missing from the list. Pass `folded` (built once per
-    /// data change) so a search as you type folds only what was typed.
-    public func rows(in data: DataSnapshot, today: LocalDate, folded: FoldedNames? = nil) -> [CaseloadRow] {
+    /// data change) so a search as you type folds only what was typed, and `due` (also built
+    /// once per data change) to sort by the next due date; clients with nothing due come last.
+    public func rows(in data: DataSnapshot, today: LocalDate, folded: FoldedNames? = nil, due: DueList? = nil) -> [CaseloadRow] {
         let words = NameSearch.fold(text).split(whereSeparator: \.isWhitespace)
         let candidates = data.clients.filter { client in
             (specialistFilter == nil || client.specialistID == specialistFilter) && statusFilter.admits(client.status)
@@ -111,13 +113,15 @@ extension CaseloadQuery {
             var status: Int
             var specialist: String
             var lastContact: LocalDate
+            var nextDue: LocalDate
         }
-        let never = LocalDate(dayNumber: -1_000_000)
+        let never = LocalDate(dayNumber: -1_000_000), nothingDue = LocalDate(dayNumber: 1_000_000)
         var keyed = clients.map { client in
             Keyed(client: client, name: folded.names[client.id] ?? NameSearch.fold(client.name), id: client.id.uuidString,
                   status: statusOrder[client.status] ?? 0,
                   specialist: client.specialistID.flatMap { specialistNames[$0] } ?? "~",
-                  lastContact: client.lastContact?.date ?? never)
+                  lastContact: client.lastContact?.date ?? never,
+                  nextDue: due?.nextItem(forClient: client.id)?.dueOn ?? nothingDue)
         }
         keyed.sort { a, b in
             let ordered: Bool?
@@ -129,12 +133,17 @@ extension CaseloadQuery {
                 let (x, y) = (a.client.programEntryDate, b.client.programEntryDate)
                 ordered = x == y ? nil : x > y
             case .lastContact: ordered = a.lastContact == b.lastContact ? nil : a.lastContact < b.lastContact
+            case .nextDue: ordered = a.nextDue == b.nextDue ? nil : a.nextDue < b.nextDue
             }
             let result = ordered ?? ((a.name, a.id) < (b.name, b.id))
             return ascending ? result : !result
         }
         let unreadable = text.isEmpty
-            ? data.problems.filter { $0.kind == .client }.map(CaseloadRow.unreadable)
+            ? data.problems.filter { problem in
+                // A client file with conflict markers is listed too: to merge by hand.
+                problem.kind == .client
+                    || (problem.pendingMerge?.source == .conflictMarkers && problem.path.hasPrefix(DataLayout.clients + "/"))
+            }.map(CaseloadRow.unreadable)
             : []
         return keyed.map { CaseloadRow.client($0.client) } + unreadable
     }

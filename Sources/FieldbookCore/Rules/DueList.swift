@@ -13,11 +13,14 @@ public struct DueList: Sendable, Equatable {
     public let asOf: LocalDate
     /// Every item not yet met, however far ahead, in `DueItem.listOrder`.
     public let items: [DueItem]
+    /// Items that would be listed but were dismissed with a reason, in the same order: left
+    /// out of `items`, kept for reports.
+    public let dismissed: [DismissedItem]
     private let firstIndexByClient: [UUID: Int]
 
     public init(
         clients: [Client], employerContacts: [EmployerContact], employers: [Employer],
-        specialists: [Specialist], settings: Settings, asOf: LocalDate
+        specialists: [Specialist], settings: Settings, asOf: LocalDate, dismissals: DueDismissals = DueDismissals()
     ) {
         self.asOf = asOf
         let employerNames = Dictionary(employers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -41,10 +44,23 @@ public struct DueList: Sendable, Equatable {
         let sorted = items.map { item in (item, item.clientName.map(NameSearch.fold) ?? "") }
             .sorted { DueItem.listOrder($0.0, $1.0, foldedNames: ($0.1, $1.1)) }
             .map(\.0)
-        self.items = sorted
+        var kept: [DueItem] = [], dismissed: [DismissedItem] = []
+        if dismissals.isEmpty {
+            kept = sorted
+        } else {
+            for item in sorted {
+                if let dismissal = dismissals.dismissal(of: item) {
+                    dismissed.append(DismissedItem(item: item, dismissal: dismissal))
+                } else {
+                    kept.append(item)
+                }
+            }
+        }
+        self.items = kept
+        self.dismissed = dismissed
 
         var firstIndex: [UUID: Int] = [:]
-        for (index, item) in sorted.enumerated() {
+        for (index, item) in kept.enumerated() {
             if let client = item.clientID, firstIndex[client] == nil { firstIndex[client] = index }
         }
         firstIndexByClient = firstIndex
@@ -52,7 +68,8 @@ public struct DueList: Sendable, Equatable {
 
     public init(snapshot: DataSnapshot, asOf: LocalDate) {
         self.init(clients: snapshot.clients, employerContacts: snapshot.employerContacts, employers: snapshot.employers,
-                  specialists: snapshot.specialists, settings: snapshot.settings, asOf: asOf)
+                  specialists: snapshot.specialists, settings: snapshot.settings, asOf: asOf,
+                  dismissals: DueDismissals(snapshot: snapshot))
     }
 
     /// What a day's list shows: everything overdue or due today, and what falls due in the
@@ -76,4 +93,10 @@ public struct DueList: Sendable, Equatable {
     public func items(forSpecialists ids: Set<UUID>) -> [DueItem] {
         items.filter { $0.specialistID.map(ids.contains) ?? false }
     }
+}
+
+/// A due item set aside, with the dismissal that did it.
+public struct DismissedItem: Hashable, Sendable {
+    public var item: DueItem
+    public var dismissal: DueDismissal
 }

@@ -24,7 +24,7 @@ public struct EmployerLog: Sendable {
         self.today = today
         settings = snapshot.settings
         specialists = snapshot.specialists.map { (NameSearch.fold($0.name), $0) }
-            .sorted { ($0.0, $0.1.id.uuidString) < ($1.0, $1.1.id.uuidString) }.map(\.1)
+            .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : UUID.precedes($0.1.id, $1.1.id) }.map(\.1)
         clientsByID = Dictionary(snapshot.clients.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
         let newestFirst = EmployerSummary.sortedNewestFirst(snapshot.employerContacts)
@@ -128,7 +128,7 @@ public struct EmployerLog: Sendable {
             case .recentVisits:
                 if a.1.visitsInLast90Days != b.1.visitsInLast90Days { return a.1.visitsInLast90Days > b.1.visitsInLast90Days }
             }
-            return a.0 != b.0 ? a.0 < b.0 : a.1.id.uuidString < b.1.id.uuidString
+            return a.0 != b.0 ? a.0 < b.0 : UUID.precedes(a.1.id, b.1.id)
         }.map(\.1)
     }
 

@@ -66,7 +66,7 @@ public struct EmployerSummary: Hashable, Sendable, Identifiable {
         let keys = contacts.map { ($0.date.dayNumber, $0.createdAt.timeIntervalSince1970) }
         let order = contacts.indices.sorted { a, b in
             if keys[a] != keys[b] { return keys[a] > keys[b] }
-            return contacts[a].id.uuidString > contacts[b].id.uuidString
+            return UUID.precedes(contacts[b].id, contacts[a].id)
         }
         return order.map { contacts[$0] }
     }
@@ -75,7 +75,7 @@ public struct EmployerSummary: Hashable, Sendable, Identifiable {
     public static func newestFirst(_ a: EmployerContact, _ b: EmployerContact) -> Bool {
         if a.date != b.date { return a.date > b.date }
         if a.createdAt != b.createdAt { return a.createdAt > b.createdAt }
-        return a.id.uuidString > b.id.uuidString
+        return UUID.precedes(b.id, a.id)
     }
 }
 
@@ -136,5 +136,13 @@ public enum EmployerSort: String, CaseIterable, Sendable {
         case .lastVisit: "Last visit"
         case .recentVisits: "Visits in 90 days"
         }
+    }
+}
+
+extension UUID {
+    /// Orders ids by their bytes (the order of their text), without building the text: sorts
+    /// break ties on ids often, since timestamps are stored to the second.
+    static func precedes(_ a: UUID, _ b: UUID) -> Bool {
+        withUnsafeBytes(of: a.uuid) { x in withUnsafeBytes(of: b.uuid) { y in x.lexicographicallyPrecedes(y) } }
     }
 }

@@ -34,6 +34,15 @@ public struct Figures: Sendable {
     public let jobStartsAhead: [JobStart]
     /// Clients' names folded for search and sorting.
     public let clientNames: FoldedNames
+    /// Records with a second version waiting to be merged ("to merge"), by record id.
+    public let toMerge: [UUID: PendingMerge]
+    /// The employer contact log: directory, summaries, completion, tallies.
+    public let employerLog: EmployerLog
+    /// This week's face-to-face tally per specialist, and the team's under nil.
+    public let weekTallies: [UUID?: ContactTally]
+    /// Everything due as of today (dismissed items left out): the Today agenda, the
+    /// caseload's "next due" and each client's due items.
+    public let due: DueList
 
     public init(data: DataSnapshot, today: LocalDate) {
         self.today = today
@@ -70,6 +79,13 @@ public struct Figures: Sendable {
                 ? count * settings.faceToFacePerJobSeekerWhenSmall : settings.weeklyFaceToFaceTarget
         }
         clientNames = FoldedNames(clients: data.clients)
+        toMerge = Dictionary(data.pendingMerges.compactMap { pending in pending.recordID.map { ($0, pending) } }) { first, _ in first }
+        let log = EmployerLog(data, today: today)
+        var tallies: [UUID?: ContactTally] = [nil: log.currentWeek(of: nil)]
+        for specialist in data.specialists { tallies[specialist.id] = log.currentWeek(of: specialist.id) }
+        employerLog = log
+        weekTallies = tallies
+        due = DueList(snapshot: data, asOf: today)
         activeClients = active
         jobSeekers = seekers
         workingClients = working
@@ -84,5 +100,9 @@ public struct Figures: Sendable {
     public func workingClients(of specialist: UUID) -> Int { workingClients[specialist] ?? 0 }
     public func faceToFaceThisWeek(of specialist: UUID) -> Int { faceToFaceThisWeek[specialist] ?? 0 }
     public func weeklyTarget(of specialist: UUID) -> Int { weeklyTarget[specialist] ?? 0 }
+    /// This week's tally of the specialist, or of the team (nil or unknown).
+    public func weekTally(of specialist: UUID?) -> ContactTally {
+        weekTallies[specialist] ?? weekTallies[nil] ?? employerLog.currentWeek(of: nil)
+    }
     public func visits(to employer: UUID) -> EmployerVisits { employerVisits[employer] ?? EmployerVisits(recent: 0, last: nil) }
 }

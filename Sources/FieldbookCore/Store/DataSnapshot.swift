@@ -49,6 +49,38 @@ public struct DataSnapshot: Sendable, Equatable {
         }
     }
 
+    /// Puts `specialist` in place of the one with its id, or adds it.
+    public mutating func replace(_ specialist: Specialist) {
+        if let index = specialists.firstIndex(where: { $0.id == specialist.id }) {
+            specialists[index] = specialist
+        } else {
+            specialists.append(specialist)
+        }
+    }
+
+    /// Puts `employer` in place of the one with the same id, or adds it.
+    public mutating func replace(_ employer: Employer) {
+        if let index = employers.firstIndex(where: { $0.id == employer.id }) {
+            employers[index] = employer
+        } else {
+            employers.append(employer)
+        }
+    }
+
+    /// Puts `contact` in place of the employer contact with the same id, or adds it.
+    public mutating func replace(_ contact: EmployerContact) {
+        if let index = employerContacts.firstIndex(where: { $0.id == contact.id }) {
+            employerContacts[index] = contact
+        } else {
+            employerContacts.append(contact)
+        }
+    }
+
+    /// Takes the employer contact with this id out of the log.
+    public mutating func removeEmployerContact(_ id: UUID) {
+        employerContacts.removeAll { $0.id == id }
+    }
+
     /// The date of the newest logged activity: a client contact or an employer contact.
     public var newestActivity: LocalDate? {
         let clientDates = clients.lazy.flatMap { $0.contacts.lazy.map(\.date) }

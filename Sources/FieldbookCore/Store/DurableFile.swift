@@ -108,9 +108,9 @@ struct FileSystem: Sendable {
     var rename: @Sendable (String, String) -> Int32
 
     static let system = FileSystem(
-        write: { fd, bytes, count in Glibc.write(fd, bytes, count) },
-        fsync: { fd in Glibc.fsync(fd) },
-        rename: { from, to in Glibc.rename(from, to) })
+        write: { fd, bytes, count in SystemCalls.write(fd, bytes, count) },
+        fsync: { fd in SystemCalls.fsync(fd) },
+        rename: { from, to in SystemCalls.rename(from, to) })
 }
 
 /// An advisory lock (`flock`) on `.fieldbook.lock` in the data folder. A save holds it from

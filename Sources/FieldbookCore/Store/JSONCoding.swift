@@ -40,22 +40,14 @@ enum JSONCoding {
 
     /// True when a line starts with a version control conflict marker (`<<<<<<< `, `>>>>>>> `).
     static func hasConflictMarkers(_ data: Data) -> Bool {
-        let open = Array("<<<<<<<".utf8), close = Array(">>>>>>>".utf8)
-        var lineStart = true
-        for index in data.indices {
-            if lineStart {
-                let rest = data[index...]
-                if rest.starts(with: open) || rest.starts(with: close) { return true }
-            }
-            lineStart = data[index] == 0x0A
-        }
-        return false
+        data.starts(with: Data("<<<<<<<".utf8)) || data.range(of: Data("\n<<<<<<<".utf8)) != nil
+            || data.range(of: Data("\n>>>>>>>".utf8)) != nil
     }
 
     /// Text from a file, safe to put in a message: control characters written as `\u{..}`.
     static func escapedForMessage(_ text: String) -> String {
         var result = ""
-        for scalar in text.unicodeScalars.prefix(200) {
+        for scalar in text.unicodeScalars {
             if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
                 result += "\\u{" + String(scalar.value, radix: 16) + "}"
             } else {
@@ -67,6 +59,12 @@ enum JSONCoding {
 
     /// A decoding failure in words a person can act on: where in the file, and what is wrong.
     static func describe(_ error: any Error, in data: Data) -> String {
+        // A message quotes what it found in the file: keep it one short, readable line.
+        let text = escapedForMessage(String(describeInFull(error, in: data).prefix(1_000)))
+        return text.count > 300 ? String(text.prefix(300)) + "…" : text
+    }
+
+    private static func describeInFull(_ error: any Error, in data: Data) -> String {
         guard let error = error as? DecodingError else { return "\(error)" }
         switch error {
         case .dataCorrupted(let context):

@@ -108,7 +108,7 @@ struct JSONReader {
             let keyStart = index
             let key = try string()
             if members[key] != nil {
-                throw failure("the key \"\(JSONCoding.escapedForMessage(key))\" appears twice in the same object", at: keyStart)
+                throw failure("the key \"\(JSONCoding.escapedForMessage(String(key.prefix(80))))\" appears twice in the same object", at: keyStart)
             }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':' after a key") }
@@ -182,6 +182,14 @@ struct JSONReader {
             guard index < bytes.count else { throw failure("a text in quotes is not closed", at: start) }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
+                if runStart == start + 1 {
+                    // No escapes: the text is the bytes between the quotes.
+                    guard let text = String(validating: bytes[runStart..<index], as: UTF8.self) else {
+                        throw failure("text that is not valid UTF-8", at: runStart)
+                    }
+                    index += 1
+                    return text
+                }
                 try flush(self, upTo: index)
                 index += 1
                 return String(scalars)

@@ -23,7 +23,9 @@ public final class Store {
     private var known: [String: ContentHash?] = [:]
     /// Each file's JSON as last read or written: the base of a merge, and where fields this
     /// version does not know are carried from.
-    private var readJSON: [String: JSONValue] = [:]
+    /// (Kept as bytes, parsed when a save needs it: a folder's trees would take several times
+    /// the memory of its files.)
+    private var readBytes: [String: Data] = [:]
     private var contactFiles: [UUID: String] = [:]
     private let now: @Sendable () -> Date
     private let fileSystem: FileSystem
@@ -91,7 +93,7 @@ public final class Store {
             }
             guard let data else { return nil }
             known[relative] = ContentHash(data)
-            readJSON[relative] = nil
+            readBytes[relative] = nil
             if JSONCoding.hasConflictMarkers(data) {
                 problems.append(DataProblem(
                     path: relative, kind: .syncConflict,
@@ -100,9 +102,9 @@ public final class Store {
                 return nil
             }
             do {
-                let json = try JSONReader.parse(data)
+                _ = try JSONReader.parse(data)
                 let record = try decoder.decode(type, from: data)
-                readJSON[relative] = json
+                readBytes[relative] = data
                 return record
             } catch let error as JSONSyntaxError {
                 problems.append(DataProblem(path: relative, kind: kind, message: error.description))
@@ -180,7 +182,7 @@ public final class Store {
                     if "\(month.specialistID.lowercased)" != specialistFolder || "\(month.month).json" != name {
                         problems.append(DataProblem(
                             path: relative, kind: .employerContacts,
-                            message: "file holds specialist \(month.specialistID.lowercased), month \(month.month), which does not match its place; it was loaded"))
+                            message: "file holds specialist \(month.specialistID.lowercased), month \(JSONCoding.escapedForMessage(String(month.month.prefix(20)))), which does not match its place; it was loaded"))
                     }
                     for (index, contact) in month.contacts.enumerated() {
                         if DataLayout.monthKey(contact.date) != month.month || contact.specialistID != month.specialistID {
@@ -299,7 +301,7 @@ public final class Store {
 
     /// A month file as this store last read it; read now if it never was.
     private func baseMonth(_ relative: String) throws(StoreError) -> EmployerContactMonth? {
-        if let json = readJSON[relative] { return try decode(EmployerContactMonth.self, json, relative) }
+        if let json = try readJSON(relative) { return try decode(EmployerContactMonth.self, json, relative) }
         if case .some(.some) = known[relative] {
             throw .io(path: relative, reason: "cannot be updated because it does not parse; run fieldbook check")
         }
@@ -307,7 +309,7 @@ public final class Store {
         guard let data = try DurableFile.read(url) else { return nil }
         let json = try parse(data, relative)
         known[relative] = ContentHash(data)
-        readJSON[relative] = json
+        readBytes[relative] = data
         return try decode(EmployerContactMonth.self, json, relative)
     }
 
@@ -335,7 +337,7 @@ public final class Store {
         let known = try tree(value)
         var base: JSONValue?
         var mine = known
-        if let read = readJSON[relative] {
+        if let read = try readJSON(relative) {
             let readAsKnown = try tree(decode(T.self, read, relative))
             base = UnknownFields.carry(from: read, readAsKnown: readAsKnown, into: readAsKnown)
             mine = UnknownFields.carry(from: read, readAsKnown: readAsKnown, into: known)
@@ -384,7 +386,7 @@ public final class Store {
             try DurableFile.write(data, to: url, using: fileSystem)
             auditLog?.recordWrite(of: relative, from: onDisk, to: data)
             known[relative] = ContentHash(data)
-            readJSON[relative] = toWrite
+            readBytes[relative] = data
             return (toWrite, outcome)
         }
         // The record is on disk: anything that must follow a successful write goes here.
@@ -422,7 +424,7 @@ public final class Store {
         let recordURL = folder.appendingPathComponent(pending.record)
         let onDisk = try DurableFile.read(recordURL)
         known[pending.record] = onDisk.map(ContentHash.init)
-        readJSON[pending.record] = nil
+        readBytes[pending.record] = nil
         let (_, outcome) = try commit(
             relative: pending.record, name: pending.record, base: base, mine: mine, choices: choices,
             keptCopy: pending.copy, alwaysMerge: true)
@@ -467,6 +469,12 @@ public final class Store {
     }
 
     // MARK: JSON
+
+    /// A file's JSON as this store last read or wrote it.
+    private func readJSON(_ relative: String) throws(StoreError) -> JSONValue? {
+        guard let data = readBytes[relative] else { return nil }
+        return try parse(data, relative)
+    }
 
     private func parse(_ data: Data, _ relative: String) throws(StoreError) -> JSONValue {
         do {

@@ -18,6 +18,27 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Fieldbook will not start writing into it.
     case notADataFolder(path: String)
 
+    /// The cause first, then where, with the path shortened to its folder and the start of
+    /// the file's name: `permission denied (clients/27f2c1d0…)`. For one line on a screen.
+    public var causeFirst: String {
+        switch self {
+        case .io(let path, let reason), .unreadableFormatFile(let path, let reason):
+            let cause = reason.prefix(1).lowercased() + reason.dropFirst()
+            return "\(cause) (\(Self.shortened(path)))"
+        default:
+            return description
+        }
+    }
+
+    /// The last folder and the start of the file name: `clients/27f2c1d0…`.
+    static func shortened(_ path: String) -> String {
+        let parts = path.split(separator: "/")
+        guard var name = parts.last.map(String.init) else { return path }
+        if name.hasSuffix(".json") { name.removeLast(5) }
+        if name.count > 12 { name = String(name.prefix(8)) + "…" }
+        return parts.count > 1 ? "\(parts[parts.count - 2])/\(name)" : name
+    }
+
     public var description: String {
         switch self {
         case .io(let path, let reason):

@@ -10,6 +10,13 @@ import Foundation
 public enum App {
     @discardableResult
     public static func update(_ state: inout AppState, _ event: Event, _ environment: Environment) -> [Effect] {
+        let effects = apply(event, &state, environment)
+        // Kept for the key that shows the last message in full.
+        if let message = state.message { state.lastMessage = message }
+        return effects
+    }
+
+    private static func apply(_ event: Event, _ state: inout AppState, _ environment: Environment) -> [Effect] {
         var environment = environment
         if case .tick(let now) = event { environment.now = now }
         // Records keep whole seconds.
@@ -40,21 +47,75 @@ public enum App {
         case .key(let key):
             state.lastInput = state.now
             if state.isBlanked {
-                state.isBlanked = false
+                unblank(key, &state)
+                return []
+            }
+            if state.isConfirmingQuit { return answerQuit(key, &state) }
+            // While the window is too small nothing shows what a key would do: only blanking works.
+            if Layout.isTooSmall(state.size) {
+                if KeyMap.action(for: key, in: [.everywhere]) == .blank { state.isBlanked = true }
                 return []
             }
             state.message = nil
             return handle(key, &state, environment)
+        case .paste(let text):
+            state.lastInput = state.now
+            guard !state.isBlanked, !state.isConfirmingQuit, !Layout.isTooSmall(state.size) else { return [] }
+            var taken = false
+            let effects = withPage(state.top.id, &state, environment) { page, context in
+                taken = page.paste(text, in: &context)
+            }
+            if !taken { state.message = Message("Nothing was pasted: a paste goes into a text field of a form.", kind: .warning) }
+            return effects
+        case .interrupt:
+            // A second Ctrl-C while asking means it.
+            if state.isConfirmingQuit || !state.hasUnsavedChanges { return [.quit] }
+            state.isConfirmingQuit = true
+            return []
         }
+    }
+
+    /// A key on the blanked screen: any key shows it again, or, with a PIN, the PIN and Enter.
+    private static func unblank(_ key: Key, _ state: inout AppState) {
+        guard let pin = state.pin else {
+            state.isBlanked = false
+            return
+        }
+        switch key {
+        case .character(let c) where c.isASCII && c.isNumber:
+            if state.pinEntry.count < 12 { state.pinEntry.append(c) }
+            state.pinWasWrong = false
+        case .backspace:
+            if !state.pinEntry.isEmpty { state.pinEntry.removeLast() }
+        case .enter:
+            if pin.matches(state.pinEntry) {
+                state.isBlanked = false
+                state.pinWasWrong = false
+            } else {
+                state.pinWasWrong = true
+            }
+            state.pinEntry = ""
+        default:
+            state.pinEntry = ""
+        }
+    }
+
+    /// The answer to "quit and lose the changes?": y quits, any other key keeps working.
+    private static func answerQuit(_ key: Key, _ state: inout AppState) -> [Effect] {
+        state.isConfirmingQuit = false
+        if key == .character("y") || key == .character("Y") { return [.quit] }
+        return []
     }
 
     /// The key contexts of what is on screen, most specific first.
     public static func contexts(for state: AppState, _ environment: Environment? = nil) -> [KeyContext] {
+        // "Quit and lose the changes?" takes the next key, whatever page is below.
+        if state.isConfirmingQuit { return [.confirm] }
         let context = state.makeContext(environment ?? state.readingEnvironment)
         var contexts = state.top.page.keyContexts(in: context)
         if state.pages.isEmpty { contexts.append(.top) }
         // A page that takes every key (a question waiting for y or n) leaves nothing to the rest.
-        if contexts.contains(.confirm) { return contexts }
+        if contexts.contains(.confirm) || contexts.contains(.deleteQuestion) { return contexts }
         return contexts + [.everywhere]
     }
 
@@ -84,13 +145,17 @@ public enum App {
             return [.quit]
         case .help:
             open(HelpPage(), &state)
+        case .showMessage:
+            open(MessagePage(message: state.lastMessage), &state)
         case .redraw:
             return [.redraw]
         case .reload:
             let id = RequestID(state.nextRequest)
             state.nextRequest += 1
             state.progress[id] = WorkProgress(done: 0, total: 1, what: "Reading the data folder")
-            return [.store(id, .reload)]
+            let profiles = RequestID(state.nextRequest)
+            state.nextRequest += 1
+            return [.store(id, .reload), .store(profiles, .careerProfile(.loadOverview))]
         case .blank:
             state.isBlanked = true
         case .nextTab:
@@ -120,10 +185,26 @@ public enum App {
         case .reloaded(let snapshot):
             state.data = snapshot
             dataChanged(&state, environment)
-            state.message = snapshot.problems.isEmpty
-                ? Message("Read the data folder again.")
-                : Message("Read the data folder again; \(snapshot.problems.count) file(s) could not be read.", kind: .error)
+            state.message = ProblemSummary.line(for: snapshot).map { Message("Read the data folder again; " + $0, kind: .error) }
+                ?? Message("Read the data folder again.")
+        case .failed(.conflict(let conflict)):
+            // This copy's version is now kept on disk: the record shows as to merge at once.
+            let pending = conflict.pendingMerge
+            if pending.recordID != nil, !state.data.pendingMerges.contains(pending) {
+                state.data.problems.append(DataProblem(
+                    path: pending.copy, kind: .conflictCopy,
+                    message: "this copy's version of \(pending.record), kept after a save conflict: to merge", pendingMerge: pending))
+                dataChanged(&state, environment)
+            }
         case .failed:
+            break
+        case .careerProfile(.overview(let overview)):
+            state.profiles = overview
+            refreshAll(&state, environment)
+        case .careerProfile(.answered(let answered)):
+            // One client's summary in step with the answer, without reading the folder.
+            state.profiles.summaries.update(answered.profile, definition: state.profiles.definition)
+        case .careerProfile:
             break
         }
         guard let pageID = state.waiting.removeValue(forKey: id) else { return [] }
@@ -161,11 +242,16 @@ public enum App {
         state.nextRequest = context.nextRequest
         for request in context.requests { state.waiting[request] = id }
         var effects = context.effects
+        if let specialist = context.identified {
+            state.userSpecialistID = specialist
+            effects.append(.rememberSpecialist(specialist))
+        }
         for step in context.navigation {
             let index = state.pages.firstIndex { $0.id == id }
             switch step {
             case .push(let page):
                 open(page, &state)
+                effects += withPage(PageID(state.nextPage - 1), &state, environment) { page, context in page.opened(in: &context) }
             case .close:
                 guard let index else { continue }
                 let closed = state.pages.remove(at: index).page

@@ -38,6 +38,9 @@ public struct AppState: Sendable {
     public internal(set) var dataVersion = 0
     /// Figures of `data` on `today`, built again whenever either changes.
     public internal(set) var figures: Figures
+    /// The career profile definition and every client's profile summary, read off the key loop
+    /// at start and whenever the folder is read again.
+    public internal(set) var profiles: ProfileOverview
     public internal(set) var today: LocalDate
     /// The specialist using Fieldbook, if known: their caseload is shown first.
     public var userSpecialistID: UUID?
@@ -55,28 +58,46 @@ public struct AppState: Sendable {
     public internal(set) var now = Date(timeIntervalSince1970: 0)
     public internal(set) var lastInput = Date(timeIntervalSince1970: 0)
     public internal(set) var isQuitting = false
+    /// Ctrl-C came while a form held unsaved changes: the app asks before quitting.
+    public internal(set) var isConfirmingQuit = false
+    /// The latest message shown, kept for the key that shows it in full.
+    public internal(set) var lastMessage: Message?
+    /// With a PIN, the blanked screen comes back only after it.
+    public var pin: PINHash?
+    /// Digits typed on the blanked screen so far.
+    public internal(set) var pinEntry = ""
+    public internal(set) var pinWasWrong = false
     /// Which page asked for which piece of store work still under way.
     var waiting: [RequestID: PageID] = [:]
     var nextRequest = 1
     var nextPage = 1
 
-    public init(data: DataSnapshot, today: LocalDate, userSpecialistID: UUID? = nil, size: Size = Size(rows: 24, columns: 80)) {
+    /// `askWhoYouAre`: this machine does not know the user in this folder yet, so the app opens
+    /// asking their name (or which of the specialists they are).
+    public init(data: DataSnapshot, today: LocalDate, userSpecialistID: UUID? = nil, size: Size = Size(rows: 24, columns: 80),
+                askWhoYouAre: Bool = false, profiles: ProfileOverview = ProfileOverview()) {
         self.data = data
+        self.profiles = profiles
         self.today = today
         self.userSpecialistID = userSpecialistID
         self.size = size
         figures = Figures(data: data, today: today)
         tab = Router.firstTab
-        if !data.problems.isEmpty {
-            let count = data.problems.count
-            message = Message("\(count) file\(count == 1 ? "" : "s") could not be read; shown as unreadable. Run `fieldbook check` for details.", kind: .error)
+        if let line = ProblemSummary.line(for: data) {
+            message = Message(line.prefix(1).uppercased() + line.dropFirst() + " Run `fieldbook check` for details.", kind: .error)
         }
         let context = makeContext(readingEnvironment)
         tabs = Router.tabs.enumerated().map { index, type in
             OpenPage(id: PageID(index + 1), page: type.init(in: context))
         }
         nextPage = tabs.count + 1
+        if askWhoYouAre {
+            App.open(FormPage(WhoYouAreForm(), in: context), &self)
+        }
     }
+
+    /// True when a page on the stack holds typed changes that are not saved.
+    public var hasUnsavedChanges: Bool { pages.contains { $0.page.hasUnsavedChanges } }
 
     /// The page on top: the last page opened, else the tab.
     public var top: OpenPage { pages.last ?? tabs[tab] }
@@ -95,7 +116,7 @@ public struct AppState: Sendable {
     }
 
     func makeContext(_ environment: Environment) -> PageContext {
-        PageContext(data: data, dataVersion: dataVersion, figures: figures, environment: environment, size: size, userSpecialistID: userSpecialistID,
+        PageContext(data: data, dataVersion: dataVersion, figures: figures, profiles: profiles, environment: environment, size: size, userSpecialistID: userSpecialistID,
                     message: message, nextRequest: nextRequest)
     }
 }

@@ -6,12 +6,22 @@ extension App {
     public static func view(_ state: AppState, size: Size) -> Screen {
         var screen = Screen(size: size)
         if state.isBlanked {
-            let text = "Fieldbook is hidden. Press any key."
-            screen.put(text, row: size.rows / 2, column: max(0, (size.columns - TextCells.width(text)) / 2), style: .muted)
+            var lines = ["Fieldbook is hidden. Press any key."]
+            if state.pin != nil {
+                lines = ["Fieldbook is locked. Type the PIN, then Enter: " + String(repeating: "•", count: state.pinEntry.count)]
+                if state.pinWasWrong { lines.append("Wrong PIN. Try again.") }
+            }
+            for (offset, text) in lines.enumerated() {
+                screen.put(text, row: size.rows / 2 + offset, column: max(0, (size.columns - TextCells.width(text)) / 2),
+                           style: offset == 0 ? .muted : .danger)
+            }
             return screen
         }
         if Layout.isTooSmall(size) {
             TooSmallView.draw(into: &screen)
+            if state.isConfirmingQuit {
+                screen.put(quitQuestion.text, row: size.rows - 1, column: 0, style: .warning)
+            }
             return screen
         }
         var state = state
@@ -26,8 +36,7 @@ extension App {
 
     private static func drawHeader(_ state: AppState, _ context: PageContext, into screen: inout Screen) {
         screen.fill(row: 0, style: .header)
-        let who = state.userSpecialist?.name ?? "All specialists"
-        let right = " \(who) · \(state.today.longDescription) "
+        let right = headerRight(state, columns: screen.columns)
         let rightWidth = TextCells.width(right)
         screen.put(right, row: 0, column: max(0, screen.columns - rightWidth), style: .header)
         screen.put(" Fieldbook · \(state.data.settings.programName)", row: 0, column: 0,
@@ -46,17 +55,40 @@ extension App {
         }
     }
 
+    /// The header's right part: this week's face-to-face tally (the user's, or the team's),
+    /// who is using Fieldbook and today's date, shortened to leave the program's name room.
+    static func headerRight(_ state: AppState, columns: Int) -> String {
+        let who = state.userSpecialist?.name ?? "All specialists"
+        let tally = state.figures.weekTally(of: state.userSpecialistID)
+        let first = state.userSpecialist.map { String($0.name.split(separator: " ").first ?? "") } ?? "Team"
+        let candidates = [
+            " \(tally.text) · \(who) · \(state.today.longDescription) ",
+            " \(tally.text) · \(first) · \(state.today.longDescription) ",
+            " \(tally.shortText) · \(who) · \(state.today.longDescription) ",
+            " \(tally.shortText) · \(first) · \(state.today.longDescription) ",
+            " \(tally.shortText) · \(first) · \(state.today.description) ",
+            " \(tally.shortText) · \(state.today.description) ",
+            " \(tally.shortText) ",
+        ]
+        // The left keeps at least " Fieldbook · " and a few letters of the program's name.
+        let room = columns - 20
+        return candidates.first { TextCells.width($0) <= room } ?? candidates[candidates.count - 1]
+    }
+
     private static func drawMessage(_ state: AppState, _ context: PageContext, into screen: inout Screen) {
         let row = screen.rows - 2
-        let message = state.top.page.prompt(in: context) ?? state.message ?? progressMessage(state)
+        let message = (state.isConfirmingQuit ? quitQuestion : nil) ?? state.top.page.prompt(in: context) ?? state.message ?? progressMessage(state)
         guard let message else { return }
+        // A long message takes the row above as well, so its cause is never cut off.
         switch message.kind {
-        case .info: screen.put(message.text, row: row, column: 1)
-        case .warning: screen.put(message.text, row: row, column: 1, style: .warning)
-        case .success: screen.put("✓ " + message.text, row: row, column: 1, style: .success)
-        case .error: screen.put("✗ " + message.text, row: row, column: 1, style: .danger)
+        case .info: screen.putWrapped(message.text, lastRow: row, style: .normal)
+        case .warning: screen.putWrapped(message.text, lastRow: row, style: .warning)
+        case .success: screen.putWrapped("✓ " + message.text, lastRow: row, style: .success)
+        case .error: screen.putWrapped("✗ " + message.text, lastRow: row, style: .danger)
         }
     }
+
+    static let quitQuestion = Message("Quit and lose the unsaved changes? y quits, any other key keeps them.", kind: .warning)
 
     /// The longest-running work still under way, with how far it has come.
     private static func progressMessage(_ state: AppState) -> Message? {

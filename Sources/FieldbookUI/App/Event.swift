@@ -4,6 +4,11 @@ import Foundation
 /// What happens to the app: a key, a new window size, the clock, or the answer to an effect.
 public enum Event: Sendable {
     case key(Key)
+    /// Text pasted into the terminal, whole (bracketed paste): it goes to the focused text
+    /// field as text; an Escape or a newline inside it is never a key.
+    case paste(String)
+    /// Ctrl-C: quits, or asks first when a form holds unsaved changes.
+    case interrupt
     case resize(Size)
     /// The time now; sent about every second and before each key.
     case tick(Date)
@@ -20,16 +25,40 @@ public enum Effect: Hashable, Sendable {
     /// Repaint the whole terminal (Ctrl-L).
     case redraw
     case quit
+    /// Keep, on this machine only, that the user is this specialist in this data folder.
+    case rememberSpecialist(UUID)
 }
 
 /// Work on the data folder.
 public enum StoreRequest: Hashable, Sendable {
     /// Save this client (with their jobs and contacts).
     case saveClient(Client)
+    /// Save this employer (its details and people).
+    case saveEmployer(Employer)
+    /// Save this employer contact; `employer`, when given (a new employer, or a new person
+    /// met there), is saved first, and the contact only if that save succeeds.
+    case saveEmployerContact(EmployerContact, employer: Employer?)
+    /// Take this employer contact out of the log (the audit trail records the deletion).
+    case deleteEmployerContact(EmployerContact)
+    /// Save a new employer, then this client (a job there).
+    case saveClientAndEmployer(Client, Employer)
     /// Save a fidelity self-review.
     case saveFidelityReview(FidelityReview)
     /// Read the data folder again.
     case reload
+    /// The fields in conflict between a record and the version waiting to be merged into it;
+    /// answered by `.failed(.conflict(_))` (the record is in conflict), or another failure.
+    case readConflict(PendingMerge)
+    /// Settle a conflict: each field takes the version picked for it; answered by
+    /// `.reloaded(_)` (the record and what is left to merge, read again).
+    case resolve(SaveConflict, choosing: [String: MergeChoice])
+    /// Save this specialist (new, renamed, or deactivated with no active clients).
+    case saveSpecialist(Specialist)
+    /// Deactivate a specialist, first giving each of their active clients to `successor`
+    /// (nil: not assigned), one save per client.
+    case deactivateSpecialist(UUID, handingClientsTo: UUID?)
+    /// Career profile work (see `ProfileRequest`).
+    case careerProfile(ProfileRequest)
 }
 
 /// The answer to a `StoreRequest`.
@@ -38,18 +67,41 @@ public enum StoreResult: Sendable {
     case saved(SavedRecord, merged: [String] = [])
     case failed(StoreError)
     case reloaded(DataSnapshot)
+    /// The answer to a `.careerProfile` request.
+    case careerProfile(ProfileResult)
 }
 
 /// A record as the store wrote it (timestamps set). A new kind of record is a case here and
 /// a line in `apply`.
 public enum SavedRecord: Hashable, Sendable {
     case client(Client)
+    case specialist(Specialist)
+    /// A specialist deactivated, and the clients handed over first.
+    case handover(Specialist, clients: [Client])
+    case employer(Employer)
+    /// A contact, and the employer saved before it (if one was).
+    case employerContact(EmployerContact, employer: Employer?)
+    /// The employer contact with this id was deleted.
+    case deletedEmployerContact(UUID)
+    case clientAndEmployer(Client, Employer)
     case fidelityReview(FidelityReview)
 
     /// Puts the record into the data the screens show.
     func apply(to data: inout DataSnapshot) {
         switch self {
         case .client(let client): data.replace(client)
+        case .specialist(let specialist): data.replace(specialist)
+        case .handover(let specialist, let clients):
+            for client in clients { data.replace(client) }
+            data.replace(specialist)
+        case .employer(let employer): data.replace(employer)
+        case .employerContact(let contact, let employer):
+            if let employer { data.replace(employer) }
+            data.replace(contact)
+        case .deletedEmployerContact(let id): data.removeEmployerContact(id)
+        case .clientAndEmployer(let client, let employer):
+            data.replace(employer)
+            data.replace(client)
         case .fidelityReview(let review):
             data.fidelityReviews.removeAll { $0.id == review.id }
             data.fidelityReviews.append(review)

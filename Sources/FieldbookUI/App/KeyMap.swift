@@ -2,10 +2,16 @@
 /// screen and the help screen, so they cannot disagree.
 public enum Action: Hashable, Sendable {
     case quit, help, redraw, reload, blank
+    /// Show the last message in full.
+    case showMessage
     case nextTab, previousTab, showTab(Int)
     case moveUp, moveDown, pageUp, pageDown, first, last
     case open, back
-    case search, new, edit
+        /// The team: the program's specialists.
+    case showTeam
+    case search, new, edit, delete
+    /// Log a visit to an employer; show the weekly face-to-face history.
+    case logVisit, showHistory
     case cycleSort, reverseSort, cycleSpecialistFilter, cycleStatusFilter
     case nextField, previousField, nextChoice, previousChoice, save, clearField
     case nextSection, previousSection, chooseSection, addEntry, removeEntry, toggle
@@ -17,6 +23,18 @@ public enum Action: Hashable, Sendable {
     case keepSearch, clearSearch
     /// A question: yes, or any other answer.
     case confirm, dismiss
+    /// Two versions of a record: open the merge, keep this copy's value, keep the other one.
+    case merge, pickMine, pickTheirs
+    /// A due item: log what meets it, or set it aside with a reason.
+    case logDue, dismissDue
+    /// A client's jobs: add one, edit the latest.
+    case addJob, editJob
+    /// A client's newest contact: edit it, or delete it (after asking).
+    case editContact, deleteContact
+    /// The career profile: open it, print it, and move through it question by question.
+    case openProfile, printProfile, printProfileWithoutSensitive
+    case keepAnswer, skipQuestion, previousQuestion, nextUnanswered, review, cycleSource, toggleSensitive
+    /// Reports: the period before or after, months or quarters, a new fidelity self-review.
     case previousPeriod, nextPeriod, switchPeriodKind, fidelityReview
 }
 
@@ -30,7 +48,16 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case searchResult = "Caseload after a search"
     case search = "Searching"
     case client = "Client"
+    case specialists = "The team (T on the caseload)"
+    case employers = "Employers"
+    case employer = "An employer"
+    case employerVisit = "Client and Today"
     case reports = "Reports"
+    case history = "Weekly employer contacts"
+    case deleteQuestion = "A question (delete?)"
+    case completion = "A name with completion in a form"
+    case today = "Today"
+    case reason = "Typing a reason (dismissing a due item)"
     case form = "Forms"
     case choice = "A choice in a form"
     case multipleChoice = "A multiple choice in a form"
@@ -39,6 +66,11 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case repeatingGroup = "A repeating group in a form (past jobs...)"
     case confirm = "A question (discard changes?)"
     case sections = "The sections of a form"
+    case merge = "Merging two versions of a record"
+    case mergeByHand = "A record to merge by hand (conflict markers)"
+    case careerProfile = "Filling in a career profile"
+    case profileSections = "The sections of a career profile"
+    case profileReview = "Reviewing a career profile section"
     case help = "Help"
 }
 
@@ -75,6 +107,7 @@ public enum KeyMap {
         // Everywhere
         KeyBinding(keys: [.character("?"), .function(1)], action: .help, short: "help", help: "Show this help", context: .everywhere),
         KeyBinding(keys: [.control("b")], action: .blank, short: nil, help: "Blank the screen at once (privacy); any key shows it again", context: .everywhere),
+        KeyBinding(keys: [.control("p")], action: .showMessage, short: nil, help: "Show the last message in full", context: .everywhere),
         KeyBinding(keys: [.control("l")], action: .redraw, short: nil, help: "Redraw the whole screen", context: .everywhere),
         KeyBinding(keys: [.control("r")], action: .reload, short: nil,
                    help: "Read the data folder again (others' changes; after a save conflict, then save again)", context: .everywhere),
@@ -97,24 +130,88 @@ public enum KeyMap {
         KeyBinding(keys: [.enter], action: .open, short: "open", help: "Open the selected client", context: .caseload),
         KeyBinding(keys: [.character("/")], action: .search, short: "search", help: "Search names as you type (accents optional); Enter keeps, Esc clears", context: .caseload),
         KeyBinding(keys: [.character("n")], action: .new, short: "new", help: "New client", context: .caseload),
-        KeyBinding(keys: [.character("s")], action: .cycleSort, short: "sort", help: "Sort by the next column (name, status, specialist, days, last contact)", context: .caseload),
+        KeyBinding(keys: [.character("s")], action: .cycleSort, short: "sort", help: "Sort by the next column (name, status, specialist, days, last contact, next due)", context: .caseload),
         KeyBinding(keys: [.character("r")], action: .reverseSort, short: nil, help: "Reverse the sort order", context: .caseload),
         KeyBinding(keys: [.character("f")], action: .cycleSpecialistFilter, short: "specialist", help: "Show the next specialist's caseload (or everyone's)", context: .caseload),
+        KeyBinding(keys: [.character("T")], action: .showTeam, short: nil, help: "The team: add, rename or deactivate specialists", context: .caseload),
         KeyBinding(keys: [.character("t")], action: .cycleStatusFilter, short: "status", help: "Filter by status: active, all, or one status", context: .caseload),
         // Searching
         KeyBinding(keys: [], action: .type, short: "to search", help: "Type a name or part of one", context: .search, barKeys: "type", typing: true),
         KeyBinding(keys: [.enter], action: .keepSearch, short: "keep", help: "Keep the result and move in it", context: .search),
         KeyBinding(keys: [.escape], action: .clearSearch, short: "clear", help: "Clear the search", context: .search),
         KeyBinding(keys: [.control("u")], action: .clearField, short: nil, help: "Clear what was typed", context: .search),
+        // Today
+        KeyBinding(keys: [.enter], action: .open, short: "open", help: "Open the client (or employer) of the selected item", context: .today),
+        KeyBinding(keys: [.character("l")], action: .logDue, short: "log", help: "Log what meets the item: a face-to-face contact with the client, or an employer visit", context: .today),
+        KeyBinding(keys: [.character("d")], action: .dismissDue, short: "dismiss", help: "Set the item aside with a reason (kept for reports)", context: .today),
+        KeyBinding(keys: [.character("f")], action: .cycleSpecialistFilter, short: "specialist", help: "Show the next specialist's agenda (or everyone's)", context: .today),
+        // Deleting
+        KeyBinding(keys: [.character("y"), .character("Y")], action: .confirm, short: "delete", help: "Yes: delete it", context: .deleteQuestion),
+        KeyBinding(keys: [], action: .dismiss, short: "keep", help: "No: keep it", context: .deleteQuestion, barKeys: "any key", otherKeys: true),
+        // A reason
+        KeyBinding(keys: [], action: .type, short: "reason", help: "Type why the item is set aside", context: .reason, barKeys: "type", typing: true),
+        KeyBinding(keys: [.enter], action: .save, short: "dismiss", help: "Dismiss the item with this reason", context: .reason),
+        KeyBinding(keys: [.escape], action: .back, short: "cancel", help: "Keep the item", context: .reason),
         // Client
+        KeyBinding(keys: [.character("n")], action: .new, short: "log contact", help: "Log a contact with this client", context: .client),
+        KeyBinding(keys: [.character("e")], action: .edit, short: "edit", help: "Edit this client's details", context: .client),
+        KeyBinding(keys: [.character("a")], action: .addJob, short: nil, help: "Add a job (employer from the directory or new)", context: .client),
+        KeyBinding(keys: [.character("C")], action: .editContact, short: nil, help: "Edit the newest contact", context: .client),
+        KeyBinding(keys: [.character("X")], action: .deleteContact, short: nil, help: "Delete the newest contact (asks first)", context: .client),
+        KeyBinding(keys: [.character("E")], action: .editJob, short: nil, help: "Edit the latest job, or record its end with a reason", context: .client),
+        KeyBinding(keys: [.character("c")], action: .openProfile, short: "career profile",
+                   help: "Fill in the career profile, where the last meeting stopped", context: .client),
+        KeyBinding(keys: [.character("p")], action: .printProfile, short: nil,
+                   help: "Write a printable copy of the career profile (Markdown) into the data folder's exports/", context: .client),
+        KeyBinding(keys: [.character("P")], action: .printProfileWithoutSensitive, short: nil,
+                   help: "The same, leaving out sensitive sections and questions", context: .client),
+        KeyBinding(keys: [.escape, .character("q")], action: .back, short: "back", help: "Back to the caseload", context: .client),
+        KeyBinding(keys: [.character("m")], action: .merge, short: nil,
+                   help: "Merge the two versions of this client, when it shows TO MERGE", context: .client),
+        // Merging two versions
+        KeyBinding(keys: [.character("t"), .left], action: .pickTheirs, short: "theirs",
+                   help: "Keep their value (the version on disk) for this field", context: .merge),
+        KeyBinding(keys: [.character("m"), .right], action: .pickMine, short: "mine",
+                   help: "Keep your value (this copy's) for this field", context: .merge),
+        KeyBinding(keys: [.control("s"), .function(2)], action: .save, short: "save",
+                   help: "Save the record with the values picked", context: .merge),
+        KeyBinding(keys: [.escape], action: .back, short: "later",
+                   help: "Back; the record stays to merge and both versions stay on disk", context: .merge),
+        KeyBinding(keys: [.escape, .character("q")], action: .back, short: "back",
+                   help: "Back; merge the file in a text editor, then Ctrl-R reads it again", context: .mergeByHand),
+        // Team
+        KeyBinding(keys: [.character("n")], action: .new, short: "new", help: "Add a specialist", context: .specialists),
+        KeyBinding(keys: [.character("e")], action: .edit, short: "rename", help: "Rename the selected specialist (or change email, phone)", context: .specialists),
+        KeyBinding(keys: [.character("d")], action: .toggle, short: "deactivate", help: "Deactivate the selected specialist (asks who takes over their clients), or make them active again", context: .specialists),
+        KeyBinding(keys: [.escape, .character("q")], action: .back, short: "back", help: "Back to the caseload", context: .specialists),
+        // Employers
+        KeyBinding(keys: [.enter], action: .open, short: "open", help: "Open the selected employer", context: .employers),
+        KeyBinding(keys: [.character("v")], action: .logVisit, short: "log visit", help: "Log a visit to an employer (the selected one is offered)", context: .employers),
+        KeyBinding(keys: [.character("/")], action: .search, short: "search", help: "Search employers by name as you type (accents optional)", context: .employers),
+        KeyBinding(keys: [.character("n")], action: .new, short: "new", help: "Add an employer", context: .employers),
+        KeyBinding(keys: [.character("e")], action: .edit, short: "edit", help: "Edit the selected employer", context: .employers),
+        KeyBinding(keys: [.character("s")], action: .cycleSort, short: "sort", help: "Sort by name, last visit, or visits in the last 90 days", context: .employers),
+        KeyBinding(keys: [.character("w")], action: .showHistory, short: "weeks", help: "Face-to-face contacts of the last 12 weeks, per specialist", context: .employers),
+        // An employer
+        KeyBinding(keys: [.character("v")], action: .logVisit, short: "log visit", help: "Log a visit to this employer", context: .employer),
+        KeyBinding(keys: [.character("e")], action: .edit, short: "edit", help: "Edit this employer's details and people", context: .employer),
+        KeyBinding(keys: [.enter], action: .open, short: "edit contact", help: "Edit the selected contact", context: .employer),
+        KeyBinding(keys: [.character("d")], action: .delete, short: "delete", help: "Delete the selected contact (asks first)", context: .employer),
+        KeyBinding(keys: [.escape, .character("q")], action: .back, short: "back", help: "Back", context: .employer),
+        // Client and Today
+        KeyBinding(keys: [.character("v")], action: .logVisit, short: "log visit", help: "Log a visit to an employer (on this client's behalf, from a client)", context: .employerVisit),
+        // Reports
         KeyBinding(keys: [.left, .character("[")], action: .previousPeriod, short: "earlier", help: "The month or quarter before", context: .reports),
         KeyBinding(keys: [.right, .character("]")], action: .nextPeriod, short: "later", help: "The month or quarter after", context: .reports),
         KeyBinding(keys: [.character("p")], action: .switchPeriodKind, short: "month/quarter", help: "Switch between months and quarters", context: .reports),
-        KeyBinding(keys: [.character("f")], action: .fidelityReview, short: "fidelity review", help: "Fill in a new fidelity self-review", context: .reports),
+        KeyBinding(keys: [.character("f")], action: .fidelityReview, short: "fidelity", help: "Fill in a new fidelity self-review", context: .reports),
+        KeyBinding(keys: [.character("w")], action: .showHistory, short: "weeks", help: "Face-to-face contacts of the last 12 weeks, per specialist", context: .reports),
+        // Weekly history
+        KeyBinding(keys: [.escape, .character("q")], action: .back, short: "back", help: "Back", context: .history),
 
-        KeyBinding(keys: [.character("n")], action: .new, short: "log contact", help: "Log a contact with this client", context: .client),
-        KeyBinding(keys: [.character("e")], action: .edit, short: "edit", help: "Edit this client's details", context: .client),
-        KeyBinding(keys: [.escape, .character("q")], action: .back, short: "back", help: "Back to the caseload", context: .client),
+        // Completion
+        KeyBinding(keys: [.down], action: .nextChoice, short: "next match", help: "Offer the next match", context: .completion, barKeys: "↓↑"),
+        KeyBinding(keys: [.up], action: .previousChoice, short: nil, help: "Offer the previous match", context: .completion),
         // A question
         KeyBinding(keys: [.character("y"), .character("Y")], action: .confirm, short: "discard", help: "Yes: throw the changes away", context: .confirm),
         KeyBinding(keys: [], action: .dismiss, short: "keep editing", help: "No: keep editing", context: .confirm, barKeys: "any key", otherKeys: true),
@@ -158,6 +255,36 @@ public enum KeyMap {
         // Sections
         KeyBinding(keys: [.enter], action: .open, short: "go", help: "Go to the section", context: .sections),
         KeyBinding(keys: [.escape], action: .back, short: "back", help: "Back to the form where you were", context: .sections),
+        // Career profile
+        KeyBinding(keys: [.enter], action: .keepAnswer, short: "keep",
+                   help: "Keep the answer (on disk at once) and go to the next question (in a long answer: a new line; in a group: the next field)",
+                   context: .careerProfile),
+        KeyBinding(keys: [.control("s"), .function(2)], action: .keepAnswer, short: nil,
+                   help: "Keep the answer and go on, from anywhere in a long answer or a group", context: .careerProfile),
+        KeyBinding(keys: [.pageDown], action: .skipQuestion, short: "skip", help: "Skip to the next question, keeping nothing", context: .careerProfile),
+        KeyBinding(keys: [.pageUp], action: .previousQuestion, short: "back", help: "Back to the previous question", context: .careerProfile),
+        KeyBinding(keys: [.control("f")], action: .nextUnanswered, short: "unanswered", help: "Jump to the next unanswered question", context: .careerProfile),
+        KeyBinding(keys: [.control("g")], action: .chooseSection, short: "sections",
+                   help: "The sections with their progress; jump to any of them", context: .careerProfile),
+        KeyBinding(keys: [.control("v")], action: .review, short: "review", help: "Review this section's answers on one screen", context: .careerProfile),
+        KeyBinding(keys: [.control("o")], action: .cycleSource, short: "source",
+                   help: "Who the answer comes from: client, treatment team, family, records", context: .careerProfile),
+        KeyBinding(keys: [.control("x")], action: .toggleSensitive, short: "hide sensitive",
+                   help: "Hide sensitive sections and questions (or show them again) while someone else is beside you", context: .careerProfile),
+        KeyBinding(keys: [.tab], action: .nextField, short: nil, help: "In a group: next question of the entry; elsewhere: keep and go on", context: .careerProfile),
+        KeyBinding(keys: [.backTab], action: .previousField, short: nil, help: "In a group: previous question of the entry; elsewhere: back", context: .careerProfile),
+        KeyBinding(keys: [.control("u")], action: .clearField, short: nil, help: "Clear the answer (keeping it then takes the answer back)", context: .careerProfile),
+        KeyBinding(keys: [.escape], action: .back, short: "leave", help: "Back to the client (every kept answer is already on disk)", context: .careerProfile),
+        KeyBinding(keys: [.enter], action: .open, short: "go", help: "Go to the section's first unanswered question", context: .profileSections),
+        KeyBinding(keys: [.character("v"), .control("v")], action: .review, short: "review", help: "Review the section's answers", context: .profileSections),
+        KeyBinding(keys: [.control("x")], action: .toggleSensitive, short: "hide sensitive", help: "Hide or show sensitive sections", context: .profileSections),
+        KeyBinding(keys: [.escape], action: .back, short: "back", help: "Back to the question where you were", context: .profileSections),
+        KeyBinding(keys: [.right, .character("l")], action: .nextSection, short: "next section", help: "Review the next section", context: .profileReview),
+        KeyBinding(keys: [.left, .character("h")], action: .previousSection, short: nil, help: "Review the previous section", context: .profileReview),
+        KeyBinding(keys: [.character("p")], action: .printProfile, short: nil,
+                   help: "Write a printable copy of the whole profile (Markdown) into the data folder's exports/", context: .profileReview),
+        KeyBinding(keys: [.control("x")], action: .toggleSensitive, short: "hide sensitive", help: "Hide or show sensitive sections", context: .profileReview),
+        KeyBinding(keys: [.escape, .character("q")], action: .back, short: "back", help: "Back to the questions", context: .profileReview),
         // Help
         KeyBinding(keys: [.escape, .character("q"), .character("?"), .function(1)], action: .back, short: "close", help: "Close help", context: .help),
     ]

@@ -114,26 +114,33 @@ extension FieldID {
     static let date: FieldID = "date", kind: FieldID = "kind", place: FieldID = "place", note: FieldID = "note"
 }
 
-/// The form for logging a contact with a client: date, kind, place, note.
+/// The form for logging a contact with a client (date, kind, place, note), or editing one.
 public struct ContactForm: FormPurpose {
     public var clientID: UUID
+    /// nil: a new contact.
+    public var contactID: UUID?
 
-    public init(clientID: UUID) { self.clientID = clientID }
+    public init(clientID: UUID, contactID: UUID? = nil) {
+        self.clientID = clientID
+        self.contactID = contactID
+    }
 
-    public func title(in context: PageContext) -> String { "Log a contact" }
+    public func title(in context: PageContext) -> String { contactID == nil ? "Log a contact" : "Edit a contact" }
 
     public func heading(in context: PageContext) -> (title: String, aside: String?) {
         guard let client = context.data.client(clientID) else { return (title(in: context), nil) }
-        return ("Log a contact with \(client.name)", "Disclosure: \(client.disclosure.preference.label)")
+        let verb = contactID == nil ? "Log a contact with" : "Edit a contact with"
+        return ("\(verb) \(client.name)", "Disclosure: \(client.disclosure.preference.label)")
     }
 
     public func makeForm(in context: PageContext) -> FormState {
-        FormState([
-            .field(.date, "Date", .date(lean: .past), required: true, initial: "today"),
+        let contact = contactID.flatMap { id in context.data.client(clientID)?.contacts.first { $0.id == id } }
+        return FormState([
+            .field(.date, "Date", .date(lean: .past), required: true, initial: contact?.date.description ?? "today"),
             .field(.kind, "Kind", .choice(ClientContactKind.allCases.map { ChoiceOption($0.label, value: $0.rawValue) }),
-                   initial: ClientContactKind.allCases[0].rawValue),
-            .field(.place, "Place"),
-            .field(.note, "Note"),
+                   initial: (contact?.kind ?? ClientContactKind.allCases[0]).rawValue),
+            .field(.place, "Place", initial: contact?.place ?? ""),
+            .field(.note, "Note", initial: contact?.note ?? ""),
         ])
     }
 
@@ -142,12 +149,21 @@ public struct ContactForm: FormPurpose {
         guard var base = context.data.client(clientID),
               let contact = ContactForm.contact(from: form, specialistID: context.userSpecialistID ?? base.specialistID, context: context)
         else { return nil }
-        base.contacts.append(contact)
+        if let contactID, let index = base.contacts.firstIndex(where: { $0.id == contactID }) {
+            var edited = base.contacts[index]
+            edited.date = contact.date
+            edited.kind = contact.kind
+            edited.place = contact.place
+            edited.note = contact.note
+            base.contacts[index] = edited
+        } else {
+            base.contacts.append(contact)
+        }
         return .saveClient(base)
     }
 
     public func saved(_ record: SavedRecord, in context: PageContext) -> (message: Message, next: (any Page)?) {
-        (Message("Contact logged.", kind: .success), nil)
+        (Message(contactID == nil ? "Contact logged." : "Contact saved.", kind: .success), nil)
     }
 
     public static func contact(from form: FormState, specialistID: UUID?, context: PageContext) -> ClientContact? {

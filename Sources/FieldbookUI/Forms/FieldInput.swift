@@ -14,6 +14,12 @@ public struct FieldInput: Hashable, Sendable {
     /// Multiple choice: what was typed to find an option, and which match is offered.
     public var fragment = TextBuffer()
     public var offered = 0
+    /// Completion: the matches offered for what is typed (set by the form's purpose as it is
+    /// typed), and what was taken: one option, or several for a list.
+    public var suggestions: [ChoiceOption] = []
+    public var taken: [ChoiceOption] = []
+    /// Completion: the user moved through the matches (so Enter takes one even with nothing typed).
+    public var browsed = false
 
     public init(_ field: FormField) {
         self.field = field
@@ -25,6 +31,14 @@ public struct FieldInput: Hashable, Sendable {
             ticked = Set(options.indices.filter { values.contains(options[$0].value) })
         case .choice, .yesNo, .scale:
             picked = options.firstIndex { $0.value == field.initial }
+        case .completion(let known, let multiple):
+            let values = multiple ? field.initial.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } : [field.initial]
+            taken = values.compactMap { value in known.first { $0.value == value && !value.isEmpty } }
+            if multiple {
+                buffer = TextBuffer()
+            } else if let one = taken.first {
+                buffer = TextBuffer(one.label, selected: true)
+            }
         default:
             break
         }
@@ -38,6 +52,9 @@ public struct FieldInput: Hashable, Sendable {
         case .text, .multiLine, .date, .number: return buffer.text
         case .choice, .yesNo, .scale: return picked.map { options[$0].value } ?? ""
         case .multipleChoice: return ticked.sorted().map { options[$0].value }.joined(separator: ", ")
+        case .completion(_, let multiple):
+            if multiple { return taken.map(\.value).joined(separator: ", ") }
+            return taken.first?.value ?? buffer.text
         }
     }
 
@@ -46,6 +63,7 @@ public struct FieldInput: Hashable, Sendable {
         switch field.kind {
         case .choice, .yesNo, .scale: return picked.map { options[$0].label } ?? ""
         case .multipleChoice: return ticked.sorted().map { options[$0].label }.joined(separator: ", ")
+        case .completion(_, true): return taken.map(\.label).joined(separator: ", ")
         default: return buffer.text
         }
     }
@@ -90,6 +108,10 @@ public struct FieldInput: Hashable, Sendable {
         case .multipleChoice:
             if !fragment.text.isEmpty && matches.isEmpty { return .invalid("no option matches \"\(fragment.text)\"") }
             return .valid(hint: nil)
+        case .completion(_, let multiple):
+            if multiple || !taken.isEmpty { return .valid(hint: multiple ? nil : "✓") }
+            // A typed name: new, unless Enter would take a match for it.
+            return .valid(hint: offeredSuggestion.map { $0.value.isEmpty } ?? true ? "+ new" : nil)
         default:
             return .valid(hint: nil)
         }
@@ -110,7 +132,51 @@ public struct FieldInput: Hashable, Sendable {
 
     // MARK: Editing
 
+    /// Completion: the match Enter or Tab would take now, if any. Nothing is taken while the
+    /// field is empty unless the user moved through the matches.
+    public var offeredSuggestion: ChoiceOption? {
+        guard !suggestions.isEmpty else { return nil }
+        if !field.kind.isMultipleCompletion, !taken.isEmpty { return nil }
+        if buffer.text.trimmingWhitespace().isEmpty && !browsed { return nil }
+        return suggestions[min(offered, suggestions.count - 1)]
+    }
+
+    /// Completion: whether Enter or Tab would take a match now.
+    public var wouldTake: Bool { offeredSuggestion != nil }
+
+    /// Completion: takes the offered match. A match with an empty value keeps the text as typed
+    /// (a new name).
+    mutating func takeOffered() {
+        guard let option = offeredSuggestion else { return }
+        if field.kind.isMultipleCompletion {
+            if !option.value.isEmpty && !taken.contains(where: { $0.value == option.value }) { taken.append(option) }
+            buffer.clear()
+        } else if option.value.isEmpty {
+            taken = []
+            buffer.moveToEnd()
+        } else {
+            taken = [option]
+            buffer.set(option.label)
+        }
+        suggestions = []
+        offered = 0
+        browsed = false
+    }
+
+    /// Completion: what was typed changed; the taken option (of a single field) no longer holds.
+    mutating func typedChanged() {
+        if !field.kind.isMultipleCompletion { taken = [] }
+        offered = 0
+        browsed = false
+    }
+
     mutating func cycle(by offset: Int) {
+        if case .completion = field.kind {
+            guard !suggestions.isEmpty else { return }
+            offered = browsed || !buffer.text.isEmpty ? ((offered + offset) % suggestions.count + suggestions.count) % suggestions.count : 0
+            browsed = true
+            return
+        }
         if case .multipleChoice = field.kind {
             let count = max(1, matches.count)
             offered = ((offered + offset) % count + count) % count
@@ -139,6 +205,9 @@ public struct FieldInput: Hashable, Sendable {
 
     mutating func clear() {
         buffer.clear()
+        taken = []
+        suggestions = []
+        browsed = false
         picked = nil
         ticked = []
         fragment.clear()

@@ -14,8 +14,20 @@ public protocol FormPurpose: Sendable {
     func request(for form: FormState, in context: PageContext) -> StoreRequest?
     /// After the save: what to say, and the page to show in the form's place (nil: the one below).
     func saved(_ record: SavedRecord, in context: PageContext) -> (message: Message, next: (any Page)?)
+    func finishWithoutSaving(_ form: FormState, in context: inout PageContext) -> Bool
+    func afterSave(_ record: SavedRecord, in context: inout PageContext)
+    /// The matches offered for what is typed in a completion field, best first (an option with
+    /// an empty value keeps the text as typed: a new name).
+    func suggestions(for path: FieldPath, typed: String, in form: FormState, context: PageContext) -> [ChoiceOption]
 }
 
 extension FormPurpose {
+    /// Answers that need no store work (choosing among records that exist): true when done
+    /// here, and the form closes. Asked before `request`.
+    public func finishWithoutSaving(_ form: FormState, in context: inout PageContext) -> Bool { false }
+    /// After a save, before the form closes: anything beyond a message and the next page.
+    public func afterSave(_ record: SavedRecord, in context: inout PageContext) {}
+
     public func heading(in context: PageContext) -> (title: String, aside: String?) { (title(in: context), nil) }
+    public func suggestions(for path: FieldPath, typed: String, in form: FormState, context: PageContext) -> [ChoiceOption] { [] }
 }

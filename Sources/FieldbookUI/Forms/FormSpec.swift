@@ -13,9 +13,12 @@ public struct FieldID: Hashable, Sendable, ExpressibleByStringLiteral, CustomStr
 public struct ChoiceOption: Hashable, Sendable {
     public var label: String
     public var value: String
-    public init(_ label: String, value: String) {
+    /// A few words shown beside the label where there is room (a client's disclosure preference).
+    public var detail: String?
+    public init(_ label: String, value: String, detail: String? = nil) {
         self.label = label
         self.value = value
+        self.detail = detail
     }
 }
 
@@ -37,19 +40,35 @@ public enum FieldKind: Hashable, Sendable {
     case yesNo
     /// A point on a scale, 1 to 5 unless told.
     case scale(ClosedRange<Int>)
+    /// A name typed with completion: the form's purpose offers matches for what is typed
+    /// (`FormPurpose.suggestions`); Enter or Tab takes the offered one. Without `multiple`, a
+    /// typed name nothing was taken for stays as typed (a new employer); with it, each taken
+    /// match is added to a list. `known` names the values the field opens with.
+    case completion(known: [ChoiceOption], multiple: Bool)
 
     var options: [ChoiceOption] {
         switch self {
         case .choice(let options), .multipleChoice(let options): options
         case .yesNo: [ChoiceOption("No", value: "no"), ChoiceOption("Yes", value: "yes")]
         case .scale(let range): range.map { ChoiceOption("\($0)", value: "\($0)") }
+        case .completion(let known, _): known
         default: []
         }
     }
 
+    var isCompletion: Bool {
+        if case .completion = self { return true }
+        return false
+    }
+
+    var isMultipleCompletion: Bool {
+        if case .completion(_, true) = self { return true }
+        return false
+    }
+
     var isTyped: Bool {
         switch self {
-        case .text, .multiLine, .date, .number: true
+        case .text, .multiLine, .date, .number, .completion: true
         default: false
         }
     }

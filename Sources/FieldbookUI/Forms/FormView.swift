@@ -44,7 +44,9 @@ enum FormView {
                 if long {
                     for part in TextCells.wrap(label, width: max(10, size.columns - 4)) { rows.append(.question(path, part)) }
                 }
-                let lines = input.field.kind == .multiLine ? WrappedText(input.buffer.text, width: multiLineWidth(size)).lines.count : 1
+                var lines = input.field.kind == .multiLine ? WrappedText(input.buffer.text, width: multiLineWidth(size)).lines.count : 1
+                // A list of names: a row for typing, then a row per name taken.
+                if input.field.kind.isMultipleCompletion { lines += input.taken.count }
                 for line in 0..<lines { rows.append(.value(path, line: line, label: !long && line == 0)) }
             }
         }
@@ -120,7 +122,7 @@ enum FormView {
                     screen.put(TextCells.pad(text, to: labelWidth, right: true), row: y, column: 1, style: isFocused ? .title : .normal)
                 }
                 drawValue(input, line: line, focused: isFocused, row: y, width: valueWidth, size: screen.size, into: &screen)
-                if line == 0 && input.field.kind != .multiLine {
+                if line == 0 && input.field.kind != .multiLine && !input.field.kind.isMultipleCompletion {
                     let noteColumn = valueColumn + valueWidth + 2
                     switch input.check(today: context.today) {
                     case .invalid(let reason): screen.put("✗ " + reason, row: y, column: noteColumn, style: .danger)
@@ -148,7 +150,10 @@ enum FormView {
         if let input = form.focused {
             switch input.check(today: context.today) {
             case .invalid(let reason):
-                screen.put("✗ \(input.field.label): \(reason)", row: helpRow, column: 1, style: .danger)
+                screen.putWrapped("✗ \(input.field.label): \(reason)", lastRow: helpRow, style: .danger)
+            case .valid where input.field.kind.isCompletion && !input.suggestions.isEmpty
+                && (input.field.kind.isMultipleCompletion || input.taken.isEmpty):
+                drawSuggestions(input, row: helpRow, into: &screen)
             case .valid:
                 screen.put(input.field.help ?? help(for: input), row: helpRow, column: 1, style: .muted)
             }
@@ -157,7 +162,7 @@ enum FormView {
         }
     }
 
-    private static func drawValue(_ input: FieldInput, line: Int, focused: Bool, row: Int, width: Int, size: Size,
+    static func drawValue(_ input: FieldInput, line: Int, focused: Bool, row: Int, width: Int, size: Size,
                                   into screen: inout Screen) {
         let column = valueColumn
         switch input.field.kind {
@@ -194,9 +199,40 @@ enum FormView {
                     screen.restyle(row: row, column: x, width: max(1, under.width), style: Style(.input, reverse: true))
                 }
             }
-        case .text, .date, .number:
+        case .text, .date, .number, .completion(_, false):
             TextField.draw(input.buffer, focused: focused, row: row, column: column, width: width, box: true, into: &screen)
+        case .completion(_, true):
+            if line == 0 {
+                if focused || input.taken.isEmpty {
+                    TextField.draw(input.buffer, focused: focused, row: row, column: column, width: width, box: true, into: &screen)
+                }
+                if !focused && input.taken.isEmpty { screen.put("—", row: row, column: column + 2, style: .input) }
+                if !focused && !input.taken.isEmpty {
+                    screen.put("\(input.taken.count) chosen", row: row, column: column, width: width, style: .muted)
+                }
+            } else if input.taken.indices.contains(line - 1) {
+                let option = input.taken[line - 1]
+                var spans: StyledLine = [Span("• " + option.label)]
+                if let detail = option.detail { spans.append(Span(" · " + detail, .muted)) }
+                screen.put(spans, row: row, column: column, width: max(1, screen.columns - column - 1))
+            }
         }
+    }
+
+    /// The matches for what is typed in a completion field, the one Enter takes highlighted.
+    private static func drawSuggestions(_ input: FieldInput, row: Int, into screen: inout Screen) {
+        var spans: StyledLine = [Span("↓↑ ", .key)]
+        let offered = input.offeredSuggestion
+        for (index, option) in input.suggestions.enumerated() {
+            if index > 0 { spans.append(Span(" · ", .muted)) }
+            var text = option.label
+            if option == offered, let detail = option.detail { text += " (\(detail))" }
+            spans.append(Span(option == offered ? "[\(text)]" : text, option == offered ? Style(.title, bold: true) : .normal))
+        }
+        if offered == nil {
+            spans.append(Span(input.field.kind.isMultipleCompletion ? "  (type a name; ↓ to choose)" : "  (type to choose; ↓ browses)", .muted))
+        }
+        screen.put(spans, row: row, column: 1, width: screen.columns - 2)
     }
 
     private static func help(for input: FieldInput) -> String {
@@ -212,6 +248,9 @@ enum FormView {
             return "Enter starts a new line; Tab moves to the next field; Ctrl-S saves."
         case .number:
             return "A number. Enter moves to the next field; Ctrl-S saves."
+        case .completion(_, let multiple):
+            return multiple ? "Type part of a name; Enter adds the match, Backspace takes the last off; Tab moves on."
+                : "Type part of a name; Enter or Tab takes the match, ↓ ↑ choose another."
         case .text:
             return input.field.required ? "Required. Enter moves to the next field; Ctrl-S saves." : "Enter moves to the next field; Ctrl-S saves."
         }

@@ -29,7 +29,7 @@ public struct CaseloadPage: TabPage {
     }
 
     private mutating func rebuild(_ context: PageContext) {
-        rows = query.rows(in: context.data, today: context.today, folded: context.figures.clientNames)
+        rows = query.rows(in: context.data, today: context.today, folded: context.figures.clientNames, due: context.figures.due)
         builds += 1
         rowsVersion = context.dataVersion
         position.move(to: position.selected, count: rows.count, visible: Layout.listRows(context.size))
@@ -68,12 +68,16 @@ public struct CaseloadPage: TabPage {
             switch rows[position.selected] {
             case .client(let client):
                 context.push(ClientPage(clientID: client.id))
+            case .unreadable(let problem) where problem.pendingMerge != nil:
+                context.push(MergePage(byHand: problem.pendingMerge!))
             case .unreadable(let problem):
                 context.message = Message("\(problem.path) could not be read (\(problem.message)). It was left as it is; fix it or restore it from a backup.", kind: .error)
             }
         case .search:
             isSearching = true
             search.set(query.text)
+        case .showTeam:
+            context.push(SpecialistsPage(in: context))
         case .new:
             context.push(FormPage(ClientForm(client: nil, defaultSpecialist: query.specialistFilter ?? context.userSpecialistID), in: context))
         case .cycleSort:
@@ -124,14 +128,14 @@ public struct CaseloadPage: TabPage {
         let name: Int
         /// Wider windows give the specialist column a little room too.
         let specialist: Int
-        static let status = 13, days = 6, lastContact = 12
+        static let status = 12, days = 5, lastContact = 12, nextDue = 9
 
         init(width: Int) {
-            specialist = 15 + min(7, max(0, width - 80) / 3)
-            name = max(10, width - 1 - Columns.status - specialist - Columns.days - Columns.lastContact - 8)
+            specialist = 13 + min(8, max(0, width - 80) / 3)
+            name = max(10, width - 1 - Columns.status - specialist - Columns.days - Columns.lastContact - Columns.nextDue - 10)
         }
 
-        var widths: [Int] { [name, Columns.status, specialist, Columns.days, Columns.lastContact] }
+        var widths: [Int] { [name, Columns.status, specialist, Columns.days, Columns.lastContact, Columns.nextDue] }
 
         var starts: [Int] {
             var x = 1
@@ -148,10 +152,14 @@ public struct CaseloadPage: TabPage {
 
         let columns = Columns(width: screen.columns)
         let starts = columns.starts, widths = columns.widths
-        let titles = ["Name", "Status", "Specialist", "Days", "Last contact"]
+        let titles = ["Name", "Status", "Specialist", "Days", "Last contact", "Next due"]
         for (index, title) in titles.enumerated() {
             var label = title
-            if index == query.sort.rawValue { label += query.ascending ? " ▲" : " ▼" }
+            if index == query.sort.rawValue {
+                // The arrow always shows: without its space in a narrow column.
+                let arrow = query.ascending ? "▲" : "▼"
+                label += TextCells.width(label) + 2 <= widths[index] ? " " + arrow : arrow
+            }
             screen.put(TextCells.pad(label, to: widths[index], right: index == 3), row: top + 1, column: starts[index],
                        style: Style(.title, bold: true, underline: true))
         }
@@ -180,6 +188,20 @@ public struct CaseloadPage: TabPage {
                 for (index, text) in cells.enumerated() {
                     screen.put(TextCells.pad(text, to: widths[index], right: index == 3), row: y, column: starts[index])
                 }
+                if context.figures.toMerge[client.id] != nil {
+                    // A mark in words, not only a colour: this client has two versions to merge.
+                    let mark = " ⇄ TO MERGE"
+                    let width = TextCells.width(mark)
+                    screen.put(TextCells.pad(TextCells.truncate(client.displayName, to: widths[0] - width), to: widths[0] - width),
+                               row: y, column: starts[0])
+                    screen.put(mark, row: y, column: starts[0] + widths[0] - width, width: width, style: .warning)
+                }
+                if let next = context.figures.due.nextItem(forClient: client.id) {
+                    screen.put(TodayPage.shortDate(next.dueOn, near: context.today), row: y, column: starts[5], width: widths[5],
+                               style: next.status == .overdue ? .danger : next.status == .today ? .warning : .normal)
+                }
+            case .unreadable(let problem) where problem.pendingMerge != nil:
+                screen.put("⇄ TO MERGE BY HAND \(problem.path): conflict markers", row: y, column: 1, style: .warning)
             case .unreadable(let problem):
                 screen.put("⚠ UNREADABLE \(problem.path): \(problem.message)", row: y, column: 1, style: .danger)
             }
@@ -210,6 +232,11 @@ public struct CaseloadPage: TabPage {
             if index > 0 { spans.append(Span(", ")) }
             spans.append(Span("\(label) \(active)/\(limit)"))
             if active > limit { spans.append(Span(" ⚠ OVER LIMIT", .warning)) }
+        }
+        if specialists.isEmpty {
+            // A new data folder: say so rather than show an empty list of caseloads.
+            spans.append(Span("No specialists yet", .muted))
+            spans.append(Span(" (T: the team)", .muted))
         }
         spans.insert(Span(query.specialistFilter == nil ? "Active caseloads: " : "Active caseload: ", .title), at: 0)
         spans.append(Span(" · showing \(query.statusFilter.title)", .muted))

@@ -13,6 +13,17 @@ public struct FormPage: Page {
     public init(_ purpose: any FormPurpose, in context: PageContext) {
         self.purpose = purpose
         form = purpose.makeForm(in: context)
+        offerSuggestions(context)
+    }
+
+    /// A completion field with the focus gets the matches for what is typed in it.
+    private mutating func offerSuggestions(_ context: PageContext) {
+        guard let path = form.focusedPath, let input = form.focused, input.field.kind.isCompletion else { return }
+        let found = purpose.suggestions(for: path, typed: input.buffer.text, in: form, context: context)
+        form.updateFocused { input in
+            input.suggestions = found
+            input.offered = min(input.offered, max(0, found.count - 1))
+        }
     }
 
     public func title(in context: PageContext) -> String { purpose.title(in: context) }
@@ -27,6 +38,7 @@ public struct FormPage: Page {
         case .field?: break
         }
         switch form.focused?.field.kind {
+        case .completion?: return [.completion, .textEditing] + group + [.form]
         case .choice?, .yesNo?, .scale?: return [.choice] + group + [.form]
         case .multipleChoice?: return [.multipleChoice] + group + [.form]
         case .multiLine?: return [.multiLine, .textEditing] + group + [.form]
@@ -50,7 +62,9 @@ public struct FormPage: Page {
     }
 
     public mutating func perform(_ action: Action, key: Key, in context: inout PageContext) {
+        let focus = form.focus
         edit(action, key: key, &context)
+        if form.focus != focus || (action != .nextChoice && action != .previousChoice) { offerSuggestions(context) }
         form.top = FormView.keepFocusVisible(form, size: context.size)
     }
 
@@ -72,6 +86,32 @@ public struct FormPage: Page {
             }
         case .toggle:
             form.updateFocused { $0.toggleOffered() }
+        case .deleteBackward where kind?.isMultipleCompletion == true && form.focused?.buffer.text.isEmpty == true:
+            // Backspace in an empty list field takes the last name off the list.
+            form.updateFocused { input in
+                if !input.taken.isEmpty { input.taken.removeLast() }
+            }
+        case .type where kind?.isCompletion == true, .deleteBackward where kind?.isCompletion == true,
+             .deleteForward where kind?.isCompletion == true, .deleteWordBackward where kind?.isCompletion == true:
+            form.updateFocused { input in
+                input.buffer.edit(action, key: key)
+                input.typedChanged()
+            }
+        case .open where form.focused?.wouldTake == true:
+            let multiple = kind?.isMultipleCompletion == true
+            form.updateFocused { $0.takeOffered() }
+            // A list takes a name and waits for the next; a single name moves on.
+            if !multiple {
+                if form.isOnLastField { save(&context); return }
+                form.moveFocus(by: 1)
+            }
+        case .nextChoice where kind?.isCompletion == true && form.focused?.suggestions.isEmpty == true:
+            form.moveFocus(by: 1)
+        case .previousChoice where kind?.isCompletion == true && form.focused?.suggestions.isEmpty == true:
+            form.moveFocus(by: -1)
+        case .nextField where form.focused?.wouldTake == true:
+            form.updateFocused { $0.takeOffered() }
+            form.moveFocus(by: 1)
         case .cursorToStart where kind == .multiLine:
             form.updateFocused { $0.buffer.moveToLineStart(width: width) }
         case .cursorToEnd where kind == .multiLine:
@@ -130,6 +170,10 @@ public struct FormPage: Page {
             context.message = Message("Cannot save yet: \(count) field\(count == 1 ? " needs" : "s need") fixing: \(labels).", kind: .error)
             return
         }
+        if purpose.finishWithoutSaving(form, in: &context) {
+            context.close()
+            return
+        }
         guard let work = purpose.request(for: form, in: context) else {
             context.message = Message("This record is no longer in the data folder.", kind: .error)
             return
@@ -143,22 +187,49 @@ public struct FormPage: Page {
         saving = nil
         switch result {
         case .saved(let record, let merged):
+            purpose.afterSave(record, in: &context)
             var (message, next) = purpose.saved(record, in: context)
             if !merged.isEmpty {
-                message = Message(message.text + " Merged with a change made elsewhere.", kind: message.kind)
+                let fields = merged.count == 1 ? "1 field" : "\(merged.count) fields"
+                message = Message(message.text + " Merged with a change made elsewhere (\(fields)).", kind: message.kind)
             }
             context.message = message
             if let next { context.replace(with: next) } else { context.close() }
         case .failed(let error):
-            if case .conflict = error {
-                // The full story (and where this version was kept) is in `fieldbook check`.
-                context.message = Message("Not saved: someone else changed this record. Ctrl-R loads it; save again.", kind: .error)
+            if case .conflict(let conflict) = error {
+                // This version is kept on disk; the merge screen settles each field in conflict.
+                let fields = conflict.fields.count == 1 ? "1 field" : "\(conflict.fields.count) fields"
+                context.message = Message("Not saved yet: \(fields) also changed elsewhere. Pick which to keep.", kind: .warning)
+                context.replace(with: MergePage(conflict: conflict, recordID: conflict.recordID))
             } else {
-                context.message = Message("Not saved: \(error.description)", kind: .error)
+                context.message = Message("Not saved: \(error.causeFirst)", kind: .error)
             }
-        case .reloaded:
+        case .reloaded, .careerProfile:
             break
         }
+    }
+
+    public var hasUnsavedChanges: Bool { form.hasChanges && saving == nil }
+
+    /// A paste goes into the focused typed field as text: control characters are dropped,
+    /// line breaks and tabs become spaces (a new line in a text of several lines), so nothing
+    /// in it acts as a key.
+    public mutating func paste(_ text: String, in context: inout PageContext) -> Bool {
+        guard !confirmingDiscard, saving == nil, let kind = form.focused?.field.kind, kind.isTyped else { return false }
+        let multiLine = kind == .multiLine
+        var clean = ""
+        for character in text.replacingOccurrences(of: "\r\n", with: "\n") {
+            if character == "\n" || character == "\r" {
+                clean.append(multiLine ? "\n" : " ")
+            } else if character == "\t" {
+                clean.append(" ")
+            } else if !character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                clean.append(character)
+            }
+        }
+        form.updateFocused { $0.buffer.insert(clean) }
+        form.top = FormView.keepFocusVisible(form, size: context.size)
+        return true
     }
 
     public func draw(in context: PageContext, into screen: inout Screen) {

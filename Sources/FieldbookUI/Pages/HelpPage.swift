@@ -1,3 +1,5 @@
+import FieldbookCore
+
 /// Every key, made from the key map table (so it cannot drift from what the keys do), and the
 /// date forms.
 public struct HelpPage: Page {
@@ -26,7 +28,8 @@ public struct HelpPage: Page {
     public mutating func refresh(in context: inout PageContext) { top = min(top, Self.maxTop(context.size)) }
 
     static func lines(width: Int) -> [StyledLine] {
-        var out: [StyledLine] = [[Span("Keys", .title), Span(" (the same table drives the key line at the bottom)", .muted)]]
+        var out: [StyledLine] = [[Span("Fieldbook \(FieldbookVersion.current)", .title)], [],
+                                 [Span("Keys", .title), Span(" (the same table drives the key line at the bottom)", .muted)]]
         for context in KeyContext.allCases {
             let bindings = KeyMap.bindings.filter { $0.context == context }
             guard !bindings.isEmpty else { continue }

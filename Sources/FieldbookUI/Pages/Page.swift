@@ -18,19 +18,28 @@ public protocol Page: Sendable {
     mutating func receive(_ result: StoreResult, for request: RequestID, in context: inout PageContext)
     /// The data or the window changed: keep selections in range and on screen.
     mutating func refresh(in context: inout PageContext)
+    /// The page was just opened (it may ask the store for what it shows).
+    mutating func opened(in context: inout PageContext)
     /// The page above this one closed; this one is on top again.
     mutating func returned(from page: any Page, in context: inout PageContext)
     /// Draws the body (between the tab row and the message line).
     func draw(in context: PageContext, into screen: inout Screen)
     /// A line that replaces the message line (a question waiting for an answer), if any.
     func prompt(in context: PageContext) -> Message?
+    /// Pasted text: true when the page took it (into the focused text field).
+    mutating func paste(_ text: String, in context: inout PageContext) -> Bool
+    /// True while the page holds typed changes that are not saved (Ctrl-C asks first).
+    var hasUnsavedChanges: Bool { get }
 }
 
 extension Page {
     public mutating func receive(_ result: StoreResult, for request: RequestID, in context: inout PageContext) {}
     public mutating func refresh(in context: inout PageContext) {}
+    public mutating func opened(in context: inout PageContext) {}
     public mutating func returned(from page: any Page, in context: inout PageContext) {}
     public func prompt(in context: PageContext) -> Message? { nil }
+    public mutating func paste(_ text: String, in context: inout PageContext) -> Bool { false }
+    public var hasUnsavedChanges: Bool { false }
 }
 
 /// A page shown as a tab. `Router.tabs` lists them in order.
@@ -47,6 +56,8 @@ public struct PageContext: Sendable {
     public let dataVersion: Int
     /// Figures derived from `data`, computed once per data change.
     public let figures: Figures
+    /// The career profile definition and every client's summary.
+    public let profiles: ProfileOverview
     public let environment: Environment
     public let size: Size
     /// The specialist using Fieldbook, if known.
@@ -67,13 +78,16 @@ public struct PageContext: Sendable {
     private(set) var effects: [Effect] = []
     private(set) var navigation: [Navigation] = []
     private(set) var requests: [RequestID] = []
+    /// The specialist the user said they are, to keep as the user (first start).
+    private(set) var identified: UUID?
     var nextRequest: Int
 
-    init(data: DataSnapshot, dataVersion: Int, figures: Figures, environment: Environment, size: Size, userSpecialistID: UUID?,
+    init(data: DataSnapshot, dataVersion: Int, figures: Figures, profiles: ProfileOverview = ProfileOverview(), environment: Environment, size: Size, userSpecialistID: UUID?,
          message: Message?, nextRequest: Int) {
         self.data = data
         self.dataVersion = dataVersion
         self.figures = figures
+        self.profiles = profiles
         self.environment = environment
         self.size = size
         self.userSpecialistID = userSpecialistID
@@ -100,4 +114,7 @@ public struct PageContext: Sendable {
     }
 
     public mutating func ask(_ effect: Effect) { effects.append(effect) }
+
+    /// The user is this specialist: shown as such from now on, and remembered on this machine.
+    public mutating func identify(as specialist: UUID) { identified = specialist }
 }

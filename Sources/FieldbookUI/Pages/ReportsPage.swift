@@ -4,7 +4,8 @@ import Foundation
 /// The Reports tab: the supervisor's reports for a month or quarter (the same figures as
 /// `fieldbook report`), bar charts of the weekly employer contacts and the quarterly
 /// employment rate, and the latest fidelity self-review. Left and right change the period,
-/// `p` switches months and quarters, `f` fills in a new fidelity review.
+/// `p` switches months and quarters, `f` fills in a new fidelity review, `w` shows the
+/// face-to-face employer contacts of the last 12 weeks.
 public struct ReportsPage: TabPage {
     public static let tabTitle = "Reports"
 
@@ -33,6 +34,7 @@ public struct ReportsPage: TabPage {
         case .switchPeriodKind:
             setPeriod(period.kind == .quarter ? .month(containing: min(period.to, context.today)) : .quarter(containing: period.from), in: context)
         case .fidelityReview: context.push(FormPage(FidelityReviewForm(), in: context))
+        case .showHistory: context.push(TallyHistoryPage(in: context))
         case .moveDown: top = min(max(0, count - visible), top + 1)
         case .moveUp: top = max(0, top - 1)
         case .pageDown: top = min(max(0, count - visible), top + visible)

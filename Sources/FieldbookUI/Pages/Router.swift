@@ -9,6 +9,6 @@ public enum Router {
         ReportsPage.self,
     ]
 
-    /// The tab shown at start.
-    static let firstTab = tabs.firstIndex { $0 == CaseloadPage.self } ?? 0
+    /// The tab shown at start: the Today agenda.
+    static let firstTab = tabs.firstIndex { $0 == TodayPage.self } ?? 0
 }

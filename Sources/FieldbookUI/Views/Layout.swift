@@ -38,3 +38,23 @@ extension Screen {
         return used
     }
 }
+
+extension Screen {
+    /// Draws `text` wrapped to at most `maxLines` lines ending on `lastRow` (a long message
+    /// takes the row above too), from `column` to the right edge. Text that still does not
+    /// fit ends with `…`; the key that shows the last message in full shows the rest.
+    mutating func putWrapped(_ text: String, lastRow: Int, column: Int = 1, maxLines: Int = 2, style: Style) {
+        let width = max(1, columns - column - 1)
+        var lines = TextCells.wrap(text, width: width)
+        if lines.count > maxLines {
+            lines = Array(lines.prefix(maxLines))
+            lines[maxLines - 1] = TextCells.truncate(lines[maxLines - 1] + " …", to: width)
+            if !lines[maxLines - 1].hasSuffix("…") { lines[maxLines - 1] = TextCells.truncate(lines[maxLines - 1], to: width - 1) + "…" }
+        }
+        let first = max(0, lastRow - lines.count + 1)
+        for (offset, line) in lines.enumerated() {
+            fill(row: first + offset, style: .normal)
+            put(line, row: first + offset, column: column, style: style)
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import FieldbookCore
+import Foundation
+
+/// Career profile work on the data folder, done off the key loop.
+public enum ProfileRequest: Hashable, Sendable {
+    /// The definition and every client's summary (at start and after reading the folder again).
+    case loadOverview
+    /// One client's profile, and a new meeting (session) for the answers of this visit.
+    case open(clientID: UUID)
+    /// Write one answer, durably, before answering.
+    case append(ProfileAnswerToSave)
+    /// The meeting of a closed fill-in screen is over.
+    case close(sessionID: UUID)
+    /// Write a printable copy into the data folder's `exports/`.
+    case export(client: Client, specialists: [Specialist], omitSensitive: Bool, today: LocalDate)
+}
+
+/// The answer to a `ProfileRequest`.
+public enum ProfileResult: Sendable {
+    case overview(ProfileOverview)
+    case opened(OpenedProfile)
+    case answered(AnsweredProfile)
+    /// The answer does not fit its question; nothing was written.
+    case refused(questionID: String, reason: String)
+    /// The path of the copy, relative to the data folder.
+    case exported(path: String)
+    case closed
+}

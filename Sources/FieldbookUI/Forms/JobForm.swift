@@ -1,0 +1,99 @@
+import FieldbookCore
+import Foundation
+
+extension FieldID {
+    static let jobTitle: FieldID = "jobTitle", start: FieldID = "start"
+    static let hours: FieldID = "hours", wage: FieldID = "wage", competitive: FieldID = "competitive"
+    static let end: FieldID = "end", endReason: FieldID = "endReason", endNote: FieldID = "endNote"
+}
+
+/// The form for a client's job: add one, edit it, or record its end with a reason. The
+/// employer is picked from the directory by typing part of its name; a name the directory
+/// does not know adds the employer. The follow-along schedule follows from the saved job.
+public struct JobForm: FormPurpose {
+    public var clientID: UUID
+    /// nil: a new job.
+    public var jobID: UUID?
+
+    public init(clientID: UUID, jobID: UUID? = nil) {
+        self.clientID = clientID
+        self.jobID = jobID
+    }
+
+    public func title(in context: PageContext) -> String { jobID == nil ? "Add a job" : "Edit a job" }
+
+    public func heading(in context: PageContext) -> (title: String, aside: String?) {
+        let name = context.data.client(clientID)?.name ?? "the client"
+        return (jobID == nil ? "Add a job for \(name)" : "Edit a job of \(name)", nil)
+    }
+
+    public func makeForm(in context: PageContext) -> FormState {
+        let job = jobID.flatMap { id in context.data.client(clientID)?.jobs.first { $0.id == id } }
+        let reasons = JobEndReason.allCases.map { ChoiceOption($0.label, value: $0.rawValue) }
+        func number(_ value: Double?) -> String { value.map { $0.formatted(.number.precision(.fractionLength(0...2)).grouping(.never)) } ?? "" }
+        return FormState([
+            .field(.employer, "Employer", required: true,
+                   help: "Part of a name in the directory; a new name adds the employer.",
+                   initial: job?.employerName ?? ""),
+            .field(.jobTitle, "Job title", required: true, initial: job?.title ?? ""),
+            .field(.start, "Start", .date(lean: .future), required: true, initial: job?.startDate.description ?? ""),
+            .field(.hours, "Hours a week", .number(range: 0...80), initial: number(job?.hoursPerWeek)),
+            .field(.wage, "Hourly wage", .number(range: 0...1000),
+                   initial: job?.hourlyWage.map { number(NSDecimalNumber(decimal: $0).doubleValue) } ?? ""),
+            .field(.competitive, "Competitive", .yesNo, help: "Regular work at or above minimum wage, open to anyone.",
+                   initial: job?.isCompetitive == false ? "no" : "yes"),
+            .field(.end, "Ended on", .date(lean: .past), help: "Leave empty while the job lasts.",
+                   initial: job?.endDate?.description ?? ""),
+            .field(.endReason, "Why it ended", .choice(reasons), shownWhen: .answered(.end),
+                   initial: (job?.endReason ?? .resigned).rawValue),
+            .field(.endNote, "About the end", shownWhen: .answered(.end), initial: job?.endNote ?? ""),
+        ])
+    }
+
+    /// The employer a typed name means: the directory's employer of that name, or its only
+    /// match; nil when the name is new.
+    static func employer(named text: String, in context: PageContext) -> Employer? {
+        let folded = NameSearch.fold(text)
+        if let exact = context.data.employers.first(where: { NameSearch.fold($0.name) == folded }) { return exact }
+        let matches = context.figures.employerLog.employers(matching: text)
+        return matches.count == 1 ? matches[0] : nil
+    }
+
+    public func request(for form: FormState, in context: PageContext) -> StoreRequest? {
+        guard form.problems(today: context.today).isEmpty, var client = context.data.client(clientID),
+              let name = form.text(.employer), let title = form.text(.jobTitle),
+              let start = form.input(.start)?.date(today: context.today)
+        else { return nil }
+        var newEmployer: Employer?
+        let employer: Employer
+        if let known = Self.employer(named: name, in: context) {
+            employer = known
+        } else {
+            employer = Employer(id: context.environment.newID(), name: name, createdAt: context.now)
+            newEmployer = employer
+        }
+        let end = form.input(.end)?.date(today: context.today)
+        var job = jobID.flatMap { id in client.jobs.first { $0.id == id } } ?? Job(id: context.environment.newID(), employerName: name, title: title, startDate: start)
+        job.employerID = employer.id
+        job.employerName = employer.name
+        job.title = title
+        job.startDate = start
+        job.hoursPerWeek = form.text(.hours).flatMap { Double($0.replacingOccurrences(of: ",", with: ".")) }
+        job.hourlyWage = form.text(.wage).flatMap { Decimal(string: $0.replacingOccurrences(of: ",", with: ".")) }
+        job.isCompetitive = form.text(.competitive) != "no"
+        job.endDate = end
+        job.endReason = end == nil ? nil : form.text(.endReason).map(JobEndReason.init(rawValue:))
+        job.endNote = end == nil ? nil : form.text(.endNote)
+        if let index = client.jobs.firstIndex(where: { $0.id == job.id }) {
+            client.jobs[index] = job
+        } else {
+            client.jobs.append(job)
+        }
+        if let newEmployer { return .saveClientAndEmployer(client, newEmployer) }
+        return .saveClient(client)
+    }
+
+    public func saved(_ record: SavedRecord, in context: PageContext) -> (message: Message, next: (any Page)?) {
+        (Message(jobID == nil ? "Job added." : "Job saved.", kind: .success), nil)
+    }
+}

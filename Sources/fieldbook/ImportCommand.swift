@@ -1,0 +1,146 @@
+import ArgumentParser
+import FieldbookCore
+import Foundation
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Bring clients, jobs, client contacts or employer contacts in from a spreadsheet (CSV).",
+        discussion: """
+            KIND is clients, jobs, client-contacts or employer-contacts. The file is CSV saved as UTF-8 \
+            ("CSV UTF-8") with a header row naming the columns, in any order; dates are YYYY-MM-DD, lists \
+            are separated by ;, and yes/no cells say yes or no. Import clients first: the other kinds name \
+            them by id in client_id. Nothing is written if any row is bad, unless --skip-bad. Importing \
+            the same file again adds nothing. Columns and matching rules: docs/import-export.md.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("clients, jobs, client-contacts or employer-contacts.", valueName: "KIND"))
+    var kind: String
+
+    @Argument(help: ArgumentHelp("The CSV file.", valueName: "FILE.csv"))
+    var file: String
+
+    @OptionGroup var options: DataOptions
+
+    @Flag(name: .long, help: "Check the file and say what would change, writing nothing.")
+    var dryRun = false
+
+    @Flag(name: .long, help: "Import the good rows and leave the bad ones out (they are still listed).")
+    var skipBad = false
+
+    @Option(help: .hidden)
+    var today: String?
+
+    func run() throws {
+        guard let kind = ExchangeKind(rawValue: kind) else {
+            printError("unknown kind \"\(kind)\"; use one of: " + ExchangeKind.allCases.map(\.rawValue).joined(separator: ", "))
+            throw ExitCode(2)
+        }
+        let day: LocalDate
+        do {
+            day = try today.map { text throws in try LocalDate(parsing: text) } ?? LocalDate(containing: Date())
+        } catch {
+            printError("--today: \(error)")
+            throw ExitCode(2)
+        }
+        let source = URL(fileURLWithPath: file)
+        guard let data = FileManager.default.contents(atPath: source.path) else {
+            printError("cannot read \(file)")
+            throw ExitCode.failure
+        }
+        let table: CSVTable
+        do {
+            table = try CSVTable.read(data)
+        } catch {
+            printError("\(file): \(error.description)")
+            throw ExitCode.failure
+        }
+
+        let folder = options.folder
+        var store: Store?
+        let snapshot: DataSnapshot
+        if dryRun && !FileManager.default.fileExists(atPath: folder.path) {
+            snapshot = DataSnapshot()
+        } else {
+            do {
+                let opened = try Store(folder: folder, mode: dryRun ? .readOnly : .readWrite)
+                opened.auditLog = AuditLog(dataFolder: folder, installID: InstallID.load())
+                store = opened
+                snapshot = opened.load()
+            } catch {
+                printError(error.description)
+                throw ExitCode.failure
+            }
+            if !snapshot.problems.isEmpty {
+                printError("\(snapshot.problems.count) file(s) of the data folder could not be read and are left out; run fieldbook check")
+            }
+        }
+
+        let plan = CSVImport.plan(kind, table: table, snapshot: snapshot, today: day, now: Date())
+        for column in plan.unknownColumns {
+            printLine("Unknown column \"\(column)\": ignored. Known columns: \(kind.columns.joined(separator: ", ")).")
+        }
+        for bad in plan.badRows {
+            printLine("Line \(bad.line): \(bad.reason)")
+        }
+        if plan.badRows.contains(where: { $0.line == 1 }) {
+            printLine("Nothing imported: the header row does not fit a \(kind.rawValue) sheet.")
+            throw ExitCode.failure
+        }
+        for note in plan.notes { printLine(note) }
+        let counts = "\(plan.added) added, \(plan.updated) updated, \(plan.unchanged) already there"
+        if !plan.badRows.isEmpty && !skipBad {
+            printLine("Nothing imported: \(plan.badRows.count) of \(plan.rowsRead) rows are bad. "
+                + "Fix them, or use --skip-bad to import the other rows (\(counts)).")
+            throw ExitCode.failure
+        }
+        let skipped = plan.badRows.isEmpty ? "" : "; \(plan.badRows.count) bad rows left out"
+        if dryRun {
+            printLine("Dry run, nothing written. Would import \(plan.rowsRead) rows: \(counts)\(skipped).")
+            return
+        }
+        if plan.writesNothing {
+            printLine("Nothing new: all \(plan.rowsRead - plan.badRows.count) rows are already in Fieldbook\(skipped).")
+            return
+        }
+        guard let store else { return }
+        let bar = ProgressBar(total: plan.writeCount)
+        do {
+            try plan.apply(to: store) { done, _ in bar.show(done) }
+            bar.finish()
+        } catch {
+            bar.finish()
+            printError(error.description)
+            throw ExitCode.failure
+        }
+        printLine("Imported \(plan.rowsRead) rows: \(counts)\(skipped).")
+    }
+}
+
+/// A one-line bar on standard error, shown only when it is a terminal and the work is long.
+final class ProgressBar {
+    private let total: Int
+    private let shown: Bool
+    private var lastDrawn = -1
+
+    init(total: Int, minimum: Int = 200) {
+        self.total = total
+        shown = total >= minimum && isatty(STDERR_FILENO) == 1
+    }
+
+    func show(_ done: Int) {
+        guard shown else { return }
+        let width = 30
+        let filled = total == 0 ? width : done * width / total
+        guard filled != lastDrawn || done == total else { return }
+        lastDrawn = filled
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total)".utf8))
+    }
+
+    func finish() {
+        guard shown else { return }
+        FileHandle.standardError.write(Data("\n".utf8))
+    }
+}

@@ -1,0 +1,86 @@
+import FieldbookCore
+import Foundation
+import Testing
+
+/// `fieldbook import` and `fieldbook export` on real files.
+@Suite struct ImportExportCommandTests {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("fieldbook-exchange-\(UUID().uuidString)")
+    var folder: URL { root.appendingPathComponent("new/data") }
+
+    func file(_ name: String, _ text: String) throws -> String {
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let url = root.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    func fieldbook(_ arguments: String...) -> (status: Int32, output: String) {
+        spawn([binary] + arguments)
+    }
+
+    func clients() throws -> [Client] { try Store(folder: folder, mode: .readOnly).load().clients }
+
+    let good = "id,name,program_entry,specialist\nC-1,José Álvarez-Ruiz,2026-01-02,Bad\u{1B}[31mName\nC-2,陈小明,2026-02-03,Maria\n"
+
+    @Test func importCreatesTheFolderAndASecondImportAddsNothing() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let sheet = try file("clients.csv", good)
+        let first = fieldbook("import", "clients", sheet, "--data", folder.path)
+        #expect(first.status == 0, "\(first.output)")
+        #expect(first.output.contains("specialist created: Bad^[[31mName\n"), "names are escaped: \(first.output)")
+        #expect(!first.output.utf8.contains { $0 < 0x20 && $0 != 0x0A }, "a control character reached the terminal")
+        #expect(first.output.hasSuffix("Imported 2 rows: 2 added, 0 updated, 0 already there.\n"))
+        #expect(try clients().count == 2)
+        let mode = try FileManager.default.attributesOfItem(atPath: folder.path)[.posixPermissions] as? Int
+        #expect(mode == 0o700)
+        let again = fieldbook("import", "clients", sheet, "--data", folder.path)
+        #expect(again.status == 0)
+        #expect(again.output == "Nothing new: all 2 rows are already in Fieldbook.\n")
+    }
+
+    @Test func aBadRowStopsTheImportUnlessSkipBad() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let sheet = try file("clients.csv", "id,name,program_entry,colour\nC-1,Ana,2026-01-02,red\nC-2,Ben,3/14/2026,\n")
+        let refused = fieldbook("import", "clients", sheet, "--data", folder.path)
+        #expect(refused.status == 1)
+        #expect(refused.output.contains("Unknown column \"colour\": ignored."))
+        #expect(refused.output.contains("Line 3: program_entry \"3/14/2026\" is not a date: write dates as YYYY-MM-DD (e.g. 2026-03-14)"))
+        #expect(refused.output.contains("Nothing imported: 1 of 2 rows are bad."))
+        #expect(try !FileManager.default.fileExists(atPath: folder.path) || clients().isEmpty)
+        let dry = fieldbook("import", "clients", sheet, "--data", folder.path, "--dry-run", "--skip-bad")
+        #expect(dry.status == 0, "\(dry.output)")
+        #expect(dry.output.contains("Dry run, nothing written. Would import 2 rows: 1 added, 0 updated, 0 already there; 1 bad rows left out."))
+        #expect(try !FileManager.default.fileExists(atPath: folder.path) || clients().isEmpty)
+        let skipped = fieldbook("import", "clients", sheet, "--data", folder.path, "--skip-bad")
+        #expect(skipped.status == 0, "\(skipped.output)")
+        #expect(try clients().map(\.externalID) == ["C-1"])
+    }
+
+    @Test func aLatin1FileIsRefusedWithAHint() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let url = root.appendingPathComponent("latin1.csv")
+        try (Data("id,name,program_entry\nC-1,Ren".utf8) + Data([0xE9]) + Data(",2026-01-02\n".utf8)).write(to: url)
+        let result = fieldbook("import", "clients", url.path, "--data", folder.path)
+        #expect(result.status == 1)
+        #expect(result.output.contains("line 2 is not UTF-8 text; in the spreadsheet, save as \"CSV UTF-8\""))
+    }
+
+    @Test func exportWritesAnOwnerOnlyCSVAndAFullJSONCopy() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let sheet = try file("clients.csv", good)
+        #expect(fieldbook("import", "clients", sheet, "--data", folder.path).status == 0)
+        let out = root.appendingPathComponent("out.csv")
+        let csv = fieldbook("export", "clients", "--csv", "--data", folder.path, "--out", out.path)
+        #expect(csv.status == 0, "\(csv.output)")
+        let text = try String(contentsOf: out, encoding: .utf8)
+        #expect(text.hasPrefix(ExchangeKind.clients.columns.joined(separator: ",") + "\n"))
+        #expect(text.contains("C-2,陈小明,,2026-02-03,Maria,engaging,"))
+        #expect(try FileManager.default.attributesOfItem(atPath: out.path)[.posixPermissions] as? Int == 0o600)
+        let json = fieldbook("export", "all", "--json", "--data", folder.path)
+        #expect(json.status == 0)
+        let copy = try FullCopy.read(Data(json.output.utf8))
+        #expect(copy.clients.count == 2 && copy.specialists.count == 2)
+        #expect(fieldbook("export", "clients", "--json", "--data", folder.path).status == 2)
+    }
+}

@@ -1,0 +1,88 @@
+import FieldbookCore
+import Foundation
+import Testing
+
+/// The career profile work the app's effect runner does: each answer on disk before it is
+/// answered, one session per visit, printable copies owner-only and named by id.
+@Suite struct ProfileDeskTests {
+    let client = Client(id: UUID(uuidString: "0d53e228-d36b-4c30-b254-acf5453c3dd0")!, name: "José Álvarez-Ruiz",
+                        programEntryDate: (try? LocalDate(parsing: "2026-01-05"))!, createdAt: Date(timeIntervalSince1970: 0))
+
+    @Test func anAnswerIsOnDiskWhenTheDeskAnswers() throws {
+        let folder = TemporaryFolder()
+        let desk = ProfileDesk(store: CareerProfileStore(store: try Store(folder: folder.url)))
+        let opened = desk.open(client.id, at: Date(timeIntervalSince1970: 1_772_359_200))
+        #expect(!opened.profile.isStarted)
+        let moment = Date(timeIntervalSince1970: 1_772_359_260)
+        let answered = try desk.append(ProfileAnswerToSave(sessionID: opened.sessionID, clientID: client.id, questionID: "job-goal",
+                                                           value: .text("Cook"), enteredBy: nil, source: .family, at: moment))
+        #expect(answered.profile.answers()["job-goal"]?.value == .text("Cook"))
+        // A fresh store on the same folder (as after a crash) reads it.
+        let fresh = CareerProfileStore(folder: folder.url).profile(of: client.id).profile
+        #expect(fresh.answers()["job-goal"]?.value == .text("Cook"))
+        #expect(fresh.answers()["job-goal"]?.source == .family)
+        // A second answer of the same visit goes into the same session file.
+        _ = try desk.append(ProfileAnswerToSave(sessionID: opened.sessionID, clientID: client.id, questionID: "ideal-job",
+                                                value: .text("Chef"), enteredBy: nil, source: .client, at: moment.addingTimeInterval(60)))
+        let again = CareerProfileStore(folder: folder.url).profile(of: client.id).profile
+        #expect(again.sessions.count == 1 && again.entries.count == 2)
+        #expect(desk.overview().summaries[client.id]?.jobGoal == "Cook")
+    }
+
+    @Test func anAnswerThatDoesNotFitIsRefusedAndNothingIsWritten() throws {
+        let folder = TemporaryFolder()
+        let desk = ProfileDesk(store: CareerProfileStore(store: try Store(folder: folder.url)))
+        let opened = desk.open(client.id, at: Date(timeIntervalSince1970: 1_772_359_200))
+        #expect(throws: ProfileError.self) {
+            try desk.append(ProfileAnswerToSave(sessionID: opened.sessionID, clientID: client.id, questionID: "goal-confidence",
+                                                value: .scale(9), enteredBy: nil, source: .client, at: Date(timeIntervalSince1970: 1_772_359_260)))
+        }
+        #expect(!CareerProfileStore(folder: folder.url).profile(of: client.id).profile.isStarted)
+    }
+
+    @Test func aPrintableCopyIsOwnerOnlyNamedByIdAndNeverOverwritten() throws {
+        let folder = TemporaryFolder()
+        let desk = ProfileDesk(store: CareerProfileStore(store: try Store(folder: folder.url)))
+        let today = try LocalDate(parsing: "2026-11-25")
+        let first = try desk.export(client, specialists: [], options: ProfileExport.Options(), today: today)
+        let second = try desk.export(client, specialists: [], options: ProfileExport.Options(), today: today)
+        #expect(first == "exports/profile-0d53e228-2026-11-25.md")
+        #expect(second == "exports/profile-0d53e228-2026-11-25-2.md")
+        let url = folder.url.appendingPathComponent(first)
+        #expect(try String(contentsOf: url, encoding: .utf8).contains("José Álvarez-Ruiz"))
+        let mode = try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let folderMode = try FileManager.default.attributesOfItem(atPath: url.deletingLastPathComponent().path)[.posixPermissions] as? Int
+        #expect(folderMode == 0o700)
+    }
+
+    @Test func theDemoCopyCarriesProfilesMovedInTime() throws {
+        let source = TemporaryFolder()
+        let store = try Store(folder: source.url)
+        var seen = client
+        seen.contacts = [ClientContact(id: UUID(), date: try LocalDate(parsing: "2026-11-10"), kind: .faceToFace, createdAt: Date(timeIntervalSince1970: 0))]
+        try store.save(seen)
+        let profiles = CareerProfileStore(store: store)
+        let definition = profiles.definition().definition
+        let day = try LocalDate(parsing: "2026-11-10")
+        var session = profiles.startSession(for: client.id, definition: definition, at: day.lastMoment(in: TimeZone(secondsFromGMT: 0)!))
+        _ = try profiles.append(.text("Cook"), to: "job-goal", in: definition, by: nil, source: .client,
+                                at: day.lastMoment(in: TimeZone(secondsFromGMT: 0)!), session: &session)
+        let parent = TemporaryFolder()
+        let copy = try DemoCopy.make(from: source.url, today: try LocalDate(parsing: "2026-11-25"), into: parent.url)
+        #expect(copy.shiftedByDays == 14)
+        let moved = CareerProfileStore(folder: copy.folder).profile(of: client.id)
+        #expect(moved.problems.isEmpty)
+        let entry = try #require(moved.profile.answers()["job-goal"])
+        #expect(entry.value == .text("Cook"))
+        #expect(entry.answeredAt == day.lastMoment(in: TimeZone(secondsFromGMT: 0)!).addingTimeInterval(Double(copy.shiftedByDays) * 86_400))
+    }
+}
+
+@Suite struct ProfileSummaryPickerLineTests {
+    @Test func thePickerLineNamesGoalHoursPlacesAndDisclosure() {
+        #expect(ProfileSummary().pickerLine == nil)
+        let summary = ProfileSummary(jobGoal: "Cook", hours: "20 to 30", places: "Downtown", disclosure: "Limited")
+        #expect(summary.pickerLine == "Cook · 20 to 30 · Downtown · disclosure: Limited")
+    }
+}
