@@ -259,4 +259,27 @@ enum ReportData {
         #expect(text.contains("'@SUM,\"line\nbreak\""))
         #expect(text.contains("plain,'kept"))
     }
+
+    /// Numbers reach spreadsheets as data: a share from 0 to 1, never the "50 %" people read.
+    @Test func sharesAreNumbersInCSVAndPercentagesInText() throws {
+        let rate = EmploymentRateReport(ReportData.input())
+        let csv = try ReportCSV.text(try #require(rate.tables.first)).components(separatedBy: "\r\n")
+        #expect(Array(csv.prefix(4)) == ["specialist,served,worked,rate", "Ana Reyes,4,2,0.5", "Ben Okoro,2,1,0.5", "Program,6,3,0.5"])
+        let text = ReportText.render(rate, width: { $0.count })
+        #expect(text.contains("Ana Reyes   4       2       50 %"), "\(text)")
+
+        let caseload = try ReportCSV.text(try #require(CaseloadReport(ReportData.input()).tables.first))
+        let ana = try #require(caseload.components(separatedBy: "\r\n").first { $0.hasPrefix("Ana Reyes,") })
+        // 3 active, 2 working, none in education.
+        #expect(ana.hasPrefix("Ana Reyes,3,20,2,0.6667,0,0,"), "\(ana)")
+        let empty = try ReportCSV.text(try #require(EmploymentRateReport(ReportData.input(try ReportPeriod(quarter: "2020Q1"))).tables.first))
+        #expect(empty.contains("Program,0,0,\r\n"), "nothing counted: an empty cell, not \"-\": \(empty)")
+        for name in ReportCatalog.names {
+            let report = try #require(ReportCatalog.report(name, ReportData.input()))
+            for table in report.tables {
+                let written = try ReportCSV.text(table)
+                #expect(!written.contains("%"), "\(name): \(written)")
+            }
+        }
+    }
 }

@@ -42,7 +42,7 @@ public struct LeftCaseloadReport: Report {
         [ReportTable(title: "Clients closed",
                      columns: [("client", "Client"), ("specialist", "Specialist"), ("closed_on", "Closed"),
                                ("previous_status", "Was"), ("program_entry", "Entered")],
-                     rows: clients.map { [$0.client, $0.specialist, "\($0.closedOn)", $0.previousStatus, "\($0.programEntry)"] })]
+                     rows: clients.map { [ReportCell($0.client), ReportCell($0.specialist), "\($0.closedOn)", ReportCell($0.previousStatus), "\($0.programEntry)"] })]
     }
 }
 
@@ -113,9 +113,9 @@ public struct CaseloadReport: Report {
                       ("working_share", "Working %"), ("in_education", "Education"), ("education_share", "Education %")]
                 + statuses.map { ("status_" + $0.rawValue.replacingOccurrences(of: "-", with: "_"), $0.label) },
             rows: bySpecialist.map { figure in
-                [figure.specialist, "\(figure.active)", "\(figure.limit)", "\(figure.working)",
-                 percentText(figure.working, of: figure.active), "\(figure.inEducation)", percentText(figure.inEducation, of: figure.active)]
-                    + statuses.map { "\(figure.byStatus[$0.rawValue] ?? 0)" }
+                [ReportCell(figure.specialist), .count(figure.active), .count(figure.limit), .count(figure.working),
+                 .share(figure.working, of: figure.active), .count(figure.inEducation), .share(figure.inEducation, of: figure.active)]
+                    + statuses.map { .count(figure.byStatus[$0.rawValue] ?? 0) }
             })]
     }
 }
@@ -184,7 +184,7 @@ public struct RapidSearchReport: Report {
         [ReportTable(title: "Clients who entered",
                      columns: [("client", "Client"), ("specialist", "Specialist"), ("program_entry", "Entered"),
                                ("first_contact", "First contact"), ("days", "Days"), ("days_so_far", "Days so far")],
-                     rows: clients.map { [$0.client, $0.specialist, "\($0.programEntry)", $0.firstContact.map(\.description) ?? "",
-                                          $0.days.map { "\($0)" } ?? "", $0.daysSoFar.map { "\($0)" } ?? ""] })]
+                     rows: clients.map { [ReportCell($0.client), ReportCell($0.specialist), "\($0.programEntry)",
+                                          ReportCell($0.firstContact.map(\.description) ?? ""), .count($0.days), .count($0.daysSoFar)] })]
     }
 }

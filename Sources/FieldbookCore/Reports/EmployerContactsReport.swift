@@ -88,15 +88,15 @@ public struct EmployerContactsReport: Report {
             columns: [("specialist", "Specialist"), ("week", "Week"), ("from", "From"), ("to", "To"),
                       ("face_to_face", "F2F"), ("target", "Target")],
             rows: bySpecialist.flatMap { figure in
-                figure.weeks.map { [figure.specialist, $0.week, "\($0.from)", "\($0.to)", "\($0.faceToFace)", "\($0.target)"] }
+                figure.weeks.map { [ReportCell(figure.specialist), ReportCell($0.week), "\($0.from)", "\($0.to)", .count($0.faceToFace), .count($0.target)] }
             }),
          ReportTable(
             title: "Per specialist",
             columns: [("specialist", "Specialist"), ("face_to_face", "F2F"), ("target", "Target"), ("per_week", "Per week"),
-                      ("weeks_met", "Weeks met"), ("repeat_visits", "Repeat"), ("repeat_share", "Repeat %")],
+                      ("weeks_met", "Weeks met"), ("weeks", "Weeks"), ("repeat_visits", "Repeat"), ("repeat_share", "Repeat %")],
             rows: bySpecialist.map {
-                [$0.specialist, "\($0.faceToFace)", "\($0.target)", String(format: "%.1f", $0.perWeek),
-                 "\($0.weeksMet)/\($0.weeks.count)", "\($0.repeatVisits)", percentText($0.repeatVisits, of: $0.faceToFace)]
+                [ReportCell($0.specialist), .count($0.faceToFace), .count($0.target), .decimal($0.perWeek),
+                 .count($0.weeksMet), .count($0.weeks.count), .count($0.repeatVisits), .share($0.repeatVisits, of: $0.faceToFace)]
             })]
     }
 }

@@ -102,11 +102,11 @@ public struct EmploymentRateReport: Report {
         [ReportTable(
             title: "By specialist",
             columns: [("specialist", "Specialist"), ("served", "Served"), ("worked", "Worked"), ("rate", "Rate")],
-            rows: bySpecialist.map { [$0.specialist, "\($0.served)", "\($0.worked)", percentText($0.worked, of: $0.served)] }
-                + [["Program", "\(served)", "\(worked)", percentText(worked, of: served)]]),
+            rows: bySpecialist.map { [ReportCell($0.specialist), .count($0.served), .count($0.worked), .share($0.worked, of: $0.served)] }
+                + [["Program", .count(served), .count(worked), .share(worked, of: served)]]),
          ReportTable(
             title: "Clients served",
             columns: [("client", "Client"), ("specialist", "Specialist"), ("worked", "Worked")],
-            rows: clients.map { [$0.client, $0.specialist, $0.worked ? "yes" : "no"] })]
+            rows: clients.map { [ReportCell($0.client), ReportCell($0.specialist), $0.worked ? "yes" : "no"] })]
     }
 }

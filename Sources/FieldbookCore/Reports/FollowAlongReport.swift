@@ -156,13 +156,14 @@ public struct FollowAlongReport: Report {
             columns: [("specialist", "Specialist"), ("met_on_time", "On time"), ("met_late", "Late"), ("open", "Open"),
                       ("overdue", "Overdue"), ("dismissed", "Dismissed"), ("no_longer_due", "No longer due")],
             rows: (bySpecialist + [total]).map {
-                [$0.specialist, "\($0.metOnTime)", "\($0.metLate)", "\($0.open)", "\($0.overdue)", "\($0.dismissed)", "\($0.noLongerDue)"]
+                [ReportCell($0.specialist), .count($0.metOnTime), .count($0.metLate), .count($0.open), .count($0.overdue),
+                 .count($0.dismissed), .count($0.noLongerDue)]
             }),
          ReportTable(
             title: "Items due",
             columns: [("client", "Client"), ("specialist", "Specialist"), ("kind", "Kind"), ("due_on", "Due"),
                       ("outcome", "Outcome"), ("met_on", "Met"), ("days_overdue", "Overdue"), ("reason", "Reason")],
-            rows: items.map { [$0.client, $0.specialist, $0.kind, "\($0.dueOn)", $0.outcome.rawValue,
-                               $0.metOn.map(\.description) ?? "", $0.daysOverdue.map { "\($0)" } ?? "", $0.reason ?? ""] })]
+            rows: items.map { [ReportCell($0.client), ReportCell($0.specialist), ReportCell($0.kind), "\($0.dueOn)", ReportCell($0.outcome.rawValue),
+                               ReportCell($0.metOn.map(\.description) ?? ""), .count($0.daysOverdue), ReportCell($0.reason ?? "")] })]
     }
 }

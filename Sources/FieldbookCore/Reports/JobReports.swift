@@ -35,10 +35,11 @@ public struct JobRow: Encodable, Hashable, Sendable {
         ("end_reason", "End reason"), ("end_note", "Note"),
     ]
 
-    var cells: [String] {
-        [client, specialist, employer, title ?? "", "\(start)", end.map(\.description) ?? "",
-         hoursPerWeek.map { $0 == $0.rounded() ? "\(Int($0))" : "\($0)" } ?? "", competitive ? "yes" : "no",
-         endReason ?? "", endNote ?? ""]
+    var cells: [ReportCell] {
+        [ReportCell(client), ReportCell(specialist), ReportCell(employer), ReportCell(title ?? ""), "\(start)",
+         ReportCell(end.map(\.description) ?? ""),
+         hoursPerWeek.map { ReportCell(text: CellText.number($0), data: CellText.number($0), isNumber: true) } ?? "",
+         competitive ? "yes" : "no", ReportCell(endReason ?? ""), ReportCell(endNote ?? "")]
     }
 }
 
@@ -161,7 +162,7 @@ public struct StillEmployed90DaysReport: Report {
         [ReportTable(title: "Jobs reaching 90 days",
                      columns: [("client", "Client"), ("specialist", "Specialist"), ("employer", "Employer"), ("start", "Start"),
                                ("day_90", "Day 90"), ("still_employed", "Still employed")],
-                     rows: jobs.map { [$0.job.client, $0.job.specialist, $0.job.employer, "\($0.job.start)", "\($0.day90)",
-                                       $0.stillEmployed ? "yes" : "no"] })]
+                     rows: jobs.map { [ReportCell($0.job.client), ReportCell($0.job.specialist), ReportCell($0.job.employer),
+                                       "\($0.job.start)", "\($0.day90)", $0.stillEmployed ? "yes" : "no"] })]
     }
 }

@@ -20,13 +20,68 @@ public struct ReportTable: Hashable, Sendable {
     public var columns: [String]
     /// Column headings for people.
     public var headings: [String]
-    public var rows: [[String]]
+    public var rows: [[ReportCell]]
 
-    public init(title: String, columns: [(csv: String, heading: String)], rows: [[String]]) {
+    public init(title: String, columns: [(csv: String, heading: String)], rows: [[ReportCell]]) {
         self.title = title
         self.columns = columns.map(\.csv)
         headings = columns.map(\.heading)
         self.rows = rows
+    }
+
+    /// The rows as people read them ("36 %").
+    public var textRows: [[String]] { rows.map { $0.map(\.text) } }
+    /// The rows as data for spreadsheets (0.36).
+    public var dataRows: [[String]] { rows.map { $0.map(\.data) } }
+}
+
+/// One cell of a report table: the text people read, and the value a spreadsheet gets. They
+/// differ for shares ("36 %" on screen, 0.36 in CSV) and rounded decimals.
+public struct ReportCell: Hashable, Sendable, ExpressibleByStringInterpolation {
+    public var text: String
+    public var data: String
+    /// A number: written as it is, never guarded as a formula.
+    public var isNumber: Bool
+
+    public init(_ text: String) {
+        self.text = text
+        data = text
+        isNumber = false
+    }
+
+    public init(stringLiteral value: String) { self.init(value) }
+
+    public init(stringInterpolation: DefaultStringInterpolation) { self.init(String(stringInterpolation: stringInterpolation)) }
+
+    public init(text: String, data: String, isNumber: Bool) {
+        self.text = text
+        self.data = data
+        self.isNumber = isNumber
+    }
+
+    public static func count(_ value: Int) -> ReportCell { ReportCell(text: "\(value)", data: "\(value)", isNumber: true) }
+
+    public static func count(_ value: Int?) -> ReportCell { value.map { count($0) } ?? "" }
+
+    /// A share of a whole: "36 %" for people, 0.3636 (0 to 1, four decimals) for data, empty
+    /// (and "-" on screen) when nothing was counted.
+    public static func share(_ part: Int, of whole: Int) -> ReportCell {
+        ReportCell(text: percentText(part, of: whole), data: FieldbookCore.share(part, of: whole).map { decimalText($0, places: 4) } ?? "", isNumber: true)
+    }
+
+    /// A decimal shown with `shown` places, given to spreadsheets with two.
+    public static func decimal(_ value: Double, shown: Int = 1) -> ReportCell {
+        ReportCell(text: String(format: "%.\(shown)f", value), data: decimalText(value, places: 2), isNumber: true)
+    }
+
+    /// `value` rounded to `places` decimals, without trailing zeros: 0.5, 0.3636, 2.
+    static func decimalText(_ value: Double, places: Int) -> String {
+        var text = String(format: "%.\(places)f", value)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text == "-0" ? "0" : text
     }
 }
 

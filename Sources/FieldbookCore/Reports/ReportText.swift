@@ -13,7 +13,7 @@ public enum ReportText {
                 out += "  (none)\n"
                 continue
             }
-            let rows = ([table.headings] + table.rows).map { $0.map(TerminalText.escaped) }
+            let rows = ([table.headings] + table.textRows).map { $0.map(TerminalText.escaped) }
             let widths = table.headings.indices.map { column in rows.map { width($0[column]) }.max() ?? 0 }
             for row in rows {
                 let cells = row.indices.map { column in
