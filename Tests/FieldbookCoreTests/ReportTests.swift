@@ -187,6 +187,19 @@ enum ReportData {
         #expect(ben.repeatShare == 0.5)
         #expect(ben.weeks[1].target == 2)
     }
+
+    @Test func aQuarterStillRunningCountsUpToToday() throws {
+        // Seen on Wednesday 25 November: Q4's weeks run from W40 (from 1 October) to W48, cut at today.
+        let report = EmployerContactsReport(ReportData.input(try ReportPeriod(quarter: "2026Q4")))
+        #expect(report.bySpecialist.count == 2)
+        for figure in report.bySpecialist {
+            #expect(figure.weeks.first?.week == "2026-W40" && figure.weeks.first?.from == date("2026-10-01"))
+            #expect(figure.weeks.last?.week == "2026-W48" && figure.weeks.last?.to == ReportData.today)
+            #expect(figure.weeks.count == 9)
+        }
+        let future = EmployerContactsReport(ReportData.input(try ReportPeriod(quarter: "2027Q1")))
+        #expect(future.bySpecialist.allSatisfy { $0.weeks.isEmpty && $0.perWeek == 0 })
+    }
 }
 
 @Suite struct FollowAlongReportTests {
@@ -207,6 +220,23 @@ enum ReportData {
         #expect(report.total.metOnTime == 2 && report.total.metLate == 1 && report.total.open == 1 && report.total.overdue == 1)
         #expect(report.total.dismissed == 0)
         #expect(FollowAlongReport.dismissals(in: ReportInput(data: data, period: ReportData.q3, today: ReportData.today)).isEmpty)
+
+        // The weekly item due 24 July set aside on the 27th: dismissed in July; set aside on
+        // 2 August, after the month: still open at July's end.
+        var dismissed = worker
+        let open = try #require(report.items.last)
+        dismissed.dueDismissals = [DueDismissal(kind: .weekly, dueOn: open.dueOn, jobID: worker.jobs[0].id,
+                                                reason: "In hospital", dismissedOn: date("2026-07-27"), createdAt: instant(1_700_000_000))]
+        let july = try ReportPeriod(month: "2026-07")
+        let withDismissal = FollowAlongReport(ReportInput(data: DataSnapshot(specialists: [ReportData.ana], clients: [dismissed]),
+                                                          period: july, today: ReportData.today))
+        #expect(withDismissal.items.map(\.outcome) == [.metOnTime, .metOnTime, .metLate, .dismissed])
+        #expect(withDismissal.items.last?.reason == "In hospital")
+        #expect(withDismissal.total.dismissed == 1 && withDismissal.total.open == 0)
+        dismissed.dueDismissals[0].dismissedOn = date("2026-08-02")
+        let later = FollowAlongReport(ReportInput(data: DataSnapshot(specialists: [ReportData.ana], clients: [dismissed]),
+                                                  period: july, today: ReportData.today))
+        #expect(later.items.last?.outcome == .open)
     }
 }
 

@@ -3,7 +3,8 @@ import Foundation
 /// Face-to-face employer contacts per specialist per week against the target (fidelity item
 /// 17), and the share that were repeat visits: to an employer the same specialist had visited
 /// face to face before. A week that crosses the period's start or end counts only its days in
-/// the period, against a target scaled to them.
+/// the period, against a target scaled to them. A period still running counts up to today:
+/// the weeks ahead are left out, and the current week counts its days so far.
 public struct EmployerContactsReport: Report {
     public static let name = "employer-contacts"
 
@@ -39,11 +40,14 @@ public struct EmployerContactsReport: Report {
         period = input.period
         let range = input.period.range
         let log = EmployerLog(input.data, today: input.today)
+        let counted: DateRange? = input.asOf < range.from ? nil : DateRange(from: range.from, to: input.asOf)
         var weekRanges: [(ISOWeek, DateRange)] = []
-        var week = ISOWeek(containing: range.from)
-        while week.monday <= range.to {
-            weekRanges.append((week, DateRange(from: max(week.monday, range.from), to: min(week.sunday, range.to))))
-            week = week.adding(weeks: 1)
+        if let counted {
+            var week = ISOWeek(containing: counted.from)
+            while week.monday <= counted.to {
+                weekRanges.append((week, DateRange(from: max(week.monday, counted.from), to: min(week.sunday, counted.to))))
+                week = week.adding(weeks: 1)
+            }
         }
         let bySpecialistContacts = Dictionary(grouping: input.data.employerContacts.filter(\.isFaceToFace), by: \.specialistID)
         let ids = log.team(in: range).filter { input.counts(specialist: $0) }
@@ -57,8 +61,8 @@ public struct EmployerContactsReport: Report {
             var seen: Set<UUID> = []
             var repeats = 0, total = 0
             let ordered = (bySpecialistContacts[id] ?? []).sorted { ($0.date, $0.createdAt) < ($1.date, $1.createdAt) }
-            for contact in ordered where contact.date <= range.to {
-                if range.contains(contact.date) {
+            for contact in ordered where contact.date <= input.asOf {
+                if counted?.contains(contact.date) ?? false {
                     total += 1
                     if seen.contains(contact.employerID) { repeats += 1 }
                 }
@@ -68,7 +72,7 @@ public struct EmployerContactsReport: Report {
                 specialist: input.specialistName(id), specialistID: id, weeks: weeks,
                 faceToFace: weeks.reduce(0) { $0 + $1.faceToFace }, target: weeks.reduce(0) { $0 + $1.target },
                 weeksMet: weeks.filter { $0.faceToFace >= $0.target }.count, repeatVisits: repeats,
-                repeatShare: share(repeats, of: total), perWeek: Double(total) * 7 / Double(range.dayCount)))
+                repeatShare: share(repeats, of: total), perWeek: counted.map { Double(total) * 7 / Double($0.dayCount) } ?? 0))
         }
         bySpecialist = figures
         faceToFace = figures.reduce(0) { $0 + $1.faceToFace }

@@ -7,7 +7,8 @@ import Foundation
 /// item due in the period is met on the day a contact that meets due dates makes it leave the
 /// list, on time when that day is on or before its due date. An item that leaves the list
 /// without such a contact (the job ended first, the client was closed) is counted as no longer
-/// due.
+/// due. An item a specialist set aside with a reason (`DueDismissal`) before it was met, and by
+/// the period's end, is counted as dismissed.
 public struct FollowAlongReport: Report {
     public static let name = "follow-along"
 
@@ -52,6 +53,7 @@ public struct FollowAlongReport: Report {
         public var kind: DueKind
         public var dueOn: LocalDate
         public var reason: String
+        public var dismissedOn: LocalDate
     }
 
     public let period: ReportPeriod
@@ -77,6 +79,9 @@ public struct FollowAlongReport: Report {
             let firstDay = range.from.adding(days: -longest - 7)
             var present: [ItemKey: DueItem] = [:]
             var finished: [ItemKey: (Outcome, LocalDate?)] = [:]
+            func dismissal(of key: ItemKey) -> Dismissal? {
+                dismissals.first { $0.clientID == key.clientID && $0.jobID == key.jobID && $0.kind == key.kind && $0.dueOn == key.dueOn }
+            }
             var day = firstDay
             while day <= range.to {
                 let today = Dictionary(
@@ -85,7 +90,9 @@ public struct FollowAlongReport: Report {
                     }, uniquingKeysWith: { a, _ in a })
                 for key in present.keys where today[key] == nil && range.contains(key.dueOn) && finished[key] == nil {
                     let counting = CountingContacts(client, phoneAndVideoCount: settings.phoneAndVideoCount, asOf: day)
-                    if counting.latest == day {
+                    if let dismissal = dismissal(of: key), dismissal.dismissedOn < day {
+                        finished[key] = (.dismissed, nil)
+                    } else if counting.latest == day {
                         finished[key] = (day <= key.dueOn ? .metOnTime : .metLate, day)
                     } else {
                         finished[key] = (.noLongerDue, nil)
@@ -100,11 +107,11 @@ public struct FollowAlongReport: Report {
                     kind: key.kind.rawValue, dueOn: key.dueOn, outcome: outcome, metOn: metOn, daysOverdue: overdue,
                     reason: input.freeText(reason))
             }
-            for (key, result) in finished { rows.append(row(key, result.0, metOn: result.1)) }
+            for (key, result) in finished {
+                rows.append(row(key, result.0, metOn: result.1, reason: result.0 == .dismissed ? dismissal(of: key)?.reason : nil))
+            }
             for key in present.keys where range.contains(key.dueOn) && finished[key] == nil {
-                if let dismissal = dismissals.first(where: {
-                    $0.clientID == key.clientID && $0.jobID == key.jobID && $0.kind == key.kind && $0.dueOn == key.dueOn
-                }) {
+                if let dismissal = dismissal(of: key), dismissal.dismissedOn <= range.to {
                     rows.append(row(key, .dismissed, reason: dismissal.reason))
                 } else {
                     rows.append(row(key, .open, overdue: max(0, key.dueOn.days(until: range.to))))
@@ -139,11 +146,15 @@ public struct FollowAlongReport: Report {
         }
     }
 
-    /// The due items specialists dismissed (with why) for the report's clients.
-    ///
-    /// Hook for dismissals of due items: Fieldbook does not record dismissals yet, so this
-    /// returns none and no item is counted as dismissed. Once they are recorded, read them here.
-    public static func dismissals(in input: ReportInput) -> [Dismissal] { [] }
+    /// The due items specialists dismissed (with why) for the report's clients, as kept on
+    /// each client (`Client.dueDismissals`).
+    public static func dismissals(in input: ReportInput) -> [Dismissal] {
+        input.clients.flatMap { client in
+            client.dueDismissals.map {
+                Dismissal(clientID: client.id, jobID: $0.jobID, kind: $0.kind, dueOn: $0.dueOn, reason: $0.reason, dismissedOn: $0.dismissedOn)
+            }
+        }
+    }
 
     public var title: String { "Follow-along contacts" }
     public var summary: [String] {
