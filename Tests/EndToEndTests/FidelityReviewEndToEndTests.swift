@@ -25,7 +25,7 @@ struct FidelityReviewEndToEndTests {
             session.send("Right", "Right", "Right")
             #expect(session.waitFor("◂ 3 ▸"), "\(session.screen)")
             session.send("C-s")
-            #expect(session.waitFor("Fidelity review saved: 7 of 125"), "\(session.screen)")
+            #expect(session.waitFor("Fidelity review saved: 7 of 125 so far (2 of 25 items scored)"), "\(session.screen)")
             session.send("q")
             #expect(session.waitFor("FIELDBOOK-EXIT=0"), "\(session.screen)")
         }
@@ -55,7 +55,7 @@ struct FidelityReviewEndToEndTests {
         again.send("4")
         #expect(again.waitFor("Reports · 2026 Q4"), "\(again.screen)")
         again.send("G")
-        #expect(again.waitFor("Fidelity self-review  2026-11-21: 7 of 125"), "\(again.screen)")
+        #expect(again.waitFor("Fidelity self-review  2026-11-21: 7 of 125 so far (2 of 25 items scored)"), "\(again.screen)")
         // The next review starts from this one's scores.
         again.send("f", "Tab")
         #expect(again.waitFor("Two caseloads above twenty"), "\(again.screen)")

@@ -68,6 +68,25 @@ extension Program {
         #expect(screen.lines == expected, "\n\(dump(screen))")
     }
 
+    /// A review not fully scored shows no band, and the change since the last review names
+    /// the items that moved and those scored for the first time.
+    @Test func theLatestFidelityReviewAndItsChangeShowAtTheEndOfReports() {
+        var data = Program.data
+        func review(_ text: String, _ scores: [Int: Int]) -> FidelityReview {
+            FidelityReview(date: day(text), scores: (1...25).map { FidelityReview.Score(item: $0, score: scores[$0]) },
+                           createdAt: Date(timeIntervalSince1970: 0))
+        }
+        data.fidelityReviews = [review("2026-11-20", [1: 4, 2: 4]), review("2026-11-01", [1: 5])]
+        var state = AppState(data: data, today: Program.today, userSpecialistID: Program.maria.id, size: Size(rows: 24, columns: 80))
+        state.press(.character("4"), .character("G"))
+        let lines = state.screen().lines
+        let at = lines.firstIndex { $0.hasPrefix(" Fidelity self-review") }
+        #expect(at.map { lines[$0] } == " Fidelity self-review  2026-11-20: 8 of 125 so far (2 of 25 items scored)", "\n\(lines.joined(separator: "\n"))")
+        #expect(at.map { lines[$0 + 1] } == "   +3 since 2026-11-01 (5 of 125)")
+        #expect(at.map { lines[$0 + 2] } == "   Staffing: 8  changed: 1 -1, 2 new")
+        #expect(!lines.joined().contains("not supported employment"))
+    }
+
     @Test func reportsAt80x24() {
         let screen = Program.fullState(tab: "4").screen()
         let expected = [
@@ -78,8 +97,8 @@ extension Program {
             "",
             " Employment rate  1 of 5 served worked: 20 %  benchmarks 31/41/50 %",
             "   not working at entry: 1 of 5: 20 %  benchmark 40 %",
-            "   Daniel Whitehorse         0/1  0 %",
-            "   Maria Okafor              1/4  25 %",
+            "   Daniel Whitehorse     0/1  0 %",
+            "   Maria Okafor          1/4  25 %",
             " Quarterly employment rate",
             "   2026Q1                                          0 % (0/2)",
             "   2026Q2                                          0 % (0/3)",
@@ -87,12 +106,12 @@ extension Program {
             "   2026Q4 ████████                                 20 % (1/5)",
             "",
             " Face-to-face employer contacts  2, 0 % repeat visits",
-            "   Daniel Whitehorse         0/26  0.0 a week  weeks met 0/14 ⚠ below target",
-            "   Maria Okafor              2/26  0.2 a week  weeks met 1/14 ⚠ below target",
+            "   Daniel Whitehorse     0/15  0.0 a week  weeks met 0/8 ⚠ below target",
+            "   Maria Okafor          2/15  0.3 a week  weeks met 1/8 ⚠ below target",
             " Team, week by week (against the target)",
             "   W40                     │                    0/2",
             "   W41                                          0/4",
-            " ↓ more (23 lines): j or PgDn",
+            " ↓ more (18 lines): j or PgDn",
             "",
             " ← earlier  → later  p month/quarter  f fidelity  w weeks  q quit  ? help",
         ]

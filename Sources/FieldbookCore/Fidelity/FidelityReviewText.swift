@@ -42,10 +42,17 @@ public enum FidelityReviewText {
         return now == before ? "=" : now > before ? "+\(now - before)" : "\(now - before)"
     }
 
+    /// The total and its band ("98 of 125, fair"); a review not fully scored has no band yet:
+    /// "7 of 125 so far (2 of 25 items scored)".
+    public static func standing(_ review: FidelityReview) -> String {
+        review.isComplete ? "\(review.total) of 125, \(review.band.label.lowercased())"
+            : "\(review.total) of 125 so far (\(review.scoredCount) of 25 items scored)"
+    }
+
     public static func render(_ review: FidelityReview, previous: FidelityReview?, width: (String) -> Int) -> String {
         var out = "Fidelity self-review of \(review.date.longDescription)\n"
-        out += "Total \(review.total) of 125: \(review.band.label)"
-        if !review.isComplete { out += " (\(review.scoredCount) of 25 items scored)" }
+        out += review.isComplete ? "Total \(review.total) of 125: \(review.band.label)"
+            : "Total \(review.total) of 125 so far (\(review.scoredCount) of 25 items scored; the band needs all 25)"
         if let previous {
             out += "; \(change(review.total, previous.total)) since \(previous.date) (\(previous.total))"
         }

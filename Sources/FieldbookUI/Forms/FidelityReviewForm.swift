@@ -51,6 +51,6 @@ public struct FidelityReviewForm: FormPurpose {
 
     public func saved(_ record: SavedRecord, in context: PageContext) -> (message: Message, next: (any Page)?) {
         guard case .fidelityReview(let review) = record else { return (Message("Saved.", kind: .success), nil) }
-        return (Message("Fidelity review saved: \(review.total) of 125, \(review.band.label.lowercased()).", kind: .success), nil)
+        return (Message("Fidelity review saved: \(FidelityReviewText.standing(review)).", kind: .success), nil)
     }
 }

@@ -81,7 +81,7 @@ public struct ReportsPage: TabPage {
         out.append([Span("  not working at entry: \(variant.worked) of \(variant.served): \(percentText(variant.worked, of: variant.served))"),
                     Span("  benchmark 40 %", .muted)])
         for figure in rate.bySpecialist {
-            out.append([Span("  " + TextCells.pad(figure.specialist, to: 24) + "  \(figure.worked)/\(figure.served)  " + percentText(figure.worked, of: figure.served))])
+            out.append([Span("  " + Self.name(figure.specialist) + "  \(figure.worked)/\(figure.served)  " + percentText(figure.worked, of: figure.served))])
         }
         out.append([Span("Quarterly employment rate", .title)])
         out += bars(b.quarterlyRates, width: width)
@@ -91,7 +91,7 @@ public struct ReportsPage: TabPage {
         out.append([Span("Face-to-face employer contacts  ", .title), Span("\(contacts.faceToFace), \(percentText(contacts.repeatVisits, of: contacts.faceToFace)) repeat visits")])
         for figure in contacts.bySpecialist {
             let below = figure.faceToFace < figure.target
-            out.append([Span("  " + TextCells.pad(figure.specialist, to: 24) + "  \(figure.faceToFace)/\(figure.target)"
+            out.append([Span("  " + Self.name(figure.specialist) + "  \(figure.faceToFace)/\(figure.target)"
                              + String(format: "  %.1f a week", figure.perWeek) + "  weeks met \(figure.weeksMet)/\(figure.weeks.count)",
                              below ? .warning : .normal), Span(below ? " ⚠ below target" : "", .warning)])
         }
@@ -105,9 +105,9 @@ public struct ReportsPage: TabPage {
                                                         + "\(percentText(caseload.inEducation, of: caseload.active)) in education")])
         for figure in caseload.bySpecialist {
             let over = figure.active > figure.limit
-            out.append([Span("  " + TextCells.pad(figure.specialist, to: 24) + "  \(figure.active)/\(figure.limit) active  "
-                             + "\(percentText(figure.working, of: figure.active)) working  \(percentText(figure.inEducation, of: figure.active)) in education",
-                             over ? .warning : .normal), Span(over ? " ⚠ over the limit" : "", .warning)])
+            out.append([Span("  " + Self.name(figure.specialist) + "  \(figure.active)/\(figure.limit) active  "
+                             + "\(percentText(figure.working, of: figure.active)) working  \(percentText(figure.inEducation, of: figure.active)) education",
+                             over ? .warning : .normal), Span(over ? " ⚠ over limit" : "", .warning)])
         }
         out.append([])
         out.append([Span("Jobs  ", .title), Span("\(b.jobStarts.count) started, \(b.jobEndings.count) ended"
@@ -115,8 +115,9 @@ public struct ReportsPage: TabPage {
         out.append([Span("  still employed at 90 days: \(b.stillEmployed.stillEmployed) of \(b.stillEmployed.starts) (\(percentText(b.stillEmployed.stillEmployed, of: b.stillEmployed.starts)))")])
         out.append([Span("  left the caseload: \(b.leftCaseload.count)")])
         let rapid = b.rapidSearch
-        out.append([Span("Rapid job search  ", .title), Span("\(rapid.entered) entered, \(rapid.withContact) with an employer contact, median "
-            + (rapid.medianDays.map { String(format: "%.0f days", $0) } ?? "-") + ", \(rapid.withinTarget) within \(rapid.targetDays) days")])
+        out.append([Span("Rapid job search  ", .title), Span("\(rapid.entered) entered, \(rapid.withContact) with a face-to-face employer contact")])
+        out.append([Span("  median " + (rapid.medianDays.map { String(format: "%.0f days", $0) } ?? "-") + " from entry, "
+            + "\(rapid.withinTarget) within \(rapid.targetDays) days")])
         let follow = b.followAlong.total
         out.append([Span("Follow-along  ", .title), Span("\(follow.metOnTime) on time, \(follow.metLate) late, \(follow.open) open"),
                     Span(follow.overdue > 0 ? " (\(follow.overdue) overdue)" : "", follow.overdue > 0 ? .warning : .normal),
@@ -126,20 +127,21 @@ public struct ReportsPage: TabPage {
         return out.map { line in line.map { Span(TextCells.truncate($0.text, to: max(1, width)), $0.style) } }
     }
 
+    /// A specialist's name in the column the per-specialist lines share.
+    static func name(_ specialist: String) -> String { TextCells.pad(TextCells.truncate(specialist, to: 20), to: 20) }
+
     private func fidelityLines(_ b: ReportBoard) -> [StyledLine] {
         guard let review = b.latestReview else {
             return [[Span("Fidelity self-review  ", .title), Span("none yet; f fills one in", .muted)]]
         }
-        var line: StyledLine = [Span("Fidelity self-review  ", .title),
-                                Span("\(review.date): \(review.total) of 125, \(review.band.label.lowercased())")]
-        if !review.isComplete { line.append(Span(" (\(review.scoredCount) of 25 scored)", .muted)) }
+        var out: [StyledLine] = [[Span("Fidelity self-review  ", .title), Span("\(review.date): " + FidelityReviewText.standing(review))]]
         if let previous = b.previousReview {
-            line.append(Span("  \(FidelityReviewText.change(review.total, previous.total)) since \(previous.date)", .muted))
+            out.append([Span("  \(FidelityReviewText.change(review.total, previous.total)) since \(previous.date) (\(previous.total) of 125)", .muted)])
         }
-        var out: [StyledLine] = [line]
         for group in FidelityScale.Group.allCases {
             let changes = FidelityScale.items.filter { $0.group == group }.compactMap { item -> String? in
                 guard let previous = b.previousReview else { return nil }
+                if previous.score(of: item.number) == nil, review.score(of: item.number) != nil { return "\(item.number) new" }
                 let change = FidelityReviewText.change(review.score(of: item.number), previous.score(of: item.number))
                 return change.isEmpty || change == "=" ? nil : "\(item.number) \(change)"
             }
