@@ -87,6 +87,24 @@ extension Program {
         #expect(!lines.joined().contains("not supported employment"))
     }
 
+    /// Every report of the period is worked out when the tab is shown, once per change of the
+    /// data: a change while the tab is hidden waits until it is shown again.
+    @Test func theReportsAreWorkedOutWhenTheTabIsShown() {
+        var state = Program.state()
+        #expect(state.tabPage(ReportsPage.self)?.board == nil)
+        state.press(.character("4"))
+        #expect(state.tabPage(ReportsPage.self)?.board?.employmentRate.served == 5)
+        state.press(.character("1"))
+        let review = FidelityReview(date: Program.today, scores: [FidelityReview.Score(item: 1, score: 5)],
+                                    createdAt: Date(timeIntervalSince1970: 0))
+        App.update(&state, .finished(RequestID(999), .saved(.fidelityReview(review))))
+        #expect(state.tabPage(ReportsPage.self)?.board?.latestReview == nil, "hidden: not worked out again yet")
+        state.press(.character("4"))
+        #expect(state.tabPage(ReportsPage.self)?.board?.latestReview == review)
+        state.press(.character("G"))
+        #expect(state.screen().text.contains("Fidelity self-review  \(Program.today): 5 of 125 so far"), "\(state.screen().text)")
+    }
+
     @Test func reportsAt80x24() {
         let screen = Program.fullState(tab: "4").screen()
         let expected = [

@@ -10,15 +10,16 @@ public struct ReportsPage: TabPage {
     public static let tabTitle = "Reports"
 
     var period: ReportPeriod
-    /// Computed in FieldbookCore when the data or the period changes, never while drawing.
-    var board: ReportBoard
-    var boardVersion: Int
+    /// Computed in FieldbookCore when the data, the day or the period changes, never while
+    /// drawing; while the tab is hidden the work waits until it is shown again.
+    var board: ReportBoard?
+    /// The data version and day `board` was computed for.
+    var builtFor: (version: Int, day: LocalDate)?
     var top = 0
 
     public init(in context: PageContext) {
         period = .quarter(containing: context.today)
-        board = ReportBoard(data: context.data, period: period, today: context.today)
-        boardVersion = context.dataVersion
+        if context.isShown { rebuild(context) }
     }
 
     public func title(in context: PageContext) -> String { Self.tabTitle }
@@ -46,16 +47,22 @@ public struct ReportsPage: TabPage {
     }
 
     public mutating func refresh(in context: inout PageContext) {
-        guard context.dataVersion != boardVersion else { return }
+        guard context.isShown, builtFor?.version != context.dataVersion || builtFor?.day != context.today else { return }
+        rebuild(context)
+    }
+
+    public mutating func returned(from page: any Page, in context: inout PageContext) { refresh(in: &context) }
+
+    private mutating func rebuild(_ context: PageContext) {
         board = ReportBoard(data: context.data, period: period, today: context.today)
-        boardVersion = context.dataVersion
+        builtFor = (context.dataVersion, context.today)
+        top = min(top, max(0, lines(in: context).count - 1))
     }
 
     private mutating func setPeriod(_ new: ReportPeriod, in context: PageContext) {
         period = new
-        board = ReportBoard(data: context.data, period: new, today: context.today)
-        boardVersion = context.dataVersion
         top = 0
+        rebuild(context)
     }
 
     public func draw(in context: PageContext, into screen: inout Screen) {
@@ -70,7 +77,7 @@ public struct ReportsPage: TabPage {
 
     /// The body, line by line, from the board's figures.
     func lines(in context: PageContext) -> [StyledLine] {
-        let b = board
+        guard let b = board else { return [] }
         let width = context.size.columns - 2
         var out: [StyledLine] = [[Span("Reports · " + b.period.longDescription, .title),
                                   Span(b.period.to > context.today ? "  (to date)" : "", .muted)], []]
