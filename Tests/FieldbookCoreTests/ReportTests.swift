@@ -148,6 +148,20 @@ enum ReportData {
         #expect(report.clients.first?.closedOn == date("2026-07-01"))
     }
 
+    /// Each edge falls in one quarter only: the closing on Q3's first day is not in Q2, the one
+    /// on Q2's last day is; the job started on Q3's last day is not a Q4 start, but worked in Q4.
+    @Test func quarterEdgesFallOnOneSideOnly() throws {
+        let q2 = try ReportPeriod(quarter: "2026Q2"), q4 = try ReportPeriod(quarter: "2026Q4")
+        #expect(LeftCaseloadReport(ReportData.input(q2)).clients.map(\.client) == ["Gao Wei 高伟"])
+        let served = Set(EmploymentRateReport(ReportData.input(q2)).clients.map(\.client))
+        #expect(served.contains("Dmitri Ivanov") && served.contains("Gao Wei 高伟"), "closed on Q3's first day and Q2's last: both served in Q2")
+        #expect(!JobStartsReport(ReportData.input(q4)).jobs.contains { $0.client == "Chloé Martin" })
+        #expect(JobStartsReport(ReportData.input(ReportData.q3)).jobs.contains { $0.client == "Chloé Martin" && $0.start == date("2026-09-30") })
+        let q4Rate = EmploymentRateReport(ReportData.input(q4))
+        #expect(q4Rate.clients.first { $0.client == "Chloé Martin" }?.worked == true)
+        #expect(!q4Rate.clients.contains { $0.client == "Dmitri Ivanov" }, "closed all through Q4: not served")
+    }
+
     @Test func caseloadAsOfTheQuartersEnd() {
         let report = CaseloadReport(ReportData.input())
         #expect(report.asOf == date("2026-09-30"))
