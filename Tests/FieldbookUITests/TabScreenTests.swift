@@ -105,6 +105,19 @@ extension Program {
         #expect(state.screen().text.contains("Fidelity self-review  \(Program.today): 5 of 125 so far"), "\(state.screen().text)")
     }
 
+    /// Left and right move through the quarters up to the one running today, no further; p
+    /// switches to months.
+    @Test func periodsMoveBackAndStopAtTheCurrentOne() {
+        var state = Program.state()
+        state.press(.character("4"), .left)
+        #expect(state.screen().lines[3].hasPrefix(" Reports · 2026 Q3 (July to September)"))
+        state.press(.right, .right)
+        #expect(state.screen().lines[3].hasPrefix(" Reports · 2026 Q4 (October to December)  (to date)"))
+        #expect(state.screen().text.contains("No later period yet: 2026 Q4 (October to December) is running."))
+        state.press(.character("p"))
+        #expect(state.screen().lines[3].hasPrefix(" Reports · November 2026  (to date)"), "\(state.screen().lines[3])")
+    }
+
     @Test func reportsAt80x24() {
         let screen = Program.fullState(tab: "4").screen()
         let expected = [

@@ -31,7 +31,14 @@ public struct ReportsPage: TabPage {
         let count = lines(in: context).count
         switch action {
         case .previousPeriod: setPeriod(period.moved(by: -1), in: context)
-        case .nextPeriod: setPeriod(period.moved(by: 1), in: context)
+        case .nextPeriod:
+            // A period that has not started has nothing to report yet.
+            let next = period.moved(by: 1)
+            if next.from <= context.today {
+                setPeriod(next, in: context)
+            } else {
+                context.message = Message("No later period yet: \(period.longDescription) is running.")
+            }
         case .switchPeriodKind:
             setPeriod(period.kind == .quarter ? .month(containing: min(period.to, context.today)) : .quarter(containing: period.from), in: context)
         case .fidelityReview: context.push(FormPage(FidelityReviewForm(), in: context))
