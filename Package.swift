@@ -29,6 +29,9 @@ let package = Package(
             // PBKDF2, the slow hash of the idle-blank PIN.
             .product(name: "_CryptoExtras", package: "swift-crypto"),
             .product(name: "CSV", package: "CSV.swift"),
+        ], resources: [
+            // The career profile Fieldbook ships, built into the program (DefaultCareerProfile).
+            .embedInCode("CareerProfile/career-profile.json"),
         ]),
         // The app without a terminal: state, key map, screens, forms.
         .target(name: "FieldbookUI", dependencies: ["FieldbookCore", "CTextWidth"]),

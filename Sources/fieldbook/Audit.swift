@@ -47,13 +47,7 @@ struct Audit: ParsableCommand {
     }
 
     private func runVerify(_ trail: AuditTrail, _ folder: URL) throws {
-        let snapshot: DataSnapshot
-        do {
-            snapshot = try Store(folder: folder, mode: .readOnly).load()
-        } catch {
-            printError(error.description)
-            throw ExitCode.failure
-        }
+        let snapshot = try readOnlyStore(folder).load()
         let unaudited = trail.unaudited(in: snapshot)
         for damage in trail.damage { printLine("\(folder.appendingPathComponent(damage.file).path):\(damage.line): \(damage.message)") }
         for change in unaudited { printLine("unaudited change: \(change)") }

@@ -141,6 +141,7 @@ enum ContactsTable {
     }
 
     static func status(_ tally: ContactsReport.Tally) -> String {
+        if tally.target == 0 { return "no target: no clients in job search" }
         if tally.faceToFace >= tally.target { return "met" }
         if tally.missed { return "missed" }
         return "\(tally.left) to go · \(tally.workingDaysLeft == 1 ? "1 working day" : "\(tally.workingDaysLeft) working days") left"

@@ -47,13 +47,7 @@ struct Due: ParsableCommand {
             printError("\(folder.path): no such folder")
             throw ExitCode(2)
         }
-        let snapshot: DataSnapshot
-        do {
-            snapshot = try Store(folder: folder, mode: .readOnly).load()
-        } catch {
-            printError(error.description)
-            throw ExitCode.failure
-        }
+        let snapshot = try readOnlyStore(folder).load()
         if !snapshot.problems.isEmpty {
             let count = snapshot.problems.count
             printError("\(count) file\(count == 1 ? "" : "s") could not be read and \(count == 1 ? "is" : "are") left out; "

@@ -65,13 +65,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     private func loadSnapshot() throws -> DataSnapshot {
-        let store: Store
-        do {
-            store = try Store(folder: options.folder, mode: .readOnly)
-        } catch {
-            printError(error.description)
-            throw ExitCode.failure
-        }
+        let store = try readOnlyStore(options.folder)
         let snapshot = store.load()
         if !snapshot.problems.isEmpty {
             printError("\(snapshot.problems.count) file(s) could not be read and are not in the export; run fieldbook check")

@@ -41,13 +41,7 @@ struct Profile: ParsableCommand {
                 }
             }
             let folder = options.folder
-            let store: Store
-            do {
-                store = try Store(folder: folder, mode: .readOnly)
-            } catch {
-                printError(error.description)
-                throw ExitCode.failure
-            }
+            let store = try readOnlyStore(folder)
             let snapshot = store.load()
             let chosen: Client
             switch ClientLookup.find(client, in: snapshot.clients) {

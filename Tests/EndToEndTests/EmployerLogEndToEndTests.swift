@@ -7,12 +7,12 @@ struct EmployerLogEndToEndTests {
     /// On the demo data: log a visit to a known employer, browse its history, edit the visit,
     /// delete it, log a visit to a new employer added inline; then the files and the audit
     /// trail say so.
-    @Test(.disabled("Written before the app opened on Today; to be updated to start from the Today tab")) func logEditDeleteAndAddAnEmployerInline() throws {
+    @Test func logEditDeleteAndAddAnEmployerInline() throws {
         #expect(FileManager.default.isExecutableFile(atPath: binary), "no binary at \(binary)")
         let data = try DataCopy()
         do {
             let session = Tmux(command: data.command(), columns: 80, rows: 24)
-            #expect(session.waitFor("Active caseload: Maria Okafor"), "\(session.screen)")
+            #expect(session.waitFor("[1 Today]"), "\(session.screen)")
             session.send("3")
             #expect(session.waitFor("Employer ▲"), "\(session.screen)")
 

@@ -1,3 +1,4 @@
+import FieldbookCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -17,29 +18,10 @@ func spawn(_ arguments: [String]) -> (status: Int32, output: String) {
         close(outputFD)
         unlink(outputPath)
     }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_adddup2(&actions, outputFD, 1)
-    posix_spawn_file_actions_adddup2(&actions, outputFD, 2)
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    var empty = sigset_t()
-    sigemptyset(&empty)
-    var all = sigset_t()
-    sigfillset(&all)
-    posix_spawnattr_setsigmask(&attributes, &empty)
-    posix_spawnattr_setsigdefault(&attributes, &all)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-    var pid: pid_t = 0
-    let cArguments = arguments.map { strdup($0) } + [nil]
-    defer { cArguments.forEach { free($0) } }
-    let result = posix_spawnp(&pid, arguments[0], &actions, &attributes, cArguments, environ)
-    posix_spawn_file_actions_destroy(&actions)
-    posix_spawnattr_destroy(&attributes)
-    guard result == 0 else { return (127, "cannot start \(arguments[0])") }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    guard let pid = try? ChildProcess.start(arguments, output: outputFD, errors: outputFD) else {
+        return (127, "cannot start \(arguments[0])")
+    }
+    let status = ChildProcess.wait(for: pid)
     let output = FileManager.default.contents(atPath: outputPath) ?? Data()
     return ((status >> 8) & 0xFF, String(decoding: output, as: UTF8.self))
 }
@@ -69,7 +51,7 @@ final class Tmux {
     var screen: String { tmux("capture-pane", "-p", "-t", "main") }
 
     /// Waits until `text` is on screen; returns false after `seconds`.
-    func waitFor(_ text: String, seconds: Double = 15) -> Bool {
+    func waitFor(_ text: String, seconds: Double = 30) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if screen.contains(text) { return true }

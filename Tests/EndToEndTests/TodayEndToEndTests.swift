@@ -1,3 +1,4 @@
+import FieldbookCore
 import Foundation
 import Testing
 
@@ -59,5 +60,67 @@ struct TodayEndToEndTests {
         #expect(found, "\(session.screen)")
         session.send("q")
         #expect(session.waitFor("FIELDBOOK-EXIT=0"), "\(session.screen)")
+    }
+}
+
+extension TodayEndToEndTests {
+    /// The first agenda row whose reason says `reason`, selected by moving down; its name column.
+    func select(_ reason: String, in session: Tmux) -> String? {
+        for _ in 0..<40 {
+            if let row = session.screen.split(separator: "\n").first(where: { $0.hasPrefix("▸") }), row.contains(reason) {
+                let name = row.dropFirst(2).components(separatedBy: "  ").first ?? ""
+                return name.trimmingCharacters(in: .whitespaces)
+            }
+            let before = session.screen
+            session.send("j")
+            let deadline = Date().addingTimeInterval(10)
+            while session.screen == before && Date() < deadline { usleep(30_000) }
+        }
+        return nil
+    }
+
+    /// On the committed demo: the visit form opened from an employer's next step and from a
+    /// client's first employer contact logs the visit, and both rows leave the agenda.
+    @Test func aVisitLoggedFromTheAgendaMeetsTheEmployerAndFirstContactRows() throws {
+        let data = try DataCopy()
+        let session = Tmux(command: data.command(), columns: 100, rows: 30)
+        #expect(session.waitFor("Overdue ("), "\(session.screen)")
+
+        // An employer's next step: the form has the employer already; Ctrl-S logs the visit.
+        let employer = try #require(select("Next step:", in: session), "\(session.screen)")
+        #expect(!employer.isEmpty)
+        session.send("l")
+        #expect(session.waitFor("Log an employer contact"), "\(session.screen)")
+        #expect(session.screen.contains("Employer *  \(employer)"), "\(session.screen)")
+        session.send("C-s")
+        #expect(session.waitFor("Face-to-face contact with \(employer) logged."), "\(session.screen)")
+        #expect(session.waitFor("[1 Today]"))
+        #expect(!session.screen.split(separator: "\n").contains { $0.contains(employer) && $0.contains("Next step:") }, "\(session.screen)")
+
+        // A client's first face-to-face employer contact: the client is on the visit already.
+        let client = try #require(select("First face-to-face employer contact", in: session), "\(session.screen)")
+        session.send("l")
+        #expect(session.waitFor("Log an employer contact"), "\(session.screen)")
+        #expect(session.screen.contains("• \(client)"), "\(session.screen)")
+        session.type("Zebra Agenda E2E")
+        #expect(session.waitFor("+ new employer"), "\(session.screen)")
+        session.send("Enter", "C-s")
+        #expect(session.waitFor("contact with Zebra Agenda E2E logged."), "\(session.screen)")
+        #expect(session.waitFor("[1 Today]"))
+        #expect(!session.screen.split(separator: "\n").contains { $0.contains(client) && $0.contains("First face-to-face") }, "\(session.screen)")
+        session.send("q")
+        #expect(session.waitFor("FIELDBOOK-EXIT=0"), "\(session.screen)")
+
+        // On disk: the new employer and a face-to-face visit to it on the client's behalf.
+        let snapshot = try Store(folder: data.folder, mode: .readOnly).load()
+        let zebra = try #require(snapshot.employers.first { $0.name == "Zebra Agenda E2E" })
+        let person = try #require(snapshot.clients.first { $0.name == client })
+        #expect(snapshot.employerContacts.contains { $0.employerID == zebra.id && $0.jobSeekerIDs == [person.id] && $0.isFaceToFace })
+        let due = spawn([binary, "due", "--data", data.folder.path, "--as-of", "2026-11-21", "--within", "30", "--json"])
+        #expect(due.status == 0)
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(due.output.utf8)) as? [[String: Any]])
+        let firstContacts = items.filter { $0["kind"] as? String == "first-employer-contact" }
+        #expect(!firstContacts.isEmpty, "the demo has other clients still due one")
+        #expect(!firstContacts.contains { ($0["client_id"] as? String)?.lowercased() == person.id.uuidString.lowercased() }, "\(firstContacts)")
     }
 }

@@ -104,7 +104,9 @@ func week(_ text: String) -> ISOWeek { (try? ISOWeek(parsing: text))! }
         #expect(midWeek.text == "F2F 1/6 · 5 to go · 3 days")
         let sunday = program.log(today: "2026-11-22").currentWeek(of: program.id(0))
         #expect(!sunday.isMissed)
-        #expect(sunday.text == "F2F 1/6 · 5 to go · 0 days")
+        #expect(sunday.text == "F2F 1/6 · 5 to go · ends today")
+        let saturday = program.log(today: "2026-11-21").currentWeek(of: program.id(0))
+        #expect(saturday.text == "F2F 1/6 · 5 to go · ends tomorrow")
         let after = program.log(today: "2026-11-23").tally(of: program.id(0), week: week("2026-W47"))
         #expect(after.isMissed)
         #expect(after.text == "F2F 1/6 missed")
@@ -129,6 +131,18 @@ func week(_ text: String) -> ISOWeek { (try? ISOWeek(parsing: text))! }
             #expect(tally.workingDaysLeft == days, "on \(today)")
         }
         #expect(program.log(today: "2026-11-20").currentWeek(of: program.id(0)).text == "F2F 0/6 · 6 to go · 1 day")
+    }
+
+    @Test func noJobSeekersMeansNoTargetAndSaysSo() {
+        var program = Program(seekers: [0])
+        program.log("2026-11-16")
+        let tally = program.log(today: "2026-11-18").currentWeek(of: program.id(0))
+        #expect(tally.target == 0)
+        #expect(tally.text == "F2F 1 · no job seekers")
+        #expect(tally.shortText == "F2F 1 · no job seekers")
+        #expect(!tally.text.contains("/0"))
+        let finished = program.log(today: "2026-11-30").tally(of: program.id(0), week: week("2026-W47"))
+        #expect(finished.text == "F2F 1 · no job seekers" && !finished.isMissed)
     }
 
     @Test func theTeamTallyAddsUpItsSpecialists() {

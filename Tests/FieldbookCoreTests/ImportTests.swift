@@ -192,6 +192,19 @@ struct SheetImporter {
         #expect(employer.badRows.first?.reason == "specialist is empty (the contact log is kept per specialist); on_behalf_of: no client has the id C-7")
     }
 
+    @Test func emptyRequiredCellsAreNamedInTheOrderOfTheRow() throws {
+        let sheet = SheetImporter()
+        try sheet.run(.clients, "id,name,program_entry\nC-1,Ana,2026-01-02\n")
+        let jobs = try sheet.run(.jobs, "client_id,employer,title,start\n,Shop,Clerk,\nC-1,Shop,Clerk,3/14/2026\n", apply: false)
+        #expect(jobs.badRows.map(\.reason) == ["client_id is empty; start is empty",
+                                                "start \"3/14/2026\" is not a date: write dates as YYYY-MM-DD (e.g. 2026-03-14); "
+                                                    + "in the spreadsheet, format the column as YYYY-MM-DD before saving"])
+        let contacts = try sheet.run(.clientContacts, "client_id,date,kind\nC-1,,\n", apply: false)
+        #expect(contacts.badRows.map(\.reason) == ["date is empty; kind is empty"])
+        let employer = try sheet.run(.employerContacts, "date,employer,specialist\n,Shop,Maria\n", apply: false)
+        #expect(employer.badRows.map(\.reason) == ["date is empty"])
+    }
+
     @Test func aJobIsTheSameJobByClientStartEmployerAndTitle() throws {
         let sheet = SheetImporter()
         try sheet.run(.clients, "id,name,program_entry\nC-1,Ana,2026-01-02\n")

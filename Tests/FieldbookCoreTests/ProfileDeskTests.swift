@@ -85,4 +85,13 @@ import Testing
         let summary = ProfileSummary(jobGoal: "Cook", hours: "20 to 30", places: "Downtown", disclosure: "Limited")
         #expect(summary.pickerLine == "Cook · 20 to 30 · Downtown · disclosure: Limited")
     }
+
+    @Test func thePickerKeepsTheRecordedDisclosureWhenTheProfileDoesNotSayIt() {
+        #expect(ProfileSummary.pickerLine(nil, recordedDisclosure: "Full disclosure") == "Full disclosure")
+        #expect(ProfileSummary.pickerLine(ProfileSummary(), recordedDisclosure: "Full disclosure") == "Full disclosure")
+        #expect(ProfileSummary.pickerLine(ProfileSummary(jobGoal: "Cook"), recordedDisclosure: "Full disclosure") == "Cook · Full disclosure")
+        #expect(ProfileSummary.pickerLine(ProfileSummary(jobGoal: "Cook"), recordedDisclosure: "Not decided") == "Cook · disclosure: Not decided")
+        #expect(ProfileSummary.pickerLine(ProfileSummary(jobGoal: "Cook", disclosure: "Limited"), recordedDisclosure: "Full disclosure")
+            == "Cook · disclosure: Limited")
+    }
 }

@@ -3,6 +3,8 @@ import Foundation
 import Testing
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Failures put into the store's file system seam: each save fails with a clear error, the
@@ -30,14 +32,14 @@ import Glibc
                         return -1
                     case .shortWriteThenFull:
                         self.count()
-                        if count > 100 { return Glibc.write(fd, bytes, count / 2) }
+                        if count > 100 { return SystemCalls.write(fd, bytes, count / 2) }
                         errno = ENOSPC
                         return -1
                     case .shortWrites:
                         self.count()
-                        return Glibc.write(fd, bytes, min(count, 37))
+                        return SystemCalls.write(fd, bytes, min(count, 37))
                     default:
-                        return Glibc.write(fd, bytes, count)
+                        return SystemCalls.write(fd, bytes, count)
                     }
                 },
                 fsync: { [self] fd in
@@ -46,7 +48,7 @@ import Glibc
                         errno = EIO
                         return -1
                     }
-                    return Glibc.fsync(fd)
+                    return SystemCalls.fsync(fd)
                 },
                 rename: { [self] from, to in
                     if current == .renameFails {
@@ -54,7 +56,7 @@ import Glibc
                         errno = EACCES
                         return -1
                     }
-                    return Glibc.rename(from, to)
+                    return SystemCalls.rename(from, to)
                 })
         }
     }

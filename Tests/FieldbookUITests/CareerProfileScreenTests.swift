@@ -76,7 +76,7 @@ extension AppState {
         let state = SmallProfile.open()
         let screen = state.screen()
         let expected = [
-            " Fieldbook · IPS Support…  F2F 0/2 · 2 to go · 0 days · Maria · Sun 22 Nov 2026",
+            " Fieldbook · IPS Sup…  F2F 0/2 · 2 to go · ends today · Maria · Sun 22 Nov 2026",
             "  1 Today  [2 Caseload]  3 Employers   4 Reports   › José Álvarez-Ruiz › Career…",
             " Career profile: José Álvarez-Ruiz (José)                      0 of 11 answered",
             " ── 1/3 Work goals ─────────────────────────────────────────────────── 0 of 9 ──",

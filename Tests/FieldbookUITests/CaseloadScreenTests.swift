@@ -7,7 +7,7 @@ import Testing
     @Test func theCaseloadAt80x24() {
         let screen = Program.state().screen()
         let expected = [
-            " Fieldbook · IPS Support…  F2F 0/2 · 2 to go · 0 days · Maria · Sun 22 Nov 2026",
+            " Fieldbook · IPS Sup…  F2F 0/2 · 2 to go · ends today · Maria · Sun 22 Nov 2026",
             "  1 Today  [2 Caseload]  3 Employers   4 Reports",
             " Active caseload: Maria Okafor 4/20 · showing active                        1/4",
             " Name ▲              Status        Specialist      Days  Last contact  Next due",

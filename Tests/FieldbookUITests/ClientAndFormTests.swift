@@ -13,7 +13,7 @@ import Testing
     @Test func theClientPageAt80x24() {
         let screen = openJose().screen()
         let expected = [
-            " Fieldbook · IPS Support…  F2F 0/2 · 2 to go · 0 days · Maria · Sun 22 Nov 2026",
+            " Fieldbook · IPS Sup…  F2F 0/2 · 2 to go · ends today · Maria · Sun 22 Nov 2026",
             "  1 Today  [2 Caseload]  3 Employers   4 Reports   › José Álvarez-Ruiz",
             " José Álvarez-Ruiz (José)                             Job search · Maria Okafor",
             " ── Due ───────────────────────────────────────────────────────────────────────",
@@ -51,6 +51,12 @@ import Testing
         #expect(screen.lines[21].hasSuffix("lines 27-44 of 44"))
         state.press(.home)
         #expect(state.screen().lines[3].contains("── Due"))
+        state.press(.down)
+        #expect(state.screen().lines[21].hasSuffix("lines 2-19 of 44"))
+        state.press(.pageDown)
+        #expect(state.screen().lines[21].hasSuffix("lines 19-36 of 44"))
+        state.press(.up)
+        #expect(state.screen().lines[21].hasSuffix("lines 18-35 of 44"))
     }
 
     @Test func escGoesBackToTheSameRow() {

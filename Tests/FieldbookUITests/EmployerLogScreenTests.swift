@@ -413,6 +413,23 @@ func savedVisit(_ effects: [Effect]) -> (contact: EmployerContact, employer: Emp
         ], "\n\(dump(screen))")
     }
 
+    @Test func theJobSeekerPickerShowsWhatTheCareerProfileSays() throws {
+        var summaries = ProfileSummaries()
+        summaries.update(SmallProfile.profile([("goal", .text("Cook")), ("hours", .choice("few"))]), definition: SmallProfile.definition)
+        var state = AppState(data: Visits.data, today: Visits.wednesday, userSpecialistID: Program.maria.id,
+                             size: Size(rows: 24, columns: 120),
+                             profiles: ProfileOverview(definition: SmallProfile.definition, summaries: summaries))
+        App.update(&state, .tick(Date(timeIntervalSince1970: 1_763_450_000)))
+        state.press(.character("3"), .character("v"))
+        state.type("caf")
+        state.press(.enter, .enter, .character("p"), .enter, .enter, .enter)
+        state.type("jos")
+        let line = try #require(state.screen().lines.first { $0.contains("José Álvarez-Ruiz") }, "\n\(dump(state.screen()))")
+        #expect(line.contains("Cook · Under 20 · Limited disclosure: Gets help finding work"), "\(line)")
+        state.press(.enter)
+        #expect(state.form?.field("jobSeekers")?.taken.first?.detail == "Cook · Under 20 · Limited disclosure: Gets help finding work")
+    }
+
     @Test func theWeeklyHistoryAt80x24() {
         var state = Visits.state()
         state.press(.character("w"))

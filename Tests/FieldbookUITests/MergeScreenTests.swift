@@ -33,7 +33,7 @@ import Testing
         let state = conflicted()
         let screen = state.screen()
         let expected = [
-            " Fieldbook · IPS Support…  F2F 0/2 · 2 to go · 0 days · Maria · Sun 22 Nov 2026",
+            " Fieldbook · IPS Sup…  F2F 0/2 · 2 to go · ends today · Maria · Sun 22 Nov 2026",
             "  1 Today  [2 Caseload]  3 Employers   4 Reports   › José Álvarez-Ruiz › Merge…",
             " Changed here and elsewhere: pick a value per field (3 of 3 left).",
             "  Field                  Theirs (on disk)  Yours (this copy) Before both",

@@ -65,10 +65,10 @@ extension AppState {
     @Test func agendaAt80x24() {
         let screen = Morning.state().screen()
         let expected = [
-            " Fieldbook · IPS Supported Employment  F2F 1/0 · Maria Okafor · Sun 22 Nov 2026",
+            " Fieldbook · IPS Supp…  F2F 1 · no job seekers · Maria Okafor · Sun 22 Nov 2026",
             " [1 Today]  2 Caseload   3 Employers   4 Reports",
             " Maria Okafor · Sun 22 Nov 2026 · 2 overdue · 1 today · 1 this week         1/6",
-            " Employer contacts F2F 1/0 · Job starts ahead: 1, next 27 Nov Zoë Fernández",
+            " Employer contacts F2F 1 · no job seekers · Job starts ahead: 1, next 27 Nov Z…",
             " Overdue (2)                                                       Due     Late",
             "▸ José Álvarez-Ruiz     Weekly check-in, job at Café Lumiè…     18 Nov   4 days",
             "  Café Lumière          Next step: Drop off resume (after…      20 Nov   2 days",

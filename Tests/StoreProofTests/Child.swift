@@ -1,6 +1,14 @@
+import FieldbookCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
+
+/// The C library's kill, which `Child.kill` hides.
+private func sendSignal(_ pid: pid_t, _ signal: Int32) { _ = Glibc.kill(pid, signal) }
+#elseif canImport(Darwin)
+import Darwin
+
+private func sendSignal(_ pid: pid_t, _ signal: Int32) { _ = Darwin.kill(pid, signal) }
 #endif
 
 /// The StoreTorture binary built beside these tests.
@@ -11,8 +19,7 @@ let tortureBinary: String = {
     return packageRoot.appendingPathComponent(".build/debug/StoreTorture").path
 }()
 
-/// A child process started with posix_spawn, an empty signal mask and default handlers (a
-/// child of a Swift Testing worker otherwise inherits blocked signals), its output in a file.
+/// A child process (started by `ChildProcess`, with no signal blocked), its output in a file.
 final class Child {
     let pid: pid_t
     let outputPath: String
@@ -22,27 +29,7 @@ final class Child {
         outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("fieldbook-child-\(UUID().uuidString)").path
         let outputFD = open(outputPath, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         defer { close(outputFD) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, outputFD, 1)
-        posix_spawn_file_actions_adddup2(&actions, outputFD, 2)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var pid: pid_t = 0
-        let cArguments = arguments.map { strdup($0) } + [nil]
-        defer { cArguments.forEach { free($0) } }
-        let result = posix_spawn(&pid, arguments[0], &actions, &attributes, cArguments, environ)
-        posix_spawn_file_actions_destroy(&actions)
-        posix_spawnattr_destroy(&attributes)
-        guard result == 0 else {
+        guard let pid = try? ChildProcess.start(arguments, output: outputFD, errors: outputFD) else {
             unlink(outputPath)
             return nil
         }
@@ -51,7 +38,7 @@ final class Child {
 
     deinit {
         if finished == nil {
-            Glibc.kill(pid, SIGKILL)
+            sendSignal(pid, SIGKILL)
             _ = wait()
         }
         unlink(outputPath)
@@ -76,14 +63,13 @@ final class Child {
     @discardableResult
     func wait() -> Int32 {
         if let finished { return finished }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let status = ChildProcess.wait(for: pid)
         finished = status
         return status
     }
 
     func kill(signal: Int32 = SIGKILL) {
-        Glibc.kill(pid, signal)
+        sendSignal(pid, signal)
         wait()
     }
 }

@@ -72,35 +72,15 @@ public enum Backup {
     private static func runTar(_ arguments: [String], output: Int32) -> String? {
         var errorPipe: [Int32] = [0, 0]
         guard pipe(&errorPipe) == 0 else { return String(cString: strerror(errno)) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, output, 1)
-        posix_spawn_file_actions_adddup2(&actions, errorPipe[1], 2)
-        posix_spawn_file_actions_addclose(&actions, errorPipe[0])
-        // A child inherits blocked signals; start it with none blocked and default handlers.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        let envp: [UnsafeMutablePointer<CChar>?] = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { for pointer in argv + envp { free(pointer) } }
-        var pid = pid_t()
-        let spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
-        close(errorPipe[1])
-        guard spawned == 0 else {
+        let pid: pid_t
+        do {
+            pid = try ChildProcess.start(arguments, output: output, errors: errorPipe[1], closing: [errorPipe[0]])
+        } catch {
+            close(errorPipe[1])
             close(errorPipe[0])
-            return "could not start \(arguments[0]): \(String(cString: strerror(spawned)))"
+            return "could not start \(arguments[0]): \(error)"
         }
+        close(errorPipe[1])
         var errorText = Data()
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
@@ -110,8 +90,7 @@ public enum Backup {
             errorText.append(contentsOf: buffer[0..<n])
         }
         close(errorPipe[0])
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let status = ChildProcess.wait(for: pid)
         let exited = status & 0x7F == 0
         let code = (status >> 8) & 0xFF
         if exited && code == 0 { return nil }

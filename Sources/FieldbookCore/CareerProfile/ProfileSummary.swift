@@ -146,4 +146,14 @@ extension ProfileSummary {
         if let disclosure { parts.append("disclosure: " + disclosure) }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
+
+    /// The line beside a job seeker in a picker: the profile's line, with the disclosure choice
+    /// of the client record (`recorded`) when the profile does not say it; that choice alone
+    /// without a profile.
+    public static func pickerLine(_ summary: ProfileSummary?, recordedDisclosure recorded: String) -> String {
+        guard let summary, let line = summary.pickerLine else { return recorded }
+        guard summary.disclosure == nil else { return line }
+        // "Limited disclosure: …" reads on its own; "Not decided" needs the word.
+        return line + " · " + (NameSearch.fold(recorded).contains("disclos") ? recorded : "disclosure: " + recorded)
+    }
 }

@@ -16,6 +16,8 @@ public struct ContactTally: Hashable, Sendable {
     public var target: Int
     /// Monday-to-Friday days from today (counted if it is one) to the end of the period.
     public var workingDaysLeft: Int
+    /// Calendar days from today (counted) to the end of the period; 0 once it is over.
+    public var daysLeft: Int
     /// The period ended before today.
     public var isFinished: Bool
 
@@ -25,6 +27,7 @@ public struct ContactTally: Hashable, Sendable {
         self.done = done
         self.target = target
         workingDaysLeft = period.workingDays(from: today)
+        daysLeft = max(0, period.to.dayNumber - max(today, period.from).dayNumber + 1)
         isFinished = period.to < today
     }
 
@@ -36,17 +39,32 @@ public struct ContactTally: Hashable, Sendable {
     /// Only a finished period can be missed: mid-week the count is still growing.
     public var isMissed: Bool { isFinished && !isMet }
 
-    /// `F2F 4/6`, with `missed` after a finished week that fell short.
+    /// No target: nobody counted has a client in job search.
+    public var hasNoTarget: Bool { target == 0 }
+
+    /// `F2F 4/6`, with `missed` after a finished week that fell short; `F2F 1 · no job seekers`
+    /// when there is no target to count against.
     public var shortText: String {
-        "F2F \(done)/\(target)" + (isMissed ? " missed" : "")
+        if hasNoTarget { return "F2F \(done) · no job seekers" }
+        return "F2F \(done)/\(target)" + (isMissed ? " missed" : "")
     }
 
     /// For the header: `F2F 1/6 · 5 to go · 3 days` while the period runs and the target is not
-    /// met; otherwise the short form.
+    /// met (on a weekend at its end: `ends today`, `ends tomorrow`); otherwise the short form.
     public var text: String {
         guard !isFinished, !isMet else { return shortText }
-        let days = workingDaysLeft == 1 ? "1 day" : "\(workingDaysLeft) days"
-        return "F2F \(done)/\(target) · \(left) to go · \(days)"
+        return "F2F \(done)/\(target) · \(left) to go · \(timeLeft)"
+    }
+
+    /// What is left of the period: working days, or, with none left, when it ends.
+    private var timeLeft: String {
+        switch (workingDaysLeft, daysLeft) {
+        case (0, 1): "ends today"
+        case (0, 2): "ends tomorrow"
+        case (0, _): "\(daysLeft) days"
+        case (1, _): "1 day"
+        default: "\(workingDaysLeft) days"
+        }
     }
 }
 

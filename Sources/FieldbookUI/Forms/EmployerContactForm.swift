@@ -67,7 +67,7 @@ public struct EmployerContactForm: FormPurpose {
             personInitial = person.id.uuidString
         }
         let seekerIDs = contact?.jobSeekerIDs ?? (clientID.map { [$0] } ?? [])
-        let seekers = seekerIDs.compactMap { data.client($0) }.map(Self.option(for:))
+        let seekers = seekerIDs.compactMap { data.client($0) }.map { Self.option(for: $0, in: context) }
         let purposes = EmployerContactPurpose.allCases.map { ChoiceOption($0.label, value: $0.rawValue) }
         let methods = EmployerContactMethod.allCases.map { ChoiceOption($0.label, value: $0.rawValue) }
         let purpose = contact?.purpose ?? (clientID == nil ? .introduceIPS : .presentJobSeeker)
@@ -100,8 +100,10 @@ public struct EmployerContactForm: FormPurpose {
         ChoiceOption(employer.name, value: employer.id.uuidString, detail: employer.businessType)
     }
 
-    static func option(for client: Client) -> ChoiceOption {
-        ChoiceOption(client.name, value: client.id.uuidString, detail: client.disclosure.summary)
+    /// A job seeker with what the career profile says (goal, hours, places, disclosure).
+    static func option(for client: Client, in context: PageContext) -> ChoiceOption {
+        let line = ProfileSummary.pickerLine(context.profiles.summaries[client.id], recordedDisclosure: client.disclosure.summary)
+        return ChoiceOption(client.name, value: client.id.uuidString, detail: line)
     }
 
     public func suggestions(for path: FieldPath, typed: String, in form: FormState, context: PageContext) -> [ChoiceOption] {
@@ -123,7 +125,7 @@ public struct EmployerContactForm: FormPurpose {
             return withNew(people, "person")
         case .jobSeekers:
             let taken = Set(form.input(.jobSeekers)?.taken.map(\.value) ?? [])
-            return log.jobSeekers(matching: typed, limit: 8).map { Self.option(for: $0.client) }.filter { !taken.contains($0.value) }
+            return log.jobSeekers(matching: typed, limit: 8).map { Self.option(for: $0.client, in: context) }.filter { !taken.contains($0.value) }
         default:
             return []
         }

@@ -95,42 +95,8 @@ enum FormView {
         let rows = rows(form, size: screen.size)
         let visible = visibleRows(screen.size)
         let first = max(0, min(form.top, max(0, rows.count - visible)))
-        let valueWidth = valueWidth(screen.size)
-        let shown = rows[first..<min(rows.count, first + visible)]
-        for (offset, row) in shown.enumerated() {
-            let y = top + 2 + offset
-            let isFocused = rowMatches(row, form.focus)
-            switch row {
-            case .blank:
-                break
-            case .section(let title):
-                let rule = String(repeating: "─", count: max(0, screen.columns - TextCells.width(title) - 6))
-                screen.put([Span("── ", .muted), Span(title, .title), Span(" " + rule, .muted)], row: y, column: 1)
-            case .entry(let title):
-                screen.put(title, row: y, column: 3, style: Style(.title, underline: true))
-            case .addEntry(_, let title):
-                screen.put(isFocused ? "▸" : " ", row: y, column: 0, style: .title)
-                screen.put("+ add: \(title.lowercased()) (Enter or Ctrl-N)", row: y, column: 3, style: isFocused ? .title : .muted)
-            case .question(_, let text):
-                screen.put(isFocused ? "▸" : " ", row: y, column: 0, style: .title)
-                screen.put(text, row: y, column: 2, style: isFocused ? .title : .normal)
-            case .value(let path, let line, let label):
-                guard let input = form.input(path) else { continue }
-                if label {
-                    let text = input.field.label + (input.field.required ? " *" : "")
-                    screen.put(isFocused ? "▸" : " ", row: y, column: 0, style: isFocused ? .title : .normal)
-                    screen.put(TextCells.pad(text, to: labelWidth, right: true), row: y, column: 1, style: isFocused ? .title : .normal)
-                }
-                drawValue(input, line: line, focused: isFocused, row: y, width: valueWidth, size: screen.size, into: &screen)
-                if line == 0 && input.field.kind != .multiLine && !input.field.kind.isMultipleCompletion {
-                    let noteColumn = valueColumn + valueWidth + 2
-                    switch input.check(today: context.today) {
-                    case .invalid(let reason): screen.put("✗ " + reason, row: y, column: noteColumn, style: .danger)
-                    case .valid(let hint?): screen.put(hint, row: y, column: noteColumn, style: .muted)
-                    case .valid(nil): break
-                    }
-                }
-            }
+        for (offset, row) in rows[first..<min(rows.count, first + visible)].enumerated() {
+            draw(row, of: form, at: top + 2 + offset, context: context, into: &screen)
         }
         let fieldRows = rows.indices.filter { if case .value(_, 0, _) = rows[$0] { true } else { false } }
         if rows.count > visible, !fieldRows.isEmpty {
@@ -159,6 +125,45 @@ enum FormView {
             }
         } else if case .addEntry? = form.focus {
             screen.put("Enter or Ctrl-N adds an entry; Ctrl-D on an entry's field removes it.", row: helpRow, column: 1, style: .muted)
+        }
+    }
+
+    /// One row of a form at screen row `y`. Entries and "add" rows start at `indent`; `notes`
+    /// puts a field's hint, or what is wrong with it, beside its value.
+    static func draw(_ row: Row, of form: FormState, at y: Int, indent: Int = 3, notes: Bool = true, context: PageContext,
+                     into screen: inout Screen) {
+        let valueWidth = valueWidth(screen.size)
+        let isFocused = rowMatches(row, form.focus)
+        switch row {
+        case .blank:
+            break
+        case .section(let title):
+            let rule = String(repeating: "─", count: max(0, screen.columns - TextCells.width(title) - 6))
+            screen.put([Span("── ", .muted), Span(title, .title), Span(" " + rule, .muted)], row: y, column: 1)
+        case .entry(let title):
+            screen.put(title, row: y, column: indent, style: Style(.title, underline: true))
+        case .addEntry(_, let title):
+            screen.put(isFocused ? "▸" : " ", row: y, column: 0, style: .title)
+            screen.put("+ add: \(title.lowercased()) (Enter or Ctrl-N)", row: y, column: indent, style: isFocused ? .title : .muted)
+        case .question(_, let text):
+            screen.put(isFocused ? "▸" : " ", row: y, column: 0, style: .title)
+            screen.put(text, row: y, column: 2, style: isFocused ? .title : .normal)
+        case .value(let path, let line, let label):
+            guard let input = form.input(path) else { return }
+            if label {
+                let text = input.field.label + (input.field.required ? " *" : "")
+                screen.put(isFocused ? "▸" : " ", row: y, column: 0, style: isFocused ? .title : .normal)
+                screen.put(TextCells.pad(text, to: labelWidth, right: true), row: y, column: 1, style: isFocused ? .title : .normal)
+            }
+            drawValue(input, line: line, focused: isFocused, row: y, width: valueWidth, size: screen.size, into: &screen)
+            if notes && line == 0 && input.field.kind != .multiLine && !input.field.kind.isMultipleCompletion {
+                let noteColumn = valueColumn + valueWidth + 2
+                switch input.check(today: context.today) {
+                case .invalid(let reason): screen.put("✗ " + reason, row: y, column: noteColumn, style: .danger)
+                case .valid(let hint?): screen.put(hint, row: y, column: noteColumn, style: .muted)
+                case .valid(nil): break
+                }
+            }
         }
     }
 

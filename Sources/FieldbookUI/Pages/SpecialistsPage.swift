@@ -34,13 +34,8 @@ public struct SpecialistsPage: Page {
     public mutating func perform(_ action: Action, key: Key, in context: inout PageContext) {
         let visible = Layout.listRows(context.size), count = specialists.count
         let selected = specialists.indices.contains(position.selected) ? specialists[position.selected] : nil
+        if position.move(for: action, count: count, visible: visible) { return }
         switch action {
-        case .moveUp: position.move(to: position.selected - 1, count: count, visible: visible)
-        case .moveDown: position.move(to: position.selected + 1, count: count, visible: visible)
-        case .pageUp: position.move(to: position.selected - max(1, visible - 1), count: count, visible: visible)
-        case .pageDown: position.move(to: position.selected + max(1, visible - 1), count: count, visible: visible)
-        case .first: position.move(to: 0, count: count, visible: visible)
-        case .last: position.move(to: count - 1, count: count, visible: visible)
         case .back: context.close()
         case .new: context.push(FormPage(SpecialistForm(specialist: nil), in: context))
         case .edit:

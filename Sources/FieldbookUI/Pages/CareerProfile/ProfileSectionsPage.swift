@@ -26,13 +26,8 @@ public struct ProfileSectionsPage: Page {
 
     public mutating func perform(_ action: Action, key: Key, in context: inout PageContext) {
         let visible = Layout.listRows(context.size)
+        if position.move(for: action, count: count, visible: visible) { return }
         switch action {
-        case .moveUp: position.move(to: position.selected - 1, count: count, visible: visible)
-        case .moveDown: position.move(to: position.selected + 1, count: count, visible: visible)
-        case .pageUp: position.move(to: position.selected - max(1, visible - 1), count: count, visible: visible)
-        case .pageDown: position.move(to: position.selected + max(1, visible - 1), count: count, visible: visible)
-        case .first: position.move(to: 0, count: count, visible: visible)
-        case .last: position.move(to: count - 1, count: count, visible: visible)
         case .open:
             if position.selected >= digest.sections.count {
                 context.push(ProfileReviewPage(clientID: clientID, digest: digest, section: position.selected))

@@ -40,6 +40,13 @@ struct ImportRow {
         return nil
     }
 
+    /// A date the row cannot do without: a problem too when the cell is empty.
+    mutating func requiredDate(_ column: String) -> LocalDate? {
+        let value = date(column)
+        if value == nil && word(column) == nil { problem("\(column) is empty") }
+        return value
+    }
+
     static func dateHint(_ cell: String) -> String {
         let parts = cell.split(whereSeparator: { $0 == "/" || $0 == "." }).compactMap { Int($0) }
         if parts.count == 3, parts[2] > 31 {

@@ -25,17 +25,12 @@ public struct ProfileReviewPage: Page {
 
     public func keyContexts(in context: PageContext) -> [KeyContext] { [.profileReview, .lists] }
 
-    static func visibleRows(_ size: Size) -> Int { max(1, Layout.bodyBottom(size) - Layout.bodyTop - 2) }
-
     public mutating func perform(_ action: Action, key: Key, in context: inout PageContext) {
-        let page = max(1, Self.visibleRows(context.size) - 1)
+        if let row = ScrolledText.scrolled(by: action, from: top, size: context.size) {
+            scroll(to: row, context)
+            return
+        }
         switch action {
-        case .moveUp: scroll(to: top - 1, context)
-        case .moveDown: scroll(to: top + 1, context)
-        case .pageUp: scroll(to: top - page, context)
-        case .pageDown: scroll(to: top + page, context)
-        case .first: scroll(to: 0, context)
-        case .last: scroll(to: Int.max / 2, context)
         case .nextSection where section + 1 < pages:
             section += 1
             top = 0
@@ -66,8 +61,7 @@ public struct ProfileReviewPage: Page {
     public mutating func refresh(in context: inout PageContext) { scroll(to: top, context) }
 
     private mutating func scroll(to row: Int, _ context: PageContext) {
-        let count = lines(width: context.size.columns - 2, context: context).count
-        top = max(0, min(row, max(0, count - Self.visibleRows(context.size))))
+        top = ScrolledText.top(row, count: lines(width: context.size.columns - 2, context: context).count, size: context.size)
     }
 
     func lines(width: Int, context: PageContext) -> [StyledLine] {
@@ -161,15 +155,6 @@ public struct ProfileReviewPage: Page {
         let rightWidth = TextCells.width(right)
         screen.put(right, row: top, column: screen.columns - rightWidth - 1, style: digest.hidingSensitive ? .warning : .muted)
         screen.put("Review: " + title, row: top, column: 1, width: max(1, screen.columns - rightWidth - 4), style: .title)
-        let all = lines(width: screen.columns - 2, context: context)
-        let visible = Self.visibleRows(screen.size)
-        let first = max(0, min(self.top, max(0, all.count - visible)))
-        for (offset, line) in all[first..<min(all.count, first + visible)].enumerated() {
-            screen.put(line, row: top + 1 + offset, column: 1, width: screen.columns - 2)
-        }
-        if all.count > visible {
-            let text = " lines \(first + 1)-\(min(all.count, first + visible)) of \(all.count) "
-            screen.put(text, row: Layout.bodyBottom(screen.size) - 1, column: screen.columns - TextCells.width(text), style: .muted)
-        }
+        ScrolledText.draw(lines(width: screen.columns - 2, context: context), from: self.top, width: screen.columns - 2, into: &screen)
     }
 }
