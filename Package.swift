@@ -23,7 +23,7 @@ let package = Package(
         // The C library's wcwidth, the width model ncursesw itself uses.
         .target(name: "CTextWidth"),
         // The domain: records, rules, the JSON store. Foundation and kept packages only
-        // (swift-crypto hashes the audit trail and the PIN; CSV.swift reads and writes spreadsheets).
+        // (swift-crypto hashes the audit trail and the PIN; CSV.swift reads and writes spreadsheets and reports).
         .target(name: "FieldbookCore", dependencies: [
             .product(name: "Crypto", package: "swift-crypto"),
             // PBKDF2, the slow hash of the idle-blank PIN.

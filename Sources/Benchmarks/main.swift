@@ -106,6 +106,10 @@ var figures = Figures(data: loaded, today: today)
 let figuresTime = seconds { figures = Figures(data: loaded, today: today) }
 print(String(format: "Figures for every screen (built once per data change): %.1f ms; %d job starts ahead",
              figuresTime * 1000, figures.jobStartsAhead.count))
+var board = ReportBoard(data: loaded, period: .quarter(containing: today), today: today)
+let boardTime = seconds { board = ReportBoard(data: loaded, period: .quarter(containing: today), today: today) }
+print(String(format: "Reports tab, every report of the quarter (built per data change or period): %.1f ms; %d follow-along items",
+             boardTime * 1000, board.followAlong.items.count))
 var rows: [CaseloadRow] = []
 var search = CaseloadQuery(specialistFilter: nil)
 let rowsTime = seconds { rows = search.rows(in: loaded, today: today, folded: figures.clientNames) }

@@ -91,6 +91,13 @@ final class EffectRunner: @unchecked Sendable {
             } catch {
                 return .failed(error)
             }
+        case .saveFidelityReview(let review):
+            do {
+                let result = try store.save(review)
+                return .saved(.fidelityReview(result.record), merged: result.mergedFields)
+            } catch {
+                return .failed(error)
+            }
         case .reload:
             progress(WorkProgress(done: 0, total: 1, what: "Reading the data folder"))
             return .reloaded(store.load())

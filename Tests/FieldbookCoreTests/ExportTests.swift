@@ -112,7 +112,9 @@ import Testing
 
     @Test func theFullCopyHoldsEveryRecordAndReadsBack() throws {
         let temp = TemporaryFolder()
-        let snapshot = try richFolder(temp.path("a"))
+        var snapshot = try richFolder(temp.path("a"))
+        snapshot.fidelityReviews = [FidelityReview(date: date("2026-11-20"), scores: [FidelityReview.Score(item: 1, score: 4, note: "ok")],
+                                                   createdAt: instant(1_700_000_000))]
         let copy = FullCopy(snapshot)
         let file = temp.path("out/copy.json")
         try ExportFile.write(try copy.data(), to: file)
@@ -120,6 +122,7 @@ import Testing
         #expect(back == copy)
         #expect(back.clients.count == 3 && back.employers.count == 2 && back.specialists.count == 2)
         #expect(back.employerContacts.count == 2)
+        #expect(back.fidelityReviews == snapshot.fidelityReviews)
         let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
     }

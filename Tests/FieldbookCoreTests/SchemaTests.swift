@@ -73,4 +73,37 @@ import Testing
         let contactDefs = try #require(monthSchema["$defs"] as? [String: [String: Any]])
         compare(try #require((month["contacts"] as? [[String: Any]])?.first), with: try #require(contactDefs["employerContact"]), "employer contact")
     }
+
+    /// A fidelity review as the store writes it: its keys, a scored item's keys, and values
+    /// inside the schema's bounds (dates, ids, scores 1-5, items 1-25).
+    @Test func aFidelityReviewMatchesItsSchema() throws {
+        let folder = TemporaryFolder()
+        let store = try Store(folder: folder.url)
+        let scores = FidelityScale.items.map { item in
+            FidelityReview.Score(item: item.number, score: item.number == 3 ? nil : 1 + item.number % 5,
+                                 note: item.number == 1 ? "Two caseloads above twenty" : nil)
+        }
+        let review = try store.save(FidelityReview(date: date("2026-11-21"), specialistID: Sample.specialist.id,
+                                                   scores: scores, createdAt: instant(1_700_000_000))).record
+        let json = try object(folder.path(DataLayout.fidelityReview(review.id)))
+        let schema = try schema("fidelity-review")
+        compare(json, with: schema, "fidelity review")
+        let properties = try #require(schema["properties"] as? [String: [String: Any]])
+        let scoreSchema = try #require(properties["scores"]?["items"] as? [String: Any])
+        let written = try #require(json["scores"] as? [[String: Any]])
+        #expect(written.count == 25)
+        compare(try #require(written.first), with: scoreSchema, "fidelity score")
+        let scoreProperties = try #require(scoreSchema["properties"] as? [String: [String: Any]])
+        for (key, value) in written.flatMap({ $0 }) where key != "note" {
+            let bounds = try #require(scoreProperties[key])
+            let number = try #require(value as? Int, "\(key) is not an integer")
+            #expect(number >= (bounds["minimum"] as? Int ?? .min) && number <= (bounds["maximum"] as? Int ?? .max), "\(key) \(number)")
+        }
+        #expect(!written.contains { $0["item"] as? Int == 3 && $0["score"] != nil }, "an item not scored has no score")
+        for key in ["id", "specialistID", "date"] {
+            let pattern = try #require(properties[key]?["pattern"] as? String)
+            let text = try #require(json[key] as? String)
+            #expect(text.range(of: pattern, options: .regularExpression) != nil, "\(key) \(text) against \(pattern)")
+        }
+    }
 }

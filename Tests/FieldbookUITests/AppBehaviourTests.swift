@@ -48,16 +48,8 @@ import Testing
         state.press(.backTab, .backTab, .backTab)
         #expect(state.tab == 3)
         let lines = state.screen().lines
-        #expect(lines[5] == " Specialist                Active   Working  Job search   F2F this week")
-        // Mid-week the face-to-face count is not flagged: only a finished week can miss.
-        #expect(lines[7] == " Maria Okafor                4/20         0           1             0/2")
-        // Each figure ends in the column where its heading ends.
-        for (heading, figure) in [("Active", "4/20"), ("Working", "0"), ("Job search", "1"), ("F2F this week", "0/2")] {
-            let headingEnd = lines[5].range(of: heading).map { lines[5].distance(from: lines[5].startIndex, to: $0.upperBound) }
-            let row = lines[7] + " "
-            let figureEnd = row.range(of: " " + figure + " ").map { row.distance(from: row.startIndex, to: $0.upperBound) - 1 }
-            #expect(headingEnd != nil && headingEnd == figureEnd, "\(heading) ends at \(String(describing: headingEnd)), \(figure) at \(String(describing: figureEnd))")
-        }
+        #expect(lines[3].hasPrefix(" Reports · 2026 Q4 (October to December)"))
+        #expect(lines[5].hasPrefix(" Employment rate  "))
     }
 
     @Test func unreadableEmployerFilesAreNamedOnTheEmployersTab() {

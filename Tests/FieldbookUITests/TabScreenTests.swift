@@ -68,20 +68,84 @@ extension Program {
         #expect(screen.lines == expected, "\n\(dump(screen))")
     }
 
+    /// A review not fully scored shows no band, and the change since the last review names
+    /// the items that moved and those scored for the first time.
+    @Test func theLatestFidelityReviewAndItsChangeShowAtTheEndOfReports() {
+        var data = Program.data
+        func review(_ text: String, _ scores: [Int: Int]) -> FidelityReview {
+            FidelityReview(date: day(text), scores: (1...25).map { FidelityReview.Score(item: $0, score: scores[$0]) },
+                           createdAt: Date(timeIntervalSince1970: 0))
+        }
+        data.fidelityReviews = [review("2026-11-20", [1: 4, 2: 4]), review("2026-11-01", [1: 5])]
+        var state = AppState(data: data, today: Program.today, userSpecialistID: Program.maria.id, size: Size(rows: 24, columns: 80))
+        state.press(.character("4"), .character("G"))
+        let lines = state.screen().lines
+        let at = lines.firstIndex { $0.hasPrefix(" Fidelity self-review") }
+        #expect(at.map { lines[$0] } == " Fidelity self-review  2026-11-20: 8 of 125 so far (2 of 25 items scored)", "\n\(lines.joined(separator: "\n"))")
+        #expect(at.map { lines[$0 + 1] } == "   +3 since 2026-11-01 (5 of 125)")
+        #expect(at.map { lines[$0 + 2] } == "   Staffing: 8  changed: 1 -1, 2 new")
+        #expect(!lines.joined().contains("not supported employment"))
+    }
+
+    /// Every report of the period is worked out when the tab is shown, once per change of the
+    /// data: a change while the tab is hidden waits until it is shown again.
+    @Test func theReportsAreWorkedOutWhenTheTabIsShown() {
+        var state = Program.state()
+        #expect(state.tabPage(ReportsPage.self)?.board == nil)
+        state.press(.character("4"))
+        #expect(state.tabPage(ReportsPage.self)?.board?.employmentRate.served == 5)
+        state.press(.character("1"))
+        let review = FidelityReview(date: Program.today, scores: [FidelityReview.Score(item: 1, score: 5)],
+                                    createdAt: Date(timeIntervalSince1970: 0))
+        App.update(&state, .finished(RequestID(999), .saved(.fidelityReview(review))))
+        #expect(state.tabPage(ReportsPage.self)?.board?.latestReview == nil, "hidden: not worked out again yet")
+        state.press(.character("4"))
+        #expect(state.tabPage(ReportsPage.self)?.board?.latestReview == review)
+        state.press(.character("G"))
+        #expect(state.screen().text.contains("Fidelity self-review  \(Program.today): 5 of 125 so far"), "\(state.screen().text)")
+    }
+
+    /// Left and right move through the quarters up to the one running today, no further; p
+    /// switches to months.
+    @Test func periodsMoveBackAndStopAtTheCurrentOne() {
+        var state = Program.state()
+        state.press(.character("4"), .left)
+        #expect(state.screen().lines[3].hasPrefix(" Reports · 2026 Q3 (July to September)"))
+        state.press(.right, .right)
+        #expect(state.screen().lines[3].hasPrefix(" Reports · 2026 Q4 (October to December)  (to date)"))
+        #expect(state.screen().text.contains("No later period yet: 2026 Q4 (October to December) is running."))
+        state.press(.character("p"))
+        #expect(state.screen().lines[3].hasPrefix(" Reports · November 2026  (to date)"), "\(state.screen().lines[3])")
+    }
+
     @Test func reportsAt80x24() {
         let screen = Program.fullState(tab: "4").screen()
         let expected = [
             " Fieldbook · IPS Supported Employment  F2F 2/2 · Maria Okafor · Sun 22 Nov 2026",
             "  1 Today   2 Caseload   3 Employers  [4 Reports]",
             "",
-            " Caseloads and employer contacts as of Sun 22 Nov 2026",
+            " Reports · 2026 Q4 (October to December)  (to date)",
             "",
-            " Specialist                Active   Working  Job search   F2F this week",
-            " Daniel Whitehorse           1/20         0           1             0/2",
-            " Maria Okafor                4/20         0           1             2/2",
+            " Employment rate  1 of 5 served worked: 20 %  benchmarks 31/41/50 %",
+            "   not working at entry: 1 of 5: 20 %  benchmark 40 %",
+            "   Daniel Whitehorse     0/1  0 %",
+            "   Maria Okafor          1/4  25 %",
+            " Quarterly employment rate",
+            "   2026Q1                                          0 % (0/2)",
+            "   2026Q2                                          0 % (0/3)",
+            "   2026Q3                                          0 % (0/4)",
+            "   2026Q4 ████████                                 20 % (1/5)",
             "",
-            " This week so far: team F2F 2/4 · 2 to go · ends today · w shows the last 12 we…",
-        ] + Array(repeating: "", count: 13) + [" w weeks  q quit  ? help"]
+            " Face-to-face employer contacts  2, 0 % repeat visits",
+            "   Daniel Whitehorse     0/15  0.0 a week  weeks met 0/8 ⚠ below target",
+            "   Maria Okafor          2/15  0.3 a week  weeks met 1/8 ⚠ below target",
+            " Team, week by week (against the target)",
+            "   W40                     │                    0/2",
+            "   W41                                          0/4",
+            " ↓ more (18 lines): j or PgDn",
+            "",
+            " ← earlier  → later  p month/quarter  f fidelity  w weeks  q quit  ? help",
+        ]
         #expect(screen.lines == expected, "\n\(dump(screen))")
     }
 

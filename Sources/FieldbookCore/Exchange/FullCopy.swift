@@ -10,6 +10,8 @@ public struct FullCopy: Codable, Sendable, Equatable {
     public var clients: [Client]
     public var employers: [Employer]
     public var employerContacts: [EmployerContact]
+    /// Absent in copies written before reviews were kept.
+    @DefaultWhenAbsent<NoItems<FidelityReview>> public var fidelityReviews: [FidelityReview]
 
     public init(_ snapshot: DataSnapshot) {
         format = "fieldbook-full-copy"
@@ -19,6 +21,7 @@ public struct FullCopy: Codable, Sendable, Equatable {
         clients = snapshot.clients.sorted { $0.id.uuidString < $1.id.uuidString }
         employers = snapshot.employers.sorted { $0.id.uuidString < $1.id.uuidString }
         employerContacts = snapshot.employerContacts.sorted { ($0.date, $0.id.uuidString) < ($1.date, $1.id.uuidString) }
+        fidelityReviews = snapshot.fidelityReviews.sorted { ($0.date, $0.id.uuidString) < ($1.date, $1.id.uuidString) }
     }
 
     /// The document's bytes, pretty and with sorted keys like the data files.

@@ -23,6 +23,9 @@ public struct Client: Codable, Hashable, Sendable, Identifiable {
     @DefaultWhenAbsent<AbsentMeansNo> public var declinedFollowAlong: Bool
     /// Days between follow-along contacts the person asked for, instead of weekly then monthly.
     public var followAlongIntervalDays: Int?
+    /// Whether the person was working when they entered the program; nil when not known
+    /// (the employment-rate variant then looks at the jobs held on the entry date).
+    public var workingAtEntry: Bool?
     public var mentalHealthTeam: String?
     public var clinician: String?
     public var vocationalRehabCounsellor: String?
@@ -33,8 +36,6 @@ public struct Client: Codable, Hashable, Sendable, Identifiable {
     /// The id the client had in the spreadsheet they were imported from, unique among clients;
     /// later imports of the same sheet find the client by it.
     public var externalID: String?
-    /// Whether the person was working when they entered the program; nil when not known.
-    public var workingAtEntry: Bool?
     public var jobs: [Job]
     public var contacts: [ClientContact]
     /// Due items set aside with a reason (see `DueDismissal`); absent in older files.
@@ -47,7 +48,7 @@ public struct Client: Codable, Hashable, Sendable, Identifiable {
         email: String? = nil, address: String? = nil, programEntryDate: LocalDate,
         referralSource: String? = nil, referralDate: LocalDate? = nil, specialistID: UUID? = nil,
         status: ClientStatus = .engaging, statusHistory: [StatusChange] = [], declinedFollowAlong: Bool = false,
-        followAlongIntervalDays: Int? = nil, mentalHealthTeam: String? = nil, clinician: String? = nil,
+        followAlongIntervalDays: Int? = nil, workingAtEntry: Bool? = nil, mentalHealthTeam: String? = nil, clinician: String? = nil,
         vocationalRehabCounsellor: String? = nil, benefits: [Benefit] = [],
         benefitsPlanningDone: Bool = false, disclosure: Disclosure = Disclosure(),
         notes: String? = nil, jobs: [Job] = [], contacts: [ClientContact] = [],
@@ -67,6 +68,7 @@ public struct Client: Codable, Hashable, Sendable, Identifiable {
         self.statusHistory = statusHistory
         self.declinedFollowAlong = declinedFollowAlong
         self.followAlongIntervalDays = followAlongIntervalDays
+        self.workingAtEntry = workingAtEntry
         self.mentalHealthTeam = mentalHealthTeam
         self.clinician = clinician
         self.vocationalRehabCounsellor = vocationalRehabCounsellor

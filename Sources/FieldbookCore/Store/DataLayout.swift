@@ -13,10 +13,12 @@ public enum DataLayout {
     public static let employers = "employers"
     public static let employerContacts = "employer-contacts"
     public static let conflicts = "conflicts"
+    public static let fidelityReviews = "fidelity-reviews"
 
     public static func specialist(_ id: UUID) -> String { "\(specialists)/\(id.lowercased).json" }
     public static func client(_ id: UUID) -> String { "\(clients)/\(id.lowercased).json" }
     public static func employer(_ id: UUID) -> String { "\(employers)/\(id.lowercased).json" }
+    public static func fidelityReview(_ id: UUID) -> String { "\(fidelityReviews)/\(id.lowercased).json" }
     public static func employerContacts(specialist: UUID, month: LocalDate) -> String {
         "\(employerContacts)/\(specialist.lowercased)/\(monthKey(month)).json"
     }

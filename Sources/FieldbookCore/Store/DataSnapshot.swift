@@ -7,6 +7,8 @@ public struct DataSnapshot: Sendable, Equatable {
     public var clients: [Client]
     public var employers: [Employer]
     public var employerContacts: [EmployerContact]
+    /// The program's fidelity self-reviews, in no particular order.
+    public var fidelityReviews: [FidelityReview] = []
     /// Files that could not be used; the rest still loaded.
     public var problems: [DataProblem]
 

@@ -209,6 +209,7 @@ public final class Store {
         snapshot.clients = records(Client.self, in: DataLayout.clients, .client)
         snapshot.employers = records(Employer.self, in: DataLayout.employers, .employer)
         snapshot.employerContacts = loadEmployerContacts()
+        snapshot.fidelityReviews = records(FidelityReview.self, in: DataLayout.fidelityReviews, .fidelityReview)
         for copy in keptCopies() {
             problems.append(DataProblem(
                 path: copy.copy, kind: .conflictCopy,
@@ -510,6 +511,7 @@ public final class Store {
         case DataLayout.employers: return try as_(Employer.self)
         case DataLayout.employerContacts: return try as_(EmployerContactMonth.self)
         case DataLayout.settingsFile: return try as_(Settings.self)
+        case DataLayout.fidelityReviews: return try as_(FidelityReview.self)
         default: return json
         }
     }

@@ -90,4 +90,5 @@ public enum RecordKind: String, Sendable, CaseIterable {
     /// A sync tool's conflict copy, or a record file with conflict markers: to merge, never loaded.
     case syncConflict = "sync conflict"
     case careerProfile = "career profile"
+    case fidelityReview = "fidelity review"
 }

@@ -160,10 +160,13 @@ public enum App {
             state.isBlanked = true
         case .nextTab:
             state.tab = (state.tab + 1) % state.tabs.count
+            return refreshTop(&state, environment)
         case .previousTab:
             state.tab = (state.tab + state.tabs.count - 1) % state.tabs.count
+            return refreshTop(&state, environment)
         case .showTab(let index):
             if state.tabs.indices.contains(index) { state.tab = index }
+            return refreshTop(&state, environment)
         default:
             break
         }
@@ -218,6 +221,11 @@ public enum App {
         refreshAll(&state, environment)
     }
 
+    /// A tab just came into view: it catches up with what it put off while hidden.
+    private static func refreshTop(_ state: inout AppState, _ environment: Environment) -> [Effect] {
+        withPage(state.top.id, &state, environment) { page, context in page.refresh(in: &context) }
+    }
+
     private static func refreshAll(_ state: inout AppState, _ environment: Environment) {
         for id in state.tabs.map(\.id) + state.pages.map(\.id) {
             _ = withPage(id, &state, environment) { page, context in page.refresh(in: &context) }
@@ -229,6 +237,7 @@ public enum App {
     private static func withPage(_ id: PageID, _ state: inout AppState, _ environment: Environment,
                                  _ body: (inout any Page, inout PageContext) -> Void) -> [Effect] {
         var context = state.makeContext(environment)
+        context.isShown = state.top.id == id
         let inTabs = state.tabs.firstIndex { $0.id == id }
         let inPages = state.pages.firstIndex { $0.id == id }
         if let index = inTabs {

@@ -42,6 +42,8 @@ public enum StoreRequest: Hashable, Sendable {
     case deleteEmployerContact(EmployerContact)
     /// Save a new employer, then this client (a job there).
     case saveClientAndEmployer(Client, Employer)
+    /// Save a fidelity self-review.
+    case saveFidelityReview(FidelityReview)
     /// Read the data folder again.
     case reload
     /// The fields in conflict between a record and the version waiting to be merged into it;
@@ -82,6 +84,7 @@ public enum SavedRecord: Hashable, Sendable {
     /// The employer contact with this id was deleted.
     case deletedEmployerContact(UUID)
     case clientAndEmployer(Client, Employer)
+    case fidelityReview(FidelityReview)
 
     /// Puts the record into the data the screens show.
     func apply(to data: inout DataSnapshot) {
@@ -99,6 +102,9 @@ public enum SavedRecord: Hashable, Sendable {
         case .clientAndEmployer(let client, let employer):
             data.replace(employer)
             data.replace(client)
+        case .fidelityReview(let review):
+            data.fidelityReviews.removeAll { $0.id == review.id }
+            data.fidelityReviews.append(review)
         }
     }
 }

@@ -34,6 +34,8 @@ public enum Action: Hashable, Sendable {
     /// The career profile: open it, print it, and move through it question by question.
     case openProfile, printProfile, printProfileWithoutSensitive
     case keepAnswer, skipQuestion, previousQuestion, nextUnanswered, review, cycleSource, toggleSensitive
+    /// Reports: the period before or after, months or quarters, a new fidelity self-review.
+    case previousPeriod, nextPeriod, switchPeriodKind, fidelityReview
 }
 
 /// Where a binding applies. A page lists its contexts most specific first; the first that
@@ -50,7 +52,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case employers = "Employers"
     case employer = "An employer"
     case employerVisit = "Client and Today"
-    case weeklyTally = "Reports"
+    case reports = "Reports"
     case history = "Weekly employer contacts"
     case deleteQuestion = "A question (delete?)"
     case completion = "A name with completion in a form"
@@ -199,7 +201,11 @@ public enum KeyMap {
         // Client and Today
         KeyBinding(keys: [.character("v")], action: .logVisit, short: "log visit", help: "Log a visit to an employer (on this client's behalf, from a client)", context: .employerVisit),
         // Reports
-        KeyBinding(keys: [.character("w")], action: .showHistory, short: "weeks", help: "Face-to-face contacts of the last 12 weeks, per specialist", context: .weeklyTally),
+        KeyBinding(keys: [.left, .character("[")], action: .previousPeriod, short: "earlier", help: "The month or quarter before", context: .reports),
+        KeyBinding(keys: [.right, .character("]")], action: .nextPeriod, short: "later", help: "The month or quarter after", context: .reports),
+        KeyBinding(keys: [.character("p")], action: .switchPeriodKind, short: "month/quarter", help: "Switch between months and quarters", context: .reports),
+        KeyBinding(keys: [.character("f")], action: .fidelityReview, short: "fidelity", help: "Fill in a new fidelity self-review", context: .reports),
+        KeyBinding(keys: [.character("w")], action: .showHistory, short: "weeks", help: "Face-to-face contacts of the last 12 weeks, per specialist", context: .reports),
         // Weekly history
         KeyBinding(keys: [.escape, .character("q")], action: .back, short: "back", help: "Back", context: .history),
 

@@ -62,6 +62,9 @@ public struct PageContext: Sendable {
     public let size: Size
     /// The specialist using Fieldbook, if known.
     public let userSpecialistID: UUID?
+    /// True when the page is the one shown (on top of the stack, or the tab shown with no page
+    /// over it): a page may put off costly work until it is.
+    public internal(set) var isShown = false
     /// The message line; a page may set it.
     public var message: Message?
 

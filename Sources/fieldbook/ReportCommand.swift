@@ -1,0 +1,174 @@
+import ArgumentParser
+import FieldbookCore
+import FieldbookUI
+import Foundation
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Print a supervisor's report for a period, or the latest fidelity self-review.",
+        discussion: """
+            NAME is one of: \(ReportCatalog.names.joined(separator: ", ")), fidelity. \
+            The period is --quarter 2026Q3, --month 2026-11, or --from DATE --to DATE; without one, the \
+            current quarter. Per-specialist figures use each client's current specialist. \
+            --deidentified replaces client and employer names with stable codes (from a random salt \
+            kept in the data folder, created on first use) and leaves out free text. The JSON and CSV \
+            shapes are in docs/reports.md. Reads the folder (besides creating the salt); changes nothing else.
+            """
+    )
+
+    @OptionGroup var options: DataOptions
+
+    @Argument(help: ArgumentHelp("The report.", valueName: "NAME"))
+    var name: String
+
+    @Option(help: ArgumentHelp("A quarter, e.g. 2026Q3.", valueName: "YYYYQn"))
+    var quarter: String?
+
+    @Option(help: ArgumentHelp("A month, e.g. 2026-11.", valueName: "YYYY-MM"))
+    var month: String?
+
+    @Option(help: ArgumentHelp("First day of the period.", valueName: "DATE"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Last day of the period (default: today).", valueName: "DATE"))
+    var to: String?
+
+    @Option(help: ArgumentHelp("Only the clients of specialists whose name holds this (accents optional).", valueName: "NAME"))
+    var specialist: String?
+
+    @Flag(name: .customLong("unemployed-at-entry"), help: "employment-rate: only clients not working at program entry (benchmark 40 %).")
+    var unemployedAtEntry = false
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    @Flag(help: "Print CSV (the report's first table).")
+    var csv = false
+
+    @Flag(help: "Replace names with stable codes and leave out free text.")
+    var deidentified = false
+
+    @Option(help: .hidden)
+    var today: String?
+
+    func run() throws {
+        guard !(json && csv) else {
+            printError("give either --json or --csv, not both")
+            throw ExitCode(2)
+        }
+        let today = try day(self.today, "--today", today: LocalDate(containing: Date()))
+        let folder = options.folder
+        guard FileManager.default.fileExists(atPath: folder.path) else {
+            printError("\(folder.path): no such folder")
+            throw ExitCode(2)
+        }
+        let snapshot: DataSnapshot
+        do {
+            snapshot = try Store(folder: folder, mode: .readOnly).load()
+        } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+        if !snapshot.problems.isEmpty {
+            printError("\(snapshot.problems.count) file(s) could not be read and are left out; run `fieldbook check` for details")
+        }
+        if name == "fidelity" {
+            try printFidelity(snapshot)
+            return
+        }
+        guard ReportCatalog.names.contains(name) else {
+            printError("no report called \"\(name)\"; reports: \(ReportCatalog.names.joined(separator: ", ")), fidelity")
+            throw ExitCode(2)
+        }
+        let period = try chosenPeriod(today: today)
+        var chosen: Set<UUID>?
+        if let specialist {
+            let matches = snapshot.specialists.filter { NameSearch.matches(specialist, in: [$0.name]) }
+            guard !matches.isEmpty else {
+                printError("no specialist matches \"\(specialist)\" (known: \(snapshot.specialists.map(\.name).sorted().joined(separator: ", ")))")
+                throw ExitCode(2)
+            }
+            chosen = Set(matches.map(\.id))
+        }
+        var naming = ReportNaming.identified
+        if deidentified {
+            do {
+                naming = .deidentified(salt: try ReportSalt.load(folder: folder))
+            } catch {
+                printError(error.description)
+                throw ExitCode.failure
+            }
+        }
+        let input = ReportInput(data: snapshot, period: period, today: today, specialists: chosen, naming: naming)
+        guard let report = ReportCatalog.report(name, input, unemployedAtEntry: unemployedAtEntry) else { return }
+        if json {
+            try writeJSON(report)
+        } else if csv {
+            guard let table = report.tables.first else { return }
+            FileHandle.standardOutput.write(Data(try ReportCSV.text(table).utf8))
+        } else {
+            print(ReportText.render(report, width: TextCells.width), terminator: "")
+        }
+    }
+
+    private func printFidelity(_ snapshot: DataSnapshot) throws {
+        guard let latest = FidelityReview.latest(snapshot.fidelityReviews) else {
+            printLine("No fidelity review yet: fill one in on the Reports tab (f).")
+            return
+        }
+        let previous = FidelityReview.previous(to: latest, in: snapshot.fidelityReviews)
+        if json {
+            try writeJSON(FidelityReviewSummary(latest, previous: previous))
+        } else {
+            print(FidelityReviewText.render(latest, previous: previous, width: TextCells.width), terminator: "")
+        }
+    }
+
+    private func writeJSON<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .iso8601
+        FileHandle.standardOutput.write(try encoder.encode(value) + Data("\n".utf8))
+    }
+
+    private func chosenPeriod(today: LocalDate) throws -> ReportPeriod {
+        let given = [quarter != nil, month != nil, from != nil || to != nil].filter { $0 }.count
+        guard given <= 1 else {
+            printError("give one of --quarter, --month or --from/--to")
+            throw ExitCode(2)
+        }
+        do {
+            if let quarter { return try ReportPeriod(quarter: quarter) }
+            if let month { return try ReportPeriod(month: month) }
+        } catch {
+            printError(error.description)
+            throw ExitCode(2)
+        }
+        if let from {
+            let first = try day(from, "--from", today: today)
+            let last = try to.map { try day($0, "--to", today: today) } ?? today
+            guard first <= last else {
+                printError("--from \(first) is after --to \(last)")
+                throw ExitCode(2)
+            }
+            return ReportPeriod(from: first, to: last)
+        }
+        if to != nil {
+            printError("--to needs --from")
+            throw ExitCode(2)
+        }
+        return .quarter(containing: today)
+    }
+
+    private func day(_ text: String?, _ option: String, today: LocalDate) throws -> LocalDate {
+        guard let text else { return today }
+        do {
+            return try DateExpression.parse(text, today: today)
+        } catch {
+            printError("\(option): \(error.description)")
+            throw ExitCode(2)
+        }
+    }
+}
