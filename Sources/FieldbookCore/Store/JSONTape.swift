@@ -27,13 +27,14 @@ final class JSONTape: @unchecked Sendable {
 
     /// The document's bytes (never changed once read; shared by every decoder of the tape).
     let bytes: [UInt8]
-    fileprivate(set) var nodes: [Node] = []
+    let nodes: [Node]
     /// The text of strings with escapes, by node index.
-    fileprivate(set) var escapedTexts: [Int: String] = [:]
+    let escapedTexts: [Int: String]
 
-    fileprivate init(bytes: [UInt8]) {
+    fileprivate init(bytes: [UInt8], nodes: [Node], escapedTexts: [Int: String]) {
         self.bytes = bytes
-        nodes.reserveCapacity(bytes.count / 12)
+        self.nodes = nodes
+        self.escapedTexts = escapedTexts
     }
 
     /// The index of the node after the value at `index` and everything inside it.
@@ -108,16 +109,17 @@ final class JSONTape: @unchecked Sendable {
 struct JSONReader {
     static let maximumDepth = 64
 
-    private let tape: JSONTape
+    private let bytes: [UInt8]
+    private var nodes: [JSONTape.Node] = []
+    private var escapedTexts: [Int: String] = [:]
     private var index = 0
     /// Keys of the objects being read, innermost last (node indices), to refuse a key twice.
     private var keys: [Int] = []
 
     private init(_ data: Data) {
-        tape = JSONTape(bytes: [UInt8](data))
+        bytes = [UInt8](data)
+        nodes.reserveCapacity(bytes.count / 12)
     }
-
-    private var bytes: [UInt8] { tape.bytes }
 
     /// The document as a tree (for merges and tests).
     static func parse(_ data: Data) throws(JSONSyntaxError) -> JSONValue {
@@ -135,7 +137,7 @@ struct JSONReader {
         try reader.value(depth: 0)
         reader.skipWhitespace()
         if reader.index < reader.bytes.count { throw reader.failure("unexpected text after the end of the document") }
-        return reader.tape
+        return JSONTape(bytes: reader.bytes, nodes: reader.nodes, escapedTexts: reader.escapedTexts)
     }
 
     private func failure(_ reason: String, at offset: Int? = nil) -> JSONSyntaxError {
@@ -174,13 +176,13 @@ struct JSONReader {
     private mutating func literal(_ word: StaticString, _ kind: JSONTape.Kind) throws(JSONSyntaxError) {
         let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
         guard bytes[index...].starts(with: expected) else { throw failure("unexpected character") }
-        tape.nodes.append(JSONTape.Node(kind: kind, start: index, end: index + expected.count))
+        nodes.append(JSONTape.Node(kind: kind, start: index, end: index + expected.count))
         index += expected.count
     }
 
     private mutating func object(depth: Int) throws(JSONSyntaxError) {
-        let node = tape.nodes.count
-        tape.nodes.append(JSONTape.Node(kind: .object, start: index, end: index))
+        let node = nodes.count
+        nodes.append(JSONTape.Node(kind: .object, start: index, end: index))
         index += 1
         let firstKey = keys.count
         defer { keys.removeSubrange(firstKey...) }
@@ -189,7 +191,7 @@ struct JSONReader {
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
-            tape.nodes[node].next = tape.nodes.count
+            nodes[node].next = nodes.count
             return
         }
         while true {
@@ -197,21 +199,21 @@ struct JSONReader {
             guard index < bytes.count else { throw failure("the file ends too early; it may have been cut short") }
             guard bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a key in quotes") }
             let keyStart = index
-            let keyNode = tape.nodes.count
+            let keyNode = nodes.count
             try string()
             // Records have a few dozen keys: compared in place; a larger object gets a set.
             let twice: Bool
             if var seen = manyKeys {
                 manyKeys = nil
-                twice = !seen.insert(tape.string(at: keyNode)).inserted
+                twice = !seen.insert(text(at: keyNode)).inserted
                 manyKeys = seen
             } else {
                 twice = keys[firstKey...].contains { sameKey($0, keyNode) }
                 keys.append(keyNode)
-                if keys.count - firstKey > 32 { manyKeys = Set(keys[firstKey...].map { tape.string(at: $0) }) }
+                if keys.count - firstKey > 32 { manyKeys = Set(keys[firstKey...].map { text(at: $0) }) }
             }
             if twice {
-                let key = tape.string(at: keyNode)
+                let key = text(at: keyNode)
                 throw failure("the key \"\(JSONCoding.escapedForMessage(String(key.prefix(80))))\" appears twice in the same object", at: keyStart)
             }
             skipWhitespace()
@@ -225,18 +227,24 @@ struct JSONReader {
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
             if bytes[index] == UInt8(ascii: "}") {
                 index += 1
-                tape.nodes[node].count = count
-                tape.nodes[node].next = tape.nodes.count
+                nodes[node].count = count
+                nodes[node].next = nodes.count
                 return
             }
             throw failure("expected ',' or '}'")
         }
     }
 
+    /// The text of a string node read so far.
+    private func text(at node: Int) -> String {
+        if nodes[node].escaped { return escapedTexts[node] ?? "" }
+        return String(decoding: bytes[nodes[node].start..<nodes[node].end], as: UTF8.self)
+    }
+
     /// Whether two keys (string nodes) hold the same text.
     private func sameKey(_ a: Int, _ b: Int) -> Bool {
-        let first = tape.nodes[a], second = tape.nodes[b]
-        if first.escaped || second.escaped { return tape.string(at: a) == tape.string(at: b) }
+        let first = nodes[a], second = nodes[b]
+        if first.escaped || second.escaped { return text(at: a) == text(at: b) }
         let length = first.end - first.start
         guard length == second.end - second.start else { return false }
         return bytes.withUnsafeBufferPointer { buffer in
@@ -245,14 +253,14 @@ struct JSONReader {
     }
 
     private mutating func array(depth: Int) throws(JSONSyntaxError) {
-        let node = tape.nodes.count
-        tape.nodes.append(JSONTape.Node(kind: .array, start: index, end: index))
+        let node = nodes.count
+        nodes.append(JSONTape.Node(kind: .array, start: index, end: index))
         index += 1
         var count = 0
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
-            tape.nodes[node].next = tape.nodes.count
+            nodes[node].next = nodes.count
             return
         }
         while true {
@@ -264,8 +272,8 @@ struct JSONReader {
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
             if bytes[index] == UInt8(ascii: "]") {
                 index += 1
-                tape.nodes[node].count = count
-                tape.nodes[node].next = tape.nodes.count
+                nodes[node].count = count
+                nodes[node].next = nodes.count
                 return
             }
             throw failure("expected ',' or ']'")
@@ -293,7 +301,7 @@ struct JSONReader {
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             guard digits(&self) > 0 else { throw failure("a number needs digits in its exponent") }
         }
-        tape.nodes.append(JSONTape.Node(kind: .number, start: start, end: index))
+        nodes.append(JSONTape.Node(kind: .number, start: start, end: index))
     }
 
     /// A string in quotes. Text without escapes stays in the bytes (checked to be UTF-8);
@@ -313,7 +321,7 @@ struct JSONReader {
                     }
                     guard valid else { throw failure("text that is not valid UTF-8", at: start + 1) }
                 }
-                tape.nodes.append(JSONTape.Node(kind: .string, start: start + 1, end: index))
+                nodes.append(JSONTape.Node(kind: .string, start: start + 1, end: index))
                 index += 1
                 return
             }
@@ -324,9 +332,9 @@ struct JSONReader {
         }
         index = start
         let text = try escapedString()
-        let node = tape.nodes.count
-        tape.nodes.append(JSONTape.Node(kind: .string, escaped: true, start: start + 1, end: index - 1))
-        tape.escapedTexts[node] = text
+        let node = nodes.count
+        nodes.append(JSONTape.Node(kind: .string, escaped: true, start: start + 1, end: index - 1))
+        escapedTexts[node] = text
     }
 
     private mutating func escapedString() throws(JSONSyntaxError) -> String {

@@ -222,13 +222,27 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     /// The node of the value under `key`, if the object has it.
     private func find(_ key: Key) -> Int? {
         let tape = decoder.tape
-        let name = key.stringValue
-        var cursor = decoder.node + 1
-        for _ in 0..<tape.nodes[decoder.node].count {
-            if tape.string(at: cursor, equals: name) { return cursor + 1 }
-            cursor = tape.after(cursor + 1)
+        var name = key.stringValue
+        let count = tape.nodes[decoder.node].count
+        return name.withUTF8 { wanted in
+            tape.bytes.withUnsafeBufferPointer { bytes in
+                tape.nodes.withUnsafeBufferPointer { nodes in
+                    var cursor = decoder.node + 1
+                    for _ in 0..<count {
+                        let node = nodes[cursor]
+                        if node.escaped {
+                            if tape.escapedTexts[cursor] == String(decoding: wanted, as: UTF8.self) { return cursor + 1 }
+                        } else if node.end - node.start == wanted.count,
+                                  wanted.isEmpty || memcmp(bytes.baseAddress! + node.start, wanted.baseAddress!, wanted.count) == 0 {
+                            return cursor + 1
+                        }
+                        let value = nodes[cursor + 1]
+                        cursor = value.kind == .array || value.kind == .object ? value.next : cursor + 2
+                    }
+                    return nil
+                }
+            }
         }
-        return nil
     }
 
     private func node(_ key: Key) throws -> Int {
