@@ -39,6 +39,23 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         try self.init(year: y, month: m, day: d)
     }
 
+    /// Reads exactly `YYYY-MM-DD` from UTF-8 bytes (a file being loaded), without making a string.
+    init(isoBytes text: UnsafeBufferPointer<UInt8>) throws(DateParseError) {
+        func digits(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let digit = text[index] &- 48
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+        guard text.count == 10, text[4] == UInt8(ascii: "-"), text[7] == UInt8(ascii: "-"),
+              let year = digits(0..<4), let month = digits(5..<7), let day = digits(8..<10)
+        else { throw .notISOFormat(String(decoding: text, as: UTF8.self)) }
+        try self.init(year: year, month: month, day: day)
+    }
+
     public static func isLeapYear(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }

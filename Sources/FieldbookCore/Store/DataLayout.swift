@@ -25,7 +25,11 @@ public enum DataLayout {
 
     /// `<uuid>.json` in lower case: the name a record's file must have.
     static func isRecordFileName(_ name: String) -> Bool {
-        name.hasSuffix(".json") && UUID(uuidString: String(name.dropLast(5)))?.lowercased == String(name.dropLast(5))
+        guard name.hasSuffix(".json") else { return false }
+        var stem = String(name.dropLast(5))
+        return stem.withUTF8 { bytes in
+            UUIDText.parse(bytes) != nil && !bytes.contains { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+        }
     }
 
     /// For a sync tool's conflict copy, the name of the file it is a copy of:

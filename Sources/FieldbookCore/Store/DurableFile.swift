@@ -142,16 +142,33 @@ final class FolderLock {
     }
 }
 
-/// FNV-1a, 64 bits: enough to notice that a file changed since it was read.
+/// A 64-bit hash of a file's bytes, enough to notice that a file changed since it was read.
+/// Eight bytes at a time (a multiply and a shift each), so hashing a large folder costs little
+/// next to reading it.
 struct ContentHash: Hashable, Sendable {
     let value: UInt64
 
+    init(value: UInt64) { self.value = value }
+
     init(_ data: Data) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
+        value = data.withUnsafeBytes { raw -> UInt64 in
+            let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(raw.count)
+            var offset = 0
+            while offset + 8 <= raw.count {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* multiplier
+                hash ^= hash >> 32
+                offset += 8
+            }
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while offset < raw.count {
+                tail |= UInt64(raw[offset]) << shift
+                shift += 8
+                offset += 1
+            }
+            hash = (hash ^ tail ^ (shift << 56)) &* multiplier
+            return hash ^ (hash >> 29)
         }
-        value = hash ^ UInt64(data.count)
     }
 }

@@ -163,10 +163,15 @@ public enum Timestamp {
 
     /// Reads `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM|±HHMM)`; nil for anything else.
     public static func parse(_ text: String) -> Date? {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { parse(bytes: $0) }
+    }
+
+    /// `parse` on UTF-8 bytes (a file being loaded), without making a string.
+    static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         guard bytes.count >= 20, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t"),
               bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
-              let day = try? LocalDate(parsing: String(decoding: bytes[0..<10], as: UTF8.self)),
+              let day = try? LocalDate(isoBytes: UnsafeBufferPointer(rebasing: bytes[0..<10])),
               let hour = number(bytes, 11, 2), let minute = number(bytes, 14, 2), let second = number(bytes, 17, 2),
               hour < 24, minute < 60, second < 61
         else { return nil }
@@ -207,7 +212,7 @@ public enum Timestamp {
         return Date(timeIntervalSince1970: Double(seconds) + fraction)
     }
 
-    private static func number(_ bytes: [UInt8], _ start: Int, _ length: Int) -> Int? {
+    private static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Int? {
         guard start + length <= bytes.count else { return nil }
         var value = 0
         for byte in bytes[start..<(start + length)] {

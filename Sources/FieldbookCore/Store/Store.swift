@@ -51,7 +51,7 @@ public final class Store {
         if let data = try DurableFile.read(formatURL) {
             let format: FormatFile
             do {
-                format = try JSONCoding.decoder().decode(FormatFile.self, from: data)
+                format = try TapeDecoding.decode(FormatFile.self, from: data)
             } catch {
                 throw .unreadableFormatFile(path: formatURL.path, reason: JSONCoding.describe(error, in: data))
             }
@@ -79,106 +79,121 @@ public final class Store {
     public func load() -> DataSnapshot {
         var snapshot = DataSnapshot()
         var problems: [DataProblem] = []
-        let decoder = JSONCoding.decoder()
         contactFiles = [:]
 
-        func decode<T: Decodable>(_ type: T.Type, _ relative: String, _ kind: RecordKind) -> T? {
-            let url = folder.appendingPathComponent(relative)
-            let data: Data?
-            do {
-                data = try DurableFile.read(url)
-            } catch {
-                problems.append(DataProblem(path: relative, kind: kind, message: "cannot be read"))
-                return nil
+        // First the folder's listing, in the order problems are reported; then every file is
+        // read and decoded at once on all cores; then the records are put together in that order.
+        enum Step {
+            case problem(DataProblem)
+            case file(Int)
+        }
+        var steps: [Step] = []
+        var files: [(url: URL, kind: RecordFileKind)] = []
+        var relatives: [String] = []
+        func add(_ relative: String, _ kind: RecordFileKind) {
+            steps.append(.file(files.count))
+            files.append((folder.appendingPathComponent(relative), kind))
+            relatives.append(relative)
+        }
+
+        /// A sync tool's copy of `<name>.json`: reported as to merge, never loaded.
+        func isSyncCopy(_ name: String, in folderName: String) -> Bool {
+            guard let original = DataLayout.originalOfSyncCopy(name) else { return false }
+            let record = folderName.isEmpty ? original : "\(folderName)/\(original)"
+            let copy = folderName.isEmpty ? name : "\(folderName)/\(name)"
+            steps.append(.problem(DataProblem(
+                path: copy, kind: .syncConflict,
+                message: "a copy a sync tool left when two versions of \(record) met: to merge; not loaded",
+                pendingMerge: PendingMerge(record: record, copy: copy, source: .syncToolCopy))))
+            return true
+        }
+
+        func list(_ folderName: String, _ kind: RecordFileKind, canonicalFirst: Bool) {
+            let names = DurableFile.list(folder.appendingPathComponent(folderName))
+            // Files named after their record first, so a stray copy never hides the real one.
+            let ordered = canonicalFirst
+                ? names.filter { DataLayout.isRecordFileName($0) } + names.filter { !DataLayout.isRecordFileName($0) }
+                : names
+            for name in ordered {
+                let relative = "\(folderName)/\(name)"
+                if isSyncCopy(name, in: folderName) { continue }
+                guard name.hasSuffix(".json") else {
+                    steps.append(.problem(DataProblem(path: relative, kind: kind.recordKind, message: "not a .json file; Fieldbook ignores it")))
+                    continue
+                }
+                add(relative, kind)
             }
-            guard let data else { return nil }
-            known[relative] = ContentHash(data)
+        }
+
+        for name in DurableFile.list(folder) where DataLayout.originalOfSyncCopy(name) == DataLayout.settingsFile {
+            _ = isSyncCopy(name, in: "")
+        }
+        add(DataLayout.settingsFile, .settings)
+        let recordFolders: [(String, RecordFileKind)] = [
+            (DataLayout.specialists, .specialist), (DataLayout.clients, .client), (DataLayout.employers, .employer),
+            (DataLayout.fidelityReviews, .fidelityReview),
+        ]
+        for (folderName, kind) in recordFolders { list(folderName, kind, canonicalFirst: true) }
+        let contactsRoot = folder.appendingPathComponent(DataLayout.employerContacts)
+        for specialistFolder in DurableFile.list(contactsRoot) {
+            let folderRelative = "\(DataLayout.employerContacts)/\(specialistFolder)"
+            guard DurableFile.isDirectory(contactsRoot.appendingPathComponent(specialistFolder)) else {
+                steps.append(.problem(DataProblem(path: folderRelative, kind: .employerContacts,
+                                                  message: "expected a folder named after a specialist's id")))
+                continue
+            }
+            list(folderRelative, .employerContactMonth, canonicalFirst: false)
+        }
+
+        let reads = RecordFileRead.readAll(files)
+
+        var specialists = RecordSet<Specialist>(), clients = RecordSet<Client>(), employers = RecordSet<Employer>()
+        var fidelityReviews = RecordSet<FidelityReview>()
+        var contactsByID: [UUID: EmployerContact] = [:]
+        contactsByID.reserveCapacity(files.count * 8)
+        known.reserveCapacity(files.count)
+        readBytes.reserveCapacity(files.count)
+        for step in steps {
+            let index: Int
+            switch step {
+            case .problem(let problem):
+                problems.append(problem)
+                continue
+            case .file(let file):
+                index = file
+            }
+            let relative = relatives[index]
+            let kind = files[index].kind.recordKind
+            let read = reads[index]
             readBytes[relative] = nil
-            if JSONCoding.hasConflictMarkers(data) {
+            switch read.outcome {
+            case .absent:
+                continue
+            case .unreadable:
+                problems.append(DataProblem(path: relative, kind: kind, message: "cannot be read"))
+                continue
+            case .conflictMarkers:
+                known[relative] = read.hash
                 problems.append(DataProblem(
                     path: relative, kind: .syncConflict,
                     message: "holds conflict markers (<<<<<<<) from a sync or version control tool: to merge by hand; not loaded",
                     pendingMerge: PendingMerge(record: relative, copy: relative, source: .conflictMarkers)))
-                return nil
-            }
-            do {
-                _ = try JSONReader.parse(data)
-                let record = try decoder.decode(type, from: data)
-                readBytes[relative] = data
-                return record
-            } catch let error as JSONSyntaxError {
-                problems.append(DataProblem(path: relative, kind: kind, message: error.description))
-                return nil
-            } catch {
-                problems.append(DataProblem(path: relative, kind: kind, message: JSONCoding.describe(error, in: data)))
-                return nil
-            }
-        }
-
-        /// A sync tool's copy of `<name>.json`: reported as to merge, never loaded.
-        func isSyncCopy(_ name: String, in folderName: String, _ kind: RecordKind) -> Bool {
-            guard let original = DataLayout.originalOfSyncCopy(name) else { return false }
-            let record = "\(folderName)/\(original)"
-            problems.append(DataProblem(
-                path: "\(folderName)/\(name)", kind: .syncConflict,
-                message: "a copy a sync tool left when two versions of \(record) met: to merge; not loaded",
-                pendingMerge: PendingMerge(record: record, copy: "\(folderName)/\(name)", source: .syncToolCopy)))
-            return true
-        }
-
-        func records<T: Decodable & Identifiable>(
-            _ type: T.Type, in folderName: String, _ kind: RecordKind
-        ) -> [T] where T.ID == UUID {
-            var byID: [UUID: (record: T, name: String)] = [:]
-            var order: [UUID] = []
-            let names = DurableFile.list(folder.appendingPathComponent(folderName))
-            // Files named after their record first, so a stray copy never hides the real one.
-            let canonical = names.filter { DataLayout.isRecordFileName($0) }
-            let others = names.filter { !DataLayout.isRecordFileName($0) }
-            for name in canonical + others {
-                let relative = "\(folderName)/\(name)"
-                if isSyncCopy(name, in: folderName, kind) { continue }
-                guard name.hasSuffix(".json") else {
-                    problems.append(DataProblem(path: relative, kind: kind, message: "not a .json file; Fieldbook ignores it"))
-                    continue
-                }
-                guard let record = decode(type, relative, kind) else { continue }
-                let expected = "\(record.id.lowercased).json"
-                if let first = byID[record.id] {
-                    problems.append(DataProblem(
-                        path: relative, kind: kind,
-                        message: "holds record \(record.id.lowercased), already in \(folderName)/\(first.name); not loaded"))
-                    continue
-                }
-                if name != expected {
-                    problems.append(DataProblem(
-                        path: relative, kind: kind,
-                        message: "file name does not match the record's id \(record.id.lowercased); it was loaded"))
-                }
-                byID[record.id] = (record, name)
-                order.append(record.id)
-            }
-            return order.compactMap { byID[$0]?.record }
-        }
-
-        func loadEmployerContacts() -> [EmployerContact] {
-            var byID: [UUID: EmployerContact] = [:]
-            let root = folder.appendingPathComponent(DataLayout.employerContacts)
-            for specialistFolder in DurableFile.list(root) {
-                let folderRelative = "\(DataLayout.employerContacts)/\(specialistFolder)"
-                guard DurableFile.isDirectory(root.appendingPathComponent(specialistFolder)) else {
-                    problems.append(DataProblem(path: folderRelative, kind: .employerContacts,
-                                                message: "expected a folder named after a specialist's id"))
-                    continue
-                }
-                for name in DurableFile.list(root.appendingPathComponent(specialistFolder)) {
-                    let relative = "\(folderRelative)/\(name)"
-                    if isSyncCopy(name, in: folderRelative, .employerContacts) { continue }
-                    guard name.hasSuffix(".json") else {
-                        problems.append(DataProblem(path: relative, kind: .employerContacts, message: "not a .json file; Fieldbook ignores it"))
-                        continue
-                    }
-                    guard let month = decode(EmployerContactMonth.self, relative, .employerContacts) else { continue }
+            case .failed(let message):
+                known[relative] = read.hash
+                problems.append(DataProblem(path: relative, kind: kind, message: message))
+            case .decoded(let record):
+                known[relative] = read.hash
+                readBytes[relative] = read.bytes
+                switch record {
+                case .settings(let settings): snapshot.settings = settings
+                case .specialist(let specialist): specialists.add(specialist, from: relative, kind, into: &problems)
+                case .client(let client): clients.add(client, from: relative, kind, into: &problems)
+                case .employer(let employer): employers.add(employer, from: relative, kind, into: &problems)
+                case .fidelityReview(let review): fidelityReviews.add(review, from: relative, kind, into: &problems)
+                case .employerContactMonth(let month):
+                    let parts = relative.split(separator: "/")
+                    let specialistFolder = parts.count == 3 ? String(parts[1]) : ""
+                    let name = String(parts.last ?? "")
                     if "\(month.specialistID.lowercased)" != specialistFolder || "\(month.month).json" != name {
                         problems.append(DataProblem(
                             path: relative, kind: .employerContacts,
@@ -190,26 +205,22 @@ public final class Store {
                                 path: relative, kind: .employerContacts,
                                 message: "contacts[\(index)] (\(contact.date)) does not belong to this specialist and month; it was loaded"))
                         }
-                        if let existing = byID[contact.id], existing.updatedAt >= contact.updatedAt { continue }
-                        byID[contact.id] = contact
+                        if let existing = contactsByID[contact.id], existing.updatedAt >= contact.updatedAt { continue }
+                        contactsByID[contact.id] = contact
                         contactFiles[contact.id] = relative
                     }
                 }
             }
-            return byID.values.sorted { ($0.date, $0.createdAt) < ($1.date, $1.createdAt) }
         }
-
-        for name in DurableFile.list(folder) where DataLayout.originalOfSyncCopy(name) == DataLayout.settingsFile {
-            _ = isSyncCopy(name, in: "", .settings)
-        }
-        if let settings = decode(Settings.self, DataLayout.settingsFile, .settings) {
-            snapshot.settings = settings
-        }
-        snapshot.specialists = records(Specialist.self, in: DataLayout.specialists, .specialist)
-        snapshot.clients = records(Client.self, in: DataLayout.clients, .client)
-        snapshot.employers = records(Employer.self, in: DataLayout.employers, .employer)
-        snapshot.employerContacts = loadEmployerContacts()
-        snapshot.fidelityReviews = records(FidelityReview.self, in: DataLayout.fidelityReviews, .fidelityReview)
+        snapshot.specialists = specialists.records
+        snapshot.clients = clients.records
+        snapshot.employers = employers.records
+        snapshot.fidelityReviews = fidelityReviews.records
+        // Sorted by key, then gathered: moving whole contacts while sorting costs more than the sort.
+        let contacts = Array(contactsByID.values)
+        let order = contacts.indices.map { (day: contacts[$0].date.dayNumber, created: contacts[$0].createdAt, index: $0) }
+            .sorted { ($0.day, $0.created) < ($1.day, $1.created) }
+        snapshot.employerContacts = order.map { contacts[$0.index] }
         for copy in keptCopies() {
             problems.append(DataProblem(
                 path: copy.copy, kind: .conflictCopy,
@@ -221,6 +232,31 @@ public final class Store {
     }
 
     /// The versions kept under `conflicts/` after save conflicts, with the record each belongs to.
+    /// Records of one kind in the order read, one per id: a second file holding an id already
+    /// read is reported and not loaded.
+    private struct RecordSet<Record: Identifiable> where Record.ID == UUID {
+        private var byID: [UUID: (index: Int, name: String)] = [:]
+        private(set) var records: [Record] = []
+
+        mutating func add(_ record: Record, from relative: String, _ kind: RecordKind, into problems: inout [DataProblem]) {
+            let folderName = relative.split(separator: "/").first.map(String.init) ?? ""
+            let name = relative.split(separator: "/").last.map(String.init) ?? relative
+            if let first = byID[record.id] {
+                problems.append(DataProblem(
+                    path: relative, kind: kind,
+                    message: "holds record \(record.id.lowercased), already in \(folderName)/\(first.name); not loaded"))
+                return
+            }
+            if name != "\(record.id.lowercased).json" {
+                problems.append(DataProblem(
+                    path: relative, kind: kind,
+                    message: "file name does not match the record's id \(record.id.lowercased); it was loaded"))
+            }
+            byID[record.id] = (records.count, name)
+            records.append(record)
+        }
+    }
+
     private func keptCopies() -> [PendingMerge] {
         DurableFile.list(folder.appendingPathComponent(DataLayout.conflicts)).compactMap { name in
             guard name.hasSuffix(".json") else { return nil }
@@ -487,7 +523,7 @@ public final class Store {
     private func decode<T: Decodable>(_ type: T.Type, _ json: JSONValue, _ relative: String) throws(StoreError) -> T {
         let data = JSONWriter.data(json)
         do {
-            return try JSONCoding.decoder().decode(type, from: data)
+            return try TapeDecoding.decode(type, from: data)
         } catch {
             throw .io(path: relative, reason: "does not read as a record: \(JSONCoding.describe(error, in: data))")
         }
