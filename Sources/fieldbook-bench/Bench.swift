@@ -22,6 +22,9 @@ struct Bench: ParsableCommand {
     @Option(help: "Runs of each timed figure.")
     var runs = 15
 
+    @Option(help: ArgumentHelp("Only these figures, comma-separated: python, load, launch, keys, saves, memory, profiles (to profile one of them).", valueName: "LIST"))
+    var only: String?
+
     @Option(help: .hidden)
     var peakMemoryOf: String?
 
@@ -34,7 +37,8 @@ struct Bench: ParsableCommand {
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: work) }
         let base = keep.map { URL(fileURLWithPath: $0) } ?? work
-        let context = try MainActor.assumeIsolated { try BenchContext(work: work, runs: runs) }
+        let groups = only.map { Set($0.split(separator: ",").map(String.init)) }
+        let context = try MainActor.assumeIsolated { try BenchContext(work: work, runs: runs, only: groups) }
         print("fieldbook-bench: \(runs) runs per figure; medians and p99 from an HDR histogram; targets from issue 13")
         print(Report.pad("scale", 9) + Report.pad("figure", 44) + Report.pad("target", 22) + "result")
         for scale in scale.map({ [$0] }) ?? SyntheticFolder.Scale.allCases {

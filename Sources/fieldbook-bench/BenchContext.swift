@@ -11,10 +11,13 @@ struct BenchContext {
     let runs: Int
     let launcher: FirstFrame
     let today = SyntheticFolder.defaultToday
+    /// nil: every figure.
+    let only: Set<String>?
 
-    init(work: URL, runs: Int) throws {
+    init(work: URL, runs: Int, only: Set<String>? = nil) throws {
         self.work = work
         self.runs = runs
+        self.only = only
         // The app built beside this benchmark (the package builds both).
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
             .deletingLastPathComponent().appendingPathComponent("fieldbook")
@@ -42,7 +45,7 @@ struct BenchContext {
         let (files, bytes) = Self.files(in: folder)
         Report.note(String(format: "\(scale.rawValue): %d files, %.1f MB", files, Double(bytes) / 1_000_000))
 
-        let python = PythonBaseline.measure(folder, runs: runs)
+        let python = wants("python") || wants("load") || wants("launch") ? PythonBaseline.measure(folder, runs: runs) : nil
         if let python {
             Report.line(scale.rawValue, "Python json.load of every file (\(python.files))", target: "reference", python.timings, verdict: .info)
         } else {
@@ -53,23 +56,32 @@ struct BenchContext {
         // All data loaded, in this process, without any cache: the folder read and decoded.
         var loadTimings = Timings()
         var data = DataSnapshot()
-        for _ in 0..<runs {
+        for _ in 0..<(wants("load") ? runs : 1) {
             let store = try Store(folder: folder, mode: .readOnly)
             data = loadTimings.time { store.load() }
         }
         let profileDesk = ProfileDesk(store: CareerProfileStore(folder: folder, mode: .readOnly))
         var profileTimings = Timings()
         var profiles = ProfileOverview()
-        for _ in 0..<min(runs, 3) { profiles = profileTimings.time { profileDesk.overview() } }
+        for _ in 0..<(wants("profiles") ? min(runs, 3) : 1) { profiles = profileTimings.time { profileDesk.overview() } }
 
         let specialist = data.specialists[0].id.uuidString.lowercased()
         switch scale {
         case .caseload:
-            let demo = try firstFrames(["--demo"], runs: runs)
-            Report.line("caseload", "first frame, --demo", target: "< 60 ms", demo, verdict: Report.verdict(demo.p99Milliseconds < 60))
-            let plain = try firstFrames(["--data", folder.path, "--specialist", specialist, "--today", "\(today)"], runs: runs)
-            Report.line("caseload", "first frame, a data folder", target: "< 60 ms", plain, verdict: Report.verdict(plain.p99Milliseconds < 60))
-            keyFigure("caseload", data: data, profiles: profiles, user: data.specialists[0].id, targetMilliseconds: 2)
+            if wants("launch") {
+                let demo = try firstFrames(["--demo"], runs: runs)
+                Report.line("caseload", "first frame, --demo", target: "< 60 ms", demo, verdict: Report.verdict(demo.p99Milliseconds < 60))
+                let plain = try firstFrames(["--data", folder.path, "--specialist", specialist, "--today", "\(today)"], runs: runs)
+                Report.line("caseload", "first frame, a data folder", target: "< 60 ms", plain,
+                            verdict: Report.verdict(plain.p99Milliseconds < 60))
+            }
+            if wants("keys") { keyFigure("caseload", data: data, profiles: profiles, user: data.specialists[0].id, targetMilliseconds: 2) }
+            if wants("load") {
+                Report.line("caseload", "all data loaded (no cache, in process)", target: "info", loadTimings, against: pythonMedian,
+                            verdict: .info)
+            }
+            if wants("profiles") { Report.line("caseload", "career profile summaries", target: "info", profileTimings, verdict: .info) }
+            guard wants("saves") else { break }
             let scratch = work.appendingPathComponent("scratch-caseload")
             try? FileManager.default.removeItem(at: scratch)
             try FileManager.default.copyItem(at: folder, to: scratch)
@@ -78,25 +90,30 @@ struct BenchContext {
                         verdict: Report.verdict(saves.client.p99Milliseconds < 5))
             Report.line("caseload", "log one employer contact durably", target: "p99 < 5 ms", saves.contact,
                         verdict: Report.verdict(saves.contact.p99Milliseconds < 5), note: "a month of about 30 contacts")
-            Report.line("caseload", "all data loaded (no cache, in process)", target: "info", loadTimings, against: pythonMedian, verdict: .info)
-            Report.line("caseload", "career profile summaries", target: "info", profileTimings, verdict: .info)
         case .agency:
-            let arguments = ["--data", folder.path, "--specialist", specialist, "--today", "\(today)"]
-            _ = try launcher.measure(arguments)   // the first start, cold; the figure is of the next ones
-            let warm = try firstFrames(arguments, runs: runs)
-            let launchMet = pythonMedian.map { warm.medianMilliseconds <= 0.5 * $0 } ?? false
-            Report.line("agency", "launch to first frame, warm (second start)", target: "<= 0.5 x Python", warm, against: pythonMedian,
-                        verdict: Report.verdict(launchMet))
-            let loadMet = pythonMedian.map { loadTimings.medianMilliseconds <= $0 } ?? false
-            Report.line("agency", "all data loaded (no cache, in process)", target: "<= 1.0 x Python", loadTimings, against: pythonMedian,
-                        verdict: Report.verdict(loadMet))
-            keyFigure("agency", data: data, profiles: profiles, user: nil, targetMilliseconds: 8)
+            if wants("launch") {
+                let arguments = ["--data", folder.path, "--specialist", specialist, "--today", "\(today)"]
+                _ = try launcher.measure(arguments)   // the first start, cold; the figure is of the next ones
+                let warm = try firstFrames(arguments, runs: runs)
+                let launchMet = pythonMedian.map { warm.medianMilliseconds <= 0.5 * $0 } ?? false
+                Report.line("agency", "launch to first frame, warm (second start)", target: "<= 0.5 x Python", warm,
+                            against: pythonMedian, verdict: Report.verdict(launchMet))
+            }
+            if wants("load") {
+                let loadMet = pythonMedian.map { loadTimings.medianMilliseconds <= $0 } ?? false
+                Report.line("agency", "all data loaded (no cache, in process)", target: "<= 1.0 x Python", loadTimings,
+                            against: pythonMedian, verdict: Report.verdict(loadMet))
+            }
+            if wants("keys") { keyFigure("agency", data: data, profiles: profiles, user: nil, targetMilliseconds: 8) }
+            if wants("profiles") { Report.line("agency", "career profile summaries", target: "info", profileTimings, verdict: .info) }
+            guard wants("memory") else { break }
             let peak = try peakMemory(of: folder)
             print(Report.pad("agency", 9) + Report.pad("peak memory (load, profiles, first view)", 44) + Report.pad("< 400 MB", 22)
                   + String(format: "%.0f MB  ", peak * 1.048576) + (peak * 1.048576 < 400 ? "met" : "MISSED"))
-            Report.line("agency", "career profile summaries", target: "info", profileTimings, verdict: .info)
         }
     }
+
+    func wants(_ group: String) -> Bool { only?.contains(group) ?? true }
 
     func firstFrames(_ arguments: [String], runs: Int) throws -> Timings {
         var timings = Timings()
@@ -107,6 +124,22 @@ struct BenchContext {
     func keyFigure(_ scale: String, data: DataSnapshot, profiles: ProfileOverview, user: UUID?, targetMilliseconds: Double) {
         let results = KeyTiming.measure(data: data, profiles: profiles, user: user, today: today, rounds: max(3, runs / 3))
         var all = Timings()
+        // What follows a save: the figures every screen reads, built again (a client saved
+        // moves in the caseload list instead of sorting it all).
+        var rebuild = Timings(), afterSave = Timings()
+        let figures = Figures(data: data, today: today)
+        var saved = data
+        if var client = saved.clients.first {
+            client.notes = "Saved again"
+            saved.replace(client)
+            for _ in 0..<3 {
+                rebuild.time { _ = Figures(data: saved, today: today) }
+                afterSave.time { _ = Figures(data: saved, today: today, previous: figures, savedClient: client) }
+            }
+        }
+        Report.note(Report.pad("\(scale) figures for every screen:", 40)
+                    + String(format: "built %6.1f ms, after one client saved %6.1f ms (median)", rebuild.medianMilliseconds,
+                             afterSave.medianMilliseconds))
         for result in results { all.add(result.timings) }
         Report.line(scale, "one key: update + view + diff draw", target: String(format: "p99 < %.0f ms", targetMilliseconds), all,
                     verdict: Report.verdict(all.p99Milliseconds < targetMilliseconds),
