@@ -68,13 +68,13 @@ struct BenchContext {
         let specialist = data.specialists[0].id.uuidString.lowercased()
         switch scale {
         case .caseload:
-            if wants("launch") {
+            if wants("launch") { do {
                 let demo = try firstFrames(["--demo"], runs: runs)
                 Report.line("caseload", "first frame, --demo", target: "< 60 ms", demo, verdict: Report.verdict(demo.p99Milliseconds < 60))
                 let plain = try firstFrames(["--data", folder.path, "--specialist", specialist, "--today", "\(today)"], runs: runs)
                 Report.line("caseload", "first frame, a data folder", target: "< 60 ms", plain,
                             verdict: Report.verdict(plain.p99Milliseconds < 60))
-            }
+            } catch { Report.note("caseload first frames not measured: \(error)") } }
             if wants("keys") { keyFigure("caseload", data: data, profiles: profiles, user: data.specialists[0].id, targetMilliseconds: 2) }
             if wants("load") {
                 Report.line("caseload", "all data loaded (no cache, in process)", target: "info", loadTimings, against: pythonMedian,
@@ -91,14 +91,14 @@ struct BenchContext {
             Report.line("caseload", "log one employer contact durably", target: "p99 < 5 ms", saves.contact,
                         verdict: Report.verdict(saves.contact.p99Milliseconds < 5), note: "a month of about 30 contacts")
         case .agency:
-            if wants("launch") {
+            if wants("launch") { do {
                 let arguments = ["--data", folder.path, "--specialist", specialist, "--today", "\(today)"]
                 _ = try launcher.measure(arguments)   // the first start, cold; the figure is of the next ones
                 let warm = try firstFrames(arguments, runs: runs)
                 let launchMet = pythonMedian.map { warm.medianMilliseconds <= 0.5 * $0 } ?? false
                 Report.line("agency", "launch to first frame, warm (second start)", target: "<= 0.5 x Python", warm,
                             against: pythonMedian, verdict: Report.verdict(launchMet))
-            }
+            } catch { Report.note("agency first frames not measured: \(error)") } }
             if wants("load") {
                 let loadMet = pythonMedian.map { loadTimings.medianMilliseconds <= $0 } ?? false
                 Report.line("agency", "all data loaded (no cache, in process)", target: "<= 1.0 x Python", loadTimings,
@@ -123,7 +123,23 @@ struct BenchContext {
 
     func keyFigure(_ scale: String, data: DataSnapshot, profiles: ProfileOverview, user: UUID?, targetMilliseconds: Double) {
         let results = KeyTiming.measure(data: data, profiles: profiles, user: user, today: today, rounds: max(3, runs / 3))
-        var all = Timings()
+        var all = Timings(), processor = Timings()
+        for result in results {
+            all.add(result.timings)
+            processor.add(result.processor)
+        }
+        Report.line(scale, "one key: update + view + diff draw", target: String(format: "p99 < %.0f ms", targetMilliseconds), all,
+                    verdict: Report.verdict(all.p99Milliseconds < targetMilliseconds),
+                    note: user == nil ? "every specialist's clients" : "one specialist")
+        Report.line(scale, "one key, processor time of the key loop", target: String(format: "p99 < %.0f ms", targetMilliseconds),
+                    processor, verdict: Report.verdict(processor.p99Milliseconds < targetMilliseconds),
+                    note: "leaves out waiting for a core held by other programs")
+        for result in results {
+            Report.note(Report.pad("\(scale) keys: \(result.name)", 40)
+                        + String(format: "median %6.2f ms  p99 %6.2f ms  max %6.2f ms  processor p99 %6.2f ms  n=%d",
+                                 result.timings.medianMilliseconds, result.timings.p99Milliseconds, result.timings.maxMilliseconds,
+                                 result.processor.p99Milliseconds, result.timings.count))
+        }
         // What follows a save: the figures every screen reads, built again (a client saved
         // moves in the caseload list instead of sorting it all).
         var rebuild = Timings(), afterSave = Timings()
@@ -140,15 +156,6 @@ struct BenchContext {
         Report.note(Report.pad("\(scale) figures for every screen:", 40)
                     + String(format: "built %6.1f ms, after one client saved %6.1f ms (median)", rebuild.medianMilliseconds,
                              afterSave.medianMilliseconds))
-        for result in results { all.add(result.timings) }
-        Report.line(scale, "one key: update + view + diff draw", target: String(format: "p99 < %.0f ms", targetMilliseconds), all,
-                    verdict: Report.verdict(all.p99Milliseconds < targetMilliseconds),
-                    note: user == nil ? "every specialist's clients" : "one specialist")
-        for result in results {
-            Report.note(Report.pad("\(scale) keys: \(result.name)", 40) + String(format: "median %6.2f ms  p99 %6.2f ms  max %6.2f ms  n=%d",
-                               result.timings.medianMilliseconds, result.timings.p99Milliseconds, result.timings.maxMilliseconds,
-                               result.timings.count))
-        }
     }
 
     /// Peak memory of a fresh process that loads the folder, builds the profile summaries and

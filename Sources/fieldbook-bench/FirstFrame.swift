@@ -19,7 +19,7 @@ struct FirstFrame {
         var description: String {
             switch self {
             case .spawn(let why): "could not start fieldbook: \(why)"
-            case .noFrame(let output): "no first frame within 60 s; the terminal showed: \(output)"
+            case .noFrame(let output): "no first frame within 300 s; the terminal showed: \(output)"
             }
         }
     }
@@ -79,7 +79,7 @@ struct FirstFrame {
 
         var seen: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)
-        while Clock.seconds(since: start) < 60 {
+        while Clock.seconds(since: start) < 300 {
             var poller = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
             guard poll(&poller, 1, 100) > 0 else { continue }
             let n = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress!, $0.count) }

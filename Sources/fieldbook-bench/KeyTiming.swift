@@ -25,9 +25,9 @@ struct KeyTiming {
         Script(name: "visit form", keys: [.character("3"), .character("v")] + typing("gro") + [.tab] + typing("sam") + [.escape, .character("y"), .escape]),
     ]
 
-    /// Per script, the keys' timings; `rounds` runs of every script.
+    /// Per script, the keys' timings on the wall clock and in processor time; `rounds` runs of every script.
     static func measure(data: DataSnapshot, profiles: ProfileOverview, user: UUID?, today: LocalDate, rounds: Int)
-        -> [(name: String, timings: Timings)]
+        -> [(name: String, timings: Timings, processor: Timings)]
     {
         let size = Size(rows: 30, columns: 100)
         guard let terminal = TerminalSession.headless(size: size) else { return [] }
@@ -41,17 +41,21 @@ struct KeyTiming {
         }
         App.update(&state, .tick(base), environment())
         terminal.draw(App.view(state, size: size))
-        var results = scripts.map { (name: $0.name, timings: Timings()) }
+        var results = scripts.map { (name: $0.name, timings: Timings(), processor: Timings()) }
         for round in 0..<(rounds + 1) {
             for (index, script) in scripts.enumerated() {
                 for key in script.keys {
                     let start = Clock.now
+                    let processorStart = Clock.threadProcessorTime
                     let now = environment()
                     App.update(&state, .tick(now.now), now)
                     App.update(&state, .key(key), now)
                     terminal.draw(App.view(state, size: size))
                     // The first round warms caches and is not counted.
-                    if round > 0 { results[index].timings.record(seconds: Clock.seconds(since: start)) }
+                    if round > 0 {
+                        results[index].timings.record(seconds: Clock.seconds(since: start))
+                        results[index].processor.record(seconds: Double(Clock.threadProcessorTime - processorStart) / 1e9)
+                    }
                 }
             }
         }

@@ -77,18 +77,21 @@ public struct CaseloadIndex: Sendable {
         let words = NameSearch.fold(query.text).split(whereSeparator: \.isWhitespace).map { Array($0.utf8) }
         let order = orders.isEmpty ? [] : orders[query.sort.rawValue]
         var rows: [CaseloadRow] = []
-        func admit(_ index: Int) {
-            let entry = entries[index]
-            guard query.specialistFilter == nil || entry.client.specialistID == query.specialistFilter,
-                  query.statusFilter.admits(entry.client.status),
-                  words.allSatisfy({ Self.contains(entry.searchable, $0) })
-            else { return }
-            rows.append(.client(entry.client))
-        }
-        if query.ascending {
-            for index in order { admit(index) }
-        } else {
-            for index in order.reversed() { admit(index) }
+        rows.reserveCapacity(order.count + unreadable.count)
+        entries.withUnsafeBufferPointer { entries in
+            func admit(_ index: Int) {
+                // Fields are read in place: only the clients shown are copied.
+                guard query.specialistFilter == nil || entries[index].client.specialistID == query.specialistFilter,
+                      query.statusFilter.admits(entries[index].client.status),
+                      words.allSatisfy({ Self.contains(entries[index].searchable, $0) })
+                else { return }
+                rows.append(.client(entries[index].client))
+            }
+            if query.ascending {
+                for index in order { admit(index) }
+            } else {
+                for index in order.reversed() { admit(index) }
+            }
         }
         return query.text.isEmpty ? rows + unreadable : rows
     }

@@ -132,25 +132,32 @@ public struct EmployerLog: Sendable {
     }
 
     /// For each sort of the directory, the employers (indexes into `employerNames`) in order.
+    /// Each employer's keys are looked up once, not once per comparison.
     static func directoryOrders(_ names: [(key: Completion.Key, employer: Employer)], summaries: [UUID: EmployerSummary])
         -> [EmployerSort: [Int]]
     {
+        struct Keys {
+            var index: Int
+            var name: [UInt8]
+            var id: UUID
+            var lastVisit: Int
+            var recent: Int
+        }
+        let listed: [Keys] = names.indices.compactMap { index in
+            guard let summary = summaries[names[index].employer.id] else { return nil }
+            return Keys(index: index, name: names[index].key.bytes, id: summary.id,
+                        lastVisit: summary.lastVisit?.dayNumber ?? .min, recent: summary.visitsInLast90Days)
+        }
         var orders: [EmployerSort: [Int]] = [:]
         for sort in EmployerSort.allCases {
-            orders[sort] = names.indices.filter { summaries[names[$0].employer.id] != nil }.sorted { x, y in
-                let (a, b) = (names[x], names[y])
-                let (first, second) = (summaries[a.employer.id]!, summaries[b.employer.id]!)
+            orders[sort] = listed.sorted { a, b in
                 switch sort {
                 case .name: break
-                case .lastVisit:
-                    if first.lastVisit != second.lastVisit {
-                        return (first.lastVisit?.dayNumber ?? .min) > (second.lastVisit?.dayNumber ?? .min)
-                    }
-                case .recentVisits:
-                    if first.visitsInLast90Days != second.visitsInLast90Days { return first.visitsInLast90Days > second.visitsInLast90Days }
+                case .lastVisit: if a.lastVisit != b.lastVisit { return a.lastVisit > b.lastVisit }
+                case .recentVisits: if a.recent != b.recent { return a.recent > b.recent }
                 }
-                return a.key.folded != b.key.folded ? a.key.folded < b.key.folded : UUID.precedes(first.id, second.id)
-            }
+                return a.name != b.name ? a.name.lexicographicallyPrecedes(b.name) : UUID.precedes(a.id, b.id)
+            }.map(\.index)
         }
         return orders
     }
