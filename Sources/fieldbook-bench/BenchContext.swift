@@ -138,7 +138,8 @@ struct BenchContext {
             Report.note(Report.pad("\(scale) keys: \(result.name)", 40)
                         + String(format: "median %6.2f ms  p99 %6.2f ms  max %6.2f ms  processor p99 %6.2f ms  n=%d",
                                  result.timings.medianMilliseconds, result.timings.p99Milliseconds, result.timings.maxMilliseconds,
-                                 result.processor.p99Milliseconds, result.timings.count))
+                                 result.processor.p99Milliseconds, result.timings.count)
+                        + "  slowest key: " + result.slowest)
         }
         // What follows a save: the figures every screen reads, built again (a client saved
         // moves in the caseload list instead of sorting it all).

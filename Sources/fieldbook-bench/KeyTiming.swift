@@ -27,7 +27,7 @@ struct KeyTiming {
 
     /// Per script, the keys' timings on the wall clock and in processor time; `rounds` runs of every script.
     static func measure(data: DataSnapshot, profiles: ProfileOverview, user: UUID?, today: LocalDate, rounds: Int)
-        -> [(name: String, timings: Timings, processor: Timings)]
+        -> [(name: String, timings: Timings, processor: Timings, slowest: String)]
     {
         let size = Size(rows: 30, columns: 100)
         guard let terminal = TerminalSession.headless(size: size) else { return [] }
@@ -41,7 +41,8 @@ struct KeyTiming {
         }
         App.update(&state, .tick(base), environment())
         terminal.draw(App.view(state, size: size))
-        var results = scripts.map { (name: $0.name, timings: Timings(), processor: Timings()) }
+        var results = scripts.map { (name: $0.name, timings: Timings(), processor: Timings(), slowest: "") }
+        var slowest = Array(repeating: 0.0, count: scripts.count)
         for round in 0..<(rounds + 1) {
             for (index, script) in scripts.enumerated() {
                 for key in script.keys {
@@ -53,7 +54,12 @@ struct KeyTiming {
                     terminal.draw(App.view(state, size: size))
                     // The first round warms caches and is not counted.
                     if round > 0 {
-                        results[index].timings.record(seconds: Clock.seconds(since: start))
+                        let seconds = Clock.seconds(since: start)
+                        if seconds > slowest[index] {
+                            slowest[index] = seconds
+                            results[index].slowest = key.label
+                        }
+                        results[index].timings.record(seconds: seconds)
                         results[index].processor.record(seconds: Double(Clock.threadProcessorTime - processorStart) / 1e9)
                     }
                 }
