@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         // The only door to ncurses. Nothing but `Terminal` imports it.
@@ -46,8 +47,17 @@ let package = Package(
         ),
         // Writes sample-data/ from a fixed seed (see docs/data-format.md).
         .executableTarget(name: "GenerateSampleData", dependencies: ["FieldbookCore"]),
-        // Prints store timings on a synthetic program: swift run -c release Benchmarks
-        .executableTarget(name: "Benchmarks", dependencies: ["FieldbookCore"]),
+        // Data folders of made-up records at a caseload's or an agency's size, the same on every run.
+        .target(name: "SyntheticData", dependencies: ["FieldbookCore"]),
+        // The speed targets, measured: swift run -c release fieldbook-bench (docs/performance.md).
+        .executableTarget(
+            name: "fieldbook-bench",
+            dependencies: [
+                "fieldbook", "FieldbookCore", "FieldbookUI", "Terminal", "SyntheticData",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ]
+        ),
         // A child process the store's proofs save with and kill (Tests/StoreProofTests).
         .executableTarget(name: "StoreTorture", dependencies: ["FieldbookCore"]),
         .testTarget(name: "FieldbookCoreTests", dependencies: ["FieldbookCore"]),

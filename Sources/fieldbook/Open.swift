@@ -39,6 +39,7 @@ struct OpenOptions: ParsableArguments {
         let today = todayOverride ?? LocalDate(containing: Date())
 
         var demoFolder: URL?
+        var demoCopy: DemoCopy.Result?
         let folder: URL
         if demo {
             guard let source = SampleData.locate() else {
@@ -48,6 +49,7 @@ struct OpenOptions: ParsableArguments {
             do {
                 let copy = try DemoCopy.make(from: source, today: today)
                 demoFolder = copy.folder
+                demoCopy = copy
                 folder = copy.folder
             } catch {
                 printError("could not prepare the demo: \(error.description)")
@@ -59,13 +61,20 @@ struct OpenOptions: ParsableArguments {
         defer { if let demoFolder { try? FileManager.default.removeItem(at: demoFolder) } }
 
         let store: Store
-        do {
-            store = try Store(folder: folder)
-        } catch {
-            printError(error.description)
-            throw ExitCode.failure
+        let snapshot: DataSnapshot
+        if let demoCopy {
+            // The copy hands over what it wrote: the folder is not read a second time.
+            store = demoCopy.store
+            snapshot = demoCopy.snapshot
+        } else {
+            do {
+                store = try Store(folder: folder)
+            } catch {
+                printError(error.description)
+                throw ExitCode.failure
+            }
+            snapshot = store.load()
         }
-        let snapshot = store.load()
         let machineFile = MachineSettings.location()
         var machine: MachineSettings
         do { machine = try MachineSettings.load(from: machineFile) } catch {

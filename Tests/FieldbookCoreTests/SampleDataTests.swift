@@ -66,6 +66,34 @@ func contents(of folder: URL) throws -> [String: Data] {
         #expect(mode == 0o700)
     }
 
+    /// The demo copy hands the app its records and its store instead of a second read: they
+    /// are what reading the copy gives, and a save through that store is a plain save (it knows
+    /// every file it wrote), made durably again.
+    @Test func theDemoCopyHandsOverWhatReadingItWouldGive() throws {
+        let folder = TemporaryFolder()
+        let result = try DemoCopy.make(from: sampleData, today: date("2027-03-10"), into: folder.url)
+        let read = try Store(folder: result.folder).load()
+        // Employer contacts of the same day and creation time have no set order in a load.
+        var handed = result.snapshot, again = read
+        handed.employerContacts = []
+        again.employerContacts = []
+        #expect(handed == again)
+        #expect(Set(result.snapshot.employerContacts) == Set(read.employerContacts))
+        #expect(result.snapshot.employerContacts.count == read.employerContacts.count)
+        #expect(result.store.syncsWrites)
+        // Someone else changes the phone on disk; the store, knowing what it wrote, merges.
+        let other = try Store(folder: result.folder)
+        var theirs = try #require(other.load().clients.first)
+        theirs.phone = "555-0199"
+        try other.save(theirs)
+        var client = try #require(result.snapshot.clients.first)
+        client.notes = "Saved in the demo"
+        let saved = try result.store.save(client)
+        #expect(saved.mergedFields == ["phone"])
+        let final = try #require(try Store(folder: result.folder).load().client(client.id))
+        #expect(final.notes == "Saved in the demo" && final.phone == "555-0199")
+    }
+
     @Test func checkNamesABrokenFileAndTheRestStillLoads() throws {
         let folder = TemporaryFolder()
         let data = try copyOfSampleData(into: folder)

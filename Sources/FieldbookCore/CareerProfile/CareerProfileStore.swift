@@ -216,11 +216,13 @@ public final class CareerProfileStore {
         session = target
     }
 
-    /// Writes a whole session file as it is (a copy of another folder's, e.g. the demo's), in its usual place.
-    func copy(_ file: ProfileSessionFile) throws(StoreError) {
+    /// Writes a whole session file as it is (a copy of another folder's, e.g. the demo's), in its
+    /// usual place. `syncing: false` leaves out the fsyncs, for a folder thrown away after use
+    /// (see `Store.syncsWrites`).
+    public func copy(_ file: ProfileSessionFile, syncing: Bool = true) throws(StoreError) {
         guard mode == .readWrite else { throw .readOnly }
         let path = CareerProfileLayout.sessionFile(client: file.clientID, session: file.sessionID, startedAt: file.startedAt)
-        try DurableFile.write(JSONCoding.encode(file), to: folder.appendingPathComponent(path))
+        try DurableFile.write(JSONCoding.encode(file), to: folder.appendingPathComponent(path), using: syncing ? .system : .unsynced)
     }
 
     private func problem(_ path: String, _ message: String) -> DataProblem { Self.problem(path, message) }

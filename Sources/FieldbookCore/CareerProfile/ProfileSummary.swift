@@ -71,16 +71,10 @@ public struct ProfileSummary: Hashable, Sendable {
     }
 
     /// Employers whose type of business fits the preferred types of work (case and accents do
-    /// not matter; "grocery" fits "Grocery store"), by name.
+    /// not matter; "grocery" fits "Grocery store"), by name. Screens ask the index the employer
+    /// log keeps (`EmployerLog.businessTypes`) instead of building one.
     public func matchingEmployers(in employers: [Employer]) -> [Employer] {
-        let wanted = businessTypes.map { NameSearch.fold($0).split(whereSeparator: { !$0.isLetter && !$0.isNumber }) }
-            .filter { !$0.isEmpty }
-        guard !wanted.isEmpty else { return [] }
-        return employers.filter { employer in
-            guard let type = employer.businessType else { return false }
-            let words = Set(NameSearch.fold(type).split(whereSeparator: { !$0.isLetter && !$0.isNumber }))
-            return wanted.contains { term in term.allSatisfy(words.contains) }
-        }.sorted { NameSearch.fold($0.name) < NameSearch.fold($1.name) }
+        BusinessTypeIndex(employers).employers(fitting: self)
     }
 }
 

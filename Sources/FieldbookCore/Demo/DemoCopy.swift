@@ -8,26 +8,39 @@ import Darwin
 /// `fieldbook --demo`: a fresh private copy of the sample data, moved in time so that its
 /// newest activity is yesterday. The source folder is only read.
 public enum DemoCopy {
-    public struct Result: Sendable {
+    public struct Result {
         public var folder: URL
         public var shiftedByDays: Int
         /// Files in the source that could not be read (they are not copied).
         public var problems: [DataProblem]
+        /// The store that wrote the copy: it knows every file it wrote, as if it had read them.
+        public var store: Store
+        /// The copy's records, as `store.load()` would read them: the app opens with these
+        /// instead of reading the folder it just wrote a second time.
+        public var snapshot: DataSnapshot
     }
 
+    /// Writes the copy without an fsync per file: it is a throwaway copy in a private temporary
+    /// folder, deleted when the app quits, and made again from `sample-data` on every start, so
+    /// a crash that lost some of its writes loses nothing (writes stay atomic). The store returned
+    /// syncs again, so the app's own saves in the demo are made as in any folder.
     public static func make(from source: URL, today: LocalDate, into parent: URL? = nil) throws(StoreError) -> Result {
         let sourceStore = try Store(folder: source, mode: .readOnly)
         let snapshot = sourceStore.load()
         let newest = snapshot.newestActivity ?? today.adding(days: -1)
         let shift = newest.days(until: today.adding(days: -1))
-        let moved = snapshot.shifted(byDays: shift)
+        var moved = snapshot.shifted(byDays: shift)
+        // Unreadable source files are not copied, so the copy has none.
+        moved.problems = []
 
         let base = parent ?? FileManager.default.temporaryDirectory
         let folder = try makePrivateTemporaryFolder(in: base)
         let store = try Store(folder: folder)
+        store.syncsWrites = false
         try write(moved, to: store)
         try copyCareerProfiles(from: source, to: folder, shiftedByDays: shift)
-        return Result(folder: folder, shiftedByDays: shift, problems: snapshot.problems)
+        store.syncsWrites = true
+        return Result(folder: folder, shiftedByDays: shift, problems: snapshot.problems, store: store, snapshot: moved)
     }
 
     /// Writes every record of `snapshot` into an empty store (keeping their timestamps).
@@ -44,7 +57,7 @@ public enum DemoCopy {
         let from = CareerProfileStore(folder: source, mode: .readOnly)
         let to = CareerProfileStore(folder: folder)
         if let definition = try DurableFile.read(source.appendingPathComponent(CareerProfileLayout.definitionFile)) {
-            try DurableFile.write(definition, to: folder.appendingPathComponent(CareerProfileLayout.definitionFile))
+            try DurableFile.write(definition, to: folder.appendingPathComponent(CareerProfileLayout.definitionFile), using: .unsynced)
         }
         let decoder = JSONCoding.decoder()
         for clientID in from.clientsWithProfiles() {
@@ -53,7 +66,7 @@ public enum DemoCopy {
                 guard let data = try DurableFile.read(source.appendingPathComponent("\(relative)/\(name)")),
                       let file = try? decoder.decode(ProfileSessionFile.self, from: data)
                 else { continue }
-                try to.copy(file.shifted(byDays: days))
+                try to.copy(file.shifted(byDays: days), syncing: false)
             }
         }
     }

@@ -2,6 +2,10 @@
 /// "Café Müller"); names that start with the fragment come first, then names with a word that
 /// starts with it, then names that hold it anywhere. Each word of a fragment of several words
 /// must match ("ja ru" finds "José Álvarez-Ruiz" by its word starts).
+///
+/// Names are folded and cut into words once (`Key`, kept by the caller), the fragment once per
+/// key typed, and matching compares UTF-8 bytes; only the few best matches are ever sorted, so
+/// a key typed costs a short pass over the names, whatever their number.
 public enum Completion {
     public enum Tier: Int, Comparable, Sendable {
         case prefix
@@ -14,22 +18,50 @@ public enum Completion {
     /// A name made ready for matching: folded and cut into words once, not per key typed.
     public struct Key: Hashable, Sendable {
         public let folded: String
-        let words: [Substring]
+        /// `folded` as UTF-8.
+        let bytes: [UInt8]
+        /// Where each word of `bytes` starts (words are runs of letters and digits).
+        let wordStarts: [Int]
 
         public init(_ name: String) {
             folded = NameSearch.fold(name)
-            words = folded.split { !$0.isLetter && !$0.isNumber }
+            bytes = Array(folded.utf8)
+            var starts: [Int] = []
+            var offset = 0
+            var inWord = false
+            for character in folded {
+                let isWordCharacter = character.isLetter || character.isNumber
+                if isWordCharacter && !inWord { starts.append(offset) }
+                inWord = isWordCharacter
+                offset += character.utf8.count
+            }
+            wordStarts = starts
+        }
+    }
+
+    /// A fragment made ready for matching: folded and cut into words, once per key typed.
+    struct Query {
+        let whole: [UInt8]
+        let words: [[UInt8]]
+
+        init(folded: String) {
+            let words = folded.split(whereSeparator: \.isWhitespace)
+            self.words = words.map { Array($0.utf8) }
+            whole = Array(words.joined(separator: " ").utf8)
         }
     }
 
     /// How well a name matches the query (already passed through `NameSearch.fold`); nil when
     /// it does not.
     public static func tier(of key: Key, query: String) -> Tier? {
-        let words = query.split(whereSeparator: \.isWhitespace)
-        guard !words.isEmpty else { return .prefix }
-        if key.folded.hasPrefix(words.joined(separator: " ")) { return .prefix }
-        guard words.allSatisfy({ key.folded.contains($0) }) else { return nil }
-        if words.allSatisfy({ word in key.words.contains { $0.hasPrefix(word) } }) { return .wordStart }
+        tier(of: key, Query(folded: query))
+    }
+
+    static func tier(of key: Key, _ query: Query) -> Tier? {
+        guard !query.words.isEmpty else { return .prefix }
+        if starts(key.bytes, at: 0, with: query.whole) { return .prefix }
+        guard query.words.allSatisfy({ contains(key.bytes, $0) }) else { return nil }
+        if query.words.allSatisfy({ word in key.wordStarts.contains { starts(key.bytes, at: $0, with: word) } }) { return .wordStart }
         return .anywhere
     }
 
@@ -39,18 +71,48 @@ public enum Completion {
         _ items: [Item], query: String, limit: Int = .max,
         key: (Item) -> Key, order: (Item, Item) -> Bool = { _, _ in false }
     ) -> [Item] {
-        let wanted = NameSearch.fold(query)
-        var matched: [(tier: Tier, name: String, item: Item)] = []
-        for item in items {
-            let name = key(item)
-            if let tier = tier(of: name, query: wanted) { matched.append((tier, name.folded, item)) }
-        }
-        matched.sort { a, b in
+        let prepared = Query(folded: NameSearch.fold(query))
+        guard limit > 0 else { return [] }
+        func precedes(_ a: (tier: Tier, index: Int), _ b: (tier: Tier, index: Int)) -> Bool {
             if a.tier != b.tier { return a.tier < b.tier }
-            if order(a.item, b.item) { return true }
-            if order(b.item, a.item) { return false }
-            return a.name < b.name
+            if order(items[a.index], items[b.index]) { return true }
+            if order(items[b.index], items[a.index]) { return false }
+            let (x, y) = (key(items[a.index]).bytes, key(items[b.index]).bytes)
+            if x != y { return x.lexicographicallyPrecedes(y) }
+            return a.index < b.index
         }
-        return matched.prefix(limit).map(\.item)
+        // The best `limit` so far, best first: a match worse than the last of a full list is
+        // dropped with one comparison.
+        var best: [(tier: Tier, index: Int)] = []
+        for index in items.indices {
+            guard let tier = tier(of: key(items[index]), prepared) else { continue }
+            let candidate = (tier: tier, index: index)
+            if best.count == limit {
+                guard precedes(candidate, best[best.count - 1]) else { continue }
+                best.removeLast()
+            }
+            var low = 0, high = best.count
+            while low < high {
+                let middle = (low + high) / 2
+                if precedes(best[middle], candidate) { low = middle + 1 } else { high = middle }
+            }
+            best.insert(candidate, at: low)
+        }
+        return best.map { items[$0.index] }
+    }
+
+    static func starts(_ bytes: [UInt8], at offset: Int, with prefix: [UInt8]) -> Bool {
+        guard offset + prefix.count <= bytes.count else { return false }
+        for (index, byte) in prefix.enumerated() where bytes[offset + index] != byte { return false }
+        return true
+    }
+
+    static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard bytes.count >= needle.count else { return false }
+        for offset in 0...(bytes.count - needle.count) where bytes[offset] == needle[0] && starts(bytes, at: offset, with: needle) {
+            return true
+        }
+        return false
     }
 }

@@ -16,7 +16,9 @@ public struct DueList: Sendable, Equatable {
     /// Items that would be listed but were dismissed with a reason, in the same order: left
     /// out of `items`, kept for reports.
     public let dismissed: [DismissedItem]
-    private let firstIndexByClient: [UUID: Int]
+    /// Each client's items (indexes into `items`, in list order): read per key by the client
+    /// page and the caseload, so never found by going through every item.
+    private let indicesByClient: [UUID: [Int]]
 
     public init(
         clients: [Client], employerContacts: [EmployerContact], employers: [Employer],
@@ -59,11 +61,11 @@ public struct DueList: Sendable, Equatable {
         self.items = kept
         self.dismissed = dismissed
 
-        var firstIndex: [UUID: Int] = [:]
+        var byClient: [UUID: [Int]] = [:]
         for (index, item) in kept.enumerated() {
-            if let client = item.clientID, firstIndex[client] == nil { firstIndex[client] = index }
+            if let client = item.clientID { byClient[client, default: []].append(index) }
         }
-        firstIndexByClient = firstIndex
+        indicesByClient = byClient
     }
 
     public init(snapshot: DataSnapshot, asOf: LocalDate) {
@@ -81,12 +83,12 @@ public struct DueList: Sendable, Equatable {
 
     /// The client's items, soonest first.
     public func items(forClient id: UUID) -> [DueItem] {
-        items.filter { $0.clientID == id }
+        (indicesByClient[id] ?? []).map { items[$0] }
     }
 
     /// The client's soonest item: the caseload's "next due".
     public func nextItem(forClient id: UUID) -> DueItem? {
-        firstIndexByClient[id].map { items[$0] }
+        indicesByClient[id]?.first.map { items[$0] }
     }
 
     /// The items of the given specialists (a client's specialist, or who logged an employer contact).

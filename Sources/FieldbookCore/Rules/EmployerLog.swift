@@ -10,6 +10,8 @@ public struct EmployerLog: Sendable {
     public let summaries: [UUID: EmployerSummary]
     /// Each specialist's weekly face-to-face target from today's caseload.
     public let weeklyTargets: [UUID: Int]
+    /// Employers by type of business, for the employers that fit a career profile.
+    public let businessTypes: BusinessTypeIndex
 
     /// By name.
     private let specialists: [Specialist]
@@ -18,7 +20,9 @@ public struct EmployerLog: Sendable {
     /// Face-to-face contact dates per specialist, oldest first.
     private let faceToFaceDays: [UUID: [Int]]
     private let employerNames: [(key: Completion.Key, employer: Employer)]
-    private let clientNames: [(key: Completion.Key, client: Client)]
+    private let directoryOrders: [EmployerSort: [Int]]
+    /// Clients not closed: the ones offered as job seekers.
+    private let openClientNames: [(key: Completion.Key, client: Client)]
 
     public init(_ snapshot: DataSnapshot, today: LocalDate) {
         self.today = today
@@ -58,7 +62,10 @@ public struct EmployerLog: Sendable {
         }
         weeklyTargets = targets
         employerNames = snapshot.employers.map { (Completion.Key($0.name), $0) }
-        clientNames = snapshot.clients.map { (Completion.Key($0.name + " " + ($0.preferredName ?? "")), $0) }
+        businessTypes = BusinessTypeIndex(snapshot.employers)
+        directoryOrders = Self.directoryOrders(employerNames, summaries: summaries)
+        openClientNames = snapshot.clients.filter { $0.status != .closed }
+            .map { (Completion.Key($0.name + " " + ($0.preferredName ?? "")), $0) }
     }
 
     // MARK: The weekly tally
@@ -113,23 +120,46 @@ public struct EmployerLog: Sendable {
     public func summary(of employerID: UUID) -> EmployerSummary? { summaries[employerID] }
 
     /// The directory: employers whose name matches `query` (every word, accents optional), in
-    /// the chosen order; ties by name.
+    /// the chosen order; ties by name. The orders are worked out once (`directoryOrders`), so a
+    /// search letter only walks one of them.
     public func directory(sortedBy sort: EmployerSort, matching query: String = "") -> [EmployerSummary] {
-        let words = NameSearch.fold(query).split(whereSeparator: \.isWhitespace)
-        let chosen = employerNames.filter { entry in words.allSatisfy { entry.key.folded.contains($0) } }
-        let named = chosen.compactMap { entry in summaries[entry.employer.id].map { (entry.key.folded, $0) } }
-        return named.sorted { a, b in
-            switch sort {
-            case .name: break
-            case .lastVisit:
-                if a.1.lastVisit != b.1.lastVisit {
-                    return (a.1.lastVisit?.dayNumber ?? .min) > (b.1.lastVisit?.dayNumber ?? .min)
+        let words = NameSearch.fold(query).split(whereSeparator: \.isWhitespace).map { Array($0.utf8) }
+        return (directoryOrders[sort] ?? []).compactMap { index in
+            let entry = employerNames[index]
+            guard words.allSatisfy({ Completion.contains(entry.key.bytes, $0) }) else { return nil }
+            return summaries[entry.employer.id]
+        }
+    }
+
+    /// For each sort of the directory, the employers (indexes into `employerNames`) in order.
+    /// Each employer's keys are looked up once, not once per comparison.
+    static func directoryOrders(_ names: [(key: Completion.Key, employer: Employer)], summaries: [UUID: EmployerSummary])
+        -> [EmployerSort: [Int]]
+    {
+        struct Keys {
+            var index: Int
+            var name: [UInt8]
+            var id: UUID
+            var lastVisit: Int
+            var recent: Int
+        }
+        let listed: [Keys] = names.indices.compactMap { index in
+            guard let summary = summaries[names[index].employer.id] else { return nil }
+            return Keys(index: index, name: names[index].key.bytes, id: summary.id,
+                        lastVisit: summary.lastVisit?.dayNumber ?? .min, recent: summary.visitsInLast90Days)
+        }
+        var orders: [EmployerSort: [Int]] = [:]
+        for sort in EmployerSort.allCases {
+            orders[sort] = listed.sorted { a, b in
+                switch sort {
+                case .name: break
+                case .lastVisit: if a.lastVisit != b.lastVisit { return a.lastVisit > b.lastVisit }
+                case .recentVisits: if a.recent != b.recent { return a.recent > b.recent }
                 }
-            case .recentVisits:
-                if a.1.visitsInLast90Days != b.1.visitsInLast90Days { return a.1.visitsInLast90Days > b.1.visitsInLast90Days }
-            }
-            return a.0 != b.0 ? a.0 < b.0 : UUID.precedes(a.1.id, b.1.id)
-        }.map(\.1)
+                return a.name != b.name ? a.name.lexicographicallyPrecedes(b.name) : UUID.precedes(a.id, b.id)
+            }.map(\.index)
+        }
+        return orders
     }
 
     /// The name of the person met: from the directory when the contact refers to someone there,
@@ -159,8 +189,7 @@ public struct EmployerLog: Sendable {
     /// Clients (not closed) whose name or preferred name matches the fragment, best first, those
     /// in job search before others, each with the disclosure preference to show beside the name.
     public func jobSeekers(matching fragment: String, limit: Int = 10) -> [JobSeekerMatch] {
-        let open = clientNames.filter { $0.client.status != .closed }
-        return Completion.rank(open, query: fragment, limit: limit, key: \.key) { a, b in
+        Completion.rank(openClientNames, query: fragment, limit: limit, key: \.key) { a, b in
             a.client.status == .jobSearch && b.client.status != .jobSearch
         }.map { JobSeekerMatch(client: $0.client) }
     }

@@ -32,8 +32,9 @@ public struct Figures: Sendable {
     public let employerVisits: [UUID: EmployerVisits]
     /// Jobs starting from today to `jobStartDays` ahead, soonest first.
     public let jobStartsAhead: [JobStart]
-    /// Clients' names folded for search and sorting.
-    public let clientNames: FoldedNames
+    /// The caseload list's keys and orders (folded names, each sort), so a filter or a search
+    /// letter never sorts or folds.
+    public let caseload: CaseloadIndex
     /// Records with a second version waiting to be merged ("to merge"), by record id.
     public let toMerge: [UUID: PendingMerge]
     /// The employer contact log: directory, summaries, completion, tallies.
@@ -44,7 +45,9 @@ public struct Figures: Sendable {
     /// caseload's "next due" and each client's due items.
     public let due: DueList
 
-    public init(data: DataSnapshot, today: LocalDate) {
+    /// `previous` and `savedClient`: the figures before one client was saved (and `data` holds
+    /// it now), so what can follow that one client is moved instead of built again.
+    public init(data: DataSnapshot, today: LocalDate, previous: Figures? = nil, savedClient: Client? = nil) {
         self.today = today
         var active: [UUID: Int] = [:], seekers: [UUID: Int] = [:], working: [UUID: Int] = [:]
         var starts: [JobStart] = []
@@ -78,14 +81,19 @@ public struct Figures: Sendable {
             targets[specialist.id] = count < settings.smallCaseloadJobSeekers
                 ? count * settings.faceToFacePerJobSeekerWhenSmall : settings.weeklyFaceToFaceTarget
         }
-        clientNames = FoldedNames(clients: data.clients)
         toMerge = Dictionary(data.pendingMerges.compactMap { pending in pending.recordID.map { ($0, pending) } }) { first, _ in first }
         let log = EmployerLog(data, today: today)
         var tallies: [UUID?: ContactTally] = [nil: log.currentWeek(of: nil)]
         for specialist in data.specialists { tallies[specialist.id] = log.currentWeek(of: specialist.id) }
         employerLog = log
         weekTallies = tallies
-        due = DueList(snapshot: data, asOf: today)
+        let due = DueList(snapshot: data, asOf: today)
+        self.due = due
+        if let previous, let savedClient, previous.today == today {
+            caseload = previous.caseload.updating(savedClient, in: data, due: due)
+        } else {
+            caseload = CaseloadIndex(data: data, due: due)
+        }
         activeClients = active
         jobSeekers = seekers
         workingClients = working

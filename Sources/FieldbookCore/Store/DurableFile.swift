@@ -38,7 +38,8 @@ enum DurableFile {
     }
 
     /// Writes `data` to `url` atomically and durably: a temporary file in the same folder,
-    /// fsync, rename over the target, fsync the folder. The file is 0600.
+    /// fsync, rename over the target, fsync the folder. The file is 0600. A file system that
+    /// does not sync (`FileSystem.unsynced`) leaves out both fsyncs: still atomic, not durable.
     static func write(_ data: Data, to url: URL, using fileSystem: FileSystem = .system) throws(StoreError) {
         let folder = url.deletingLastPathComponent()
         try makeFolder(folder)
@@ -63,14 +64,14 @@ enum DurableFile {
                 return nil
             }
         }
-        if failure == nil && fileSystem.fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil && fileSystem.syncs && fileSystem.fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
         if close(fd) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
         if failure == nil && fileSystem.rename(temp.path, url.path) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {
             unlink(temp.path)
             throw .io(path: url.path, reason: failure)
         }
-        syncFolder(folder)
+        if fileSystem.syncs { syncFolder(folder) }
     }
 
     static func syncFolder(_ folder: URL) {
@@ -106,11 +107,20 @@ struct FileSystem: Sendable {
     var write: @Sendable (Int32, UnsafeRawPointer, Int) -> Int
     var fsync: @Sendable (Int32) -> Int32
     var rename: @Sendable (String, String) -> Int32
+    /// False for a throwaway copy (see `Store.syncsWrites`): no fsync of files or folders.
+    var syncs = true
 
     static let system = FileSystem(
         write: { fd, bytes, count in SystemCalls.write(fd, bytes, count) },
         fsync: { fd in SystemCalls.fsync(fd) },
         rename: { from, to in SystemCalls.rename(from, to) })
+
+    /// The system's calls without fsync, for folders that are deleted after use.
+    static let unsynced: FileSystem = {
+        var fileSystem = FileSystem.system
+        fileSystem.syncs = false
+        return fileSystem
+    }()
 }
 
 /// An advisory lock (`flock`) on `.fieldbook.lock` in the data folder. A save holds it from

@@ -28,7 +28,15 @@ public final class Store {
     private var readBytes: [String: Data] = [:]
     private var contactFiles: [UUID: String] = [:]
     private let now: @Sendable () -> Date
-    private let fileSystem: FileSystem
+    private var fileSystem: FileSystem
+    /// True (the default): every write is fsynced, then its folder, before the save returns.
+    /// False only for a folder that is thrown away after use (the demo copy, the benchmark's
+    /// generated folders): a crash may then lose recent writes, which is harmless there, and
+    /// writes stay atomic (temporary file, rename) whatever happens.
+    public var syncsWrites: Bool {
+        get { fileSystem.syncs }
+        set { fileSystem.syncs = newValue }
+    }
     private let lock: FolderLock
     /// Where each successful write is logged (see `AuditLog`); nil logs nothing.
     public var auditLog: AuditLog?

@@ -184,7 +184,11 @@ public enum App {
         switch result {
         case .saved(let record, _):
             record.apply(to: &state.data)
-            dataChanged(&state, environment)
+            if case .client(let client) = record {
+                dataChanged(&state, environment, savedClient: client)
+            } else {
+                dataChanged(&state, environment)
+            }
         case .reloaded(let snapshot):
             state.data = snapshot
             dataChanged(&state, environment)
@@ -216,8 +220,9 @@ public enum App {
         }
     }
 
-    private static func dataChanged(_ state: inout AppState, _ environment: Environment) {
-        state.figures = Figures(data: state.data, today: state.today)
+    /// `savedClient`: the one client that changed, so what follows it alone is updated, not rebuilt.
+    private static func dataChanged(_ state: inout AppState, _ environment: Environment, savedClient: Client? = nil) {
+        state.figures = Figures(data: state.data, today: state.today, previous: state.figures, savedClient: savedClient)
         refreshAll(&state, environment)
     }
 

@@ -29,7 +29,7 @@ public struct CaseloadPage: TabPage {
     }
 
     private mutating func rebuild(_ context: PageContext) {
-        rows = query.rows(in: context.data, today: context.today, folded: context.figures.clientNames, due: context.figures.due)
+        rows = context.figures.caseload.rows(for: query)
         builds += 1
         rowsVersion = context.dataVersion
         position.move(to: position.selected, count: rows.count, visible: Layout.listRows(context.size))

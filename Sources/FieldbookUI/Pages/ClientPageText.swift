@@ -150,7 +150,7 @@ extension ClientPage {
             field("Places", summary.places)
             field("Types of work", summary.workTypes.joined(separator: ", "))
             field("Disclosure", [summary.disclosure, summary.disclosureDetail].compactMap { $0 }.joined(separator: ": "))
-            let employers = summary.matchingEmployers(in: context.data.employers)
+            let employers = context.figures.employerLog.businessTypes.employers(fitting: summary)
             let names = employers.prefix(6).map(\.name).joined(separator: ", ")
             let more = employers.count > 6 ? " and \(employers.count - 6) more" : ""
             field("Employers that fit", employers.isEmpty ? "none in the directory yet" : names + more)

@@ -48,6 +48,8 @@ public struct TodayPage: TabPage {
     public private(set) var selected = 0
     private var top = 0
     private var lines: [Line] = []
+    /// The line of each item (by index in `items`), so moving never searches the lines.
+    private var lineOfItem: [Int] = []
     private var version = -1
     /// How many times the rows were built (per data or filter change, never per key).
     private(set) var builds = 0
@@ -83,6 +85,9 @@ public struct TodayPage: TabPage {
             lines += indices.map(Line.item)
         }
         self.lines = lines
+        var lineOfItem = Array(repeating: 0, count: items.count)
+        for (number, line) in lines.enumerated() { if case .item(let index) = line { lineOfItem[index] = number } }
+        self.lineOfItem = lineOfItem
         version = context.dataVersion
         builds += 1
         select(selected, context)
@@ -98,10 +103,11 @@ public struct TodayPage: TabPage {
     private mutating func select(_ index: Int, _ context: PageContext) {
         selected = max(0, min(index, items.count - 1))
         let visible = Self.listRows(context.size)
-        guard let line = lines.firstIndex(of: .item(selected)) else {
+        guard lineOfItem.indices.contains(selected) else {
             top = 0
             return
         }
+        let line = lineOfItem[selected]
         // The section's title shows with its first item.
         let wanted = line > 0 && lines[line - 1] != .item(selected - 1) ? line - 1 : line
         if wanted < top { top = wanted }
@@ -311,7 +317,7 @@ public struct TodayPage: TabPage {
         screen.put(spans, row: row, column: 1, width: screen.columns - TextCells.width(place) - 3)
         screen.put(place, row: row, column: screen.columns - TextCells.width(place) - 1, style: .muted)
 
-        let tally = figures.employerLog.currentWeek(of: specialistFilter)
+        let tally = figures.weekTally(of: specialistFilter)
         let starts = figures.jobStartsAhead.filter { specialistFilter == nil || $0.specialistID == specialistFilter }
         var second: StyledLine = [Span("Employer contacts ", .muted), Span(tally.text, tally.isMet ? .success : .warning)]
         second.append(Span(" · Job starts ahead: ", .muted))

@@ -1,0 +1,165 @@
+import Foundation
+
+/// The caseload list's keys, worked out once per data change: every client's folded name and
+/// sort keys, and the clients in the order of each sort. Filtering or searching then walks one
+/// ordered list (no sorting, no folding of names, no UUID formatting per key); after a client
+/// is saved, `updating(_:in:due:)` moves that one client instead of building it all again.
+public struct CaseloadIndex: Sendable {
+    struct Entry: Sendable {
+        var client: Client
+        /// The name folded (case and accents dropped), as UTF-8: the name sort's key.
+        var name: [UInt8]
+        /// The name and the preferred name folded, as UTF-8: what a search looks in.
+        var searchable: [UInt8]
+        var status: Int
+        var specialist: String
+        var lastContact: LocalDate
+        var nextDue: LocalDate
+    }
+
+    private var entries: [Entry] = []
+    private var position: [UUID: Int] = [:]
+    /// For each sort (by raw value), the entries ascending.
+    private var orders: [[Int]] = []
+    private var unreadable: [CaseloadRow] = []
+    private var specialistNames: [UUID: String] = [:]
+
+    static let never = LocalDate(dayNumber: -1_000_000)
+    static let nothingDue = LocalDate(dayNumber: 1_000_000)
+    static let statusOrder = Dictionary(uniqueKeysWithValues: ClientStatus.allCases.enumerated().map { ($1, $0) })
+
+    public init() {}
+
+    /// `due` gives each client's next due date (the "next due" sort).
+    public init(data: DataSnapshot, due: DueList) {
+        specialistNames = Dictionary(data.specialists.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        entries = data.clients.map { entry(for: $0, due: due) }
+        for (index, entry) in entries.enumerated() where position[entry.client.id] == nil { position[entry.client.id] = index }
+        orders = CaseloadSort.allCases.map { sort in
+            entries.indices.sorted { Self.ascending(entries[$0], entries[$1], by: sort) }
+        }
+        unreadable = Self.unreadableRows(data)
+    }
+
+    /// The index after `client` was saved (changed or new): the other clients keep their keys.
+    /// Builds it all again when the specialists changed, since their names are sort keys.
+    public func updating(_ client: Client, in data: DataSnapshot, due: DueList) -> CaseloadIndex {
+        let names = Dictionary(data.specialists.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        guard names == specialistNames, data.clients.count == entries.count + (position[client.id] == nil ? 1 : 0) else {
+            return CaseloadIndex(data: data, due: due)
+        }
+        var index = self
+        index.unreadable = Self.unreadableRows(data)
+        let fresh = entry(for: client, due: due)
+        if let at = position[client.id] {
+            index.entries[at] = fresh
+            for sort in CaseloadSort.allCases {
+                var order = index.orders[sort.rawValue]
+                if let old = order.firstIndex(of: at) { order.remove(at: old) }
+                order.insert(at, at: index.insertionPoint(of: fresh, in: order, by: sort))
+                index.orders[sort.rawValue] = order
+            }
+        } else {
+            let at = index.entries.count
+            index.entries.append(fresh)
+            index.position[client.id] = at
+            for sort in CaseloadSort.allCases {
+                let point = index.insertionPoint(of: fresh, in: index.orders[sort.rawValue], by: sort)
+                index.orders[sort.rawValue].insert(at, at: point)
+            }
+        }
+        return index
+    }
+
+    /// The rows shown for `query`. Unreadable client files come last, always (unless searching),
+    /// so a broken file is never silently missing from the list.
+    public func rows(for query: CaseloadQuery) -> [CaseloadRow] {
+        let words = NameSearch.fold(query.text).split(whereSeparator: \.isWhitespace).map { Array($0.utf8) }
+        let order = orders.isEmpty ? [] : orders[query.sort.rawValue]
+        var rows: [CaseloadRow] = []
+        rows.reserveCapacity(order.count + unreadable.count)
+        entries.withUnsafeBufferPointer { entries in
+            func admit(_ index: Int) {
+                // Fields are read in place: only the clients shown are copied.
+                guard query.specialistFilter == nil || entries[index].client.specialistID == query.specialistFilter,
+                      query.statusFilter.admits(entries[index].client.status),
+                      words.allSatisfy({ Self.contains(entries[index].searchable, $0) })
+                else { return }
+                rows.append(.client(entries[index].client))
+            }
+            if query.ascending {
+                for index in order { admit(index) }
+            } else {
+                for index in order.reversed() { admit(index) }
+            }
+        }
+        return query.text.isEmpty ? rows + unreadable : rows
+    }
+
+    // MARK: Keys
+
+    private func entry(for client: Client, due: DueList) -> Entry {
+        let name = NameSearch.fold(client.name)
+        let searchable = client.preferredName.map { name + " " + NameSearch.fold($0) } ?? name
+        return Entry(client: client, name: Array(name.utf8), searchable: Array(searchable.utf8),
+                     status: Self.statusOrder[client.status] ?? 0,
+                     specialist: client.specialistID.flatMap { specialistNames[$0] } ?? "~",
+                     lastContact: client.lastContact?.date ?? Self.never,
+                     nextDue: due.nextItem(forClient: client.id)?.dueOn ?? Self.nothingDue)
+    }
+
+    /// The order of `sort`, ties broken by folded name, then by id (as bytes, never formatted).
+    static func ascending(_ a: Entry, _ b: Entry, by sort: CaseloadSort) -> Bool {
+        switch sort {
+        case .name: break
+        case .status: if a.status != b.status { return a.status < b.status }
+        case .specialist: if a.specialist != b.specialist { return a.specialist < b.specialist }
+        case .daysInProgram:
+            let (x, y) = (a.client.programEntryDate, b.client.programEntryDate)
+            if x != y { return x > y }
+        case .lastContact: if a.lastContact != b.lastContact { return a.lastContact < b.lastContact }
+        case .nextDue: if a.nextDue != b.nextDue { return a.nextDue < b.nextDue }
+        }
+        if a.name != b.name { return a.name.lexicographicallyPrecedes(b.name) }
+        return Self.idPrecedes(a.client.id, b.client.id)
+    }
+
+    static func idPrecedes(_ a: UUID, _ b: UUID) -> Bool {
+        withUnsafeBytes(of: a.uuid) { x in
+            withUnsafeBytes(of: b.uuid) { y in x.lexicographicallyPrecedes(y) }
+        }
+    }
+
+    private func insertionPoint(of entry: Entry, in order: [Int], by sort: CaseloadSort) -> Int {
+        var low = 0, high = order.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Self.ascending(entries[order[middle]], entry, by: sort) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// True when `needle` occurs in `haystack` (bytes of folded UTF-8).
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard haystack.count >= needle.count else { return false }
+        let first = needle[0]
+        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+            var matched = true
+            for offset in 1..<needle.count where haystack[start + offset] != needle[offset] {
+                matched = false
+                break
+            }
+            if matched { return true }
+        }
+        return false
+    }
+
+    static func unreadableRows(_ data: DataSnapshot) -> [CaseloadRow] {
+        data.problems.filter { problem in
+            // A client file with conflict markers is listed too: to merge by hand.
+            problem.kind == .client
+                || (problem.pendingMerge?.source == .conflictMarkers && problem.path.hasPrefix(DataLayout.clients + "/"))
+        }.map(CaseloadRow.unreadable)
+    }
+}

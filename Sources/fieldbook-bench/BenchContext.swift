@@ -1,0 +1,206 @@
+import FieldbookCore
+import FieldbookUI
+import Foundation
+import SyntheticData
+
+/// What one run of the benchmark shares across scales: where it works, how many runs, and
+/// how to start the real app.
+@MainActor
+struct BenchContext {
+    let work: URL
+    let runs: Int
+    let launcher: FirstFrame
+    let today = SyntheticFolder.defaultToday
+    /// nil: every figure.
+    let only: Set<String>?
+
+    init(work: URL, runs: Int, only: Set<String>? = nil) throws {
+        self.work = work
+        self.runs = runs
+        self.only = only
+        // The app built beside this benchmark (the package builds both).
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("fieldbook")
+        let home = work.appendingPathComponent("home")
+        var environment = [
+            "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "", "NO_COLOR": "",
+            "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
+            "XDG_CACHE_HOME": home.appendingPathComponent("cache").path,
+            "FIELDBOOK_DATA": "", "FIELDBOOK_SPECIALIST": "",
+        ]
+        let sampleData = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("sample-data")
+        environment["FIELDBOOK_SAMPLE_DATA"] = sampleData.path
+        launcher = FirstFrame(binary: binary, environment: environment)
+    }
+
+    func measure(_ scale: SyntheticFolder.Scale, folder: URL) throws {
+        if SyntheticFolder.exists(at: folder) {
+            Report.note("\(scale.rawValue): reusing \(folder.path)")
+        } else {
+            let start = Clock.now
+            try SyntheticFolder.write(scale, to: folder, today: today)
+            Report.note(String(format: "\(scale.rawValue): generated \(folder.path) in %.1f s", Clock.seconds(since: start)))
+        }
+        let (files, bytes) = Self.files(in: folder)
+        Report.note(String(format: "\(scale.rawValue): %d files, %.1f MB", files, Double(bytes) / 1_000_000))
+
+        let python = wants("python") || wants("load") || wants("launch") ? PythonBaseline.measure(folder, runs: runs) : nil
+        if let python {
+            Report.line(scale.rawValue, "Python json.load of every file (\(python.files))", target: "reference", python.timings, verdict: .info)
+        } else {
+            Report.note("python3 could not be run: no ratios")
+        }
+        let pythonMedian = python?.timings.medianMilliseconds
+
+        // All data loaded, in this process, without any cache: the folder read and decoded.
+        var loadTimings = Timings()
+        var data = DataSnapshot()
+        for _ in 0..<(wants("load") ? runs : 1) {
+            let store = try Store(folder: folder, mode: .readOnly)
+            data = loadTimings.time { store.load() }
+        }
+        let profileDesk = ProfileDesk(store: CareerProfileStore(folder: folder, mode: .readOnly))
+        var profileTimings = Timings()
+        var profiles = ProfileOverview()
+        for _ in 0..<(wants("profiles") ? min(runs, 3) : 1) { profiles = profileTimings.time { profileDesk.overview() } }
+
+        let specialist = data.specialists[0].id.uuidString.lowercased()
+        switch scale {
+        case .caseload:
+            if wants("launch") { do {
+                let demo = try firstFrames(["--demo"], runs: runs)
+                Report.line("caseload", "first frame, --demo", target: "< 60 ms", demo, verdict: Report.verdict(demo.p99Milliseconds < 60))
+                let plain = try firstFrames(["--data", folder.path, "--specialist", specialist, "--today", "\(today)"], runs: runs)
+                Report.line("caseload", "first frame, a data folder", target: "< 60 ms", plain,
+                            verdict: Report.verdict(plain.p99Milliseconds < 60))
+            } catch { Report.note("caseload first frames not measured: \(error)") } }
+            if wants("keys") { keyFigure("caseload", data: data, profiles: profiles, user: data.specialists[0].id, targetMilliseconds: 2) }
+            if wants("load") {
+                Report.line("caseload", "all data loaded (no cache, in process)", target: "info", loadTimings, against: pythonMedian,
+                            verdict: .info)
+            }
+            if wants("profiles") { Report.line("caseload", "career profile summaries", target: "info", profileTimings, verdict: .info) }
+            guard wants("saves") else { break }
+            let scratch = work.appendingPathComponent("scratch-caseload")
+            try? FileManager.default.removeItem(at: scratch)
+            try FileManager.default.copyItem(at: folder, to: scratch)
+            let saves = try StoreTiming.saves(in: scratch, data: data, today: today, count: max(50, runs * 4))
+            Report.line("caseload", "save one client durably (lock, audit)", target: "p99 < 5 ms", saves.client,
+                        verdict: Report.verdict(saves.client.p99Milliseconds < 5))
+            Report.line("caseload", "log one employer contact durably", target: "p99 < 5 ms", saves.contact,
+                        verdict: Report.verdict(saves.contact.p99Milliseconds < 5), note: "a month of about 30 contacts")
+        case .agency:
+            if wants("launch") { do {
+                let arguments = ["--data", folder.path, "--specialist", specialist, "--today", "\(today)"]
+                _ = try launcher.measure(arguments)   // the first start, cold; the figure is of the next ones
+                let warm = try firstFrames(arguments, runs: runs)
+                let launchMet = pythonMedian.map { warm.medianMilliseconds <= 0.5 * $0 } ?? false
+                Report.line("agency", "launch to first frame, warm (second start)", target: "<= 0.5 x Python", warm,
+                            against: pythonMedian, verdict: Report.verdict(launchMet))
+            } catch { Report.note("agency first frames not measured: \(error)") } }
+            if wants("load") {
+                let loadMet = pythonMedian.map { loadTimings.medianMilliseconds <= $0 } ?? false
+                Report.line("agency", "all data loaded (no cache, in process)", target: "<= 1.0 x Python", loadTimings,
+                            against: pythonMedian, verdict: Report.verdict(loadMet))
+            }
+            if wants("keys") { keyFigure("agency", data: data, profiles: profiles, user: nil, targetMilliseconds: 8) }
+            if wants("profiles") { Report.line("agency", "career profile summaries", target: "info", profileTimings, verdict: .info) }
+            guard wants("memory") else { break }
+            let peak = try peakMemory(of: folder)
+            print(Report.pad("agency", 9) + Report.pad("peak memory (load, profiles, first view)", 44) + Report.pad("< 400 MB", 22)
+                  + String(format: "%.0f MB  ", peak * 1.048576) + (peak * 1.048576 < 400 ? "met" : "MISSED"))
+        }
+    }
+
+    func wants(_ group: String) -> Bool { only?.contains(group) ?? true }
+
+    func firstFrames(_ arguments: [String], runs: Int) throws -> Timings {
+        var timings = Timings()
+        for _ in 0..<runs { timings.record(seconds: try launcher.measure(arguments)) }
+        return timings
+    }
+
+    func keyFigure(_ scale: String, data: DataSnapshot, profiles: ProfileOverview, user: UUID?, targetMilliseconds: Double) {
+        let results = KeyTiming.measure(data: data, profiles: profiles, user: user, today: today, rounds: max(3, runs / 3))
+        var all = Timings(), processor = Timings()
+        for result in results {
+            all.add(result.timings)
+            processor.add(result.processor)
+        }
+        Report.line(scale, "one key: update + view + diff draw", target: String(format: "p99 < %.0f ms", targetMilliseconds), all,
+                    verdict: Report.verdict(all.p99Milliseconds < targetMilliseconds),
+                    note: user == nil ? "every specialist's clients" : "one specialist")
+        Report.line(scale, "one key, processor time of the key loop", target: String(format: "p99 < %.0f ms", targetMilliseconds),
+                    processor, verdict: Report.verdict(processor.p99Milliseconds < targetMilliseconds),
+                    note: "leaves out waiting for a core held by other programs")
+        for result in results {
+            Report.note(Report.pad("\(scale) keys: \(result.name)", 40)
+                        + String(format: "median %6.2f ms  p99 %6.2f ms  max %6.2f ms  processor p99 %6.2f ms  n=%d",
+                                 result.timings.medianMilliseconds, result.timings.p99Milliseconds, result.timings.maxMilliseconds,
+                                 result.processor.p99Milliseconds, result.timings.count)
+                        + "  slowest key: " + result.slowest)
+        }
+        // What follows a save: the figures every screen reads, built again (a client saved
+        // moves in the caseload list instead of sorting it all).
+        var rebuild = Timings(), afterSave = Timings()
+        let figures = Figures(data: data, today: today)
+        var saved = data
+        if var client = saved.clients.first {
+            client.notes = "Saved again"
+            saved.replace(client)
+            for _ in 0..<3 {
+                rebuild.time { _ = Figures(data: saved, today: today) }
+                afterSave.time { _ = Figures(data: saved, today: today, previous: figures, savedClient: client) }
+            }
+        }
+        Report.note(Report.pad("\(scale) figures for every screen:", 40)
+                    + String(format: "built %6.1f ms, after one client saved %6.1f ms (median)", rebuild.medianMilliseconds,
+                             afterSave.medianMilliseconds))
+        // The Reports tab works out every report of its period when it is shown after a change.
+        var reports = Timings()
+        for _ in 0..<3 {
+            reports.time { _ = ReportBoard(data: data, period: .quarter(containing: today), today: today) }
+        }
+        Report.note(Report.pad("\(scale) reports of a quarter:", 40)
+                    + String(format: "built %6.1f ms (median), when the Reports tab is shown after a change", reports.medianMilliseconds))
+    }
+
+    /// Peak memory of a fresh process that loads the folder, builds the profile summaries and
+    /// draws the first view (the benchmark itself, started again with a hidden option).
+    func peakMemory(of folder: URL) throws -> Double {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        process.arguments = ["--peak-memory-of", folder.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Double(String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    }
+
+    static func files(in folder: URL) -> (count: Int, bytes: Int) {
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.fileSizeKey, .isRegularFileKey])
+        var count = 0, bytes = 0
+        while let file = enumerator?.nextObject() as? URL {
+            guard (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            count += 1
+            bytes += (try? file.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
+        }
+        return (count, bytes)
+    }
+}
+
+/// The child of `BenchContext.peakMemory`: prints its peak memory in MiB.
+@MainActor
+enum PeakMemoryChild {
+    static func run(folder: URL) throws {
+        let store = try Store(folder: folder, mode: .readOnly)
+        let data = store.load()
+        let profiles = ProfileDesk(store: CareerProfileStore(store: store)).overview()
+        let state = AppState(data: data, today: SyntheticFolder.defaultToday, size: Size(rows: 30, columns: 100), profiles: profiles)
+        _ = App.view(state, size: state.size)
+        print(PeakMemory.mebibytes())
+    }
+}
