@@ -61,6 +61,8 @@ struct OpenOptions: ParsableArguments {
         let store: Store
         do {
             store = try Store(folder: folder)
+            // The demo copy is thrown away on exit: no cache of it.
+            if demoFolder == nil { store.derivedCache = RecordCache.forDataFolder(folder) }
         } catch {
             printError(error.description)
             throw ExitCode.failure
