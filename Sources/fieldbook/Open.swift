@@ -62,7 +62,7 @@ struct OpenOptions: ParsableArguments {
         do {
             store = try Store(folder: folder)
             // The demo copy is thrown away on exit: no cache of it.
-            if demoFolder == nil { store.derivedCache = RecordCache.forDataFolder(folder) }
+            if demoFolder == nil, RecordCache.usedByTheApp { store.derivedCache = RecordCache.forDataFolder(folder) }
         } catch {
             printError(error.description)
             throw ExitCode.failure

@@ -10,6 +10,11 @@ import Foundation
 /// clock tick as the cache was written, is read from the folder; a cache that is missing,
 /// damaged, of another format version or of another folder is ignored and written anew.
 public struct RecordCache: Sendable {
+    /// Whether the app opens data folders through the cache. Off: on the agency folder a warm
+    /// start through it measured slower than reading the JSON (docs/performance.md, "The derived
+    /// cache"); the decoding of its binary form must get faster before it is switched on.
+    public static let usedByTheApp = false
+
     /// Bumped whenever the layout of the file or of the binary form changes.
     static let formatVersion: UInt32 = 1
     static let magic: [UInt8] = Array("FBRCACHE".utf8)
