@@ -37,7 +37,8 @@ struct Check: ParsableCommand {
         }
         let (problems, snapshot) = DataCheck.report(folder: folder)
         for problem in problems {
-            printLine("\(folder.appendingPathComponent(problem.path).path): \(problem.message)")
+            let path = problem.path.hasPrefix("/") ? problem.path : folder.appendingPathComponent(problem.path).path
+            printLine("\(path): \(problem.message)")
         }
         if repair {
             try runRepair(folder)

@@ -23,7 +23,7 @@ struct Fieldbook: ParsableCommand {
 
                 """ + openOptionsHelp,
             version: FieldbookVersion.current,
-            subcommands: [Open.self, Check.self, Due.self, Contacts.self, ReportCommand.self, Profile.self, Audit.self, BackupCommand.self, PIN.self, ImportCommand.self, ExportCommand.self],
+            subcommands: [Open.self, Check.self, Due.self, Contacts.self, ReportCommand.self, Profile.self, Audit.self, BackupCommand.self, PIN.self, ImportCommand.self, ExportCommand.self, CacheCommand.self],
             defaultSubcommand: Open.self
         )
     }

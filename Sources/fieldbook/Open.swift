@@ -69,6 +69,8 @@ struct OpenOptions: ParsableArguments {
         } else {
             do {
                 store = try Store(folder: folder)
+                // The demo copy (above) is thrown away on exit: it never gets a cache.
+                if RecordCache.usedByTheApp { store.derivedCache = RecordCache.forDataFolder(folder) }
             } catch {
                 printError(error.description)
                 throw ExitCode.failure

@@ -16,7 +16,7 @@ struct CareerProfileEndToEndTests {
         let folder = root.appendingPathComponent("data")
         let made = spawn([generator, folder.path])
         #expect(made.status == 0, "\(made.output)")
-        let command = "XDG_STATE_HOME='\(root.path)/state' \(binary) --data '\(folder.path)' --specialist Maria --today 2026-11-21; echo FIELDBOOK-EXIT=$?; sleep 60"
+        let command = "XDG_STATE_HOME='\(root.path)/state' XDG_CACHE_HOME='\(root.path)/cache' \(binary) --data '\(folder.path)' --specialist Maria --today 2026-11-21; echo FIELDBOOK-EXIT=$?; sleep 60"
         let store = try Store(folder: folder, mode: .readOnly)
         let soren = try #require(store.load().clients.first { $0.name == "Søren Bjørnstad" })
         let profiles = CareerProfileStore(folder: folder)
@@ -183,7 +183,7 @@ extension CareerProfileEndToEndTests {
         let folder = root.appendingPathComponent("data")
         let made = spawn([generator, folder.path])
         #expect(made.status == 0, "\(made.output)")
-        let command = "XDG_STATE_HOME='\(root.path)/state' \(binary) --data '\(folder.path)' --specialist Maria --today 2026-11-21; echo FIELDBOOK-EXIT=$?; sleep 60"
+        let command = "XDG_STATE_HOME='\(root.path)/state' XDG_CACHE_HOME='\(root.path)/cache' \(binary) --data '\(folder.path)' --specialist Maria --today 2026-11-21; echo FIELDBOOK-EXIT=$?; sleep 60"
         let store = try Store(folder: folder, mode: .readOnly)
         let soren = try #require(store.load().clients.first { $0.name == "Søren Bjørnstad" })
         let profiles = CareerProfileStore(folder: folder)

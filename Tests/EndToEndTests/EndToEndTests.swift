@@ -38,7 +38,7 @@ final class DataCopy {
 
     func command(_ extra: String = "") -> String {
         // The copy's install id (which names its audit log) is kept beside the data, not in $HOME.
-        "XDG_STATE_HOME='\(root.path)/state' \(binary) --data '\(folder.path)' --specialist Maria --today 2026-11-21 \(extra); echo FIELDBOOK-EXIT=$?; sleep 60"
+        "XDG_STATE_HOME='\(root.path)/state' XDG_CACHE_HOME='\(root.path)/cache' \(binary) --data '\(folder.path)' --specialist Maria --today 2026-11-21 \(extra); echo FIELDBOOK-EXIT=$?; sleep 60"
     }
 }
 

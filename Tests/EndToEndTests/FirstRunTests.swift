@@ -14,7 +14,7 @@ final class NewUser {
     deinit { try? FileManager.default.removeItem(at: root) }
 
     func command(_ extra: String = "", environment: String = "") -> String {
-        "\(environment) XDG_CONFIG_HOME='\(config.path)' XDG_STATE_HOME='\(root.path)/state' \(binary) --data '\(folder.path)' --today 2026-11-21 \(extra); echo FIELDBOOK-EXIT=$?; sleep 60"
+        "\(environment) XDG_CONFIG_HOME='\(config.path)' XDG_STATE_HOME='\(root.path)/state' XDG_CACHE_HOME='\(root.path)/cache' \(binary) --data '\(folder.path)' --today 2026-11-21 \(extra); echo FIELDBOOK-EXIT=$?; sleep 60"
     }
 }
 

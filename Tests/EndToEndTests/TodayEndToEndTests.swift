@@ -18,7 +18,7 @@ final class GeneratedDemo {
 
     /// The generator's morning: the day after its newest activity.
     func command() -> String {
-        "XDG_STATE_HOME='\(root.path)/state' \(binary) --data '\(folder.path)' --specialist Maria --today 2026-11-21; echo FIELDBOOK-EXIT=$?; sleep 60"
+        "XDG_STATE_HOME='\(root.path)/state' XDG_CACHE_HOME='\(root.path)/cache' \(binary) --data '\(folder.path)' --specialist Maria --today 2026-11-21; echo FIELDBOOK-EXIT=$?; sleep 60"
     }
 }
 

@@ -51,7 +51,11 @@ public enum DataCheck {
 
     /// Problems with the folder itself rather than its records: temporary files left by
     /// interrupted saves, and files or folders open to group or others.
-    public static func hygiene(of folder: URL, skipping: Set<Part> = [], now: Date = Date()) -> [DataProblem] {
+    /// The folder's derived cache (see `RecordCache`) is checked too: it holds client data.
+    public static func hygiene(
+        of folder: URL, skipping: Set<Part> = [], now: Date = Date(),
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> [DataProblem] {
         let scan = FolderScan.scan(folder)
         var problems: [DataProblem] = []
         for file in scan.staleTemporaryFiles(now: now) {
@@ -72,6 +76,12 @@ public enum DataCheck {
                 problems.append(DataProblem(
                     path: folder.path, kind: nil,
                     message: parts.joined(separator: ", ") + ": open to group or others; `fieldbook check --repair` makes them owner-only"))
+            }
+            for (path, mode) in RecordCache.forDataFolder(folder, environment: environment)?.looseModes() ?? [] {
+                // The cache lives outside the data folder: its problems carry a full path.
+                problems.append(DataProblem(
+                    path: path, kind: nil,
+                    message: "the derived cache (\(octal(mode))) is open to group or others; `fieldbook cache clear` removes it and the next start writes it owner-only"))
             }
         }
         return problems

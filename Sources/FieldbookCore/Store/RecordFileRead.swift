@@ -45,6 +45,10 @@ struct RecordFileRead: Sendable {
     var hash: ContentHash?
     /// The bytes, kept when the record decoded: the base of a later merge.
     var bytes: Data?
+    /// What the derived cache is to keep of this file (nil: nothing).
+    var cacheEntry: RecordCache.Entry?
+    /// Taken from the derived cache, not read from the file: no bytes.
+    var fromCache = false
 
     static func read(_ url: URL, as kind: RecordFileKind) -> RecordFileRead {
         let data: Data?
@@ -80,11 +84,18 @@ struct RecordFileRead: Sendable {
         }
     }
 
-    /// Reads every file at once on all cores; the answers come in the order of `files`.
-    static func readAll(_ files: [(url: URL, kind: RecordFileKind)]) -> [RecordFileRead] {
+    /// Reads every file at once on all cores; the answers come in the order of `files`. With a
+    /// derived cache, files it holds unchanged are taken from it (`relatives` name them there).
+    static func readAll(_ files: [(url: URL, kind: RecordFileKind)], relatives: [String] = [],
+                        cache: RecordCache.Contents? = nil) -> [RecordFileRead]
+    {
         let results = Results(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            results.set(index, read(files[index].url, as: files[index].kind))
+            if let cache {
+                results.set(index, read(files[index].url, relative: relatives[index], as: files[index].kind, cache: cache))
+            } else {
+                results.set(index, read(files[index].url, as: files[index].kind))
+            }
         }
         return results.values
     }

@@ -26,6 +26,9 @@ public final class Store {
     /// (Kept as bytes, parsed when a save needs it: a folder's trees would take several times
     /// the memory of its files.)
     private var readBytes: [String: Data] = [:]
+    /// Records taken from the derived cache, in its binary form, by file: their bytes are read
+    /// when a save needs them (`readJSON`).
+    private var cachedRecords: [String: (kind: RecordFileKind, payload: Data)] = [:]
     private var contactFiles: [UUID: String] = [:]
     private let now: @Sendable () -> Date
     private var fileSystem: FileSystem
@@ -40,6 +43,11 @@ public final class Store {
     private let lock: FolderLock
     /// Where each successful write is logged (see `AuditLog`); nil logs nothing.
     public var auditLog: AuditLog?
+    /// The derived cache `load` reads unchanged files from and writes anew (see `RecordCache`);
+    /// nil, or a read-only store, reads every file.
+    public var derivedCache: RecordCache?
+    /// How many files the last `load` took from the derived cache.
+    public private(set) var filesFromCache = 0
 
     public convenience init(folder: URL, mode: Mode = .readWrite, now: @escaping @Sendable () -> Date = { Date() })
         throws(StoreError)
@@ -153,11 +161,18 @@ public final class Store {
             list(folderRelative, .employerContactMonth, canonicalFirst: false)
         }
 
-        let reads = RecordFileRead.readAll(files)
+        let cache = mode == .readWrite ? derivedCache : nil
+        let cached = cache?.read()
+        let reads = cache == nil
+            ? RecordFileRead.readAll(files)
+            : RecordFileRead.readAll(files, relatives: relatives, cache: cached ?? RecordCache.Contents(entries: [:], written: nil))
+        cachedRecords = [:]
 
         var specialists = RecordSet<Specialist>(), clients = RecordSet<Client>(), employers = RecordSet<Employer>()
         var fidelityReviews = RecordSet<FidelityReview>()
-        var contactsByID: [UUID: EmployerContact] = [:]
+        // Contacts in the order read (a later version of one takes its place), found by id.
+        var contacts: [EmployerContact] = []
+        var contactsByID: [UUID: Int] = [:]
         contactsByID.reserveCapacity(files.count * 8)
         known.reserveCapacity(files.count)
         readBytes.reserveCapacity(files.count)
@@ -174,6 +189,7 @@ public final class Store {
             let kind = files[index].kind.recordKind
             let read = reads[index]
             readBytes[relative] = nil
+            cachedRecords[relative] = nil
             switch read.outcome {
             case .absent:
                 continue
@@ -192,6 +208,9 @@ public final class Store {
             case .decoded(let record):
                 known[relative] = read.hash
                 readBytes[relative] = read.bytes
+                if read.fromCache, let entry = read.cacheEntry {
+                    cachedRecords[relative] = (files[index].kind, entry.payload)
+                }
                 switch record {
                 case .settings(let settings): snapshot.settings = settings
                 case .specialist(let specialist): specialists.add(specialist, from: relative, kind, into: &problems)
@@ -213,8 +232,13 @@ public final class Store {
                                 path: relative, kind: .employerContacts,
                                 message: "contacts[\(index)] (\(contact.date)) does not belong to this specialist and month; it was loaded"))
                         }
-                        if let existing = contactsByID[contact.id], existing.updatedAt >= contact.updatedAt { continue }
-                        contactsByID[contact.id] = contact
+                        if let existing = contactsByID[contact.id] {
+                            if contacts[existing].updatedAt >= contact.updatedAt { continue }
+                            contacts[existing] = contact
+                        } else {
+                            contactsByID[contact.id] = contacts.count
+                            contacts.append(contact)
+                        }
                         contactFiles[contact.id] = relative
                     }
                 }
@@ -225,9 +249,9 @@ public final class Store {
         snapshot.employers = employers.records
         snapshot.fidelityReviews = fidelityReviews.records
         // Sorted by key, then gathered: moving whole contacts while sorting costs more than the sort.
-        let contacts = Array(contactsByID.values)
+        // Contacts of the same day and time keep the order they were read in, load after load.
         let order = contacts.indices.map { (day: contacts[$0].date.dayNumber, created: contacts[$0].createdAt, index: $0) }
-            .sorted { ($0.day, $0.created) < ($1.day, $1.created) }
+            .sorted { ($0.day, $0.created, $0.index) < ($1.day, $1.created, $1.index) }
         snapshot.employerContacts = order.map { contacts[$0.index] }
         for copy in keptCopies() {
             problems.append(DataProblem(
@@ -236,6 +260,14 @@ public final class Store {
                 pendingMerge: copy))
         }
         snapshot.problems = problems
+        filesFromCache = reads.lazy.filter(\.fromCache).count
+        if let cache {
+            // Written anew only when something differs from what it holds.
+            let taken = reads.lazy.filter(\.fromCache).count
+            if taken != cached?.entries.count || reads.contains(where: { !$0.fromCache && $0.cacheEntry != nil }) {
+                cache.write(reads.compactMap(\.cacheEntry))
+            }
+        }
         return snapshot
     }
 
@@ -469,6 +501,7 @@ public final class Store {
         let onDisk = try DurableFile.read(recordURL)
         known[pending.record] = onDisk.map(ContentHash.init)
         readBytes[pending.record] = nil
+        cachedRecords[pending.record] = nil
         let (_, outcome) = try commit(
             relative: pending.record, name: pending.record, base: base, mine: mine, choices: choices,
             keptCopy: pending.copy, alwaysMerge: true)
@@ -516,8 +549,25 @@ public final class Store {
 
     /// A file's JSON as this store last read or wrote it.
     private func readJSON(_ relative: String) throws(StoreError) -> JSONValue? {
-        guard let data = readBytes[relative] else { return nil }
-        return try parse(data, relative)
+        if let data = readBytes[relative] { return try parse(data, relative) }
+        guard let cached = cachedRecords[relative] else { return nil }
+        // Loaded from the derived cache: the file still holds what was loaded if its hash is the same.
+        if let data = try DurableFile.read(folder.appendingPathComponent(relative)), ContentHash(data) == known[relative] ?? nil {
+            readBytes[relative] = data
+            cachedRecords[relative] = nil
+            return try parse(data, relative)
+        }
+        // Changed since: the records as loaded are the base of the merge (fields this version
+        // does not know merge from the file on disk, which holds them).
+        guard let record = try? DecodedRecord(binary: cached.payload, kind: cached.kind) else { return nil }
+        switch record {
+        case .settings(let value): return try tree(value)
+        case .specialist(let value): return try tree(value)
+        case .client(let value): return try tree(value)
+        case .employer(let value): return try tree(value)
+        case .employerContactMonth(let value): return try tree(value)
+        case .fidelityReview(let value): return try tree(value)
+        }
     }
 
     private func parse(_ data: Data, _ relative: String) throws(StoreError) -> JSONValue {

@@ -1,0 +1,70 @@
+import Foundation
+
+extension DecodedRecord {
+    /// The record in the cache's binary form.
+    func binary() throws -> Data {
+        switch self {
+        case .settings(let record): Data(try BinaryRecordCoding.encode(record))
+        case .specialist(let record): Data(try BinaryRecordCoding.encode(record))
+        case .client(let record): Data(try BinaryRecordCoding.encode(record))
+        case .employer(let record): Data(try BinaryRecordCoding.encode(record))
+        case .employerContactMonth(let record): Data(try BinaryRecordCoding.encode(record))
+        case .fidelityReview(let record): Data(try BinaryRecordCoding.encode(record))
+        }
+    }
+
+    /// A record of `kind` from the cache's binary form.
+    init(binary: Data, kind: RecordFileKind) throws {
+        switch kind {
+        case .settings: self = .settings(try BinaryRecordCoding.decode(Settings.self, from: binary))
+        case .specialist: self = .specialist(try BinaryRecordCoding.decode(Specialist.self, from: binary))
+        case .client: self = .client(try BinaryRecordCoding.decode(Client.self, from: binary))
+        case .employer: self = .employer(try BinaryRecordCoding.decode(Employer.self, from: binary))
+        case .employerContactMonth:
+            self = .employerContactMonth(try BinaryRecordCoding.decode(EmployerContactMonth.self, from: binary))
+        case .fidelityReview: self = .fidelityReview(try BinaryRecordCoding.decode(FidelityReview.self, from: binary))
+        }
+    }
+}
+
+extension RecordFileRead {
+    /// Reads one file through the cache: from `cached` when the file's stamp is the one the
+    /// cache holds and not racy against the cache's own write, else from the file, making the
+    /// entry to cache (none when the file changed while it was read).
+    static func read(_ url: URL, relative: String, as kind: RecordFileKind, cache: RecordCache.Contents) -> RecordFileRead {
+        guard let before = FileStamp.of(url.path) else { return read(url, as: kind) }
+        if let cached = cache.entries[relative], cached.kind == kind, cached.stamp == before,
+           let written = cache.written, !before.isRacy(against: written), let outcome = try? cached.outcome(kind: kind)
+        {
+            var result = RecordFileRead(outcome: outcome, hash: cached.hash)
+            result.cacheEntry = cached
+            result.fromCache = true
+            return result
+        }
+        var result = read(url, as: kind)
+        guard let hash = result.hash, FileStamp.of(url.path) == before else { return result }
+        let entry: (RecordCache.Entry.Outcome, Data)?
+        switch result.outcome {
+        case .decoded(let record): entry = (try? record.binary()).map { (.decoded, $0) }
+        case .failed(let message): entry = (.failed, Data(message.utf8))
+        case .conflictMarkers: entry = (.conflictMarkers, Data())
+        case .absent, .unreadable: entry = nil
+        }
+        if let (outcome, payload) = entry {
+            result.cacheEntry = RecordCache.Entry(
+                path: relative, kind: kind, stamp: before, hash: hash, outcome: outcome, payload: payload)
+        }
+        return result
+    }
+}
+
+extension RecordCache.Entry {
+    /// What reading the file gave when the entry was made.
+    func outcome(kind: RecordFileKind) throws -> RecordFileRead.Outcome {
+        switch outcome {
+        case .decoded: .decoded(try DecodedRecord(binary: payload, kind: kind))
+        case .failed: .failed(String(decoding: payload, as: UTF8.self))
+        case .conflictMarkers: .conflictMarkers
+        }
+    }
+}
