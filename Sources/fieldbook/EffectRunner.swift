@@ -18,9 +18,6 @@ final class EffectRunner: @unchecked Sendable {
         profiles = ProfileDesk(store: CareerProfileStore(store: store))
     }
 
-    /// The career profile overview, read before the loop starts.
-    func profileOverview() -> ProfileOverview { queue.sync { profiles.overview() } }
-
     /// Work still under way.
     var isBusy: Bool { lock.withLock { running > 0 || !events.isEmpty } }
 

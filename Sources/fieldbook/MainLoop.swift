@@ -10,7 +10,7 @@ import Terminal
 enum MainLoop {
     /// Returns the signal that stopped Fieldbook, if one did.
     static func run(store: Store, snapshot: DataSnapshot, today: LocalDate, followClock: Bool, user: UUID?,
-                    startMessage: String? = nil, askWhoYouAre: Bool = false, pin: PINHash? = nil,
+                    startMessage: @escaping (ProfileOverview) -> String? = { _ in nil }, askWhoYouAre: Bool = false, pin: PINHash? = nil,
                     remember: (UUID) -> String? = { _ in nil }) throws -> Int32? {
         let useColor = (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let terminal = try TerminalSession.start(useColor: useColor)
@@ -23,13 +23,18 @@ enum MainLoop {
         }
 
         var state = AppState(data: snapshot, today: today, userSpecialistID: user, size: terminal.size, askWhoYouAre: askWhoYouAre,
-                             profiles: runner.profileOverview())
+                             profiles: .loading)
         state.pin = pin
         if let notice = terminal.localeNotice { state.message = Message(notice, kind: .warning) }
-        if let startMessage { state.message = Message(startMessage, kind: .error) }
+        // The start-up check counts the career profile problems once the profiles are read.
+        var shownStartMessage = startMessage(.loading).map { Message($0, kind: .error) }
+        if let shownStartMessage { state.message = shownStartMessage }
 
         App.update(&state, .tick(Date()), environment())
         terminal.draw(App.view(state, size: terminal.size))
+        // The career profiles are read after the first frame, once, for the screens and the check.
+        let profileLoad = App.loadProfiles(&state)
+        if let profileLoad, case .store(let id, let request) = profileLoad.effect { runner.start(id, request) }
         while true {
             if let signal = TerminalSignals.stopRequest { return signal }
             // Answers from the store are looked for often while work is under way.
@@ -37,6 +42,14 @@ enum MainLoop {
             if let signal = TerminalSignals.stopRequest { return signal }
             let now = environment()
             var events: [Event] = [.tick(now.now)] + runner.takeEvents()
+            for case .finished(let id, .careerProfile(.overview(let overview))) in events where id == profileLoad?.id {
+                // Unless another message has taken its place since.
+                if state.message == nil || state.message == shownStartMessage,
+                   let text = startMessage(overview), Message(text, kind: .error) != shownStartMessage {
+                    shownStartMessage = Message(text, kind: .error)
+                    state.message = shownStartMessage
+                }
+            }
             if TerminalSignals.takeInterrupt() { events.append(.interrupt) }
             switch input {
             case .key(let key)?: events.append(.key(key))

@@ -90,9 +90,13 @@ struct OpenOptions: ParsableArguments {
         // First start on this folder on this machine: the app asks who you are.
         let askWhoYouAre = user == nil && !demo
         store.auditLog = AuditLog(dataFolder: folder, installID: InstallID.load(), specialistID: user)
-        let startMessage = Self.startMessage(problems: DataCheck.problems(in: folder, loaded: snapshot).count,
-                                             unreadable: snapshot.problems.filter { $0.pendingMerge == nil }.count,
-                                             toMerge: Set(snapshot.pendingMerges.map(\.record)).count)
+        // Counted without the career profiles, which the app reads after its first frame and adds.
+        let recordProblems = DataCheck.problems(in: folder, loaded: snapshot, profileProblems: []).count
+        let unreadable = snapshot.problems.filter { $0.pendingMerge == nil }.count
+        let toMerge = Set(snapshot.pendingMerges.map(\.record)).count
+        let startMessage = { (profiles: ProfileOverview) in
+            Self.startMessage(problems: recordProblems + profiles.problems.count, unreadable: unreadable, toMerge: toMerge)
+        }
         let exitSignal: Int32?
         do {
             exitSignal = try MainActor.assumeIsolated {

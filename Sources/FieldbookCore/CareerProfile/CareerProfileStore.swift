@@ -117,7 +117,6 @@ public final class CareerProfileStore {
     private static func readSessions(
         in folder: URL, _ relative: String, clientID: UUID, problems: inout [DataProblem]
     ) -> [ProfileSessionFile] {
-        let decoder = JSONCoding.decoder()
         var files: [ProfileSessionFile] = []
         var seen: Set<UUID> = []
         for name in DurableFile.list(folder.appendingPathComponent(relative)) {
@@ -135,10 +134,10 @@ public final class CareerProfileStore {
             }
             guard let data else { continue }
             let file: ProfileSessionFile
-            do {
-                file = try decoder.decode(ProfileSessionFile.self, from: data)
-            } catch {
-                problems.append(problem(path, JSONCoding.describe(error, in: data)))
+            switch decodeSession(data) {
+            case .success(let decoded): file = decoded
+            case .failure(let message):
+                problems.append(problem(path, message.text))
                 continue
             }
             if file.clientID != clientID {
@@ -152,6 +151,19 @@ public final class CareerProfileStore {
             files.append(file)
         }
         return files
+    }
+
+    /// A session file's bytes read once by the strict reader (a key twice is refused, with its
+    /// line and column) and decoded straight from its tape, as the store's records are. A file
+    /// that cannot be used gives the message `fieldbook check` shows for it.
+    static func decodeSession(_ data: Data) -> Result<ProfileSessionFile, ProfileFileMessage> {
+        do {
+            return .success(try TapeDecoding.decode(ProfileSessionFile.self, from: JSONReader.tape(data)))
+        } catch let syntax as JSONSyntaxError {
+            return .failure(ProfileFileMessage(text: syntax.description))
+        } catch {
+            return .failure(ProfileFileMessage(text: JSONCoding.describe(error, in: data)))
+        }
     }
 
     // MARK: Writing answers
@@ -230,6 +242,11 @@ public final class CareerProfileStore {
     private static func problem(_ path: String, _ message: String) -> DataProblem {
         DataProblem(path: path, kind: .careerProfile, message: message)
     }
+}
+
+/// Why a career profile file could not be used, in words.
+struct ProfileFileMessage: Error, Hashable {
+    var text: String
 }
 
 /// One result per index, filled from concurrent work.

@@ -54,13 +54,26 @@ public struct ProfileOverview: Hashable, Sendable {
     public var summaries: ProfileSummaries
     /// Why the folder's definition could not be used, if it could not.
     public var definitionProblem: DataProblem?
+    /// True until the folder's profiles have been read (the app reads them after its first
+    /// frame): screens say they are loading rather than showing no profile.
+    public var isLoading: Bool
 
     public init(definition: QuestionnaireDefinition = DefaultCareerProfile.definition, summaries: ProfileSummaries = ProfileSummaries(),
-                definitionProblem: DataProblem? = nil) {
+                definitionProblem: DataProblem? = nil, isLoading: Bool = false) {
         self.definition = definition
         self.summaries = summaries
         self.definitionProblem = definitionProblem
+        self.isLoading = isLoading
     }
+
+    /// What is known before the folder's profiles are read.
+    public static let loading = ProfileOverview(isLoading: true)
+
+    /// What `fieldbook check` reports of career profiles: the definition and unreadable session files.
+    public var problems: [DataProblem] { [definitionProblem].compactMap { $0 } + summaries.problems }
+
+    /// The words a screen shows where profile data will be.
+    public static let loadingText = "career profiles loading…"
 }
 
 /// One answer to write, as the fill-in screen gives it.

@@ -28,9 +28,11 @@ public enum DataCheck {
     }
 
     /// Everything `fieldbook check` reports, given the folder's records as already loaded
-    /// (the app counts them on start without reading the folder twice).
+    /// (the app counts them on start without reading the folder twice). `profileProblems`, when
+    /// given, are the career profile problems already read (`ProfileOverview.problems`): the
+    /// profiles are then not read again.
     public static func problems(
-        in folder: URL, loaded snapshot: DataSnapshot, skipping: Set<Part> = [], now: Date = Date()
+        in folder: URL, loaded snapshot: DataSnapshot, profileProblems: [DataProblem]? = nil, skipping: Set<Part> = [], now: Date = Date()
     ) -> [DataProblem] {
         var problems: [DataProblem] = []
         if !FileManager.default.fileExists(atPath: folder.appendingPathComponent(DataLayout.formatFile).path) {
@@ -43,8 +45,12 @@ public enum DataCheck {
             UUID(uuidString: String(problem.path.split(separator: "/").last?.dropLast(5) ?? ""))
         })
         problems += references(in: snapshot, alsoKnown: unreadable)
-        let profiles = CareerProfileStore(folder: folder, mode: .readOnly)
-        problems += [profiles.definition().problem].compactMap { $0 } + profiles.allProfiles().problems
+        if let profileProblems {
+            problems += profileProblems
+        } else {
+            let profiles = CareerProfileStore(folder: folder, mode: .readOnly)
+            problems += [profiles.definition().problem].compactMap { $0 } + profiles.allProfiles().problems
+        }
         problems += hygiene(of: folder, skipping: skipping, now: now)
         return problems
     }

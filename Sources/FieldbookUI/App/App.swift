@@ -16,6 +16,15 @@ public enum App {
         return effects
     }
 
+    /// The request that reads the career profiles while the screens say they are loading (the
+    /// app sends it after its first frame); nil once they are there.
+    public static func loadProfiles(_ state: inout AppState) -> (id: RequestID, effect: Effect)? {
+        guard state.profiles.isLoading else { return nil }
+        let id = RequestID(state.nextRequest)
+        state.nextRequest += 1
+        return (id, .store(id, .careerProfile(.loadOverview)))
+    }
+
     private static func apply(_ event: Event, _ state: inout AppState, _ environment: Environment) -> [Effect] {
         var environment = environment
         if case .tick(let now) = event { environment.now = now }

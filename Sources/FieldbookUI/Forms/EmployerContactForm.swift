@@ -102,7 +102,9 @@ public struct EmployerContactForm: FormPurpose {
 
     /// A job seeker with what the career profile says (goal, hours, places, disclosure).
     static func option(for client: Client, in context: PageContext) -> ChoiceOption {
-        let line = ProfileSummary.pickerLine(context.profiles.summaries[client.id], recordedDisclosure: client.disclosure.summary)
+        let line = context.profiles.isLoading
+            ? ProfileOverview.loadingText + " · " + client.disclosure.summary
+            : ProfileSummary.pickerLine(context.profiles.summaries[client.id], recordedDisclosure: client.disclosure.summary)
         return ChoiceOption(client.name, value: client.id.uuidString, detail: line)
     }
 

@@ -70,6 +70,11 @@ public struct ClientPage: Page {
             }
             context.push(FormPage(JobForm(clientID: clientID, jobID: latest.id), in: context))
         case .openProfile:
+            // Its definition may be the folder's own: wait until it has been read.
+            guard !context.profiles.isLoading else {
+                context.message = Message("Career profiles are still loading; try again in a moment.")
+                return
+            }
             context.push(CareerProfilePage(clientID: clientID, hidingSensitive: hidingSensitive, definition: context.profiles.definition))
         case .printProfile, .printProfileWithoutSensitive:
             guard let client = context.data.client(clientID) else { return }

@@ -138,7 +138,9 @@ extension ClientPage {
 
         section("Career profile")
         let summary = context.profiles.summaries[client.id]
-        if let (answered, total) = context.profiles.summaries.progress(of: client.id), answered > 0 {
+        if context.profiles.isLoading {
+            paragraph(ProfileOverview.loadingText, style: .muted)
+        } else if let (answered, total) = context.profiles.summaries.progress(of: client.id), answered > 0 {
             let last = summary?.lastTouched.map { " (last answered \(LocalDate(containing: $0)))" } ?? ""
             field("Progress", "\(answered) of \(total) questions answered\(last)")
         } else {
