@@ -164,7 +164,8 @@ private final class BinaryRecordDecoder: Decoder {
         if T.self == String.self { return try string(at: offset, key: key) as! T }
         if T.self == UUID.self {
             guard try tag(at: offset) == .uuid, offset + 17 <= reader.bytes.count else { throw mismatch(T.self, key: key) }
-            var uuid = UUID().uuid
+            // (Not `UUID().uuid`: that draws a random UUID, a system call, for every one decoded.)
+            var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
             withUnsafeMutableBytes(of: &uuid) { target in
                 target.copyMemory(from: UnsafeRawBufferPointer(rebasing: reader.bytes[(offset + 1)..<(offset + 17)]))
             }
