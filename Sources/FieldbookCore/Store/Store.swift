@@ -20,18 +20,18 @@ public final class Store {
     public let folder: URL
     public let mode: Mode
     /// Hash of each file as last read or written (nil inside: known to be absent).
-    private var known: [String: ContentHash?] = [:]
+    var known: [String: ContentHash?] = [:]
     /// Each file's JSON as last read or written: the base of a merge, and where fields this
     /// version does not know are carried from.
     /// (Kept as bytes, parsed when a save needs it: a folder's trees would take several times
     /// the memory of its files.)
-    private var readBytes: [String: Data] = [:]
+    var readBytes: [String: Data] = [:]
     /// Records taken from the derived cache, in its binary form, by file: their bytes are read
     /// when a save needs them (`readJSON`).
-    private var cachedRecords: [String: (kind: RecordFileKind, payload: Data)] = [:]
-    private var contactFiles: [UUID: String] = [:]
-    private let now: @Sendable () -> Date
-    private var fileSystem: FileSystem
+    var cachedRecords: [String: (kind: RecordFileKind, payload: Data)] = [:]
+    var contactFiles: [UUID: String] = [:]
+    let now: @Sendable () -> Date
+    var fileSystem: FileSystem
     /// True (the default): every write is fsynced, then its folder, before the save returns.
     /// False only for a folder that is thrown away after use (the demo copy, the benchmark's
     /// generated folders): a crash may then lose recent writes, which is harmless there, and
@@ -40,14 +40,14 @@ public final class Store {
         get { fileSystem.syncs }
         set { fileSystem.syncs = newValue }
     }
-    private let lock: FolderLock
+    let lock: FolderLock
     /// Where each successful write is logged (see `AuditLog`); nil logs nothing.
     public var auditLog: AuditLog?
     /// The derived cache `load` reads unchanged files from and writes anew (see `RecordCache`);
     /// nil, or a read-only store, reads every file.
     public var derivedCache: RecordCache?
     /// How many files the last `load` took from the derived cache.
-    public private(set) var filesFromCache = 0
+    public internal(set) var filesFromCache = 0
 
     public convenience init(folder: URL, mode: Mode = .readWrite, now: @escaping @Sendable () -> Date = { Date() })
         throws(StoreError)
@@ -83,228 +83,6 @@ public final class Store {
             try CareerProfileStore(folder: self.folder).installDefaultDefinition()
         } else if !DurableFile.isDirectory(self.folder) {
             throw .io(path: self.folder.path, reason: "no such folder")
-        }
-    }
-
-    // MARK: Loading
-
-    /// Reads every record. Files that cannot be read are listed in `problems`, left untouched,
-    /// and do not stop the rest from loading. Second versions of a record (kept after a save
-    /// conflict, left by a sync tool, or holding conflict markers) are never loaded as records:
-    /// they are listed as problems carrying a `PendingMerge` ("to merge").
-    public func load() -> DataSnapshot {
-        var snapshot = DataSnapshot()
-        var problems: [DataProblem] = []
-        contactFiles = [:]
-
-        // First the folder's listing, in the order problems are reported; then every file is
-        // read and decoded at once on all cores; then the records are put together in that order.
-        enum Step {
-            case problem(DataProblem)
-            case file(Int)
-        }
-        var steps: [Step] = []
-        var files: [(url: URL, kind: RecordFileKind)] = []
-        var relatives: [String] = []
-        func add(_ relative: String, _ kind: RecordFileKind) {
-            steps.append(.file(files.count))
-            files.append((folder.appendingPathComponent(relative), kind))
-            relatives.append(relative)
-        }
-
-        /// A sync tool's copy of `<name>.json`: reported as to merge, never loaded.
-        func isSyncCopy(_ name: String, in folderName: String) -> Bool {
-            guard let original = DataLayout.originalOfSyncCopy(name) else { return false }
-            let record = folderName.isEmpty ? original : "\(folderName)/\(original)"
-            let copy = folderName.isEmpty ? name : "\(folderName)/\(name)"
-            steps.append(.problem(DataProblem(
-                path: copy, kind: .syncConflict,
-                message: "a copy a sync tool left when two versions of \(record) met: to merge; not loaded",
-                pendingMerge: PendingMerge(record: record, copy: copy, source: .syncToolCopy))))
-            return true
-        }
-
-        func list(_ folderName: String, _ kind: RecordFileKind, canonicalFirst: Bool) {
-            let names = DurableFile.list(folder.appendingPathComponent(folderName))
-            // Files named after their record first, so a stray copy never hides the real one.
-            let ordered = canonicalFirst
-                ? names.filter { DataLayout.isRecordFileName($0) } + names.filter { !DataLayout.isRecordFileName($0) }
-                : names
-            for name in ordered {
-                let relative = "\(folderName)/\(name)"
-                if isSyncCopy(name, in: folderName) { continue }
-                guard name.hasSuffix(".json") else {
-                    steps.append(.problem(DataProblem(path: relative, kind: kind.recordKind, message: "not a .json file; Fieldbook ignores it")))
-                    continue
-                }
-                add(relative, kind)
-            }
-        }
-
-        for name in DurableFile.list(folder) where DataLayout.originalOfSyncCopy(name) == DataLayout.settingsFile {
-            _ = isSyncCopy(name, in: "")
-        }
-        add(DataLayout.settingsFile, .settings)
-        let recordFolders: [(String, RecordFileKind)] = [
-            (DataLayout.specialists, .specialist), (DataLayout.clients, .client), (DataLayout.employers, .employer),
-            (DataLayout.fidelityReviews, .fidelityReview),
-        ]
-        for (folderName, kind) in recordFolders { list(folderName, kind, canonicalFirst: true) }
-        let contactsRoot = folder.appendingPathComponent(DataLayout.employerContacts)
-        for specialistFolder in DurableFile.list(contactsRoot) {
-            let folderRelative = "\(DataLayout.employerContacts)/\(specialistFolder)"
-            guard DurableFile.isDirectory(contactsRoot.appendingPathComponent(specialistFolder)) else {
-                steps.append(.problem(DataProblem(path: folderRelative, kind: .employerContacts,
-                                                  message: "expected a folder named after a specialist's id")))
-                continue
-            }
-            list(folderRelative, .employerContactMonth, canonicalFirst: false)
-        }
-
-        let cache = mode == .readWrite ? derivedCache : nil
-        let cached = cache?.read()
-        let reads = cache == nil
-            ? RecordFileRead.readAll(files)
-            : RecordFileRead.readAll(files, relatives: relatives, cache: cached ?? RecordCache.Contents(entries: [:], written: nil))
-        cachedRecords = [:]
-
-        var specialists = RecordSet<Specialist>(), clients = RecordSet<Client>(), employers = RecordSet<Employer>()
-        var fidelityReviews = RecordSet<FidelityReview>()
-        // Contacts in the order read (a later version of one takes its place), found by id.
-        var contacts: [EmployerContact] = []
-        var contactsByID: [UUID: Int] = [:]
-        contactsByID.reserveCapacity(files.count * 8)
-        known.reserveCapacity(files.count)
-        readBytes.reserveCapacity(files.count)
-        for step in steps {
-            let index: Int
-            switch step {
-            case .problem(let problem):
-                problems.append(problem)
-                continue
-            case .file(let file):
-                index = file
-            }
-            let relative = relatives[index]
-            let kind = files[index].kind.recordKind
-            let read = reads[index]
-            readBytes[relative] = nil
-            cachedRecords[relative] = nil
-            switch read.outcome {
-            case .absent:
-                continue
-            case .unreadable:
-                problems.append(DataProblem(path: relative, kind: kind, message: "cannot be read"))
-                continue
-            case .conflictMarkers:
-                known[relative] = read.hash
-                problems.append(DataProblem(
-                    path: relative, kind: .syncConflict,
-                    message: "holds conflict markers (<<<<<<<) from a sync or version control tool: to merge by hand; not loaded",
-                    pendingMerge: PendingMerge(record: relative, copy: relative, source: .conflictMarkers)))
-            case .failed(let message):
-                known[relative] = read.hash
-                problems.append(DataProblem(path: relative, kind: kind, message: message))
-            case .decoded(let record):
-                known[relative] = read.hash
-                readBytes[relative] = read.bytes
-                if read.fromCache, let entry = read.cacheEntry {
-                    cachedRecords[relative] = (files[index].kind, entry.payload)
-                }
-                switch record {
-                case .settings(let settings): snapshot.settings = settings
-                case .specialist(let specialist): specialists.add(specialist, from: relative, kind, into: &problems)
-                case .client(let client): clients.add(client, from: relative, kind, into: &problems)
-                case .employer(let employer): employers.add(employer, from: relative, kind, into: &problems)
-                case .fidelityReview(let review): fidelityReviews.add(review, from: relative, kind, into: &problems)
-                case .employerContactMonth(let month):
-                    let parts = relative.split(separator: "/")
-                    let specialistFolder = parts.count == 3 ? String(parts[1]) : ""
-                    let name = String(parts.last ?? "")
-                    if "\(month.specialistID.lowercased)" != specialistFolder || "\(month.month).json" != name {
-                        problems.append(DataProblem(
-                            path: relative, kind: .employerContacts,
-                            message: "file holds specialist \(month.specialistID.lowercased), month \(JSONCoding.escapedForMessage(String(month.month.prefix(20)))), which does not match its place; it was loaded"))
-                    }
-                    for (index, contact) in month.contacts.enumerated() {
-                        if DataLayout.monthKey(contact.date) != month.month || contact.specialistID != month.specialistID {
-                            problems.append(DataProblem(
-                                path: relative, kind: .employerContacts,
-                                message: "contacts[\(index)] (\(contact.date)) does not belong to this specialist and month; it was loaded"))
-                        }
-                        if let existing = contactsByID[contact.id] {
-                            if contacts[existing].updatedAt >= contact.updatedAt { continue }
-                            contacts[existing] = contact
-                        } else {
-                            contactsByID[contact.id] = contacts.count
-                            contacts.append(contact)
-                        }
-                        contactFiles[contact.id] = relative
-                    }
-                }
-            }
-        }
-        snapshot.specialists = specialists.records
-        snapshot.clients = clients.records
-        snapshot.employers = employers.records
-        snapshot.fidelityReviews = fidelityReviews.records
-        // Sorted by key, then gathered: moving whole contacts while sorting costs more than the sort.
-        // Contacts of the same day and time keep the order they were read in, load after load.
-        let order = contacts.indices.map { (day: contacts[$0].date.dayNumber, created: contacts[$0].createdAt, index: $0) }
-            .sorted { ($0.day, $0.created, $0.index) < ($1.day, $1.created, $1.index) }
-        snapshot.employerContacts = order.map { contacts[$0.index] }
-        for copy in keptCopies() {
-            problems.append(DataProblem(
-                path: copy.copy, kind: .conflictCopy,
-                message: "this copy's version of \(copy.record), kept after a save conflict: to merge",
-                pendingMerge: copy))
-        }
-        snapshot.problems = problems
-        filesFromCache = reads.lazy.filter(\.fromCache).count
-        if let cache {
-            // Written anew only when something differs from what it holds.
-            let taken = reads.lazy.filter(\.fromCache).count
-            if taken != cached?.entries.count || reads.contains(where: { !$0.fromCache && $0.cacheEntry != nil }) {
-                cache.write(reads.compactMap(\.cacheEntry))
-            }
-        }
-        return snapshot
-    }
-
-    /// The versions kept under `conflicts/` after save conflicts, with the record each belongs to.
-    /// Records of one kind in the order read, one per id: a second file holding an id already
-    /// read is reported and not loaded.
-    private struct RecordSet<Record: Identifiable> where Record.ID == UUID {
-        private var byID: [UUID: (index: Int, name: String)] = [:]
-        private(set) var records: [Record] = []
-
-        mutating func add(_ record: Record, from relative: String, _ kind: RecordKind, into problems: inout [DataProblem]) {
-            let folderName = relative.split(separator: "/").first.map(String.init) ?? ""
-            let name = relative.split(separator: "/").last.map(String.init) ?? relative
-            if let first = byID[record.id] {
-                problems.append(DataProblem(
-                    path: relative, kind: kind,
-                    message: "holds record \(record.id.lowercased), already in \(folderName)/\(first.name); not loaded"))
-                return
-            }
-            if name != "\(record.id.lowercased).json" {
-                problems.append(DataProblem(
-                    path: relative, kind: kind,
-                    message: "file name does not match the record's id \(record.id.lowercased); it was loaded"))
-            }
-            byID[record.id] = (records.count, name)
-            records.append(record)
-        }
-    }
-
-    private func keptCopies() -> [PendingMerge] {
-        DurableFile.list(folder.appendingPathComponent(DataLayout.conflicts)).compactMap { name in
-            guard name.hasSuffix(".json") else { return nil }
-            let copy = "\(DataLayout.conflicts)/\(name)"
-            guard let record = DataLayout.recordOfKeptCopy(name) else {
-                return PendingMerge(record: copy, copy: copy, source: .keptAfterConflict)
-            }
-            return PendingMerge(record: record, copy: copy, source: .keptAfterConflict)
         }
     }
 
@@ -362,7 +140,7 @@ public final class Store {
 
     /// Puts `contacts` (all of one specialist and month) into their month file, replacing
     /// earlier versions of the same contacts.
-    private func put(_ contacts: [EmployerContact], into relative: String) throws(StoreError) -> SaveResult<EmployerContactMonth> {
+    func put(_ contacts: [EmployerContact], into relative: String) throws(StoreError) -> SaveResult<EmployerContactMonth> {
         let first = contacts[0]
         var month = try baseMonth(relative) ?? EmployerContactMonth(
             specialistID: first.specialistID, month: DataLayout.monthKey(first.date), contacts: [])
@@ -376,7 +154,7 @@ public final class Store {
     }
 
     /// A month file as this store last read it; read now if it never was.
-    private func baseMonth(_ relative: String) throws(StoreError) -> EmployerContactMonth? {
+    func baseMonth(_ relative: String) throws(StoreError) -> EmployerContactMonth? {
         if let json = try readJSON(relative) { return try decode(EmployerContactMonth.self, json, relative) }
         if case .some(.some) = known[relative] {
             throw .io(path: relative, reason: "cannot be updated because it does not parse; run fieldbook check")
@@ -402,13 +180,13 @@ public final class Store {
     }
 
     /// Timestamps are stored to the second; stamping whole seconds keeps memory and disk equal.
-    private func wholeSeconds(_ date: Date) -> Date {
+    func wholeSeconds(_ date: Date) -> Date {
         Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
     }
 
     /// Saves a value into its file: this copy's version, with the fields it does not know
     /// carried over from the file as read, merged with the file on disk if that changed.
-    private func saveRecord<T: Codable & Sendable>(_ value: T, to relative: String, name: String) throws(StoreError) -> SaveResult<T> {
+    func saveRecord<T: Codable & Sendable>(_ value: T, to relative: String, name: String) throws(StoreError) -> SaveResult<T> {
         guard mode == .readWrite else { throw .readOnly }
         let known = try tree(value)
         var base: JSONValue?
@@ -430,7 +208,7 @@ public final class Store {
     /// with it (from `base`), and write the merge unless a field conflicts. Returns what was
     /// written. On a conflict nothing is written but `mine`, kept under `conflicts/` (unless
     /// it is already kept there: `keptCopy`).
-    private func commit(
+    func commit(
         relative: String, name: String, base: JSONValue?, mine: JSONValue,
         choices: [String: MergeChoice], keptCopy: String?, alwaysMerge: Bool = false
     ) throws(StoreError) -> (written: JSONValue, outcome: SaveOutcome) {
@@ -469,86 +247,10 @@ public final class Store {
         return result
     }
 
-    // MARK: Conflicts
-
-    /// The fields in conflict between a record and the version waiting to be merged into it
-    /// (kept after a save conflict, or a sync tool's copy), for a screen that shows both.
-    public func conflict(for pending: PendingMerge) throws(StoreError) -> SaveConflict {
-        let (base, mine) = try versions(of: pending)
-        let theirs = try DurableFile.read(folder.appendingPathComponent(pending.record))
-            .map { data throws(StoreError) in try normalized(parse(data, pending.record), pending.record) }
-        var merge = RecordMerge()
-        _ = merge.merge(base: base, mine: mine, theirs: theirs)
-        return SaveConflict(record: pending.record, path: pending.record, keptCopy: pending.copy, fields: merge.conflicts)
-    }
-
-    /// Settles a save conflict: each field in conflict takes the version chosen for it (by
-    /// `FieldConflict.field`), every other field merges as usual, the record is saved, and the
-    /// kept copy is removed. Throws `.conflict` again if a field was left without a choice or
-    /// the record changed once more in a way that conflicts.
-    @discardableResult
-    public func resolve(_ conflict: SaveConflict, choosing choices: [String: MergeChoice]) throws(StoreError) -> SaveOutcome {
-        try resolve(PendingMerge(record: conflict.path, copy: conflict.keptCopy, source: .keptAfterConflict), choosing: choices)
-    }
-
-    /// Settles a record waiting to be merged (after a restart, or a sync tool's copy).
-    @discardableResult
-    public func resolve(_ pending: PendingMerge, choosing choices: [String: MergeChoice]) throws(StoreError) -> SaveOutcome {
-        guard mode == .readWrite else { throw .readOnly }
-        let (base, mine) = try versions(of: pending)
-        // Merge onto the record as it is on disk now.
-        let recordURL = folder.appendingPathComponent(pending.record)
-        let onDisk = try DurableFile.read(recordURL)
-        known[pending.record] = onDisk.map(ContentHash.init)
-        readBytes[pending.record] = nil
-        cachedRecords[pending.record] = nil
-        let (_, outcome) = try commit(
-            relative: pending.record, name: pending.record, base: base, mine: mine, choices: choices,
-            keptCopy: pending.copy, alwaysMerge: true)
-        unlink(folder.appendingPathComponent(pending.copy).path)
-        unlink(folder.appendingPathComponent(pending.copy + ".base").path)
-        DurableFile.syncFolder(folder.appendingPathComponent(pending.copy).deletingLastPathComponent())
-        return outcome
-    }
-
-    /// The base (nil when unknown) and the version to merge of a pending merge.
-    private func versions(of pending: PendingMerge) throws(StoreError) -> (base: JSONValue?, mine: JSONValue) {
-        guard pending.source != .conflictMarkers, pending.record != pending.copy else {
-            throw .io(path: pending.record, reason: "holds conflict markers: merge it by hand in a text editor")
-        }
-        guard let copyData = try DurableFile.read(folder.appendingPathComponent(pending.copy)) else {
-            throw .io(path: pending.copy, reason: "no longer exists")
-        }
-        let mine = try normalized(parse(copyData, pending.copy), pending.record)
-        let base = try DurableFile.read(folder.appendingPathComponent(pending.copy + ".base"))
-            .map { data throws(StoreError) in try normalized(parse(data, pending.copy + ".base"), pending.record) }
-        return (base, mine)
-    }
-
-    /// Writes this copy's version under `conflicts/`, with the version it started from beside
-    /// it (`.base`), so the conflict can be resolved later, even after a restart.
-    private func keepConflictCopy(_ mine: JSONValue, base: JSONValue?, for relative: String) throws(StoreError) -> String {
-        let stamp = Timestamp.format(now())
-            .replacingOccurrences(of: ":", with: "")
-            .replacingOccurrences(of: "+", with: "p")
-        let name = relative.replacingOccurrences(of: "/", with: "--").replacingOccurrences(of: ".json", with: "")
-        var keptRelative = "\(DataLayout.conflicts)/\(name).\(stamp).json"
-        var attempt = 1
-        while FileManager.default.fileExists(atPath: folder.appendingPathComponent(keptRelative).path) {
-            attempt += 1
-            keptRelative = "\(DataLayout.conflicts)/\(name).\(stamp)-\(attempt).json"
-        }
-        if let base {
-            try DurableFile.write(JSONWriter.data(base), to: folder.appendingPathComponent(keptRelative + ".base"), using: fileSystem)
-        }
-        try DurableFile.write(JSONWriter.data(mine), to: folder.appendingPathComponent(keptRelative), using: fileSystem)
-        return keptRelative
-    }
-
     // MARK: JSON
 
     /// A file's JSON as this store last read or wrote it.
-    private func readJSON(_ relative: String) throws(StoreError) -> JSONValue? {
+    func readJSON(_ relative: String) throws(StoreError) -> JSONValue? {
         if let data = readBytes[relative] { return try parse(data, relative) }
         guard let cached = cachedRecords[relative] else { return nil }
         // Loaded from the derived cache: the file still holds what was loaded if its hash is the same.
@@ -570,7 +272,7 @@ public final class Store {
         }
     }
 
-    private func parse(_ data: Data, _ relative: String) throws(StoreError) -> JSONValue {
+    func parse(_ data: Data, _ relative: String) throws(StoreError) -> JSONValue {
         do {
             return try JSONReader.parse(data)
         } catch {
@@ -578,7 +280,7 @@ public final class Store {
         }
     }
 
-    private func decode<T: Decodable>(_ type: T.Type, _ json: JSONValue, _ relative: String) throws(StoreError) -> T {
+    func decode<T: Decodable>(_ type: T.Type, _ json: JSONValue, _ relative: String) throws(StoreError) -> T {
         let data = JSONWriter.data(json)
         do {
             return try TapeDecoding.decode(type, from: data)
@@ -587,13 +289,13 @@ public final class Store {
         }
     }
 
-    private func tree<T: Encodable>(_ value: T) throws(StoreError) -> JSONValue {
+    func tree<T: Encodable>(_ value: T) throws(StoreError) -> JSONValue {
         try parse(JSONCoding.encode(value), "")
     }
 
     /// A file's JSON in this version's terms (decoded and encoded again, so defaults and
     /// number forms match), with the fields this version does not know kept.
-    private func normalized(_ json: JSONValue, _ relative: String) throws(StoreError) -> JSONValue {
+    func normalized(_ json: JSONValue, _ relative: String) throws(StoreError) -> JSONValue {
         func as_<T: Codable>(_ type: T.Type) throws(StoreError) -> JSONValue {
             let known = try tree(decode(type, json, relative))
             return UnknownFields.carry(from: json, readAsKnown: known, into: known)

@@ -1,0 +1,225 @@
+import Foundation
+
+extension Store {
+    // MARK: Loading
+
+    /// Reads every record. Files that cannot be read are listed in `problems`, left untouched,
+    /// and do not stop the rest from loading. Second versions of a record (kept after a save
+    /// conflict, left by a sync tool, or holding conflict markers) are never loaded as records:
+    /// they are listed as problems carrying a `PendingMerge` ("to merge").
+    public func load() -> DataSnapshot {
+        var snapshot = DataSnapshot()
+        var problems: [DataProblem] = []
+        contactFiles = [:]
+
+        // First the folder's listing, in the order problems are reported; then every file is
+        // read and decoded at once on all cores; then the records are put together in that order.
+        enum Step {
+            case problem(DataProblem)
+            case file(Int)
+        }
+        var steps: [Step] = []
+        var files: [(url: URL, kind: RecordFileKind)] = []
+        var relatives: [String] = []
+        func add(_ relative: String, _ kind: RecordFileKind) {
+            steps.append(.file(files.count))
+            files.append((folder.appendingPathComponent(relative), kind))
+            relatives.append(relative)
+        }
+
+        /// A sync tool's copy of `<name>.json`: reported as to merge, never loaded.
+        func isSyncCopy(_ name: String, in folderName: String) -> Bool {
+            guard let original = DataLayout.originalOfSyncCopy(name) else { return false }
+            let record = folderName.isEmpty ? original : "\(folderName)/\(original)"
+            let copy = folderName.isEmpty ? name : "\(folderName)/\(name)"
+            steps.append(.problem(DataProblem(
+                path: copy, kind: .syncConflict,
+                message: "a copy a sync tool left when two versions of \(record) met: to merge; not loaded",
+                pendingMerge: PendingMerge(record: record, copy: copy, source: .syncToolCopy))))
+            return true
+        }
+
+        func list(_ folderName: String, _ kind: RecordFileKind, canonicalFirst: Bool) {
+            let names = DurableFile.list(folder.appendingPathComponent(folderName))
+            // Files named after their record first, so a stray copy never hides the real one.
+            let ordered = canonicalFirst
+                ? names.filter { DataLayout.isRecordFileName($0) } + names.filter { !DataLayout.isRecordFileName($0) }
+                : names
+            for name in ordered {
+                let relative = "\(folderName)/\(name)"
+                if isSyncCopy(name, in: folderName) { continue }
+                guard name.hasSuffix(".json") else {
+                    steps.append(.problem(DataProblem(path: relative, kind: kind.recordKind, message: "not a .json file; Fieldbook ignores it")))
+                    continue
+                }
+                add(relative, kind)
+            }
+        }
+
+        for name in DurableFile.list(folder) where DataLayout.originalOfSyncCopy(name) == DataLayout.settingsFile {
+            _ = isSyncCopy(name, in: "")
+        }
+        add(DataLayout.settingsFile, .settings)
+        let recordFolders: [(String, RecordFileKind)] = [
+            (DataLayout.specialists, .specialist), (DataLayout.clients, .client), (DataLayout.employers, .employer),
+            (DataLayout.fidelityReviews, .fidelityReview),
+        ]
+        for (folderName, kind) in recordFolders { list(folderName, kind, canonicalFirst: true) }
+        let contactsRoot = folder.appendingPathComponent(DataLayout.employerContacts)
+        for specialistFolder in DurableFile.list(contactsRoot) {
+            let folderRelative = "\(DataLayout.employerContacts)/\(specialistFolder)"
+            guard DurableFile.isDirectory(contactsRoot.appendingPathComponent(specialistFolder)) else {
+                steps.append(.problem(DataProblem(path: folderRelative, kind: .employerContacts,
+                                                  message: "expected a folder named after a specialist's id")))
+                continue
+            }
+            list(folderRelative, .employerContactMonth, canonicalFirst: false)
+        }
+
+        let cache = mode == .readWrite ? derivedCache : nil
+        let cached = cache?.read()
+        let reads = cache == nil
+            ? RecordFileRead.readAll(files)
+            : RecordFileRead.readAll(files, relatives: relatives, cache: cached ?? RecordCache.Contents(entries: [:], written: nil))
+        cachedRecords = [:]
+
+        var specialists = RecordSet<Specialist>(), clients = RecordSet<Client>(), employers = RecordSet<Employer>()
+        var fidelityReviews = RecordSet<FidelityReview>()
+        // Contacts in the order read (a later version of one takes its place), found by id.
+        var contacts: [EmployerContact] = []
+        var contactsByID: [UUID: Int] = [:]
+        contactsByID.reserveCapacity(files.count * 8)
+        known.reserveCapacity(files.count)
+        readBytes.reserveCapacity(files.count)
+        for step in steps {
+            let index: Int
+            switch step {
+            case .problem(let problem):
+                problems.append(problem)
+                continue
+            case .file(let file):
+                index = file
+            }
+            let relative = relatives[index]
+            let kind = files[index].kind.recordKind
+            let read = reads[index]
+            readBytes[relative] = nil
+            cachedRecords[relative] = nil
+            switch read.outcome {
+            case .absent:
+                continue
+            case .unreadable:
+                problems.append(DataProblem(path: relative, kind: kind, message: "cannot be read"))
+                continue
+            case .conflictMarkers:
+                known[relative] = read.hash
+                problems.append(DataProblem(
+                    path: relative, kind: .syncConflict,
+                    message: "holds conflict markers (<<<<<<<) from a sync or version control tool: to merge by hand; not loaded",
+                    pendingMerge: PendingMerge(record: relative, copy: relative, source: .conflictMarkers)))
+            case .failed(let message):
+                known[relative] = read.hash
+                problems.append(DataProblem(path: relative, kind: kind, message: message))
+            case .decoded(let record):
+                known[relative] = read.hash
+                readBytes[relative] = read.bytes
+                if read.fromCache, let entry = read.cacheEntry {
+                    cachedRecords[relative] = (files[index].kind, entry.payload)
+                }
+                switch record {
+                case .settings(let settings): snapshot.settings = settings
+                case .specialist(let specialist): specialists.add(specialist, from: relative, kind, into: &problems)
+                case .client(let client): clients.add(client, from: relative, kind, into: &problems)
+                case .employer(let employer): employers.add(employer, from: relative, kind, into: &problems)
+                case .fidelityReview(let review): fidelityReviews.add(review, from: relative, kind, into: &problems)
+                case .employerContactMonth(let month):
+                    let parts = relative.split(separator: "/")
+                    let specialistFolder = parts.count == 3 ? String(parts[1]) : ""
+                    let name = String(parts.last ?? "")
+                    if "\(month.specialistID.lowercased)" != specialistFolder || "\(month.month).json" != name {
+                        problems.append(DataProblem(
+                            path: relative, kind: .employerContacts,
+                            message: "file holds specialist \(month.specialistID.lowercased), month \(JSONCoding.escapedForMessage(String(month.month.prefix(20)))), which does not match its place; it was loaded"))
+                    }
+                    for (index, contact) in month.contacts.enumerated() {
+                        if DataLayout.monthKey(contact.date) != month.month || contact.specialistID != month.specialistID {
+                            problems.append(DataProblem(
+                                path: relative, kind: .employerContacts,
+                                message: "contacts[\(index)] (\(contact.date)) does not belong to this specialist and month; it was loaded"))
+                        }
+                        if let existing = contactsByID[contact.id] {
+                            if contacts[existing].updatedAt >= contact.updatedAt { continue }
+                            contacts[existing] = contact
+                        } else {
+                            contactsByID[contact.id] = contacts.count
+                            contacts.append(contact)
+                        }
+                        contactFiles[contact.id] = relative
+                    }
+                }
+            }
+        }
+        snapshot.specialists = specialists.records
+        snapshot.clients = clients.records
+        snapshot.employers = employers.records
+        snapshot.fidelityReviews = fidelityReviews.records
+        // Sorted by key, then gathered: moving whole contacts while sorting costs more than the sort.
+        // Contacts of the same day and time keep the order they were read in, load after load.
+        let order = contacts.indices.map { (day: contacts[$0].date.dayNumber, created: contacts[$0].createdAt, index: $0) }
+            .sorted { ($0.day, $0.created, $0.index) < ($1.day, $1.created, $1.index) }
+        snapshot.employerContacts = order.map { contacts[$0.index] }
+        for copy in keptCopies() {
+            problems.append(DataProblem(
+                path: copy.copy, kind: .conflictCopy,
+                message: "this copy's version of \(copy.record), kept after a save conflict: to merge",
+                pendingMerge: copy))
+        }
+        snapshot.problems = problems
+        filesFromCache = reads.lazy.filter(\.fromCache).count
+        if let cache {
+            // Written anew only when something differs from what it holds.
+            let taken = reads.lazy.filter(\.fromCache).count
+            if taken != cached?.entries.count || reads.contains(where: { !$0.fromCache && $0.cacheEntry != nil }) {
+                cache.write(reads.compactMap(\.cacheEntry))
+            }
+        }
+        return snapshot
+    }
+
+    /// The versions kept under `conflicts/` after save conflicts, with the record each belongs to.
+    /// Records of one kind in the order read, one per id: a second file holding an id already
+    /// read is reported and not loaded.
+    private struct RecordSet<Record: Identifiable> where Record.ID == UUID {
+        private var byID: [UUID: (index: Int, name: String)] = [:]
+        private(set) var records: [Record] = []
+
+        mutating func add(_ record: Record, from relative: String, _ kind: RecordKind, into problems: inout [DataProblem]) {
+            let folderName = relative.split(separator: "/").first.map(String.init) ?? ""
+            let name = relative.split(separator: "/").last.map(String.init) ?? relative
+            if let first = byID[record.id] {
+                problems.append(DataProblem(
+                    path: relative, kind: kind,
+                    message: "holds record \(record.id.lowercased), already in \(folderName)/\(first.name); not loaded"))
+                return
+            }
+            if name != "\(record.id.lowercased).json" {
+                problems.append(DataProblem(
+                    path: relative, kind: kind,
+                    message: "file name does not match the record's id \(record.id.lowercased); it was loaded"))
+            }
+            byID[record.id] = (records.count, name)
+            records.append(record)
+        }
+    }
+
+    func keptCopies() -> [PendingMerge] {
+        DurableFile.list(folder.appendingPathComponent(DataLayout.conflicts)).compactMap { name in
+            guard name.hasSuffix(".json") else { return nil }
+            let copy = "\(DataLayout.conflicts)/\(name)"
+            guard let record = DataLayout.recordOfKeptCopy(name) else {
+                return PendingMerge(record: copy, copy: copy, source: .keptAfterConflict)
+            }
+            return PendingMerge(record: record, copy: copy, source: .keptAfterConflict)
+        }
+    }
+}
