@@ -1,7 +1,11 @@
 #if os(Linux)
 import Foundation
-import Glibc
 import Testing
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A terminal can go away without a SIGHUP reaching the app (it was not the terminal's
 /// session leader, or the signal was lost): every read then fails at once. The app must stop
