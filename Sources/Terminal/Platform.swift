@@ -11,6 +11,7 @@ enum Platform {
     typealias SignalHandler = @convention(c) (Int32) -> Void
 
     static let interrupt = SIGINT
+    static let hangUp = SIGHUP
     static let stopSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
     static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
 
@@ -18,6 +19,14 @@ enum Platform {
     nonisolated(unsafe) private static var haveSavedMode = false
 
     static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
+
+    /// True when the terminal `file` reads from has gone (its window closed, the connection
+    /// dropped): reading it gives nothing more, ever.
+    static func isHungUp(_ file: File) -> Bool {
+        var watch = pollfd(fd: fileno(file), events: Int16(POLLIN), revents: 0)
+        guard poll(&watch, 1, 0) > 0 else { return false }
+        return watch.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+    }
 
     static func environment(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
 

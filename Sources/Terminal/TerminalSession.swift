@@ -80,6 +80,8 @@ public final class TerminalSession {
 
     /// A notice for the user when the locale was switched to a UTF-8 one.
     public private(set) var localeNotice: String?
+    /// True once the terminal has hung up (see `read`).
+    public private(set) var hungUp = false
     private var bracketedPaste = false
     /// Key codes Fieldbook gives the start of a paste (past ncurses' own codes).
     private static let pasteStartCode = Int32(KEY_MAX) + 1
@@ -182,6 +184,8 @@ public final class TerminalSession {
         if result == OK {
             return TerminalKeys.key(forCharacter: UInt32(character)).map(TerminalInput.key)
         }
+        // No key: the wait ran out, or the terminal is gone and every read now fails at once.
+        if let inputFile, Platform.isHungUp(inputFile) { hungUp = true }
         return nil
     }
 

@@ -16,6 +16,9 @@ public enum TerminalSignals {
     /// The number of SIGINT, the signal of Ctrl-C.
     public static var interruptSignal: Int32 { Platform.interrupt }
 
+    /// The number of SIGHUP, the signal of a terminal that hung up.
+    public static var hangUpSignal: Int32 { Platform.hangUp }
+
     /// True once per Ctrl-C pressed since the last call.
     public static func takeInterrupt() -> Bool {
         guard interrupts > 0 else { return false }

@@ -90,6 +90,10 @@ struct BenchContext {
                         verdict: Report.verdict(saves.client.p99Milliseconds < 5))
             Report.line("caseload", "log one employer contact durably", target: "p99 < 5 ms", saves.contact,
                         verdict: Report.verdict(saves.contact.p99Milliseconds < 5), note: "a month of about 30 contacts")
+            Report.line("caseload", "save one client, processor time", target: "info", saves.clientProcessor, verdict: .info,
+                        note: "the store's own work, without waiting for the disk")
+            Report.line("caseload", "log one employer contact, processor time", target: "info", saves.contactProcessor,
+                        verdict: .info)
             Report.line("caseload", "disk floor: write, fsync, rename, fsync folder", target: "info",
                         StoreTiming.diskFloor(in: scratch, count: max(50, runs * 4)), verdict: .info,
                         note: "the least one durable save needs on this disk")

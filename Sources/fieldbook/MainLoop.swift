@@ -40,6 +40,8 @@ enum MainLoop {
             // Answers from the store are looked for often while work is under way.
             let input = terminal.read(timeoutMilliseconds: runner.isBusy ? 30 : 1000)
             if let signal = TerminalSignals.stopRequest { return signal }
+            // A terminal that hung up without a SIGHUP reaching us stops the app as the signal would.
+            if terminal.hungUp { return TerminalSignals.hangUpSignal }
             let now = environment()
             var events: [Event] = [.tick(now.now)] + runner.takeEvents()
             for case .finished(let id, .careerProfile(.overview(let overview))) in events where id == profileLoad?.id {

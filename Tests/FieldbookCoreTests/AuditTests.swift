@@ -57,6 +57,24 @@ func logLines(_ url: URL) throws -> [String] {
         #expect(mode(of: folder.path("data/audit")) == 0o700)
     }
 
+    /// A save returns once its record is durable; its entry is appended before it returns and
+    /// fsynced right after, off the save's path.
+    @Test func eachEntryIsWrittenBeforeTheSaveReturnsAndMadeDurableAfter() throws {
+        let folder = TemporaryFolder()
+        let clock = TestClock(1_763_800_000)
+        let store = try auditedStore(folder, clock: clock)
+        let syncedBefore = AuditLog.appendsSynced
+        var client = try store.save(Sample.client()).record
+        for n in 1...3 {
+            clock.advance()
+            client.phone = "555-000\(n)"
+            client = try store.save(client).record
+            #expect(try logLines(folder.path("data/audit/copy-a.jsonl")).count == n + 1)
+        }
+        AuditLog.waitUntilDurable()
+        #expect(AuditLog.appendsSynced >= syncedBefore + 4)
+    }
+
     @Test func changedFieldsAreTheTopLevelKeysWhoseJSONDiffers() {
         let old = Data(#"{"id":"A","name":"x","jobs":[{"id":"1","title":"a"}],"tags":{"b":1,"a":2},"updatedAt":"t1","gone":1}"#.utf8)
         let new = Data(#"{"id":"A","name":"x","jobs":[{"id":"1","title":"b"}],"tags":{"a":2,"b":1},"updatedAt":"t2","added":true}"#.utf8)

@@ -118,6 +118,36 @@ import Testing
         #expect((json["disclosure"] as? [String: Any])?["reviewed"] as? String == "2026-11-01")
     }
 
+    /// A store that saves a record again starts from what it wrote last, unless the file was
+    /// read again since: fields another version added in between, and read by a reload, stay.
+    @Test func savesAgainAfterAReloadKeepWhatTheFileGainedInBetween() throws {
+        let folder = TemporaryFolder()
+        let store = try Store(folder: folder.url)
+        var client = try store.save(Sample.client()).record
+        client.notes = "first"
+        client = try store.save(client).record
+        let url = folder.path(DataLayout.client(client.id))
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "{\n", with: "{\n  \"fromTheFuture\" : \"kept\",\n").utf8).write(to: url)
+
+        client = try #require(store.load().client(client.id))
+        for note in ["second", "third"] {
+            client.notes = note
+            client = try store.save(client).record
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+            #expect(json["fromTheFuture"] as? String == "kept")
+            #expect(json["notes"] as? String == note)
+        }
+        // And a change made elsewhere after this store's last save still merges.
+        let again = try String(contentsOf: url, encoding: .utf8)
+        try Data(again.replacingOccurrences(of: "\"phone\" : \"555-1000\"", with: "\"phone\" : \"555-4242\"").utf8).write(to: url)
+        client.name = "Renamed Here"
+        let result = try store.save(client)
+        #expect(result.record.phone == "555-4242")
+        #expect(result.record.name == "Renamed Here")
+        #expect(result.record.notes == "third")
+    }
+
     @Test func unknownFieldsInEveryKindOfFileSurviveASave() throws {
         let folder = TemporaryFolder()
         let store = try Store(folder: folder.url)

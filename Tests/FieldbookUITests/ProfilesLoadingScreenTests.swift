@@ -34,16 +34,32 @@ import Testing
         #expect(screen.lines.contains("     career profiles loading…"), "\n\(dump(screen))")
         #expect(!screen.text.contains("No career profile has been started"))
 
-        // c waits for the folder's own questionnaire rather than filling in the built-in one.
-        let effects = state.press(.character("c"))
+        // c waits for the folder's own questionnaire rather than filling in the built-in one,
+        // and another key pressed meanwhile takes its place.
+        var effects = state.press(.character("c"))
         #expect(!effects.contains { if case .store(_, .careerProfile(.open)) = $0 { true } else { false } })
-        #expect(state.screen().text.contains("Career profiles are still loading; try again in a moment."))
+        #expect(state.screen().text.contains("Career profiles are still loading; the profile opens as soon as they are read."))
+        state.press(.character("n"), .escape)
+        #expect(state.top.page is ClientPage)
 
-        App.update(&state, .finished(load.id, .careerProfile(.overview(ProfileOverview(definition: SmallProfile.definition)))))
+        effects = App.update(&state, .finished(load.id, .careerProfile(.overview(ProfileOverview(definition: SmallProfile.definition)))))
+        #expect(!effects.contains { if case .store(_, .careerProfile(.open)) = $0 { true } else { false } })
         state.press(.end)
         screen = state.screen()
         #expect(!screen.text.contains("career profiles loading…"), "\n\(dump(screen))")
         #expect(screen.text.contains("No career profile has been started for this client. Press c to start it."), "\n\(dump(screen))")
+    }
+
+    @Test func cPressedWhileTheProfilesLoadOpensTheProfileWhenTheyArrive() throws {
+        var state = Self.loading()
+        let load = try #require(App.loadProfiles(&state))
+        state.press(.character("2"), .down, .enter)
+        let client = try #require(state.top.page as? ClientPage).clientID
+        state.press(.character("c"))
+        #expect(state.top.page is ClientPage)
+        let effects = App.update(&state, .finished(load.id, .careerProfile(.overview(ProfileOverview(definition: SmallProfile.definition)))))
+        #expect(effects.contains { if case .store(_, .careerProfile(.open(let id))) = $0 { id == client } else { false } }, "\(effects)")
+        #expect((state.top.page as? CareerProfilePage)?.clientID == client)
     }
 
     @Test func theJobSeekerPickerSaysTheProfilesAreLoading() throws {

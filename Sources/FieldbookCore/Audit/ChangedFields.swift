@@ -9,15 +9,20 @@ enum ChangedFields {
 
     /// The changes from `old` (nil for a new file) to `new` of the file at `relative`.
     static func changes(at relative: String, old: Data?, new: Data?) -> [AuditChange] {
-        let before = old.flatMap(object)
-        let after = new.flatMap(object)
+        changes(at: relative, before: old.flatMap(tree), after: new.flatMap(tree))
+    }
+
+    /// The same, from the files' JSON as the store already holds it (no second parse).
+    static func changes(at relative: String, before: JSONValue?, after: JSONValue?) -> [AuditChange] {
+        let before = members(before)
+        let after = members(after)
         if relative.hasPrefix(DataLayout.employerContacts + "/") {
             return contactChanges(before: before, after: after)
         }
         let kind = kind(of: relative)
         guard before != nil || after != nil else { return [] }
-        let id = (after?["id"] ?? before?["id"]) as? String
-        let stamp = (after?["updatedAt"] ?? before?["updatedAt"]) as? String
+        let id = text(after?["id"] ?? before?["id"])
+        let stamp = text(after?["updatedAt"] ?? before?["updatedAt"])
         if after == nil {
             return [AuditChange(action: .delete, kind: kind, record: id?.lowercased(), fields: [], recordUpdatedAt: stamp)]
         }
@@ -25,17 +30,19 @@ enum ChangedFields {
                             fields: differing(before, after), recordUpdatedAt: stamp)]
     }
 
-    /// The top-level keys of `after` and `before` whose JSON differs, sorted.
-    static func differing(_ before: [String: Any]?, _ after: [String: Any]?) -> [String] {
+    /// The top-level keys of `after` and `before` whose JSON differs, sorted. Objects compare
+    /// key by key, arrays item by item, numbers by their text, so `1` and `true` or `"1"` differ.
+    static func differing(_ before: [String: JSONValue]?, _ after: [String: JSONValue]?) -> [String] {
         let keys = Set((before ?? [:]).keys).union((after ?? [:]).keys).subtracting(ignored)
-        return keys.filter { key in !same(before?[key], after?[key]) }.sorted()
+        return keys.filter { key in before?[key] != after?[key] }.sorted()
     }
 
-    private static func contactChanges(before: [String: Any]?, after: [String: Any]?) -> [AuditChange] {
-        func contacts(_ month: [String: Any]?) -> [String: [String: Any]] {
-            var result: [String: [String: Any]] = [:]
-            for item in month?["contacts"] as? [Any] ?? [] {
-                if let contact = item as? [String: Any], let id = contact["id"] as? String { result[id.lowercased()] = contact }
+    private static func contactChanges(before: [String: JSONValue]?, after: [String: JSONValue]?) -> [AuditChange] {
+        func contacts(_ month: [String: JSONValue]?) -> [String: [String: JSONValue]] {
+            var result: [String: [String: JSONValue]] = [:]
+            guard case .array(let items)? = month?["contacts"] else { return result }
+            for item in items {
+                if let contact = members(item), let id = text(contact["id"]) { result[id.lowercased()] = contact }
             }
             return result
         }
@@ -45,13 +52,13 @@ enum ChangedFields {
         for id in Set(old.keys).union(new.keys).sorted() {
             let was = old[id]
             let now = new[id]
-            let stamp = (now?["updatedAt"] ?? was?["updatedAt"]) as? String
+            let stamp = text(now?["updatedAt"] ?? was?["updatedAt"])
             if now == nil {
                 changes.append(AuditChange(action: .delete, kind: "employer contact", record: id, fields: [], recordUpdatedAt: stamp))
             } else if was == nil {
                 changes.append(AuditChange(action: .create, kind: "employer contact", record: id,
                                            fields: differing(nil, now), recordUpdatedAt: stamp))
-            } else if !same(was, now) {
+            } else if was != now {
                 changes.append(AuditChange(action: .update, kind: "employer contact", record: id,
                                            fields: differing(was, now), recordUpdatedAt: stamp))
             }
@@ -70,27 +77,17 @@ enum ChangedFields {
         }
     }
 
-    private static func object(_ data: Data) -> [String: Any]? {
-        (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+    private static func tree(_ data: Data) -> JSONValue? {
+        try? JSONReader.parse(data)
     }
 
-    /// True when two parsed JSON values are the same: objects key by key, arrays item by item,
-    /// anything else by its type and text. (Re-encoding each value to compare its bytes took tens
-    /// of milliseconds per save of a large client.)
-    static func same(_ a: Any?, _ b: Any?) -> Bool {
-        switch (a, b) {
-        case (nil, nil):
-            return true
-        case (nil, _), (_, nil):
-            return false
-        case (let x as [String: Any], let y as [String: Any]):
-            return x.count == y.count && x.allSatisfy { key, value in y[key] != nil && same(value, y[key]) }
-        case (let x as [Any], let y as [Any]):
-            return x.count == y.count && zip(x, y).allSatisfy { same($0, $1) }
-        case (let x as String, let y as String):
-            return x == y
-        case (let x?, let y?):
-            return "\(type(of: x))|\(x)" == "\(type(of: y))|\(y)"
-        }
+    private static func members(_ value: JSONValue?) -> [String: JSONValue]? {
+        if case .object(let members)? = value { return members }
+        return nil
+    }
+
+    private static func text(_ value: JSONValue?) -> String? {
+        if case .string(let text)? = value { return text }
+        return nil
     }
 }

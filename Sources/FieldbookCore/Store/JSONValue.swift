@@ -36,67 +36,88 @@ struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
 /// keys, `"key" : value`, and one trailing newline.
 enum JSONWriter {
     static func data(_ value: JSONValue) -> Data {
-        var out = ""
-        write(value, indent: "", into: &out)
-        out += "\n"
-        return Data(out.utf8)
+        Data(bytes(value))
     }
 
-    private static func write(_ value: JSONValue, indent: String, into out: inout String) {
+    /// The file's bytes (UTF-8), written straight into one buffer.
+    static func bytes(_ value: JSONValue) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(4_096)
+        write(value, depth: 0, into: &out)
+        out.append(UInt8(ascii: "\n"))
+        return out
+    }
+
+    private static func indent(_ depth: Int, into out: inout [UInt8]) {
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+    }
+
+    private static func write(_ value: JSONValue, depth: Int, into out: inout [UInt8]) {
         switch value {
-        case .null: out += "null"
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .number(let text): out += text
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .number(let text): out.append(contentsOf: text.utf8)
         case .string(let text): writeString(text, into: &out)
         case .array(let items):
-            if items.isEmpty { out += "[\n\n\(indent)]"; return }
-            let inner = indent + "  "
-            out += "[\n"
+            out.append(contentsOf: "[\n".utf8)
+            if items.isEmpty { out.append(UInt8(ascii: "\n")) }
             for (offset, item) in items.enumerated() {
-                out += inner
-                write(item, indent: inner, into: &out)
-                out += offset == items.count - 1 ? "\n" : ",\n"
+                indent(depth + 1, into: &out)
+                write(item, depth: depth + 1, into: &out)
+                if offset != items.count - 1 { out.append(UInt8(ascii: ",")) }
+                out.append(UInt8(ascii: "\n"))
             }
-            out += indent + "]"
+            indent(depth, into: &out)
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { out += "{\n\n\(indent)}"; return }
-            let inner = indent + "  "
-            out += "{\n"
+            out.append(contentsOf: "{\n".utf8)
+            if members.isEmpty { out.append(UInt8(ascii: "\n")) }
             let keys = members.keys.sorted()
             for (offset, key) in keys.enumerated() {
-                out += inner
+                indent(depth + 1, into: &out)
                 writeString(key, into: &out)
-                out += " : "
-                write(members[key]!, indent: inner, into: &out)
-                out += offset == keys.count - 1 ? "\n" : ",\n"
+                out.append(contentsOf: " : ".utf8)
+                write(members[key]!, depth: depth + 1, into: &out)
+                if offset != keys.count - 1 { out.append(UInt8(ascii: ",")) }
+                out.append(UInt8(ascii: "\n"))
             }
-            out += indent + "}"
+            indent(depth, into: &out)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func writeString(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case _ where scalar.value < 0x20:
-                out += "\\u00" + String(pad2Hex: scalar.value)
-            default: out.unicodeScalars.append(scalar)
+    /// A string in quotes. Only ASCII needs escaping, so the text's UTF-8 is copied as it is
+    /// between escapes.
+    private static func writeString(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                start = index + 1
+                out.append(UInt8(ascii: "\\"))
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
+                case UInt8(ascii: "\n"): out.append(UInt8(ascii: "n"))
+                case UInt8(ascii: "\r"): out.append(UInt8(ascii: "r"))
+                case UInt8(ascii: "\t"): out.append(UInt8(ascii: "t"))
+                case 0x08: out.append(UInt8(ascii: "b"))
+                case 0x0C: out.append(UInt8(ascii: "f"))
+                default:
+                    out.append(contentsOf: "u00".utf8)
+                    out.append(hexDigit(byte >> 4))
+                    out.append(hexDigit(byte & 0x0F))
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
-}
 
-extension String {
-    fileprivate init(pad2Hex value: UInt32) {
-        let hex = String(value, radix: 16)
-        self = hex.count < 2 ? "0" + hex : hex
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 }

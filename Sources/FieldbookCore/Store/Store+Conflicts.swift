@@ -34,7 +34,7 @@ extension Store {
         known[pending.record] = onDisk.map(ContentHash.init)
         readBytes[pending.record] = nil
         cachedRecords[pending.record] = nil
-        let (_, outcome) = try commit(
+        let (_, outcome, _) = try commit(
             relative: pending.record, name: pending.record, base: base, mine: mine, choices: choices,
             keptCopy: pending.copy, alwaysMerge: true)
         unlink(folder.appendingPathComponent(pending.copy).path)

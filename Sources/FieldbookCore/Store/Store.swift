@@ -30,6 +30,11 @@ public final class Store {
     /// when a save needs them (`readJSON`).
     var cachedRecords: [String: (kind: RecordFileKind, payload: Data)] = [:]
     var contactFiles: [UUID: String] = [:]
+    /// Files this store wrote from a record, in JSON and in this version's terms (see
+    /// `saveRecord`), with the hash of the bytes written: the next save of the same record
+    /// starts from them instead of parsing and decoding the file's bytes again. Used only
+    /// while the file's hash in `known` is still the one written.
+    var written: [String: WrittenForm] = [:]
     let now: @Sendable () -> Date
     var fileSystem: FileSystem
     /// True (the default): every write is fsynced, then its folder, before the save returns.
@@ -155,6 +160,7 @@ public final class Store {
 
     /// A month file as this store last read it; read now if it never was.
     func baseMonth(_ relative: String) throws(StoreError) -> EmployerContactMonth? {
+        if let data = readBytes[relative] { return try decode(EmployerContactMonth.self, bytes: data, relative) }
         if let json = try readJSON(relative) { return try decode(EmployerContactMonth.self, json, relative) }
         if case .some(.some) = known[relative] {
             throw .io(path: relative, reason: "cannot be updated because it does not parse; run fieldbook check")
@@ -191,16 +197,34 @@ public final class Store {
         let known = try tree(value)
         var base: JSONValue?
         var mine = known
-        if let read = try readJSON(relative) {
-            let readAsKnown = try tree(decode(T.self, read, relative))
+        if let (read, readAsKnown) = try readForms(relative, as: T.self) {
             base = UnknownFields.carry(from: read, readAsKnown: readAsKnown, into: readAsKnown)
             mine = UnknownFields.carry(from: read, readAsKnown: readAsKnown, into: known)
         }
-        let (written, outcome) = try commit(relative: relative, name: name, base: base, mine: mine, choices: [:], keptCopy: nil)
-        switch outcome {
-        case .saved: return .saved(try decode(T.self, written, relative))
-        case .merged(let fields): return .merged(try decode(T.self, written, relative), fields: fields)
+        let (json, outcome, wroteMine) = try commit(relative: relative, name: name, base: base, mine: mine, choices: [:], keptCopy: nil)
+        let record = try decode(T.self, bytes: readBytes[relative] ?? JSONWriter.data(json), relative)
+        // What was written is `mine`: read back, it is `known` again (fields this version
+        // does not know aside), so these are the next save's forms of the file.
+        if wroteMine, case .some(.some(let hash)) = self.known[relative] {
+            written[relative] = WrittenForm(hash: hash, json: json, known: known)
+        } else {
+            written[relative] = nil
         }
+        switch outcome {
+        case .saved: return .saved(record)
+        case .merged(let fields): return .merged(record, fields: fields)
+        }
+    }
+
+    /// The file's JSON as this store last read or wrote it, and the same in this version's
+    /// terms (decoded as `T` and encoded again); nil when the store never read the file.
+    func readForms<T: Codable>(_ relative: String, as type: T.Type) throws(StoreError) -> (read: JSONValue, known: JSONValue)? {
+        if let form = written[relative], case .some(.some(form.hash)) = known[relative] {
+            return (form.json, form.known)
+        }
+        written[relative] = nil
+        guard let read = try readJSON(relative) else { return nil }
+        return (read, try tree(decode(T.self, read, relative)))
     }
 
     /// The one place a record file is written. Under the folder's lock: compare the file on
@@ -211,13 +235,14 @@ public final class Store {
     func commit(
         relative: String, name: String, base: JSONValue?, mine: JSONValue,
         choices: [String: MergeChoice], keptCopy: String?, alwaysMerge: Bool = false
-    ) throws(StoreError) -> (written: JSONValue, outcome: SaveOutcome) {
+    ) throws(StoreError) -> (written: JSONValue, outcome: SaveOutcome, wroteMine: Bool) {
         let url = folder.appendingPathComponent(relative)
-        let result: (written: JSONValue, outcome: SaveOutcome) = try lock.withLock { () throws(StoreError) in
+        let result: (written: JSONValue, outcome: SaveOutcome, wroteMine: Bool) = try lock.withLock { () throws(StoreError) in
             let onDisk = try DurableFile.read(url)
             let expected: ContentHash? = known[relative] ?? nil
             var toWrite = mine
             var outcome = SaveOutcome.saved
+            var wroteMine = true
             if onDisk.map(ContentHash.init) != expected || alwaysMerge {
                 let theirs = try onDisk.map { data throws(StoreError) in try normalized(parse(data, relative), relative) }
                 var merge = RecordMerge()
@@ -233,15 +258,18 @@ public final class Store {
                     throw .conflict(SaveConflict(record: name, path: relative, keptCopy: kept, fields: conflicts))
                 }
                 toWrite = merged!
+                wroteMine = false
                 if onDisk != nil { _ = try normalized(toWrite, relative) }
                 outcome = merge.mergedFields.isEmpty ? .saved : .merged(fields: merge.mergedFields)
             }
+            // The audit entry's "before": the file as it was, when it is JSON at all.
+            let before = onDisk.flatMap { try? JSONReader.parse($0) }
             let data = JSONWriter.data(toWrite)
             try DurableFile.write(data, to: url, using: fileSystem)
-            auditLog?.recordWrite(of: relative, from: onDisk, to: data)
+            auditLog?.recordWrite(of: relative, before: before, after: toWrite)
             known[relative] = ContentHash(data)
             readBytes[relative] = data
-            return (toWrite, outcome)
+            return (toWrite, outcome, wroteMine)
         }
         // The record is on disk: anything that must follow a successful write goes here.
         return result
@@ -281,7 +309,10 @@ public final class Store {
     }
 
     func decode<T: Decodable>(_ type: T.Type, _ json: JSONValue, _ relative: String) throws(StoreError) -> T {
-        let data = JSONWriter.data(json)
+        try decode(type, bytes: JSONWriter.data(json), relative)
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, bytes data: Data, _ relative: String) throws(StoreError) -> T {
         do {
             return try TapeDecoding.decode(type, from: data)
         } catch {
@@ -311,4 +342,11 @@ public final class Store {
         default: return json
         }
     }
+}
+
+/// A file as this store wrote it from a record: see `Store.written`.
+struct WrittenForm {
+    var hash: ContentHash
+    var json: JSONValue
+    var known: JSONValue
 }

@@ -216,7 +216,10 @@ public enum App {
             break
         case .careerProfile(.overview(let overview)):
             state.profiles = overview
-            refreshAll(&state, environment)
+            // A page may open now what waited for the profiles (`c` pressed while they loaded).
+            let opened = refreshAll(&state, environment)
+            guard let pageID = state.waiting.removeValue(forKey: id) else { return opened }
+            return opened + withPage(pageID, &state, environment) { page, context in page.receive(result, for: id, in: &context) }
         case .careerProfile(.answered(let answered)):
             // One client's summary in step with the answer, without reading the folder.
             state.profiles.summaries.update(answered.profile, definition: state.profiles.definition)
@@ -240,10 +243,13 @@ public enum App {
         withPage(state.top.id, &state, environment) { page, context in page.refresh(in: &context) }
     }
 
-    private static func refreshAll(_ state: inout AppState, _ environment: Environment) {
+    @discardableResult
+    private static func refreshAll(_ state: inout AppState, _ environment: Environment) -> [Effect] {
+        var effects: [Effect] = []
         for id in state.tabs.map(\.id) + state.pages.map(\.id) {
-            _ = withPage(id, &state, environment) { page, context in page.refresh(in: &context) }
+            effects += withPage(id, &state, environment) { page, context in page.refresh(in: &context) }
         }
+        return effects
     }
 
     /// Runs `body` on the page with `id` wherever it is on the stack, then applies what it

@@ -12,6 +12,9 @@ public struct ClientPage: Page {
     /// Carried from one visit of the career profile to the next while this page is open.
     public private(set) var hidingSensitive = false
     private var printing: RequestID?
+    /// `c` was pressed while the career profiles were still being read: the profile opens
+    /// when they arrive, unless another key has been pressed on this page since.
+    private var opensProfileWhenRead = false
 
     public init(clientID: UUID) { self.clientID = clientID }
 
@@ -33,6 +36,8 @@ public struct ClientPage: Page {
             scroll(to: row, context)
             return
         }
+        // Anything else asked for since takes the place of a career profile waiting to open.
+        if action != .openProfile { opensProfileWhenRead = false }
         switch action {
         case .back: context.close()
         case .new: context.push(FormPage(ContactForm(clientID: clientID), in: context))
@@ -72,10 +77,11 @@ public struct ClientPage: Page {
         case .openProfile:
             // Its definition may be the folder's own: wait until it has been read.
             guard !context.profiles.isLoading else {
-                context.message = Message("Career profiles are still loading; try again in a moment.")
+                opensProfileWhenRead = true
+                context.message = Message("Career profiles are still loading; the profile opens as soon as they are read.")
                 return
             }
-            context.push(CareerProfilePage(clientID: clientID, hidingSensitive: hidingSensitive, definition: context.profiles.definition))
+            openProfile(in: &context)
         case .printProfile, .printProfileWithoutSensitive:
             guard let client = context.data.client(clientID) else { return }
             printing = context.request(.careerProfile(.export(client: client, specialists: context.data.specialists,
@@ -116,7 +122,17 @@ public struct ClientPage: Page {
         }
     }
 
-    public mutating func refresh(in context: inout PageContext) { scroll(to: top, context) }
+    public mutating func refresh(in context: inout PageContext) {
+        scroll(to: top, context)
+        if opensProfileWhenRead, !context.profiles.isLoading, context.isShown {
+            opensProfileWhenRead = false
+            openProfile(in: &context)
+        }
+    }
+
+    private func openProfile(in context: inout PageContext) {
+        context.push(CareerProfilePage(clientID: clientID, hidingSensitive: hidingSensitive, definition: context.profiles.definition))
+    }
 
     public mutating func returned(from page: any Page, in context: inout PageContext) {
         if let profile = page as? CareerProfilePage { hidingSensitive = profile.hidingSensitive }
