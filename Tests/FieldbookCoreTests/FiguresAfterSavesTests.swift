@@ -146,11 +146,12 @@ import Testing
         var kinds = Set<String>()
         for step in 0..<400 {
             let saved = Self.randomSave(&world, due: figures.due)
-            for change in saved { kinds.insert(String(describing: change).prefix { $0 != "(" }.description) }
+            let names = saved.map { String(String(describing: $0).prefix { $0 != "(" }) }
+            kinds.formUnion(names)
             figures = Figures(data: world.data, today: Self.today, previous: figures, saved: saved)
             let rebuilt = Figures(data: world.data, today: Self.today)
             if let difference = Self.difference(figures, rebuilt, data: world.data) {
-                Issue.record("step \(step), after \(saved): \(difference) differs")
+                Issue.record("step \(step), after saving \(names): \(difference) differs")
                 return
             }
         }
