@@ -76,6 +76,7 @@ struct BenchContext {
                             verdict: Report.verdict(plain.p99Milliseconds < 60))
             } catch { Report.note("caseload first frames not measured: \(error)") } }
             if wants("keys") { keyFigure("caseload", data: data, profiles: profiles, user: data.specialists[0].id, targetMilliseconds: 2) }
+            if wants("figures") && !wants("keys") { figuresFigure("caseload", data: data) }
             if wants("load") {
                 Report.line("caseload", "all data loaded (no cache, in process)", target: "info", loadTimings, against: pythonMedian,
                             verdict: .info)
@@ -112,6 +113,7 @@ struct BenchContext {
                             against: pythonMedian, verdict: Report.verdict(loadMet))
             }
             if wants("keys") { keyFigure("agency", data: data, profiles: profiles, user: nil, targetMilliseconds: 8) }
+            if wants("figures") && !wants("keys") { figuresFigure("agency", data: data) }
             if wants("profiles") { Report.line("agency", "career profile summaries", target: "info", profileTimings, verdict: .info) }
             guard wants("memory") else { break }
             let peak = try peakMemory(of: folder)
@@ -148,9 +150,21 @@ struct BenchContext {
                                  result.processor.p99Milliseconds, result.timings.count)
                         + "  slowest key: " + result.slowest)
         }
-        // What follows a save: the figures every screen reads, built again (a client saved
-        // moves in the caseload list instead of sorting it all).
-        var rebuild = Timings(), afterSave = Timings()
+        figuresFigure(scale, data: data)
+        // The Reports tab works out every report of its period when it is shown after a change.
+        var reports = Timings()
+        for _ in 0..<3 {
+            reports.time { _ = ReportBoard(data: data, period: .quarter(containing: today), today: today) }
+        }
+        Report.note(Report.pad("\(scale) reports of a quarter:", 40)
+                    + String(format: "built %6.1f ms (median), when the Reports tab is shown after a change", reports.medianMilliseconds))
+    }
+
+    /// The figures every screen reads, built again or following one saved record.
+    func figuresFigure(_ scale: String, data: DataSnapshot) {
+        // What follows a save: the figures every screen reads, built again, or following the
+        // saved record (a client, an employer contact logged today for a job seeker).
+        var rebuild = Timings(), afterSave = Timings(), afterContact = Timings()
         let figures = Figures(data: data, today: today)
         var saved = data
         if var client = saved.clients.first {
@@ -161,16 +175,21 @@ struct BenchContext {
                 afterSave.time { _ = Figures(data: saved, today: today, previous: figures, savedClient: client) }
             }
         }
-        Report.note(Report.pad("\(scale) figures for every screen:", 40)
-                    + String(format: "built %6.1f ms, after one client saved %6.1f ms (median)", rebuild.medianMilliseconds,
-                             afterSave.medianMilliseconds))
-        // The Reports tab works out every report of its period when it is shown after a change.
-        var reports = Timings()
-        for _ in 0..<3 {
-            reports.time { _ = ReportBoard(data: data, period: .quarter(containing: today), today: today) }
+        var logged = data
+        if let employer = data.employers.first, let specialist = data.specialists.first {
+            let contact = EmployerContact(
+                date: today, specialistID: specialist.id, employerID: employer.id, purpose: .presentJobSeeker, method: .faceToFace,
+                jobSeekerIDs: data.clients.first.map { [$0.id] } ?? [], nextStep: "Call back", nextStepDate: today.adding(days: 7))
+            logged.replace(contact)
+            for _ in 0..<5 {
+                afterContact.time {
+                    _ = Figures(data: logged, today: today, previous: figures, saved: [.employerContact(contact, replacing: nil)])
+                }
+            }
         }
-        Report.note(Report.pad("\(scale) reports of a quarter:", 40)
-                    + String(format: "built %6.1f ms (median), when the Reports tab is shown after a change", reports.medianMilliseconds))
+        Report.note(Report.pad("\(scale) figures for every screen:", 40)
+                    + String(format: "built %6.1f ms, after one client saved %6.2f ms, after one employer contact saved %6.2f ms (median)",
+                             rebuild.medianMilliseconds, afterSave.medianMilliseconds, afterContact.medianMilliseconds))
     }
 
     /// Peak memory of a fresh process that loads the folder, builds the profile summaries and

@@ -12,31 +12,37 @@ import Foundation
 public struct DueList: Sendable, Equatable {
     public let asOf: LocalDate
     /// Every item not yet met, however far ahead, in `DueItem.listOrder`.
-    public let items: [DueItem]
+    public private(set) var items: [DueItem]
     /// Items that would be listed but were dismissed with a reason, in the same order: left
     /// out of `items`, kept for reports.
-    public let dismissed: [DismissedItem]
-    /// Each client's items (indexes into `items`, in list order): read per key by the client
-    /// page and the caseload, so never found by going through every item.
-    private let indicesByClient: [UUID: [Int]]
+    public private(set) var dismissed: [DismissedItem]
+    /// Each client's items in list order: read per key by the client page and the caseload,
+    /// so never found by going through every item.
+    private var keptByClient: [UUID: [DueItem]]
+    /// What each client's rules gave (dismissed items too), in list order, by client id: what
+    /// comes out of the lists when the client's items are worked out again.
+    private var givenByClient: [UUID: [DueItem]]
+    /// The same for employers' next steps, by employer id.
+    private var givenByEmployer: [UUID: [DueItem]]
+    private let settings: Settings
+    private var employerNames: [UUID: String]
+    private let specialistNames: [UUID: String]
 
     public init(
         clients: [Client], employerContacts: [EmployerContact], employers: [Employer],
         specialists: [Specialist], settings: Settings, asOf: LocalDate, dismissals: DueDismissals = DueDismissals()
     ) {
         self.asOf = asOf
+        self.settings = settings
         let employerNames = Dictionary(employers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let specialistNames = Dictionary(specialists.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        self.employerNames = employerNames
+        self.specialistNames = specialistNames
         let faceToFace = RapidJobSearch.faceToFaceDays(in: employerContacts)
 
         var items: [DueItem] = []
         for client in clients where client.hasDueDates(on: asOf) {
-            items += FollowAlong.items(for: client, settings: settings.followAlong, asOf: asOf, employerNames: employerNames)
-            if let item = RapidJobSearch.item(
-                for: client, faceToFaceDays: faceToFace, days: settings.firstEmployerContactDays, asOf: asOf)
-            {
-                items.append(item)
-            }
+            items += Self.items(for: client, faceToFaceDays: faceToFace, settings: settings, asOf: asOf, employerNames: employerNames)
         }
         items += EmployerNextSteps.items(in: employerContacts, employerNames: employerNames, asOf: asOf)
         for index in items.indices {
@@ -47,25 +53,44 @@ public struct DueList: Sendable, Equatable {
             .sorted { DueItem.listOrder($0.0, $1.0, foldedNames: ($0.1, $1.1)) }
             .map(\.0)
         var kept: [DueItem] = [], dismissed: [DismissedItem] = []
-        if dismissals.isEmpty {
-            kept = sorted
-        } else {
-            for item in sorted {
-                if let dismissal = dismissals.dismissal(of: item) {
-                    dismissed.append(DismissedItem(item: item, dismissal: dismissal))
-                } else {
-                    kept.append(item)
-                }
+        var byClient: [UUID: [DueItem]] = [:], givenByClient: [UUID: [DueItem]] = [:], givenByEmployer: [UUID: [DueItem]] = [:]
+        for item in sorted {
+            if let client = item.clientID {
+                givenByClient[client, default: []].append(item)
+            } else if let employer = item.employerID {
+                givenByEmployer[employer, default: []].append(item)
+            }
+            if let dismissal = dismissals.isEmpty ? nil : dismissals.dismissal(of: item) {
+                dismissed.append(DismissedItem(item: item, dismissal: dismissal))
+            } else {
+                kept.append(item)
+                if let client = item.clientID { byClient[client, default: []].append(item) }
             }
         }
         self.items = kept
         self.dismissed = dismissed
+        keptByClient = byClient
+        self.givenByClient = givenByClient
+        self.givenByEmployer = givenByEmployer
+    }
 
-        var byClient: [UUID: [Int]] = [:]
-        for (index, item) in kept.enumerated() {
-            if let client = item.clientID { byClient[client, default: []].append(index) }
+    /// A client's items from the rules (follow-along and first employer contact), in no order.
+    private static func items(
+        for client: Client, faceToFaceDays: [UUID: [LocalDate]], settings: Settings, asOf: LocalDate, employerNames: [UUID: String]
+    ) -> [DueItem] {
+        guard client.hasDueDates(on: asOf) else { return [] }
+        var items = FollowAlong.items(for: client, settings: settings.followAlong, asOf: asOf, employerNames: employerNames)
+        if let item = RapidJobSearch.item(
+            for: client, faceToFaceDays: faceToFaceDays, days: settings.firstEmployerContactDays, asOf: asOf)
+        {
+            items.append(item)
         }
-        indicesByClient = byClient
+        return items
+    }
+
+    /// The lists equal when they list the same items and dismissed items for the same day.
+    public static func == (a: DueList, b: DueList) -> Bool {
+        a.asOf == b.asOf && a.items == b.items && a.dismissed == b.dismissed
     }
 
     public init(snapshot: DataSnapshot, asOf: LocalDate) {
@@ -83,17 +108,98 @@ public struct DueList: Sendable, Equatable {
 
     /// The client's items, soonest first.
     public func items(forClient id: UUID) -> [DueItem] {
-        (indicesByClient[id] ?? []).map { items[$0] }
+        keptByClient[id] ?? []
     }
 
     /// The client's soonest item: the caseload's "next due".
     public func nextItem(forClient id: UUID) -> DueItem? {
-        indicesByClient[id]?.first.map { items[$0] }
+        keptByClient[id]?.first
     }
 
     /// The items of the given specialists (a client's specialist, or who logged an employer contact).
     public func items(forSpecialists ids: Set<UUID>) -> [DueItem] {
         items.filter { $0.specialistID.map(ids.contains) ?? false }
+    }
+}
+
+// MARK: After a save
+
+extension DueList {
+    /// The client's items worked out again (`client` was saved, or an employer contact on their
+    /// behalf was): the others' are kept. `faceToFaceDays`: the days of face-to-face employer
+    /// contacts made on the client's behalf.
+    mutating func update(client: Client, faceToFaceDays: [LocalDate]) {
+        var fresh = Self.items(for: client, faceToFaceDays: [client.id: faceToFaceDays], settings: settings,
+                               asOf: asOf, employerNames: employerNames)
+        for index in fresh.indices {
+            fresh[index].specialistName = fresh[index].specialistID.flatMap { specialistNames[$0] }
+        }
+        fresh.sort(by: DueItem.listOrder)
+        let kept = replace(givenByClient[client.id] ?? [], with: fresh,
+                           dismissals: DueDismissals(byClient: [client.id: client.dueDismissals]))
+        givenByClient[client.id] = fresh.isEmpty ? nil : fresh
+        keptByClient[client.id] = kept.isEmpty ? nil : kept
+    }
+
+    /// The employer's next steps worked out again from its contacts (all of them, in any order)
+    /// and its dismissals.
+    mutating func updateNextSteps(of employerID: UUID, contacts: [EmployerContact], dismissals: [DueDismissal]) {
+        var fresh = EmployerNextSteps.items(in: contacts, employerNames: employerNames, asOf: asOf)
+        for index in fresh.indices {
+            fresh[index].specialistName = fresh[index].specialistID.flatMap { specialistNames[$0] }
+        }
+        fresh.sort(by: DueItem.listOrder)
+        _ = replace(givenByEmployer[employerID] ?? [], with: fresh, dismissals: DueDismissals(byEmployer: [employerID: dismissals]))
+        givenByEmployer[employerID] = fresh.isEmpty ? nil : fresh
+    }
+
+    /// The name items give the employer from now on (items already listed keep theirs until
+    /// worked out again). True when it changed.
+    mutating func rename(_ employer: Employer) -> Bool {
+        guard employerNames[employer.id] != employer.name else { return false }
+        employerNames[employer.id] = employer.name
+        return true
+    }
+
+    /// Takes `old` out of the lists and puts `new` in, each in its place (binary search):
+    /// returns the new items not dismissed.
+    private mutating func replace(_ old: [DueItem], with new: [DueItem], dismissals: DueDismissals) -> [DueItem] {
+        for item in old {
+            let at = Self.insertionPoint(of: item, in: items) { $0 }
+            if at < items.count && items[at] == item {
+                items.remove(at: at)
+                continue
+            }
+            let there = Self.insertionPoint(of: item, in: dismissed, \.item)
+            if there < dismissed.count && dismissed[there].item == item { dismissed.remove(at: there) }
+        }
+        var kept: [DueItem] = []
+        for item in new {
+            if let dismissal = dismissals.dismissal(of: item) {
+                dismissed.insert(DismissedItem(item: item, dismissal: dismissal),
+                                 at: Self.insertionPoint(of: item, in: dismissed, \.item))
+            } else {
+                items.insert(item, at: Self.insertionPoint(of: item, in: items) { $0 })
+                kept.append(item)
+            }
+        }
+        return kept
+    }
+
+    /// The first place in `list` (in list order) whose item does not come before `item`.
+    private static func insertionPoint<Element>(of item: DueItem, in list: [Element], _ itemOf: (Element) -> DueItem) -> Int {
+        let folded = item.clientName.map(NameSearch.fold) ?? ""
+        var low = 0, high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            let other = itemOf(list[middle])
+            if DueItem.listOrder(other, item, foldedNames: (other.clientName.map(NameSearch.fold) ?? "", folded)) {
+                low = middle + 1
+            } else {
+                high = middle
+            }
+        }
+        return low
     }
 }
 

@@ -2,27 +2,41 @@ import Foundation
 
 /// The employer contact log read once: indexes and derived numbers built from a snapshot on a
 /// given day, so screens and the command line ask questions without going through every record
-/// again. Build a new one when the data changes or the day turns.
+/// again. Build a new one when the day turns; after one save, `saved(_:in:)` (in
+/// EmployerLog+Saves.swift) follows the saved record instead of building it all again.
 public struct EmployerLog: Sendable {
     public let today: LocalDate
     public let settings: Settings
     /// Every employer's summary, by employer id.
-    public let summaries: [UUID: EmployerSummary]
+    public internal(set) var summaries: [UUID: EmployerSummary]
     /// Each specialist's weekly face-to-face target from today's caseload.
-    public let weeklyTargets: [UUID: Int]
+    public internal(set) var weeklyTargets: [UUID: Int]
     /// Employers by type of business, for the employers that fit a career profile.
-    public let businessTypes: BusinessTypeIndex
+    public internal(set) var businessTypes: BusinessTypeIndex
 
     /// By name.
-    private let specialists: [Specialist]
-    private let clientsByID: [UUID: Client]
-    private let contactsByClient: [UUID: [EmployerContact]]
+    let specialists: [Specialist]
+    var clientsByID: [UUID: Client]
+    /// Each client's place in the snapshot's list (the order of `HeldJob.byEmployer`).
+    var clientOrder: [UUID: Int]
+    /// Every contact, by employer id (employers missing from the directory too), newest first.
+    var contactsByEmployer: [UUID: [EmployerContact]]
+    /// Contacts made on each client's behalf, newest first.
+    var contactsByClient: [UUID: [EmployerContact]]
     /// Face-to-face contact dates per specialist, oldest first.
-    private let faceToFaceDays: [UUID: [Int]]
-    private let employerNames: [(key: Completion.Key, employer: Employer)]
-    private let directoryOrders: [EmployerSort: [Int]]
+    var faceToFaceDays: [UUID: [Int]]
+    /// The directory's employers in the snapshot's order, with their names prepared for completion.
+    var employerNames: [(key: Completion.Key, employer: Employer)]
+    /// Each employer's place in `employerNames`.
+    var employerPosition: [UUID: Int]
+    /// The employer a job that names its employer only by name is held at: folded name to the
+    /// first employer of the directory with that name.
+    var employerIDByName: [String: UUID]
+    /// Jobs clients hold today, by employer id (see `HeldJob.byEmployer`).
+    var heldJobs: [UUID: [HeldJob]]
+    var directoryOrders: [EmployerSort: [Int]]
     /// Clients not closed: the ones offered as job seekers.
-    private let openClientNames: [(key: Completion.Key, client: Client)]
+    var openClientNames: [(key: Completion.Key, client: Client)]
 
     public init(_ snapshot: DataSnapshot, today: LocalDate) {
         self.today = today
@@ -30,6 +44,7 @@ public struct EmployerLog: Sendable {
         specialists = snapshot.specialists.map { (NameSearch.fold($0.name), $0) }
             .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : UUID.precedes($0.1.id, $1.1.id) }.map(\.1)
         clientsByID = Dictionary(snapshot.clients.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        clientOrder = Dictionary(snapshot.clients.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
 
         let newestFirst = EmployerSummary.sortedNewestFirst(snapshot.employerContacts)
         var byEmployer: [UUID: [EmployerContact]] = [:]
@@ -42,16 +57,28 @@ public struct EmployerLog: Sendable {
             }
             if contact.isFaceToFace { days[contact.specialistID, default: []].append(contact.date.dayNumber) }
         }
+        contactsByEmployer = byEmployer
         contactsByClient = byClient
         faceToFaceDays = days.mapValues { $0.reversed() }
-        let held = HeldJob.byEmployer(clients: snapshot.clients, employers: snapshot.employers, today: today)
+        employerNames = snapshot.employers.map { (Completion.Key($0.name), $0) }
+        employerPosition = Dictionary(snapshot.employers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        employerIDByName = Self.employerIDsByName(employerNames)
+        let held = Self.heldJobs(snapshot.clients, employerIDByName: employerIDByName, today: today)
+        heldJobs = held
         var summaries: [UUID: EmployerSummary] = [:]
         for employer in snapshot.employers {
             summaries[employer.id] = EmployerSummary(
                 employer: employer, newestFirst: byEmployer[employer.id] ?? [], jobsHeld: held[employer.id] ?? [], today: today)
         }
         self.summaries = summaries
+        weeklyTargets = Self.weeklyTargets(snapshot, settings: settings)
+        businessTypes = BusinessTypeIndex(snapshot.employers)
+        directoryOrders = Self.directoryOrders(employerNames, summaries: summaries)
+        openClientNames = snapshot.clients.filter { $0.status != .closed }.map { ($0.completionKey, $0) }
+    }
 
+    /// Each specialist's weekly target from the number of their clients in job search.
+    static func weeklyTargets(_ snapshot: DataSnapshot, settings: Settings) -> [UUID: Int] {
         var seekers: [UUID: Int] = [:]
         for client in snapshot.clients where client.status == .jobSearch {
             if let id = client.specialistID { seekers[id, default: 0] += 1 }
@@ -60,12 +87,33 @@ public struct EmployerLog: Sendable {
         for specialist in snapshot.specialists {
             targets[specialist.id] = EmployerContactTarget.weeklyTarget(jobSeekers: seekers[specialist.id] ?? 0, settings: settings)
         }
-        weeklyTargets = targets
-        employerNames = snapshot.employers.map { (Completion.Key($0.name), $0) }
-        businessTypes = BusinessTypeIndex(snapshot.employers)
-        directoryOrders = Self.directoryOrders(employerNames, summaries: summaries)
-        openClientNames = snapshot.clients.filter { $0.status != .closed }
-            .map { (Completion.Key($0.name + " " + ($0.preferredName ?? "")), $0) }
+        return targets
+    }
+
+    /// Folded name to the first employer with it (names already folded in their keys).
+    static func employerIDsByName(_ names: [(key: Completion.Key, employer: Employer)]) -> [String: UUID] {
+        var result: [String: UUID] = [:]
+        for entry in names where result[entry.key.folded] == nil { result[entry.key.folded] = entry.employer.id }
+        return result
+    }
+
+    /// The jobs clients hold today by employer, as `HeldJob.byEmployer` gives them.
+    static func heldJobs(_ clients: [Client], employerIDByName: [String: UUID], today: LocalDate) -> [UUID: [HeldJob]] {
+        var result: [UUID: [HeldJob]] = [:]
+        for client in clients {
+            for (id, held) in heldJobs(of: client, employerIDByName: employerIDByName, today: today) {
+                result[id, default: []].append(held)
+            }
+        }
+        return result
+    }
+
+    /// One client's jobs held today, each with the employer it is held at.
+    static func heldJobs(of client: Client, employerIDByName: [String: UUID], today: LocalDate) -> [(UUID, HeldJob)] {
+        client.jobs(heldOn: today).compactMap { job in
+            guard let id = job.employerID ?? employerIDByName[NameSearch.fold(job.employerName)] else { return nil }
+            return (id, HeldJob(clientID: client.id, job: job))
+        }
     }
 
     // MARK: The weekly tally
@@ -103,10 +151,10 @@ public struct EmployerLog: Sendable {
 
     private func faceToFaceCount(of specialistID: UUID, in period: DateRange) -> Int {
         guard let days = faceToFaceDays[specialistID] else { return 0 }
-        return firstIndex(in: days, notBelow: period.to.dayNumber + 1) - firstIndex(in: days, notBelow: period.from.dayNumber)
+        return Self.firstIndex(in: days, notBelow: period.to.dayNumber + 1) - Self.firstIndex(in: days, notBelow: period.from.dayNumber)
     }
 
-    private func firstIndex(in sorted: [Int], notBelow value: Int) -> Int {
+    static func firstIndex(in sorted: [Int], notBelow value: Int) -> Int {
         var low = 0, high = sorted.count
         while low < high {
             let mid = (low + high) / 2
@@ -136,30 +184,40 @@ public struct EmployerLog: Sendable {
     static func directoryOrders(_ names: [(key: Completion.Key, employer: Employer)], summaries: [UUID: EmployerSummary])
         -> [EmployerSort: [Int]]
     {
-        struct Keys {
-            var index: Int
-            var name: [UInt8]
-            var id: UUID
-            var lastVisit: Int
-            var recent: Int
-        }
-        let listed: [Keys] = names.indices.compactMap { index in
-            guard let summary = summaries[names[index].employer.id] else { return nil }
-            return Keys(index: index, name: names[index].key.bytes, id: summary.id,
-                        lastVisit: summary.lastVisit?.dayNumber ?? .min, recent: summary.visitsInLast90Days)
-        }
+        let listed: [DirectoryKeys] = names.indices.compactMap { DirectoryKeys(index: $0, names: names, summaries: summaries) }
         var orders: [EmployerSort: [Int]] = [:]
         for sort in EmployerSort.allCases {
-            orders[sort] = listed.sorted { a, b in
-                switch sort {
-                case .name: break
-                case .lastVisit: if a.lastVisit != b.lastVisit { return a.lastVisit > b.lastVisit }
-                case .recentVisits: if a.recent != b.recent { return a.recent > b.recent }
-                }
-                return a.name != b.name ? a.name.lexicographicallyPrecedes(b.name) : UUID.precedes(a.id, b.id)
-            }.map(\.index)
+            orders[sort] = listed.sorted { $0.precedes($1, by: sort) }.map(\.index)
         }
         return orders
+    }
+
+    /// What the directory's orders compare of one employer.
+    struct DirectoryKeys {
+        var index: Int
+        var name: [UInt8]
+        var id: UUID
+        var lastVisit: Int
+        var recent: Int
+
+        /// nil for an employer without a summary (not listed).
+        init?(index: Int, names: [(key: Completion.Key, employer: Employer)], summaries: [UUID: EmployerSummary]) {
+            guard let summary = summaries[names[index].employer.id] else { return nil }
+            self.index = index
+            name = names[index].key.bytes
+            id = summary.id
+            lastVisit = summary.lastVisit?.dayNumber ?? .min
+            recent = summary.visitsInLast90Days
+        }
+
+        func precedes(_ other: DirectoryKeys, by sort: EmployerSort) -> Bool {
+            switch sort {
+            case .name: break
+            case .lastVisit: if lastVisit != other.lastVisit { return lastVisit > other.lastVisit }
+            case .recentVisits: if recent != other.recent { return recent > other.recent }
+            }
+            return name != other.name ? name.lexicographicallyPrecedes(other.name) : UUID.precedes(id, other.id)
+        }
     }
 
     /// The name of the person met: from the directory when the contact refers to someone there,
@@ -207,4 +265,9 @@ public struct JobSeekerMatch: Hashable, Sendable, Identifiable {
     public var id: UUID { client.id }
     /// What may be said to employers, shown beside the name.
     public var disclosure: String { client.disclosure.summary }
+}
+
+extension Client {
+    /// The name and the preferred name, prepared for completion (the visit form's job seekers).
+    var completionKey: Completion.Key { Completion.Key(name + " " + (preferredName ?? "")) }
 }

@@ -45,10 +45,43 @@ public struct Figures: Sendable {
     /// caseload's "next due" and each client's due items.
     public let due: DueList
 
+    /// What the figures were built from besides the records a save changes: a change here
+    /// builds them all again.
+    private struct Basis: Equatable, Sendable {
+        var specialists: [Specialist]
+        var settings: Settings
+        var clients: Int
+        var employers: Int
+        var employerContacts: Int
+        var problems: Int
+
+        init(_ data: DataSnapshot) {
+            specialists = data.specialists
+            settings = data.settings
+            clients = data.clients.count
+            employers = data.employers.count
+            employerContacts = data.employerContacts.count
+            problems = data.problems.count
+        }
+    }
+
+    private let basis: Basis
+
     /// `previous` and `savedClient`: the figures before one client was saved (and `data` holds
     /// it now), so what can follow that one client is moved instead of built again.
     public init(data: DataSnapshot, today: LocalDate, previous: Figures? = nil, savedClient: Client? = nil) {
+        self.init(data: data, today: today, previous: previous, saved: savedClient.map { [.client($0)] } ?? [])
+    }
+
+    /// `previous` and `saved`: the figures before a save and the records it wrote, in the order
+    /// written (`data` holds them now), so only what they touch is worked out again: a client's
+    /// own due items, place in the caseload list and jobs held; an employer's summary, place in
+    /// the directory and business types; an employer contact's employer, specialist's tally,
+    /// next steps and job seekers' first employer contact. Anything else (no previous figures,
+    /// another day, specialists or settings changed, records read again) builds them all.
+    public init(data: DataSnapshot, today: LocalDate, previous: Figures?, saved: [SavedChange]) {
         self.today = today
+        basis = Basis(data)
         var active: [UUID: Int] = [:], seekers: [UUID: Int] = [:], working: [UUID: Int] = [:]
         var starts: [JobStart] = []
         let horizon = today.adding(days: Figures.jobStartDays)
@@ -61,19 +94,6 @@ public struct Figures: Sendable {
             if client.status == .jobSearch { seekers[specialist, default: 0] += 1 }
             if client.jobs.contains(where: { $0.isHeld(on: today) }) { working[specialist, default: 0] += 1 }
         }
-        let weekStart = today.startOfWeek, weekEnd = today.startOfWeek.adding(days: 6)
-        let since = today.adding(days: -Figures.recentVisitDays)
-        var faceToFace: [UUID: Int] = [:]
-        var visits: [UUID: EmployerVisits] = [:]
-        for contact in data.employerContacts {
-            if contact.isFaceToFace && contact.date >= weekStart && contact.date <= weekEnd {
-                faceToFace[contact.specialistID, default: 0] += 1
-            }
-            var entry = visits[contact.employerID] ?? EmployerVisits(recent: 0, last: nil)
-            if contact.date >= since { entry.recent += 1 }
-            entry.last = max(entry.last ?? contact.date, contact.date)
-            visits[contact.employerID] = entry
-        }
         var targets: [UUID: Int] = [:]
         let settings = data.settings
         for specialist in data.specialists {
@@ -82,25 +102,150 @@ public struct Figures: Sendable {
                 ? count * settings.faceToFacePerJobSeekerWhenSmall : settings.weeklyFaceToFaceTarget
         }
         toMerge = Dictionary(data.pendingMerges.compactMap { pending in pending.recordID.map { ($0, pending) } }) { first, _ in first }
-        let log = EmployerLog(data, today: today)
+        activeClients = active
+        jobSeekers = seekers
+        workingClients = working
+        weeklyTarget = targets
+        jobStartsAhead = starts.sorted { ($0.job.startDate, $0.clientName) < ($1.job.startDate, $1.clientName) }
+
+        let log: EmployerLog
+        if let previous, let followed = Followed(previous, data: data, today: today, saved: saved) {
+            log = followed.log
+            due = followed.due
+            caseload = followed.caseload
+            faceToFaceThisWeek = followed.faceToFace
+            employerVisits = followed.visits
+        } else {
+            let weekStart = today.startOfWeek, weekEnd = today.startOfWeek.adding(days: 6)
+            let since = today.adding(days: -Figures.recentVisitDays)
+            var faceToFace: [UUID: Int] = [:]
+            var visits: [UUID: EmployerVisits] = [:]
+            for contact in data.employerContacts {
+                if contact.isFaceToFace && contact.date >= weekStart && contact.date <= weekEnd {
+                    faceToFace[contact.specialistID, default: 0] += 1
+                }
+                var entry = visits[contact.employerID] ?? EmployerVisits(recent: 0, last: nil)
+                if contact.date >= since { entry.recent += 1 }
+                entry.last = max(entry.last ?? contact.date, contact.date)
+                visits[contact.employerID] = entry
+            }
+            log = EmployerLog(data, today: today)
+            let due = DueList(snapshot: data, asOf: today)
+            self.due = due
+            caseload = CaseloadIndex(data: data, due: due)
+            faceToFaceThisWeek = faceToFace
+            employerVisits = visits
+        }
         var tallies: [UUID?: ContactTally] = [nil: log.currentWeek(of: nil)]
         for specialist in data.specialists { tallies[specialist.id] = log.currentWeek(of: specialist.id) }
         employerLog = log
         weekTallies = tallies
-        let due = DueList(snapshot: data, asOf: today)
-        self.due = due
-        if let previous, let savedClient, previous.today == today {
-            caseload = previous.caseload.updating(savedClient, in: data, due: due)
-        } else {
-            caseload = CaseloadIndex(data: data, due: due)
+    }
+
+    /// The parts that follow saved records, from the figures before the save; nil when they
+    /// must be built again.
+    private struct Followed {
+        var log: EmployerLog
+        var due: DueList
+        var caseload: CaseloadIndex
+        var faceToFace: [UUID: Int]
+        var visits: [UUID: EmployerVisits]
+
+        init?(_ previous: Figures, data: DataSnapshot, today: LocalDate, saved: [SavedChange]) {
+            guard !saved.isEmpty, previous.today == today, previous.basis.specialists == data.specialists,
+                  previous.basis.settings == data.settings, previous.basis.problems == data.problems.count
+            else { return nil }
+            // The counts the saves account for: anything else changed too, and all is built again.
+            var newClients = Set<UUID>(), newEmployers = Set<UUID>(), contacts = previous.basis.employerContacts
+            for change in saved {
+                switch change {
+                case .client(let client): if previous.employerLog.clientsByID[client.id] == nil { newClients.insert(client.id) }
+                case .employer(let employer):
+                    if previous.employerLog.employerPosition[employer.id] == nil { newEmployers.insert(employer.id) }
+                case .employerContact(_, let old): if old == nil { contacts += 1 }
+                case .deletedEmployerContact: contacts -= 1
+                }
+            }
+            guard data.clients.count == previous.basis.clients + newClients.count,
+                  data.employers.count == previous.basis.employers + newEmployers.count,
+                  data.employerContacts.count == contacts
+            else { return nil }
+
+            log = previous.employerLog
+            due = previous.due
+            caseload = previous.caseload
+            faceToFace = previous.faceToFaceThisWeek
+            visits = previous.employerVisits
+            var moved: [UUID] = []
+            for change in saved {
+                switch change {
+                case .client(let client):
+                    log.clientSaved(client, in: data)
+                    due.update(client: client, faceToFaceDays: Self.faceToFaceDays(of: client.id, in: log))
+                    moved.append(client.id)
+                case .employer(let employer):
+                    log.employerSaved(employer, in: data)
+                    if due.rename(employer) {
+                        for client in data.clients where client.jobs.contains(where: { $0.employerID == employer.id }) {
+                            due.update(client: client, faceToFaceDays: Self.faceToFaceDays(of: client.id, in: log))
+                        }
+                    }
+                    updateNextSteps(of: employer.id)
+                case .employerContact(let contact, let old):
+                    moved += contactSaved(contact, replacing: old, in: data, today: today)
+                case .deletedEmployerContact(let contact):
+                    moved += contactSaved(nil, replacing: contact, in: data, today: today)
+                }
+            }
+            // Clients whose next due date may have moved take their place in the caseload list again.
+            var done = Set<UUID>()
+            for id in moved where done.insert(id).inserted {
+                guard let client = log.clientsByID[id] else { continue }
+                caseload = caseload.updating(client, in: data, due: due)
+            }
         }
-        activeClients = active
-        jobSeekers = seekers
-        workingClients = working
-        faceToFaceThisWeek = faceToFace
-        weeklyTarget = targets
-        employerVisits = visits
-        jobStartsAhead = starts.sorted { ($0.job.startDate, $0.clientName) < ($1.job.startDate, $1.clientName) }
+
+        private mutating func updateNextSteps(of employerID: UUID) {
+            due.updateNextSteps(of: employerID, contacts: log.contacts(atEmployer: employerID),
+                                dismissals: log.summaries[employerID]?.employer.dueDismissals ?? [])
+        }
+
+        /// The job seekers whose due items were worked out again.
+        private mutating func contactSaved(_ new: EmployerContact?, replacing old: EmployerContact?, in data: DataSnapshot,
+                                           today: LocalDate) -> [UUID] {
+            log.employerContactSaved(new, replacing: old)
+            let weekStart = today.startOfWeek, weekEnd = today.startOfWeek.adding(days: 6)
+            let since = today.adding(days: -Figures.recentVisitDays)
+            if let old, old.isFaceToFace && old.date >= weekStart && old.date <= weekEnd {
+                let count = (faceToFace[old.specialistID] ?? 0) - 1
+                faceToFace[old.specialistID] = count > 0 ? count : nil
+            }
+            if let new, new.isFaceToFace && new.date >= weekStart && new.date <= weekEnd {
+                faceToFace[new.specialistID, default: 0] += 1
+            }
+            var employers: [UUID] = []
+            for contact in [old, new].compactMap({ $0 }) where !employers.contains(contact.employerID) {
+                employers.append(contact.employerID)
+            }
+            for id in employers {
+                let contacts = log.contacts(atEmployer: id)
+                visits[id] = contacts.isEmpty ? nil : EmployerVisits(
+                    recent: contacts.count(where: { $0.date >= since }), last: contacts.lazy.map(\.date).max())
+                updateNextSteps(of: id)
+            }
+            var seekers: [UUID] = []
+            for id in (old?.jobSeekerIDs ?? []) + (new?.jobSeekerIDs ?? []) where !seekers.contains(id) {
+                seekers.append(id)
+                if let client = log.clientsByID[id] {
+                    due.update(client: client, faceToFaceDays: Self.faceToFaceDays(of: id, in: log))
+                }
+            }
+            return seekers
+        }
+
+        static func faceToFaceDays(of client: UUID, in log: EmployerLog) -> [LocalDate] {
+            log.contacts(onBehalfOf: client).filter(\.isFaceToFace).map(\.date)
+        }
     }
 
     public func activeClients(of specialist: UUID) -> Int { activeClients[specialist] ?? 0 }

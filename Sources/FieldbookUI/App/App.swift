@@ -192,12 +192,9 @@ public enum App {
         state.progress[id] = nil
         switch result {
         case .saved(let record, _):
+            let changes = record.changes(from: state.data)
             record.apply(to: &state.data)
-            if case .client(let client) = record {
-                dataChanged(&state, environment, savedClient: client)
-            } else {
-                dataChanged(&state, environment)
-            }
+            dataChanged(&state, environment, saved: changes)
         case .reloaded(let snapshot):
             state.data = snapshot
             dataChanged(&state, environment)
@@ -232,9 +229,10 @@ public enum App {
         }
     }
 
-    /// `savedClient`: the one client that changed, so what follows it alone is updated, not rebuilt.
-    private static func dataChanged(_ state: inout AppState, _ environment: Environment, savedClient: Client? = nil) {
-        state.figures = Figures(data: state.data, today: state.today, previous: state.figures, savedClient: savedClient)
+    /// `saved`: the records a save wrote, so what follows them alone is updated, not rebuilt
+    /// (empty: everything is built again).
+    private static func dataChanged(_ state: inout AppState, _ environment: Environment, saved: [SavedChange] = []) {
+        state.figures = Figures(data: state.data, today: state.today, previous: state.figures, saved: saved)
         refreshAll(&state, environment)
     }
 

@@ -86,6 +86,21 @@ public enum SavedRecord: Hashable, Sendable {
     case clientAndEmployer(Client, Employer)
     case fidelityReview(FidelityReview)
 
+    /// What the figures follow of this save, read from `data` before the record is put in
+    /// (the version an employer contact replaces); empty when they are built again.
+    func changes(from data: DataSnapshot) -> [SavedChange] {
+        func contact(_ id: UUID) -> EmployerContact? { data.employerContacts.first { $0.id == id } }
+        switch self {
+        case .client(let client): return [.client(client)]
+        case .employer(let employer): return [.employer(employer)]
+        case .employerContact(let saved, let employer):
+            return (employer.map { [.employer($0)] } ?? []) + [.employerContact(saved, replacing: contact(saved.id))]
+        case .deletedEmployerContact(let id): return contact(id).map { [.deletedEmployerContact($0)] } ?? []
+        case .clientAndEmployer(let client, let employer): return [.employer(employer), .client(client)]
+        case .specialist, .handover, .fidelityReview: return []
+        }
+    }
+
     /// Puts the record into the data the screens show.
     func apply(to data: inout DataSnapshot) {
         switch self {
