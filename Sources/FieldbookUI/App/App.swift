@@ -32,11 +32,16 @@ public enum App {
         environment.now = Date(timeIntervalSince1970: environment.now.timeIntervalSince1970.rounded(.down))
         state.now = environment.now
         if state.lastInput.timeIntervalSince1970 == 0 { state.lastInput = state.now }
+        var effects: [Effect] = []
         if environment.today != state.today {
             state.today = environment.today
             state.figures = Figures(data: state.data, today: state.today)
-            refreshAll(&state, environment)
+            effects = refreshAll(&state, environment)
         }
+        return effects + respond(to: event, &state, environment)
+    }
+
+    private static func respond(to event: Event, _ state: inout AppState, _ environment: Environment) -> [Effect] {
         switch event {
         case .tick:
             let idle = Double(max(1, state.data.settings.idleLockMinutes)) * 60
@@ -46,8 +51,7 @@ public enum App {
             return []
         case .resize(let size):
             state.size = size
-            refreshAll(&state, environment)
-            return []
+            return refreshAll(&state, environment)
         case .progress(let id, let progress):
             if state.waiting[id] != nil || state.progress[id] != nil { state.progress[id] = progress }
             return []
@@ -190,17 +194,19 @@ public enum App {
     /// An answer from the store: the data changes for everyone, then the page that asked hears.
     private static func finish(_ id: RequestID, _ result: StoreResult, _ state: inout AppState, _ environment: Environment) -> [Effect] {
         state.progress[id] = nil
+        // Pages showing what the data derives ask for it again.
+        var effects: [Effect] = []
         switch result {
         case .saved(let record, _):
             record.apply(to: &state.data)
             if case .client(let client) = record {
-                dataChanged(&state, environment, savedClient: client)
+                effects = dataChanged(&state, environment, savedClient: client)
             } else {
-                dataChanged(&state, environment)
+                effects = dataChanged(&state, environment)
             }
         case .reloaded(let snapshot):
             state.data = snapshot
-            dataChanged(&state, environment)
+            effects = dataChanged(&state, environment)
             state.message = ProblemSummary.line(for: snapshot).map { Message("Read the data folder again; " + $0, kind: .error) }
                 ?? Message("Read the data folder again.")
         case .failed(.conflict(let conflict)):
@@ -210,29 +216,29 @@ public enum App {
                 state.data.problems.append(DataProblem(
                     path: pending.copy, kind: .conflictCopy,
                     message: "this copy's version of \(pending.record), kept after a save conflict: to merge", pendingMerge: pending))
-                dataChanged(&state, environment)
+                effects = dataChanged(&state, environment)
             }
         case .failed:
             break
         case .careerProfile(.overview(let overview)):
             state.profiles = overview
-            refreshAll(&state, environment)
+            effects = refreshAll(&state, environment)
         case .careerProfile(.answered(let answered)):
             // One client's summary in step with the answer, without reading the folder.
             state.profiles.summaries.update(answered.profile, definition: state.profiles.definition)
-        case .careerProfile:
+        case .careerProfile, .reportBoard:
             break
         }
-        guard let pageID = state.waiting.removeValue(forKey: id) else { return [] }
-        return withPage(pageID, &state, environment) { page, context in
+        guard let pageID = state.waiting.removeValue(forKey: id) else { return effects }
+        return effects + withPage(pageID, &state, environment) { page, context in
             page.receive(result, for: id, in: &context)
         }
     }
 
     /// `savedClient`: the one client that changed, so what follows it alone is updated, not rebuilt.
-    private static func dataChanged(_ state: inout AppState, _ environment: Environment, savedClient: Client? = nil) {
+    private static func dataChanged(_ state: inout AppState, _ environment: Environment, savedClient: Client? = nil) -> [Effect] {
         state.figures = Figures(data: state.data, today: state.today, previous: state.figures, savedClient: savedClient)
-        refreshAll(&state, environment)
+        return refreshAll(&state, environment)
     }
 
     /// A tab just came into view: it catches up with what it put off while hidden.
@@ -240,10 +246,13 @@ public enum App {
         withPage(state.top.id, &state, environment) { page, context in page.refresh(in: &context) }
     }
 
-    private static func refreshAll(_ state: inout AppState, _ environment: Environment) {
+    /// Every page catches up with a change; the shown one may ask for work (a board of reports).
+    private static func refreshAll(_ state: inout AppState, _ environment: Environment) -> [Effect] {
+        var effects: [Effect] = []
         for id in state.tabs.map(\.id) + state.pages.map(\.id) {
-            _ = withPage(id, &state, environment) { page, context in page.refresh(in: &context) }
+            effects += withPage(id, &state, environment) { page, context in page.refresh(in: &context) }
         }
+        return effects
     }
 
     /// Runs `body` on the page with `id` wherever it is on the stack, then applies what it
