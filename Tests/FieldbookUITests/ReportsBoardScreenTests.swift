@@ -12,6 +12,7 @@ import Testing
         }
     }
 
+    @discardableResult
     static func answer(_ asked: (id: RequestID, request: ReportBoardRequest), _ state: inout AppState) -> [Effect] {
         App.update(&state, .finished(asked.id, .reportBoard(asked.request.key, asked.request.build())))
     }
