@@ -63,6 +63,19 @@ import Testing
         #expect(state.tabPage(ReportsPage.self)?.board?.period == previous.request.key.period)
         #expect(state.screen().lines[5].hasPrefix(" Employment rate  "), "\n\(dump(state.screen()))")
         #expect(state.screen().lines[9] == " Quarterly employment rate", "\n\(dump(state.screen()))")
+
+        // Back and forth before a board comes: the board at hand shows at once, a board that
+        // comes for a period left meanwhile is dropped, and asked for again on coming back.
+        let earlier = try #require(Self.boards(state.press(.left)).first)
+        #expect(Self.boards(state.press(.right)).isEmpty, "Q3's board is at hand")
+        #expect(state.screen().lines[5].hasPrefix(" Employment rate  "))
+        Self.answer(earlier, &state)
+        #expect(state.tabPage(ReportsPage.self)?.board?.period == previous.request.key.period)
+        let again = try #require(Self.boards(state.press(.left)).first, "Q2's board was dropped: asked for again")
+        #expect(again.request.key == earlier.request.key)
+        Self.answer(again, &state)
+        #expect(state.screen().lines[3] == " Reports · 2026 Q2 (April to June)")
+        #expect(state.screen().lines[5].hasPrefix(" Employment rate  "))
     }
 
     /// A change of the data while the tab is shown asks for a new board; meanwhile the tab

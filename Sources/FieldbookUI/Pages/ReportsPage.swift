@@ -81,9 +81,15 @@ public struct ReportsPage: TabPage {
 
     public mutating func returned(from page: any Page, in context: inout PageContext) { refresh(in: &context) }
 
-    /// A board for an older data version, day or period than the one shown now is dropped.
+    /// A board for an older data version, day or period than the one shown now is dropped (and
+    /// asked for again if that period is shown again).
     public mutating func receive(_ result: StoreResult, for request: RequestID, in context: inout PageContext) {
-        guard case .reportBoard(let key, let built?) = result, key == self.key(in: context) else { return }
+        guard case .reportBoard(let key, let built) = result else { return }
+        if key == asked { asked = nil }
+        guard let built, key == self.key(in: context) else {
+            refresh(in: &context)
+            return
+        }
         board = built
         builtFor = key
         let count = lines(in: context).count
