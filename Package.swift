@@ -60,7 +60,7 @@ let package = Package(
         ),
         // A child process the store's proofs save with and kill (Tests/StoreProofTests).
         .executableTarget(name: "StoreTorture", dependencies: ["FieldbookCore"]),
-        .testTarget(name: "FieldbookCoreTests", dependencies: ["FieldbookCore"]),
+        .testTarget(name: "FieldbookCoreTests", dependencies: ["FieldbookCore", "SyntheticData"]),
         // Crash, concurrency and fuzz proofs of the store, each printing its counts.
         .testTarget(
             name: "StoreProofTests",

@@ -77,6 +77,7 @@ struct BenchContext {
             } catch { Report.note("caseload first frames not measured: \(error)") } }
             if wants("keys") { keyFigure("caseload", data: data, profiles: profiles, user: data.specialists[0].id, targetMilliseconds: 2) }
             if wants("figures") && !wants("keys") { figuresFigure("caseload", data: data) }
+            if wants("reports") { ReportsTiming.measure("caseload", data: data, profiles: profiles, today: today, runs: runs) }
             if wants("load") {
                 Report.line("caseload", "all data loaded (no cache, in process)", target: "info", loadTimings, against: pythonMedian,
                             verdict: .info)
@@ -114,6 +115,7 @@ struct BenchContext {
             }
             if wants("keys") { keyFigure("agency", data: data, profiles: profiles, user: nil, targetMilliseconds: 8) }
             if wants("figures") && !wants("keys") { figuresFigure("agency", data: data) }
+            if wants("reports") { ReportsTiming.measure("agency", data: data, profiles: profiles, today: today, runs: runs) }
             if wants("profiles") { Report.line("agency", "career profile summaries", target: "info", profileTimings, verdict: .info) }
             guard wants("memory") else { break }
             let peak = try peakMemory(of: folder)
@@ -190,6 +192,15 @@ struct BenchContext {
         Report.note(Report.pad("\(scale) figures for every screen:", 40)
                     + String(format: "built %6.1f ms, after one client saved %6.2f ms, after one employer contact saved %6.2f ms (median)",
                              rebuild.medianMilliseconds, afterSave.medianMilliseconds, afterContact.medianMilliseconds))
+        // The Reports tab asks for every report of its period when it is shown after a change,
+        // worked out off the key loop from these figures (`--only reports` for more).
+        var reports = Timings()
+        for _ in 0..<3 {
+            reports.time { _ = ReportBoard(data: data, figures: figures, period: .quarter(containing: today)) }
+        }
+        Report.note(Report.pad("\(scale) reports of a quarter:", 40)
+                    + String(format: "built %6.1f ms (median), off the key loop when the Reports tab is shown after a change",
+                             reports.medianMilliseconds))
     }
 
     /// Peak memory of a fresh process that loads the folder, builds the profile summaries and

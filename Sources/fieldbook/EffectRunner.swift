@@ -9,9 +9,13 @@ final class EffectRunner: @unchecked Sendable {
     private let store: Store
     private let profiles: ProfileDesk
     private let queue = DispatchQueue(label: "fieldbook.store")
+    /// Boards of reports are worked out here, beside the store's work: a save never waits for one.
+    private let reportQueue = DispatchQueue(label: "fieldbook.reports")
     private let lock = NSLock()
     private var events: [Event] = []
     private var running = 0
+    /// The latest board asked for: one asked for before it and not started yet is skipped.
+    private var latestBoard: RequestID?
 
     init(store: Store) {
         self.store = store
@@ -23,6 +27,18 @@ final class EffectRunner: @unchecked Sendable {
 
     func start(_ id: RequestID, _ request: StoreRequest) {
         lock.withLock { running += 1 }
+        if case .reportBoard(let board) = request {
+            lock.withLock { latestBoard = id }
+            reportQueue.async { [self] in
+                let isLatest = lock.withLock { latestBoard == id }
+                let result = StoreResult.reportBoard(board.key, isLatest ? board.build() : nil)
+                lock.withLock {
+                    running -= 1
+                    events.append(.finished(id, result))
+                }
+            }
+            return
+        }
         queue.async { [self] in
             let result = perform(request) { progress in self.post(.progress(id, progress)) }
             lock.withLock {
@@ -122,6 +138,8 @@ final class EffectRunner: @unchecked Sendable {
             return deactivate(id, handingClientsTo: successor)
         case .careerProfile(let work):
             return perform(work)
+        case .reportBoard(let board):
+            return .reportBoard(board.key, board.build())
         }
     }
 

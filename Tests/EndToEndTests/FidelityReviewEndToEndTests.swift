@@ -12,7 +12,8 @@ struct FidelityReviewEndToEndTests {
             #expect(session.waitFor("[1 Today]"), "\(session.screen)")
             session.send("4")
             #expect(session.waitFor("Reports · 2026 Q4"), "\(session.screen)")
-            #expect(session.screen.contains("f fidelity"), "\(session.screen)")
+            // A frame reaches tmux line by line: wait for its last line too.
+            #expect(session.waitFor("f fidelity"), "\(session.screen)")
             session.send("f")
             #expect(session.waitFor("section 1 of 3"), "\(session.screen)")
             #expect(session.screen.contains("1. Caseload size (records: "), "the score the records suggest: \(session.screen)")

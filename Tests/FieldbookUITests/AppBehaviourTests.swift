@@ -45,7 +45,7 @@ import Testing
         #expect(state.screen().lines[3].hasPrefix(" Employer contacts F2F 0/2"))
         state.press(.tab, .tab)
         #expect(state.tab == 2)
-        state.press(.backTab, .backTab, .backTab)
+        state.workOutReports(state.press(.backTab, .backTab, .backTab))
         #expect(state.tab == 3)
         let lines = state.screen().lines
         #expect(lines[3].hasPrefix(" Reports · 2026 Q4 (October to December)"))

@@ -58,6 +58,17 @@ extension AppState {
     }
 
     func screen(_ size: Size? = nil) -> Screen { App.view(self, size: size ?? self.size) }
+
+    /// Works out the boards of reports that `effects` ask for, as the main loop's runner does
+    /// off the key loop, and hands each back; returns what the answers asked for.
+    @discardableResult
+    mutating func workOutReports(_ effects: [Effect]) -> [Effect] {
+        var more: [Effect] = []
+        for case .store(let id, .reportBoard(let request)) in effects {
+            more += App.update(&self, .finished(id, .reportBoard(request.key, request.build())))
+        }
+        return more
+    }
 }
 
 /// Prints a screen so a failing assertion shows what was there.

@@ -150,7 +150,7 @@ public struct RapidSearchReport: Report {
         period = input.period
         let target = input.data.settings.firstEmployerContactDays
         targetDays = target
-        let log = EmployerLog(input.data, today: input.today)
+        let log = input.employerLog
         clients = input.clients.filter { input.period.range.contains($0.programEntryDate) && $0.status(on: input.period.to) != .referred }
             .map { client in
                 let first = FirstEmployerContact(for: client, contacts: log.contacts(onBehalfOf: client.id),

@@ -39,7 +39,7 @@ public struct EmployerContactsReport: Report {
     public init(_ input: ReportInput) {
         period = input.period
         let range = input.period.range
-        let log = EmployerLog(input.data, today: input.today)
+        let log = input.employerLog
         let counted: DateRange? = input.asOf < range.from ? nil : DateRange(from: range.from, to: input.asOf)
         var weekRanges: [(ISOWeek, DateRange)] = []
         if let counted {
@@ -49,7 +49,7 @@ public struct EmployerContactsReport: Report {
                 week = week.adding(weeks: 1)
             }
         }
-        let bySpecialistContacts = Dictionary(grouping: input.data.employerContacts.filter(\.isFaceToFace), by: \.specialistID)
+        let visits = counted.map { RepeatVisits(input.data.employerContacts, counted: $0) } ?? RepeatVisits()
         let ids = log.team(in: range).filter { input.counts(specialist: $0) }
         var figures: [SpecialistFigure] = []
         for id in input.ordered(ids) {
@@ -58,16 +58,7 @@ public struct EmployerContactsReport: Report {
                 let tally = log.tally(of: id, period: days)
                 return Week(week: week.description, from: days.from, to: days.to, faceToFace: tally.done, target: tally.target)
             }
-            var seen: Set<UUID> = []
-            var repeats = 0, total = 0
-            let ordered = (bySpecialistContacts[id] ?? []).sorted { ($0.date, $0.createdAt) < ($1.date, $1.createdAt) }
-            for contact in ordered where contact.date <= input.asOf {
-                if counted?.contains(contact.date) ?? false {
-                    total += 1
-                    if seen.contains(contact.employerID) { repeats += 1 }
-                }
-                seen.insert(contact.employerID)
-            }
+            let (total, repeats) = visits.of(id)
             figures.append(SpecialistFigure(
                 specialist: input.specialistName(id), specialistID: id, weeks: weeks,
                 faceToFace: weeks.reduce(0) { $0 + $1.faceToFace }, target: weeks.reduce(0) { $0 + $1.target },

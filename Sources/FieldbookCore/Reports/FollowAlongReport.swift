@@ -5,7 +5,9 @@ import Foundation
 ///
 /// The due list is replayed day by day (`FollowAlong.items`, the rules `fieldbook due` uses): an
 /// item due in the period is met on the day a contact that meets due dates makes it leave the
-/// list, on time when that day is on or before its due date. An item that leaves the list
+/// list, on time when that day is on or before its due date. The list changes only on the days
+/// something happens to the client (a contact, a job's start or end, a change of status, the
+/// program entry), so only those days are replayed: the days between give the same list. An item that leaves the list
 /// without such a contact (the job ended first, the client was closed) is counted as no longer
 /// due. An item a specialist set aside with a reason (`DueDismissal`) before it was met, and by
 /// the period's end, is counted as dismissed.
@@ -61,45 +63,74 @@ public struct FollowAlongReport: Report {
     public let total: SpecialistFigure
     public let items: [Row]
 
-    private struct ItemKey: Hashable {
+    struct ItemKey: Hashable {
         var clientID: UUID
         var jobID: UUID?
         var kind: DueKind
         var dueOn: LocalDate
     }
 
+    /// `from`, then every later day through `last` on which the client's due list can change:
+    /// the days of their contacts, of their jobs' starts and ends, of their status changes and
+    /// their program entry. Between two of them the list stays the same.
+    static func changeDays(of client: Client, from first: LocalDate, through last: LocalDate) -> [LocalDate] {
+        var days: Set<Int> = [client.programEntryDate.dayNumber]
+        for contact in client.contacts { days.insert(contact.date.dayNumber) }
+        for job in client.jobs {
+            days.insert(job.startDate.dayNumber)
+            if let end = job.endDate { days.insert(end.dayNumber) }
+        }
+        for change in client.statusHistory { days.insert(change.date.dayNumber) }
+        let later = days.filter { $0 > first.dayNumber && $0 <= last.dayNumber }.sorted().map { LocalDate(dayNumber: $0) }
+        return first <= last ? [first] + later : []
+    }
+
+    /// A contact that meets due dates on `day`: the one that met whatever left the list that day.
+    static func hasCountingContact(_ client: Client, on day: LocalDate, phoneAndVideoCount: Bool) -> Bool {
+        client.contacts.contains { $0.date == day && $0.kind.meetsDueDates(phoneAndVideoCount: phoneAndVideoCount) }
+    }
+
+    /// Dismissals by the item they set aside; the first one listed for an item counts.
+    private struct DismissalIndex {
+        private var byKey: [ItemKey: Dismissal] = [:]
+
+        init(_ dismissals: [Dismissal]) {
+            for dismissal in dismissals {
+                let key = ItemKey(clientID: dismissal.clientID, jobID: dismissal.jobID, kind: dismissal.kind, dueOn: dismissal.dueOn)
+                if byKey[key] == nil { byKey[key] = dismissal }
+            }
+        }
+
+        func first(for key: ItemKey) -> Dismissal? { byKey[key] }
+    }
+
     public init(_ input: ReportInput) {
         period = input.period
         let range = input.period.range
         let settings = input.data.settings.followAlong
-        let dismissals = Self.dismissals(in: input)
+        let dismissals = DismissalIndex(Self.dismissals(in: input))
         var rows: [Row] = []
-        for client in input.clients where client.programEntryDate <= range.to && !client.declinedFollowAlong {
+        // A client without jobs never has a follow-along item.
+        for client in input.clients where client.programEntryDate <= range.to && !client.declinedFollowAlong && !client.jobs.isEmpty {
             let longest = max(31 * max(1, settings.thereafterEveryMonths), settings.beforeStartDays, client.followAlongIntervalDays ?? 0)
             let firstDay = range.from.adding(days: -longest - 7)
-            var present: [ItemKey: DueItem] = [:]
+            var present: Set<ItemKey> = []
             var finished: [ItemKey: (Outcome, LocalDate?)] = [:]
-            func dismissal(of key: ItemKey) -> Dismissal? {
-                dismissals.first { $0.clientID == key.clientID && $0.jobID == key.jobID && $0.kind == key.kind && $0.dueOn == key.dueOn }
-            }
-            var day = firstDay
-            while day <= range.to {
-                let today = Dictionary(
-                    FollowAlong.items(for: client, settings: settings, asOf: day).map {
-                        (ItemKey(clientID: client.id, jobID: $0.jobID, kind: $0.kind, dueOn: $0.dueOn), $0)
-                    }, uniquingKeysWith: { a, _ in a })
-                for key in present.keys where today[key] == nil && range.contains(key.dueOn) && finished[key] == nil {
-                    let counting = CountingContacts(client, phoneAndVideoCount: settings.phoneAndVideoCount, asOf: day)
+            func dismissal(of key: ItemKey) -> Dismissal? { dismissals.first(for: key) }
+            for day in Self.changeDays(of: client, from: firstDay, through: range.to) {
+                let today = Set(FollowAlong.items(for: client, settings: settings, asOf: day).map {
+                    ItemKey(clientID: client.id, jobID: $0.jobID, kind: $0.kind, dueOn: $0.dueOn)
+                })
+                for key in present where !today.contains(key) && range.contains(key.dueOn) && finished[key] == nil {
                     if let dismissal = dismissal(of: key), dismissal.dismissedOn < day {
                         finished[key] = (.dismissed, nil)
-                    } else if counting.latest == day {
+                    } else if Self.hasCountingContact(client, on: day, phoneAndVideoCount: settings.phoneAndVideoCount) {
                         finished[key] = (day <= key.dueOn ? .metOnTime : .metLate, day)
                     } else {
                         finished[key] = (.noLongerDue, nil)
                     }
                 }
                 present = today
-                day = day.adding(days: 1)
             }
             let specialist = input.specialistName(client.specialistID)
             func row(_ key: ItemKey, _ outcome: Outcome, metOn: LocalDate? = nil, overdue: Int? = nil, reason: String? = nil) -> Row {
@@ -110,7 +141,7 @@ public struct FollowAlongReport: Report {
             for (key, result) in finished {
                 rows.append(row(key, result.0, metOn: result.1, reason: result.0 == .dismissed ? dismissal(of: key)?.reason : nil))
             }
-            for key in present.keys where range.contains(key.dueOn) && finished[key] == nil {
+            for key in present where range.contains(key.dueOn) && finished[key] == nil {
                 if let dismissal = dismissal(of: key), dismissal.dismissedOn <= range.to {
                     rows.append(row(key, .dismissed, reason: dismissal.reason))
                 } else {
@@ -118,7 +149,15 @@ public struct FollowAlongReport: Report {
                 }
             }
         }
-        rows.sort { ($0.dueOn, $0.specialist, $0.client, $0.kind) < ($1.dueOn, $1.specialist, $1.client, $1.kind) }
+        // Ties (one client's two jobs due the same day) by what else differs, so the order never
+        // depends on the order of a set.
+        rows.sort {
+            if ($0.dueOn, $0.specialist, $0.client, $0.kind) != ($1.dueOn, $1.specialist, $1.client, $1.kind) {
+                return ($0.dueOn, $0.specialist, $0.client, $0.kind) < ($1.dueOn, $1.specialist, $1.client, $1.kind)
+            }
+            return ($0.outcome.rawValue, $0.metOn?.dayNumber ?? .min, $0.daysOverdue ?? -1, $0.reason ?? "")
+                < ($1.outcome.rawValue, $1.metOn?.dayNumber ?? .min, $1.daysOverdue ?? -1, $1.reason ?? "")
+        }
         items = rows
         var figures: [String: SpecialistFigure] = [:]
         var total = SpecialistFigure(specialist: "Program", specialistID: nil)

@@ -29,9 +29,20 @@ public struct ReportBoard: Sendable {
     public let latestReview: FidelityReview?
     public let previousReview: FidelityReview?
 
+    /// Works out everything from the records alone.
     public init(data: DataSnapshot, period: ReportPeriod, today: LocalDate) {
+        self.init(ReportInput(data: data, period: period, today: today))
+    }
+
+    /// Reads what `figures` already derived from `data` (its employer log) instead of deriving
+    /// it again: the same board, for `figures.today`. `figures` must be the figures of `data`.
+    public init(data: DataSnapshot, figures: Figures, period: ReportPeriod) {
+        self.init(ReportInput(data: data, period: period, today: figures.today, employerLog: figures.employerLog))
+    }
+
+    private init(_ input: ReportInput) {
+        let data = input.data, period = input.period
         self.period = period
-        let input = ReportInput(data: data, period: period, today: today)
         employmentRate = EmploymentRateReport(input)
         employmentRateUnemployedAtEntry = EmploymentRateReport(input, unemployedAtEntry: true)
         employerContacts = EmployerContactsReport(input)
@@ -57,9 +68,11 @@ public struct ReportBoard: Sendable {
             return Bar(label: String(week.suffix(3)), value: value.done, of: value.target, text: "\(value.done)/\(value.target)")
         }
         let quarter = ReportPeriod.quarter(containing: period.to)
+        let thisRate = employmentRate
         quarterlyRates = (0..<4).reversed().map { back in
             let q = quarter.moved(by: -back)
-            let report = EmploymentRateReport(ReportInput(data: data, period: q, today: today))
+            // The period itself, when it is a quarter, is already worked out.
+            let report = q == period ? thisRate : EmploymentRateReport(input.over(q))
             let percent = report.rate.map { Int(($0 * 100).rounded()) } ?? 0
             return Bar(label: q.description, value: percent, of: 100,
                        text: report.served == 0 ? "-" : "\(percent) % (\(report.worked)/\(report.served))")

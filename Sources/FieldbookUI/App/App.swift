@@ -32,11 +32,16 @@ public enum App {
         environment.now = Date(timeIntervalSince1970: environment.now.timeIntervalSince1970.rounded(.down))
         state.now = environment.now
         if state.lastInput.timeIntervalSince1970 == 0 { state.lastInput = state.now }
+        var effects: [Effect] = []
         if environment.today != state.today {
             state.today = environment.today
             state.figures = Figures(data: state.data, today: state.today)
-            refreshAll(&state, environment)
+            effects = refreshAll(&state, environment)
         }
+        return effects + respond(to: event, &state, environment)
+    }
+
+    private static func respond(to event: Event, _ state: inout AppState, _ environment: Environment) -> [Effect] {
         switch event {
         case .tick:
             let idle = Double(max(1, state.data.settings.idleLockMinutes)) * 60
@@ -46,8 +51,7 @@ public enum App {
             return []
         case .resize(let size):
             state.size = size
-            refreshAll(&state, environment)
-            return []
+            return refreshAll(&state, environment)
         case .progress(let id, let progress):
             if state.waiting[id] != nil || state.progress[id] != nil { state.progress[id] = progress }
             return []
@@ -190,14 +194,16 @@ public enum App {
     /// An answer from the store: the data changes for everyone, then the page that asked hears.
     private static func finish(_ id: RequestID, _ result: StoreResult, _ state: inout AppState, _ environment: Environment) -> [Effect] {
         state.progress[id] = nil
+        // Pages showing what the data derives ask for it again.
+        var effects: [Effect] = []
         switch result {
         case .saved(let record, _):
             let changes = record.changes(from: state.data)
             record.apply(to: &state.data)
-            dataChanged(&state, environment, saved: changes)
+            effects = dataChanged(&state, environment, saved: changes)
         case .reloaded(let snapshot):
             state.data = snapshot
-            dataChanged(&state, environment)
+            effects = dataChanged(&state, environment)
             state.message = ProblemSummary.line(for: snapshot).map { Message("Read the data folder again; " + $0, kind: .error) }
                 ?? Message("Read the data folder again.")
         case .failed(.conflict(let conflict)):
@@ -207,33 +213,31 @@ public enum App {
                 state.data.problems.append(DataProblem(
                     path: pending.copy, kind: .conflictCopy,
                     message: "this copy's version of \(pending.record), kept after a save conflict: to merge", pendingMerge: pending))
-                dataChanged(&state, environment)
+                effects = dataChanged(&state, environment)
             }
         case .failed:
             break
         case .careerProfile(.overview(let overview)):
             state.profiles = overview
             // A page may open now what waited for the profiles (`c` pressed while they loaded).
-            let opened = refreshAll(&state, environment)
-            guard let pageID = state.waiting.removeValue(forKey: id) else { return opened }
-            return opened + withPage(pageID, &state, environment) { page, context in page.receive(result, for: id, in: &context) }
+            effects = refreshAll(&state, environment)
         case .careerProfile(.answered(let answered)):
             // One client's summary in step with the answer, without reading the folder.
             state.profiles.summaries.update(answered.profile, definition: state.profiles.definition)
-        case .careerProfile:
+        case .careerProfile, .reportBoard:
             break
         }
-        guard let pageID = state.waiting.removeValue(forKey: id) else { return [] }
-        return withPage(pageID, &state, environment) { page, context in
+        guard let pageID = state.waiting.removeValue(forKey: id) else { return effects }
+        return effects + withPage(pageID, &state, environment) { page, context in
             page.receive(result, for: id, in: &context)
         }
     }
 
     /// `saved`: the records a save wrote, so what follows them alone is updated, not rebuilt
     /// (empty: everything is built again).
-    private static func dataChanged(_ state: inout AppState, _ environment: Environment, saved: [SavedChange] = []) {
+    private static func dataChanged(_ state: inout AppState, _ environment: Environment, saved: [SavedChange] = []) -> [Effect] {
         state.figures = Figures(data: state.data, today: state.today, previous: state.figures, saved: saved)
-        refreshAll(&state, environment)
+        return refreshAll(&state, environment)
     }
 
     /// A tab just came into view: it catches up with what it put off while hidden.
@@ -241,6 +245,8 @@ public enum App {
         withPage(state.top.id, &state, environment) { page, context in page.refresh(in: &context) }
     }
 
+    /// Every page catches up with a change; the shown one may ask for work (a board of reports),
+    /// a page may open what waited for the data (a career profile).
     @discardableResult
     private static func refreshAll(_ state: inout AppState, _ environment: Environment) -> [Effect] {
         var effects: [Effect] = []

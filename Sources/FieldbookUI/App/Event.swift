@@ -59,6 +59,9 @@ public enum StoreRequest: Hashable, Sendable {
     case deactivateSpecialist(UUID, handingClientsTo: UUID?)
     /// Career profile work (see `ProfileRequest`).
     case careerProfile(ProfileRequest)
+    /// Every report of a period, worked out from the records (reads nothing on disk); answered
+    /// by `.reportBoard(_, _)`.
+    case reportBoard(ReportBoardRequest)
 }
 
 /// The answer to a `StoreRequest`.
@@ -69,6 +72,9 @@ public enum StoreResult: Sendable {
     case reloaded(DataSnapshot)
     /// The answer to a `.careerProfile` request.
     case careerProfile(ProfileResult)
+    /// The board asked for with this key; nil when it was not worked out because a newer board
+    /// was asked for meanwhile.
+    case reportBoard(ReportBoardKey, ReportBoard?)
 }
 
 /// A record as the store wrote it (timestamps set). A new kind of record is a case here and

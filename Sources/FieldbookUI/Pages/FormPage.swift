@@ -204,7 +204,7 @@ public struct FormPage: Page {
             } else {
                 context.message = Message("Not saved: \(error.causeFirst)", kind: .error)
             }
-        case .reloaded, .careerProfile:
+        case .reloaded, .careerProfile, .reportBoard:
             break
         }
     }

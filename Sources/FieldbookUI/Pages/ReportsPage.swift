@@ -10,17 +10,30 @@ public struct ReportsPage: TabPage {
     public static let tabTitle = "Reports"
 
     var period: ReportPeriod
-    /// Computed in FieldbookCore when the data, the day or the period changes, never while
-    /// drawing; while the tab is hidden the work waits until it is shown again.
+    /// Worked out off the key loop (a `.reportBoard` request) when the data, the day or the
+    /// period changes, never while drawing; while the tab is hidden the work waits until it is
+    /// shown again. Until the board of the current key comes, the tab says it is building and
+    /// shows the board it has when that is of the same period.
     var board: ReportBoard?
-    /// The data version and day `board` was computed for.
-    var builtFor: (version: Int, day: LocalDate)?
+    /// The key `board` was worked out for.
+    var builtFor: ReportBoardKey?
+    /// The latest key asked for.
+    var asked: ReportBoardKey?
     var top = 0
+    /// The last lines were asked for (End): a board that arrives later opens at its end too.
+    var showsEnd = false
 
     public init(in context: PageContext) {
         period = .quarter(containing: context.today)
-        if context.isShown { rebuild(context) }
     }
+
+    /// The board this page needs now.
+    func key(in context: PageContext) -> ReportBoardKey {
+        ReportBoardKey(dataVersion: context.dataVersion, today: context.today, period: period)
+    }
+
+    /// True while the board of the current key is being worked out.
+    func isBuilding(in context: PageContext) -> Bool { builtFor != key(in: context) }
 
     public func title(in context: PageContext) -> String { Self.tabTitle }
 
@@ -30,17 +43,17 @@ public struct ReportsPage: TabPage {
         let visible = Layout.bodyBottom(context.size) - Layout.bodyTop - 1
         let count = lines(in: context).count
         switch action {
-        case .previousPeriod: setPeriod(period.moved(by: -1), in: context)
+        case .previousPeriod: setPeriod(period.moved(by: -1), in: &context)
         case .nextPeriod:
             // A period that has not started has nothing to report yet.
             let next = period.moved(by: 1)
             if next.from <= context.today {
-                setPeriod(next, in: context)
+                setPeriod(next, in: &context)
             } else {
                 context.message = Message("No later period yet: \(period.longDescription) is running.")
             }
         case .switchPeriodKind:
-            setPeriod(period.kind == .quarter ? .month(containing: min(period.to, context.today)) : .quarter(containing: period.from), in: context)
+            setPeriod(period.kind == .quarter ? .month(containing: min(period.to, context.today)) : .quarter(containing: period.from), in: &context)
         case .fidelityReview: context.push(FormPage(FidelityReviewForm(), in: context))
         case .showHistory: context.push(TallyHistoryPage(in: context))
         case .moveDown: top = min(max(0, count - visible), top + 1)
@@ -51,25 +64,42 @@ public struct ReportsPage: TabPage {
         case .last: top = max(0, count - visible)
         default: break
         }
+        switch action {
+        case .last: showsEnd = true
+        case .moveDown, .moveUp, .pageDown, .pageUp, .first, .previousPeriod, .nextPeriod, .switchPeriodKind: showsEnd = false
+        default: break
+        }
     }
 
     public mutating func refresh(in context: inout PageContext) {
-        guard context.isShown, builtFor?.version != context.dataVersion || builtFor?.day != context.today else { return }
-        rebuild(context)
+        guard context.isShown else { return }
+        let key = key(in: context)
+        guard builtFor != key, asked != key else { return }
+        asked = key
+        context.request(.reportBoard(ReportBoardRequest(key: key, data: context.data, figures: context.figures)))
     }
 
     public mutating func returned(from page: any Page, in context: inout PageContext) { refresh(in: &context) }
 
-    private mutating func rebuild(_ context: PageContext) {
-        board = ReportBoard(data: context.data, period: period, today: context.today)
-        builtFor = (context.dataVersion, context.today)
-        top = min(top, max(0, lines(in: context).count - 1))
+    /// A board for an older data version, day or period than the one shown now is dropped (and
+    /// asked for again if that period is shown again).
+    public mutating func receive(_ result: StoreResult, for request: RequestID, in context: inout PageContext) {
+        guard case .reportBoard(let key, let built) = result else { return }
+        if key == asked { asked = nil }
+        guard let built, key == self.key(in: context) else {
+            refresh(in: &context)
+            return
+        }
+        board = built
+        builtFor = key
+        let count = lines(in: context).count
+        top = showsEnd ? max(0, count - (Layout.bodyBottom(context.size) - Layout.bodyTop - 1)) : min(top, max(0, count - 1))
     }
 
-    private mutating func setPeriod(_ new: ReportPeriod, in context: PageContext) {
+    private mutating func setPeriod(_ new: ReportPeriod, in context: inout PageContext) {
         period = new
         top = 0
-        rebuild(context)
+        refresh(in: &context)
     }
 
     public func draw(in context: PageContext, into screen: inout Screen) {
@@ -82,12 +112,23 @@ public struct ReportsPage: TabPage {
         TodayPage.draw(shown, into: &screen)
     }
 
-    /// The body, line by line, from the board's figures.
+    /// The body, line by line, from the board's figures; while the board of the period is
+    /// being worked out, a line saying so, then the board at hand when it is of the same period.
     func lines(in context: PageContext) -> [StyledLine] {
-        guard let b = board else { return [] }
         let width = context.size.columns - 2
-        var out: [StyledLine] = [[Span("Reports · " + b.period.longDescription, .title),
-                                  Span(b.period.to > context.today ? "  (to date)" : "", .muted)], []]
+        var out: [StyledLine] = [[Span("Reports · " + period.longDescription, .title),
+                                  Span(period.to > context.today ? "  (to date)" : "", .muted)], []]
+        if isBuilding(in: context) {
+            out.append([Span("building reports…", .muted),
+                        Span(board?.period == period ? " (showing the figures from before the last change)" : "", .muted)])
+            out.append([])
+        }
+        if let board, board.period == period { out += boardLines(board, width: width) }
+        return out.map { line in line.map { Span(TextCells.truncate($0.text, to: max(1, width)), $0.style) } }
+    }
+
+    private func boardLines(_ b: ReportBoard, width: Int) -> [StyledLine] {
+        var out: [StyledLine] = []
         let rate = b.employmentRate
         out.append([Span("Employment rate  ", .title), Span("\(rate.worked) of \(rate.served) served worked: \(percentText(rate.worked, of: rate.served))"),
                     Span("  benchmarks 31/41/50 %", .muted)])
@@ -138,7 +179,7 @@ public struct ReportsPage: TabPage {
                     Span(", \(follow.dismissed) dismissed")])
         out.append([])
         out += fidelityLines(b)
-        return out.map { line in line.map { Span(TextCells.truncate($0.text, to: max(1, width)), $0.style) } }
+        return out
     }
 
     /// A specialist's name in the column the per-specialist lines share.
