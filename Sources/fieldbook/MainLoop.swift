@@ -10,7 +10,8 @@ import Terminal
 enum MainLoop {
     /// Returns the signal that stopped Fieldbook, if one did.
     static func run(store: Store, snapshot: DataSnapshot, today: LocalDate, followClock: Bool, user: UUID?,
-                    startMessage: @escaping (ProfileOverview) -> String? = { _ in nil }, askWhoYouAre: Bool = false, pin: PINHash? = nil,
+                    startMessage: @escaping (ProfileOverview) -> String? = { _ in nil },
+                    afterFirstFrame: @escaping @Sendable () -> Void = {}, askWhoYouAre: Bool = false, pin: PINHash? = nil,
                     remember: (UUID) -> String? = { _ in nil }) throws -> Int32? {
         let useColor = (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let terminal = try TerminalSession.start(useColor: useColor)
@@ -32,7 +33,10 @@ enum MainLoop {
 
         App.update(&state, .tick(Date()), environment())
         terminal.draw(App.view(state, size: terminal.size))
-        // The career profiles are read after the first frame, once, for the screens and the check.
+        // What the start-up check walks the folder for, then the career profiles (once, for the
+        // screens and the check) are read after the first frame, in turn on the store's queue:
+        // the start-up message is made again when the profiles arrive, with both.
+        runner.inTurn(afterFirstFrame)
         let profileLoad = App.loadProfiles(&state)
         if let profileLoad, case .store(let id, let request) = profileLoad.effect { runner.start(id, request) }
         while true {

@@ -12,6 +12,11 @@ public struct ClientPage: Page {
     /// Carried from one visit of the career profile to the next while this page is open.
     public private(set) var hidingSensitive = false
     private var printing: RequestID?
+    /// The page's text, made once when the data, the career profiles, the day or the width
+    /// change (`refresh`, `opened`, `returned`), never per key or per frame.
+    private var text = ClientPageText()
+    /// How many times the text was made (tests check it is not made per key).
+    private(set) var textBuilds = 0
 
     public init(clientID: UUID) { self.clientID = clientID }
 
@@ -116,6 +121,8 @@ public struct ClientPage: Page {
         }
     }
 
+    public mutating func opened(in context: inout PageContext) { scroll(to: top, context) }
+
     public mutating func refresh(in context: inout PageContext) { scroll(to: top, context) }
 
     public mutating func returned(from page: any Page, in context: inout PageContext) {
@@ -134,8 +141,27 @@ public struct ClientPage: Page {
     }
 
     private mutating func scroll(to row: Int, _ context: PageContext) {
-        let count = context.data.client(clientID).map { Self.lines($0, context: context, width: context.size.columns - 2).count } ?? 0
-        top = ScrolledText.top(row, count: count, size: context.size)
+        makeText(context)
+        top = ScrolledText.top(row, count: text.lines.count, size: context.size)
+    }
+
+    /// Makes the text again when what it is made of changed since it was last made.
+    private mutating func makeText(_ context: PageContext) {
+        let made = ClientPageText.Made(context)
+        guard text.made != made else { return }
+        text = ClientPageText(made: made, lines: Self.lines(of: clientID, context: context, width: made.width))
+        textBuilds += 1
+    }
+
+    /// The text for `context`: the one made already, unless what it is made of has changed
+    /// without this page hearing of it (then made for this frame alone).
+    private func lines(_ context: PageContext) -> [StyledLine] {
+        let made = ClientPageText.Made(context)
+        return text.made == made ? text.lines : Self.lines(of: clientID, context: context, width: made.width)
+    }
+
+    private static func lines(of clientID: UUID, context: PageContext, width: Int) -> [StyledLine] {
+        context.data.client(clientID).map { lines($0, context: context, width: width) } ?? []
     }
 
     public func draw(in context: PageContext, into screen: inout Screen) {
@@ -150,9 +176,29 @@ public struct ClientPage: Page {
         screen.put(right, row: top, column: max(1, screen.columns - rightWidth - 1), style: .title)
         screen.put(client.displayName, row: top, column: 1, width: max(1, screen.columns - rightWidth - 4), style: .title)
 
-        let width = screen.columns - 2
-        ScrolledText.draw(Self.lines(client, context: context, width: width), from: self.top, width: width, into: &screen)
+        ScrolledText.draw(lines(context), from: self.top, width: screen.columns - 2, into: &screen)
     }
+}
+
+/// The client page's lines and what they were made from.
+struct ClientPageText: Sendable {
+    /// What the lines depend on: nil before they are first made.
+    struct Made: Equatable, Sendable {
+        var dataVersion: Int
+        var profilesVersion: Int
+        var today: LocalDate
+        var width: Int
+
+        init(_ context: PageContext) {
+            dataVersion = context.dataVersion
+            profilesVersion = context.profilesVersion
+            today = context.today
+            width = context.size.columns - 2
+        }
+    }
+
+    var made: Made?
+    var lines: [StyledLine] = []
 }
 
 extension String {
