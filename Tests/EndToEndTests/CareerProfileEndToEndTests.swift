@@ -32,6 +32,10 @@ struct CareerProfileEndToEndTests {
             session.send("Enter", "Enter")
             #expect(session.waitFor("── Details"), "\(session.screen)")
             session.send("c")
+            // c waits for the profiles, read after the first frame: pressed again if too soon.
+            for _ in 0..<30 where !session.waitFor("What job would you like to have now?", seconds: 1) {
+                if session.screen.contains("Career profiles are still loading") { session.send("c") }
+            }
             #expect(session.waitFor("What job would you like to have now?"), "\(session.screen)")
             session.type("Warehouse work, días de semana")
             session.send("Enter")
@@ -199,6 +203,11 @@ extension CareerProfileEndToEndTests {
             session.send("Enter", "Enter")
             #expect(session.waitFor("── Details", seconds: 30), "\(session.screen)")
             session.send("c")
+            // The profiles are read after the first frame, and c waits for them: pressed again,
+            // as the message says, when it came too soon.
+            for _ in 0..<30 where !session.waitFor(" answered", seconds: 1) {
+                if session.screen.contains("Career profiles are still loading") { session.send("c") }
+            }
             #expect(session.waitFor(" answered", seconds: 30), "\(session.screen)")
         }
 

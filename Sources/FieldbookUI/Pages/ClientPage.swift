@@ -180,27 +180,6 @@ public struct ClientPage: Page {
     }
 }
 
-/// The client page's lines and what they were made from.
-struct ClientPageText: Sendable {
-    /// What the lines depend on: nil before they are first made.
-    struct Made: Equatable, Sendable {
-        var dataVersion: Int
-        var profilesVersion: Int
-        var today: LocalDate
-        var width: Int
-
-        init(_ context: PageContext) {
-            dataVersion = context.dataVersion
-            profilesVersion = context.profilesVersion
-            today = context.today
-            width = context.size.columns - 2
-        }
-    }
-
-    var made: Made?
-    var lines: [StyledLine] = []
-}
-
 extension String {
     /// The text with its first letter capitalized.
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
