@@ -205,20 +205,27 @@ public final class TerminalSession {
 
     // MARK: Output
 
-    /// Draws `screen`, writing only the cells that differ from the last frame.
+    /// Draws `screen`, writing only the cells that differ from the last frame. Cells are read
+    /// in place (no copy of a cell to compare it).
     public func draw(_ screen: Screen) {
-        let sameSize = previous?.size == screen.size
-        for row in 0..<screen.rows {
-            guard let span = changedSpan(row: row, in: screen, sameSize: sameSize) else { continue }
-            var column = span.lowerBound
-            while column <= span.upperBound && column < screen.columns {
-                let cell = screen[row, column]
-                if cell.isContinuation {
-                    column += 1
-                    continue
+        let before = previous?.size == screen.size ? previous?.cells : nil
+        screen.cells.withUnsafeBufferPointer { now in
+            (before ?? []).withUnsafeBufferPointer { old in
+                for row in 0..<screen.rows {
+                    let start = row * screen.columns
+                    let line = UnsafeBufferPointer(rebasing: now[start..<(start + screen.columns)])
+                    let oldLine = before == nil ? nil : UnsafeBufferPointer(rebasing: old[start..<(start + screen.columns)])
+                    guard let span = Self.changedSpan(line, was: oldLine) else { continue }
+                    var column = span.lowerBound
+                    while column <= span.upperBound && column < line.count {
+                        if line[column].isContinuation {
+                            column += 1
+                            continue
+                        }
+                        put(line[column], row: row, column: column)
+                        column += max(1, line[column].width)
+                    }
                 }
-                put(cell, row: row, column: column)
-                column += max(1, cell.width)
             }
         }
         previous = screen
@@ -233,17 +240,20 @@ public final class TerminalSession {
         draw(screen)
     }
 
-    private func changedSpan(row: Int, in screen: Screen, sameSize: Bool) -> ClosedRange<Int>? {
-        guard sameSize, let previous else { return 0...(screen.columns - 1) }
+    /// The columns of one row to write again: all of them without a last frame of the same
+    /// size, else from the first cell that changed to the last (widened to keep wide glyphs whole).
+    private static func changedSpan(_ line: UnsafeBufferPointer<Cell>, was old: UnsafeBufferPointer<Cell>?) -> ClosedRange<Int>? {
+        guard !line.isEmpty else { return nil }
+        guard let old else { return 0...(line.count - 1) }
         var first: Int?
         var last = 0
-        for column in 0..<screen.columns where screen[row, column] != previous[row, column] {
+        for column in 0..<line.count where line[column] != old[column] {
             if first == nil { first = column }
             last = column
         }
         guard var start = first else { return nil }
-        if screen[row, start].isContinuation || previous[row, start].isContinuation { start = max(0, start - 1) }
-        if last + 1 < screen.columns, screen[row, last].width == 2 || previous[row, last].width == 2 { last += 1 }
+        if line[start].isContinuation || old[start].isContinuation { start = max(0, start - 1) }
+        if last + 1 < line.count, line[last].width == 2 || old[last].width == 2 { last += 1 }
         return start...last
     }
 
@@ -254,13 +264,25 @@ public final class TerminalSession {
         if cell.style.underline { attributes |= fb_a_underline() }
         if cell.style.dim { attributes |= fb_a_dim() }
         let pair = useColor ? (pairs[cell.style.role] ?? 0) : 0
-        var characters: [wchar_t] = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
-        if characters.isEmpty { characters = [wchar_t(32)] }
-        characters.append(0)
-        _ = characters.withUnsafeBufferPointer { buffer in
+        // The cell's characters, ended by 0, in a buffer kept for every cell (no array per cell).
+        var count = 0
+        for scalar in cell.text.unicodeScalars where count < cellCharacters.count - 1 {
+            cellCharacters[count] = wchar_t(bitPattern: scalar.value)
+            count += 1
+        }
+        if count == 0 {
+            cellCharacters[0] = 32
+            count = 1
+        }
+        cellCharacters[count] = 0
+        _ = cellCharacters.withUnsafeBufferPointer { buffer in
             fb_put_cell(window, Int32(row), Int32(column), buffer.baseAddress, attributes, pair)
         }
     }
+
+    /// One cell's characters for ncurses: a base character, its combining marks (ncurses keeps
+    /// at most a few), and the 0 that ends them.
+    private var cellCharacters = [wchar_t](repeating: 0, count: 16)
 
     /// The rows ncurses holds now, as text (tests read a headless screen back with this).
     public func readBack() -> [String] {

@@ -7,7 +7,9 @@ import Foundation
 final class EffectRunner: @unchecked Sendable {
     // The store is touched only on `queue` once the loop runs.
     private let store: Store
-    private let profiles: ProfileDesk
+    /// Made on the queue at its first use, after the first frame (it reads the folder's
+    /// questionnaire definition).
+    private lazy var profiles = ProfileDesk(store: CareerProfileStore(store: store))
     private let queue = DispatchQueue(label: "fieldbook.store")
     /// Boards of reports are worked out here, beside the store's work: a save never waits for one.
     private let reportQueue = DispatchQueue(label: "fieldbook.reports")
@@ -19,7 +21,6 @@ final class EffectRunner: @unchecked Sendable {
 
     init(store: Store) {
         self.store = store
-        profiles = ProfileDesk(store: CareerProfileStore(store: store))
     }
 
     /// Work still under way.
@@ -47,6 +48,10 @@ final class EffectRunner: @unchecked Sendable {
             }
         }
     }
+
+    /// Runs `work` on the worker thread, in turn with the store work (after what was started
+    /// before it, before what is started after it).
+    func inTurn(_ work: @escaping @Sendable () -> Void) { queue.async(execute: work) }
 
     /// From now on, saves are logged in the audit trail as this specialist's (after the user
     /// said who they are); done in turn with the store work.

@@ -28,14 +28,15 @@ struct Fieldbook: ParsableCommand {
         )
     }
 
-    /// The OPTIONS part of `fieldbook open --help`, for the top-level help.
-    static var openOptionsHelp: String {
+    /// The OPTIONS part of `fieldbook open --help`, for the top-level help. Made once: the
+    /// command line parser asks for the configuration many times on every start.
+    static let openOptionsHelp: String = {
         let help = Open.helpMessage(columns: 80)
         guard let start = help.range(of: "OPTIONS:") else { return "" }
         let lines = help[start.lowerBound...].split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !$0.contains("--help") && !$0.contains("--version") }
         return "OPTIONS OF OPENING THE APP (fieldbook, fieldbook open):\n" + lines.dropFirst().joined(separator: "\n")
-    }
+    }()
 }
 
 /// Options every subcommand that reads a data folder takes.

@@ -10,7 +10,8 @@ import Terminal
 enum MainLoop {
     /// Returns the signal that stopped Fieldbook, if one did.
     static func run(store: Store, snapshot: DataSnapshot, today: LocalDate, followClock: Bool, user: UUID?,
-                    startMessage: @escaping (ProfileOverview) -> String? = { _ in nil }, askWhoYouAre: Bool = false, pin: PINHash? = nil,
+                    startMessage: @escaping (ProfileOverview) -> String? = { _ in nil },
+                    afterFirstFrame: @escaping @Sendable () -> Void = {}, askWhoYouAre: Bool = false, pin: PINHash? = nil,
                     remember: (UUID) -> String? = { _ in nil }) throws -> Int32? {
         let useColor = (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let terminal = try TerminalSession.start(useColor: useColor)
@@ -32,9 +33,13 @@ enum MainLoop {
 
         App.update(&state, .tick(Date()), environment())
         terminal.draw(App.view(state, size: terminal.size))
-        // The career profiles are read after the first frame, once, for the screens and the check.
+        // The career profiles (read once, for the screens and the check), then the start-up
+        // check's walk over the folder, come after the first frame, in turn on the store's queue;
+        // the start-up message is made again as each comes in.
         let profileLoad = App.loadProfiles(&state)
         if let profileLoad, case .store(let id, let request) = profileLoad.effect { runner.start(id, request) }
+        runner.inTurn(afterFirstFrame)
+        var profilesForTheCheck = ProfileOverview.loading
         while true {
             if let signal = TerminalSignals.stopRequest { return signal }
             // Answers from the store are looked for often while work is under way.
@@ -45,12 +50,14 @@ enum MainLoop {
             let now = environment()
             var events: [Event] = [.tick(now.now)] + runner.takeEvents()
             for case .finished(let id, .careerProfile(.overview(let overview))) in events where id == profileLoad?.id {
-                // Unless another message has taken its place since.
-                if state.message == nil || state.message == shownStartMessage,
-                   let text = startMessage(overview), Message(text, kind: .error) != shownStartMessage {
-                    shownStartMessage = Message(text, kind: .error)
-                    state.message = shownStartMessage
-                }
+                profilesForTheCheck = overview
+            }
+            // What the start-up message counts may have come in; unless another message has
+            // taken its place since.
+            if state.message == nil || state.message == shownStartMessage,
+               let text = startMessage(profilesForTheCheck), Message(text, kind: .error) != shownStartMessage {
+                shownStartMessage = Message(text, kind: .error)
+                state.message = shownStartMessage
             }
             if TerminalSignals.takeInterrupt() { events.append(.interrupt) }
             switch input {

@@ -90,18 +90,22 @@ struct OpenOptions: ParsableArguments {
         // First start on this folder on this machine: the app asks who you are.
         let askWhoYouAre = user == nil && !demo
         store.auditLog = AuditLog(dataFolder: folder, installID: InstallID.load(), specialistID: user)
-        // Counted without the career profiles, which the app reads after its first frame and adds.
-        let recordProblems = DataCheck.problems(in: folder, loaded: snapshot, profileProblems: []).count
+        // Counted without the career profiles and the walk over every file, which the app does
+        // after its first frame and adds.
+        let recordProblems = DataCheck.problems(in: folder, loaded: snapshot, profileProblems: [], skipping: [.folderWalk]).count
         let unreadable = snapshot.problems.filter { $0.pendingMerge == nil }.count
         let toMerge = Set(snapshot.pendingMerges.map(\.record)).count
+        let folderProblems = FolderProblems()
         let startMessage = { (profiles: ProfileOverview) in
-            Self.startMessage(problems: recordProblems + profiles.problems.count, unreadable: unreadable, toMerge: toMerge)
+            Self.startMessage(problems: recordProblems + (folderProblems.count ?? 0) + profiles.problems.count,
+                              unreadable: unreadable, toMerge: toMerge)
         }
         let exitSignal: Int32?
         do {
             exitSignal = try MainActor.assumeIsolated {
                 try MainLoop.run(store: store, snapshot: snapshot, today: today, followClock: todayOverride == nil, user: user,
-                                 startMessage: startMessage, askWhoYouAre: askWhoYouAre, pin: machine.pin) { id in
+                                 startMessage: startMessage, afterFirstFrame: { folderProblems.count = DataCheck.hygiene(of: folder).count },
+                                 askWhoYouAre: askWhoYouAre, pin: machine.pin) { id in
                     machine.setSpecialist(id, for: folder)
                     do {
                         try machine.save(to: machineFile)

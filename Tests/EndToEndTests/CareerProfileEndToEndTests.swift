@@ -31,6 +31,8 @@ struct CareerProfileEndToEndTests {
             session.type("soren")
             session.send("Enter", "Enter")
             #expect(session.waitFor("── Details"), "\(session.screen)")
+            // The profiles are read after the first frame: c pressed before then opens the
+            // profile when they arrive.
             session.send("c")
             #expect(session.waitFor("What job would you like to have now?"), "\(session.screen)")
             session.type("Warehouse work, días de semana")
@@ -198,6 +200,8 @@ extension CareerProfileEndToEndTests {
             session.type("soren")
             session.send("Enter", "Enter")
             #expect(session.waitFor("── Details", seconds: 30), "\(session.screen)")
+            // The profiles are read after the first frame: c pressed before then opens the
+            // profile when they arrive.
             session.send("c")
             #expect(session.waitFor(" answered", seconds: 30), "\(session.screen)")
         }

@@ -78,6 +78,14 @@ import Testing
         #expect(log.employers(matching: "").count == names.count)
     }
 
+    @Test func nothingTypedOffersTheDirectorysFirstNamesInOrder() {
+        let names = ["Zed Tools", "árbol garden", "Bean There Café", "Corner Shop", "Depot", "Café Müller"]
+        let log = EmployerLog(DataSnapshot(employers: names.map(employer)), today: Self.today)
+        #expect(log.employers(matching: "", limit: 3).map(\.name) == ["árbol garden", "Bean There Café", "Café Müller"])
+        #expect(log.employers(matching: "  ").map(\.name) == log.directory(sortedBy: .name).map(\.employer.name))
+        #expect(log.employers(matching: "", limit: 0).isEmpty)
+    }
+
     @Test func jobSeekersCompleteWithTheirDisclosurePreference() {
         var jose = Sample.client(name: "José Álvarez-Ruiz")
         jose.preferredName = "Pepe"

@@ -42,6 +42,20 @@ import Testing
         #expect(client.lastContact?.date == date("2026-11-20"))
     }
 
+    @Test func lastContactIsTheFirstOfTheNewestWhateverTheOrderLogged() {
+        var client = Sample.client()
+        client.contacts = [
+            ClientContact(date: date("2026-11-02"), kind: .phone, place: "older"),
+            ClientContact(date: date("2026-11-09"), kind: .faceToFace, place: "first of the newest"),
+            ClientContact(date: date("2026-11-01"), kind: .faceToFace, place: "oldest"),
+            ClientContact(date: date("2026-11-09"), kind: .phone, place: "second of the newest"),
+            ClientContact(date: date("2026-11-12"), kind: .outreachAttempt, place: "did not reach"),
+        ]
+        #expect(client.lastContact?.place == "first of the newest")
+        client.contacts.removeAll { $0.kind != .outreachAttempt }
+        #expect(client.lastContact == nil)
+    }
+
     @Test func nameSearchIgnoresCaseAndAccents() {
         #expect(NameSearch.matches("jose", in: ["José Álvarez-Ruiz"]))
         #expect(NameSearch.matches("ALVAREZ jo", in: ["José Álvarez-Ruiz"]))

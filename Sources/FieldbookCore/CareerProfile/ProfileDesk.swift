@@ -66,8 +66,9 @@ public struct ProfileOverview: Hashable, Sendable {
         self.isLoading = isLoading
     }
 
-    /// What is known before the folder's profiles are read.
-    public static let loading = ProfileOverview(isLoading: true)
+    /// What is known before the folder's profiles are read. No definition yet (screens wait for
+    /// the folder's own): the built-in one is not even parsed before the first frame.
+    public static let loading = ProfileOverview(definition: QuestionnaireDefinition(version: 0, title: "", sections: []), isLoading: true)
 
     /// What `fieldbook check` reports of career profiles: the definition and unreadable session files.
     public var problems: [DataProblem] { [definitionProblem].compactMap { $0 } + summaries.problems }

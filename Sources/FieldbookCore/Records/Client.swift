@@ -92,8 +92,15 @@ public struct Client: Codable, Hashable, Sendable, Identifiable {
     }
 
     /// The newest contact that reached the person (outreach attempts do not count).
+    /// (The first of the newest, read in place: no list of contacts is made for it, since the
+    /// caseload asks it of every row it draws.)
     public var lastContact: ClientContact? {
-        contacts.filter(\.kind.reachedThePerson).max { $0.date < $1.date }
+        var newest: Int?
+        for index in contacts.indices where contacts[index].kind.reachedThePerson {
+            if let best = newest, contacts[index].date <= contacts[best].date { continue }
+            newest = index
+        }
+        return newest.map { contacts[$0] }
     }
 
     /// Jobs held on `date`: started on or before it and not ended before it.

@@ -66,39 +66,45 @@ public enum Completion {
     }
 
     /// The items whose name matches `query`, best first; within a tier by `order`, then by name.
-    /// `key` gives each item's prepared name (kept by the caller so typing stays quick).
+    /// `key` gives each item's prepared name (kept by the caller so typing stays quick); it is
+    /// asked once per item, and items are read in place, never copied to be compared.
     public static func rank<Item>(
         _ items: [Item], query: String, limit: Int = .max,
-        key: (Item) -> Key, order: (Item, Item) -> Bool = { _, _ in false }
+        key: (Item) -> Key, order: ((Item, Item) -> Bool)? = nil
     ) -> [Item] {
         let prepared = Query(folded: NameSearch.fold(query))
         guard limit > 0 else { return [] }
-        func precedes(_ a: (tier: Tier, index: Int), _ b: (tier: Tier, index: Int)) -> Bool {
-            if a.tier != b.tier { return a.tier < b.tier }
-            if order(items[a.index], items[b.index]) { return true }
-            if order(items[b.index], items[a.index]) { return false }
-            let (x, y) = (key(items[a.index]).bytes, key(items[b.index]).bytes)
-            if x != y { return x.lexicographicallyPrecedes(y) }
-            return a.index < b.index
-        }
-        // The best `limit` so far, best first: a match worse than the last of a full list is
-        // dropped with one comparison.
-        var best: [(tier: Tier, index: Int)] = []
-        for index in items.indices {
-            guard let tier = tier(of: key(items[index]), prepared) else { continue }
-            let candidate = (tier: tier, index: index)
-            if best.count == limit {
-                guard precedes(candidate, best[best.count - 1]) else { continue }
-                best.removeLast()
+        typealias Candidate = (tier: Tier, index: Int, name: [UInt8])
+        return items.withUnsafeBufferPointer { items in
+            func precedes(_ a: Candidate, _ b: Candidate) -> Bool {
+                if a.tier != b.tier { return a.tier < b.tier }
+                if let order {
+                    if order(items[a.index], items[b.index]) { return true }
+                    if order(items[b.index], items[a.index]) { return false }
+                }
+                if a.name != b.name { return a.name.lexicographicallyPrecedes(b.name) }
+                return a.index < b.index
             }
-            var low = 0, high = best.count
-            while low < high {
-                let middle = (low + high) / 2
-                if precedes(best[middle], candidate) { low = middle + 1 } else { high = middle }
+            // The best `limit` so far, best first: a match worse than the last of a full list is
+            // dropped with one comparison.
+            var best: [Candidate] = []
+            for index in items.indices {
+                let name = key(items[index])
+                guard let tier = tier(of: name, prepared) else { continue }
+                let candidate = (tier: tier, index: index, name: name.bytes)
+                if best.count == limit {
+                    guard precedes(candidate, best[best.count - 1]) else { continue }
+                    best.removeLast()
+                }
+                var low = 0, high = best.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if precedes(best[middle], candidate) { low = middle + 1 } else { high = middle }
+                }
+                best.insert(candidate, at: low)
             }
-            best.insert(candidate, at: low)
+            return best.map { items[$0.index] }
         }
-        return best.map { items[$0.index] }
     }
 
     static func starts(_ bytes: [UInt8], at offset: Int, with prefix: [UInt8]) -> Bool {

@@ -241,13 +241,18 @@ public struct EmployerLog: Sendable {
 
     /// Employers whose name matches the fragment, best first.
     public func employers(matching fragment: String, limit: Int = 10) -> [Employer] {
-        Completion.rank(employerNames, query: fragment, limit: limit, key: \.key).map(\.employer)
+        // Nothing typed (a visit form just opened): the directory's first names, in the order
+        // kept for it, rather than a pass over every employer.
+        if fragment.allSatisfy(\.isWhitespace), let byName = directoryOrders[.name] {
+            return byName.prefix(max(0, limit)).map { employerNames[$0].employer }
+        }
+        return Completion.rank(employerNames, query: fragment, limit: limit) { $0.key }.map(\.employer)
     }
 
     /// Clients (not closed) whose name or preferred name matches the fragment, best first, those
     /// in job search before others, each with the disclosure preference to show beside the name.
     public func jobSeekers(matching fragment: String, limit: Int = 10) -> [JobSeekerMatch] {
-        Completion.rank(openClientNames, query: fragment, limit: limit, key: \.key) { a, b in
+        Completion.rank(openClientNames, query: fragment, limit: limit, key: { $0.key }) { a, b in
             a.client.status == .jobSearch && b.client.status != .jobSearch
         }.map { JobSeekerMatch(client: $0.client) }
     }

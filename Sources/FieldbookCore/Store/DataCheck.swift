@@ -7,6 +7,9 @@ public enum DataCheck {
     public enum Part: Hashable, Sendable {
         /// Files or folders open to group or others.
         case permissions
+        /// The walk over every file of the folder (temporary files left behind, permissions),
+        /// which the app does after its first frame (`hygiene(of:)`).
+        case folderWalk
     }
 
     public static func run(folder: URL, skipping: Set<Part> = [], now: Date = Date()) -> [DataProblem] {
@@ -51,7 +54,7 @@ public enum DataCheck {
             let profiles = CareerProfileStore(folder: folder, mode: .readOnly)
             problems += [profiles.definition().problem].compactMap { $0 } + profiles.allProfiles().problems
         }
-        problems += hygiene(of: folder, skipping: skipping, now: now)
+        if !skipping.contains(.folderWalk) { problems += hygiene(of: folder, skipping: skipping, now: now) }
         return problems
     }
 

@@ -297,6 +297,7 @@ public enum App {
                 if let index {
                     state.pages[index] = OpenPage(id: PageID(state.nextPage), page: page)
                     state.nextPage += 1
+                    effects += withPage(PageID(state.nextPage - 1), &state, environment) { page, context in page.opened(in: &context) }
                 }
             }
         }

@@ -40,7 +40,9 @@ public struct AppState: Sendable {
     public internal(set) var figures: Figures
     /// The career profile definition and every client's profile summary, read off the key loop
     /// at start and whenever the folder is read again.
-    public internal(set) var profiles: ProfileOverview
+    public internal(set) var profiles: ProfileOverview { didSet { profilesVersion += 1 } }
+    /// Goes up by one whenever `profiles` changes (as `dataVersion` does with `data`).
+    public internal(set) var profilesVersion = 0
     public internal(set) var today: LocalDate
     /// The specialist using Fieldbook, if known: their caseload is shown first.
     public var userSpecialistID: UUID?
@@ -116,7 +118,8 @@ public struct AppState: Sendable {
     }
 
     func makeContext(_ environment: Environment) -> PageContext {
-        PageContext(data: data, dataVersion: dataVersion, figures: figures, profiles: profiles, environment: environment, size: size, userSpecialistID: userSpecialistID,
+        PageContext(data: data, dataVersion: dataVersion, figures: figures, profiles: profiles, profilesVersion: profilesVersion,
+                    environment: environment, size: size, userSpecialistID: userSpecialistID,
                     message: message, nextRequest: nextRequest)
     }
 }

@@ -13,6 +13,8 @@ public struct CaseloadPage: TabPage {
     public private(set) var position = ListPosition()
     public private(set) var rows: [CaseloadRow] = []
     private var rowsVersion = -1
+    /// The line above the list (each caseload against the limit, the filters), made with the rows.
+    private var infoLine: StyledLine = []
     /// How many times the rows were built (they are built per data or filter change, not per key).
     private(set) var builds = 0
 
@@ -30,6 +32,7 @@ public struct CaseloadPage: TabPage {
 
     private mutating func rebuild(_ context: PageContext) {
         rows = context.figures.caseload.rows(for: query)
+        infoLine = Self.infoLine(query, context)
         builds += 1
         rowsVersion = context.dataVersion
         position.move(to: position.selected, count: rows.count, visible: Layout.listRows(context.size))
@@ -222,6 +225,10 @@ public struct CaseloadPage: TabPage {
             screen.put("\(rows.count) found", row: row, column: column + 2, style: .muted)
             return
         }
+        screen.put(infoLine, row: row, column: 1, width: screen.columns - 10)
+    }
+
+    private static func infoLine(_ query: CaseloadQuery, _ context: PageContext) -> StyledLine {
         var spans: StyledLine = []
         let limit = context.data.settings.caseloadLimit
         let specialists = query.specialistFilter.flatMap { id in context.data.specialist(id).map { [$0] } }
@@ -245,6 +252,6 @@ public struct CaseloadPage: TabPage {
             spans.append(Span(query.text, .input))
             spans.append(Span("\"", .muted))
         }
-        screen.put(spans, row: row, column: 1, width: screen.columns - 10)
+        return spans
     }
 }

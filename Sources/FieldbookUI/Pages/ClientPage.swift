@@ -15,6 +15,11 @@ public struct ClientPage: Page {
     /// `c` was pressed while the career profiles were still being read: the profile opens
     /// when they arrive, unless another key has been pressed on this page since.
     private var opensProfileWhenRead = false
+    /// The page's text, made once when the data, the career profiles, the day or the width
+    /// change (`refresh`, `opened`, `returned`), never per key or per frame.
+    private var text = ClientPageText()
+    /// How many times the text was made (tests check it is not made per key).
+    private(set) var textBuilds = 0
 
     public init(clientID: UUID) { self.clientID = clientID }
 
@@ -122,6 +127,8 @@ public struct ClientPage: Page {
         }
     }
 
+    public mutating func opened(in context: inout PageContext) { scroll(to: top, context) }
+
     public mutating func refresh(in context: inout PageContext) {
         scroll(to: top, context)
         if opensProfileWhenRead, !context.profiles.isLoading, context.isShown {
@@ -150,8 +157,27 @@ public struct ClientPage: Page {
     }
 
     private mutating func scroll(to row: Int, _ context: PageContext) {
-        let count = context.data.client(clientID).map { Self.lines($0, context: context, width: context.size.columns - 2).count } ?? 0
-        top = ScrolledText.top(row, count: count, size: context.size)
+        makeText(context)
+        top = ScrolledText.top(row, count: text.lines.count, size: context.size)
+    }
+
+    /// Makes the text again when what it is made of changed since it was last made.
+    private mutating func makeText(_ context: PageContext) {
+        let made = ClientPageText.Made(context)
+        guard text.made != made else { return }
+        text = ClientPageText(made: made, lines: Self.lines(of: clientID, context: context, width: made.width))
+        textBuilds += 1
+    }
+
+    /// The text for `context`: the one made already, unless what it is made of has changed
+    /// without this page hearing of it (then made for this frame alone).
+    private func lines(_ context: PageContext) -> [StyledLine] {
+        let made = ClientPageText.Made(context)
+        return text.made == made ? text.lines : Self.lines(of: clientID, context: context, width: made.width)
+    }
+
+    private static func lines(of clientID: UUID, context: PageContext, width: Int) -> [StyledLine] {
+        context.data.client(clientID).map { lines($0, context: context, width: width) } ?? []
     }
 
     public func draw(in context: PageContext, into screen: inout Screen) {
@@ -166,8 +192,7 @@ public struct ClientPage: Page {
         screen.put(right, row: top, column: max(1, screen.columns - rightWidth - 1), style: .title)
         screen.put(client.displayName, row: top, column: 1, width: max(1, screen.columns - rightWidth - 4), style: .title)
 
-        let width = screen.columns - 2
-        ScrolledText.draw(Self.lines(client, context: context, width: width), from: self.top, width: width, into: &screen)
+        ScrolledText.draw(lines(context), from: self.top, width: screen.columns - 2, into: &screen)
     }
 }
 

@@ -164,3 +164,25 @@ extension ClientPage {
         return out
     }
 }
+
+/// The client page's lines and what they were made from.
+struct ClientPageText: Sendable {
+    /// What the lines depend on.
+    struct Made: Equatable, Sendable {
+        var dataVersion: Int
+        var profilesVersion: Int
+        var today: LocalDate
+        var width: Int
+
+        init(_ context: PageContext) {
+            dataVersion = context.dataVersion
+            profilesVersion = context.profilesVersion
+            today = context.today
+            width = context.size.columns - 2
+        }
+    }
+
+    /// nil before the lines are first made.
+    var made: Made?
+    var lines: [StyledLine] = []
+}

@@ -58,6 +58,8 @@ public struct PageContext: Sendable {
     public let figures: Figures
     /// The career profile definition and every client's summary.
     public let profiles: ProfileOverview
+    /// Changes whenever `profiles` does.
+    public let profilesVersion: Int
     public let environment: Environment
     public let size: Size
     /// The specialist using Fieldbook, if known.
@@ -85,12 +87,14 @@ public struct PageContext: Sendable {
     private(set) var identified: UUID?
     var nextRequest: Int
 
-    init(data: DataSnapshot, dataVersion: Int, figures: Figures, profiles: ProfileOverview = ProfileOverview(), environment: Environment, size: Size, userSpecialistID: UUID?,
+    init(data: DataSnapshot, dataVersion: Int, figures: Figures, profiles: ProfileOverview = ProfileOverview(), profilesVersion: Int = 0,
+         environment: Environment, size: Size, userSpecialistID: UUID?,
          message: Message?, nextRequest: Int) {
         self.data = data
         self.dataVersion = dataVersion
         self.figures = figures
         self.profiles = profiles
+        self.profilesVersion = profilesVersion
         self.environment = environment
         self.size = size
         self.userSpecialistID = userSpecialistID

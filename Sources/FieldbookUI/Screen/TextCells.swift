@@ -64,6 +64,8 @@ public enum TextCells {
     /// A wide glyph is never split.
     public static func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
+        // Printable ASCII that fits is its own cells (most of what lists show, every frame).
+        if text.utf8.count <= width, text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         let all = cells(text)
         let total = all.reduce(0) { $0 + $1.width }
         if total <= width { return all.map(\.text).joined() }
