@@ -146,7 +146,6 @@ public struct ClientPage: Page {
         scroll(to: top, context)
     }
 
-
     /// Where the printable copy went (named by the client's id, never the name).
     static func exportMessage(_ result: StoreResult) -> Message {
         switch result {
