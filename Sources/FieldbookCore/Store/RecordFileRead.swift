@@ -89,35 +89,76 @@ struct RecordFileRead: Sendable {
     static func readAll(_ files: [(url: URL, kind: RecordFileKind)], relatives: [String] = [],
                         cache: RecordCache.Contents? = nil) -> [RecordFileRead]
     {
-        let results = Results(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            if let cache {
-                results.set(index, read(files[index].url, relative: relatives[index], as: files[index].kind, cache: cache))
-            } else {
-                results.set(index, read(files[index].url, as: files[index].kind))
-            }
-        }
-        return results.values
+        let reads = Reads(files, relatives: relatives, cache: cache)
+        return files.indices.map { reads.take($0) }
     }
 
-    /// Answers written by many threads, each to its own slot.
-    private final class Results: @unchecked Sendable {
+    /// Files being read on every core, in the order listed, while the caller takes each answer
+    /// as soon as it is there: putting the records together overlaps with the reading.
+    final class Reads: @unchecked Sendable {
         private let base: UnsafeMutablePointer<RecordFileRead>
+        private let ready: UnsafeMutablePointer<Bool>
         private let count: Int
+        private let condition = NSCondition()
+        /// The next file a reader takes (guarded by `condition`).
+        private var next = 0
+        private let finished = DispatchGroup()
 
-        init(count: Int) {
+        init(_ files: [(url: URL, kind: RecordFileKind)], relatives: [String] = [], cache: RecordCache.Contents? = nil) {
+            count = files.count
             base = .allocate(capacity: max(count, 1))
             base.initialize(repeating: RecordFileRead(outcome: .absent), count: count)
-            self.count = count
+            ready = .allocate(capacity: max(count, 1))
+            ready.initialize(repeating: false, count: count)
+            guard count > 0 else { return }
+            let readers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count))
+            DispatchQueue.global(qos: .userInitiated).async(group: finished) { [self] in
+                DispatchQueue.concurrentPerform(iterations: readers) { _ in
+                    while let index = claim() {
+                        let read = if let cache {
+                            RecordFileRead.read(files[index].url, relative: relatives[index], as: files[index].kind, cache: cache)
+                        } else {
+                            RecordFileRead.read(files[index].url, as: files[index].kind)
+                        }
+                        deliver(read, at: index)
+                    }
+                }
+            }
         }
 
         deinit {
+            // Every reader is done before the slots go.
+            finished.wait()
             base.deinitialize(count: count)
             base.deallocate()
+            ready.deinitialize(count: count)
+            ready.deallocate()
         }
 
-        func set(_ index: Int, _ value: RecordFileRead) { base[index] = value }
+        private func claim() -> Int? {
+            condition.lock()
+            defer { condition.unlock() }
+            guard next < count else { return nil }
+            next += 1
+            return next - 1
+        }
 
-        var values: [RecordFileRead] { Array(UnsafeBufferPointer(start: base, count: count)) }
+        private func deliver(_ read: RecordFileRead, at index: Int) {
+            base[index] = read
+            condition.lock()
+            ready[index] = true
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// The answer for file `index`, once read (each is taken once: the slot is emptied).
+        func take(_ index: Int) -> RecordFileRead {
+            condition.lock()
+            while !ready[index] { condition.wait() }
+            condition.unlock()
+            let read = base[index]
+            base[index] = RecordFileRead(outcome: .absent)
+            return read
+        }
     }
 }
