@@ -91,11 +91,12 @@ struct OpenOptions: ParsableArguments {
         let askWhoYouAre = user == nil && !demo
         store.auditLog = AuditLog(dataFolder: folder, installID: InstallID.load(), specialistID: user)
         // Counted without the career profiles, which the app reads after its first frame and adds.
-        let recordProblems = DataCheck.problems(in: folder, loaded: snapshot, profileProblems: []).count
+        // The check runs on another core while the first frame is made; the frame waits for it.
+        let recordProblems = BackgroundValue { DataCheck.problems(in: folder, loaded: snapshot, profileProblems: []).count }
         let unreadable = snapshot.problems.filter { $0.pendingMerge == nil }.count
         let toMerge = Set(snapshot.pendingMerges.map(\.record)).count
         let startMessage = { (profiles: ProfileOverview) in
-            Self.startMessage(problems: recordProblems + profiles.problems.count, unreadable: unreadable, toMerge: toMerge)
+            Self.startMessage(problems: recordProblems.value + profiles.problems.count, unreadable: unreadable, toMerge: toMerge)
         }
         let exitSignal: Int32?
         do {
