@@ -94,45 +94,52 @@ struct RecordFileRead: Sendable {
     }
 
     /// Files being read on every core, in the order listed, while the caller takes each answer
-    /// as soon as it is there: putting the records together overlaps with the reading.
+    /// as soon as it is there: putting the records together overlaps with the reading. The
+    /// caller reads a file itself when no reader has taken it yet, so it never waits for a
+    /// reader that has not started (a load run where every thread is busy still finishes).
     final class Reads: @unchecked Sendable {
+        private let files: [(url: URL, kind: RecordFileKind)]
+        private let relatives: [String]
+        private let cache: RecordCache.Contents?
         private let base: UnsafeMutablePointer<RecordFileRead>
         private let ready: UnsafeMutablePointer<Bool>
         private let count: Int
         private let condition = NSCondition()
-        /// The next file a reader takes (guarded by `condition`).
+        /// The next file to be read (guarded by `condition`).
         private var next = 0
-        private let finished = DispatchGroup()
 
         init(_ files: [(url: URL, kind: RecordFileKind)], relatives: [String] = [], cache: RecordCache.Contents? = nil) {
+            self.files = files
+            self.relatives = relatives
+            self.cache = cache
             count = files.count
             base = .allocate(capacity: max(count, 1))
             base.initialize(repeating: RecordFileRead(outcome: .absent), count: count)
             ready = .allocate(capacity: max(count, 1))
             ready.initialize(repeating: false, count: count)
-            guard count > 0 else { return }
-            let readers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count))
-            DispatchQueue.global(qos: .userInitiated).async(group: finished) { [self] in
-                DispatchQueue.concurrentPerform(iterations: readers) { _ in
-                    while let index = claim() {
-                        let read = if let cache {
-                            RecordFileRead.read(files[index].url, relative: relatives[index], as: files[index].kind, cache: cache)
-                        } else {
-                            RecordFileRead.read(files[index].url, as: files[index].kind)
-                        }
-                        deliver(read, at: index)
-                    }
+            let helpers = min(ProcessInfo.processInfo.activeProcessorCount, count)
+            guard helpers > 0 else { return }
+            // The readers hold this object until they are done, so its slots outlive them.
+            DispatchQueue.global(qos: .userInitiated).async { [self] in
+                DispatchQueue.concurrentPerform(iterations: helpers) { _ in
+                    while let index = claim() { deliver(read(index), at: index) }
                 }
             }
         }
 
         deinit {
-            // Every reader is done before the slots go.
-            finished.wait()
             base.deinitialize(count: count)
             base.deallocate()
             ready.deinitialize(count: count)
             ready.deallocate()
+        }
+
+        private func read(_ index: Int) -> RecordFileRead {
+            if let cache {
+                RecordFileRead.read(files[index].url, relative: relatives[index], as: files[index].kind, cache: cache)
+            } else {
+                RecordFileRead.read(files[index].url, as: files[index].kind)
+            }
         }
 
         private func claim() -> Int? {
@@ -151,9 +158,16 @@ struct RecordFileRead: Sendable {
             condition.unlock()
         }
 
-        /// The answer for file `index`, once read (each is taken once: the slot is emptied).
+        /// The answer for file `index`, taken in order (each once: the slot is emptied). A file
+        /// no reader has taken yet is read here.
         func take(_ index: Int) -> RecordFileRead {
             condition.lock()
+            if !ready[index], next <= index {
+                // Every file before this one was taken, so it is the next to read.
+                next = index + 1
+                condition.unlock()
+                return read(index)
+            }
             while !ready[index] { condition.wait() }
             condition.unlock()
             let read = base[index]
