@@ -91,13 +91,16 @@ struct OpenOptions: ParsableArguments {
         let askWhoYouAre = user == nil && !demo
         store.auditLog = AuditLog(dataFolder: folder, installID: InstallID.load(), specialistID: user)
         // Counted without the career profiles and the walk over every file, which the app does
-        // after its first frame and adds.
-        let recordProblems = DataCheck.problems(in: folder, loaded: snapshot, profileProblems: [], skipping: [.folderWalk]).count
+        // after its first frame and adds. The rest runs on another core while the first frame is
+        // made; the frame waits for it.
+        let recordProblems = BackgroundValue {
+            DataCheck.problems(in: folder, loaded: snapshot, profileProblems: [], skipping: [.folderWalk]).count
+        }
         let unreadable = snapshot.problems.filter { $0.pendingMerge == nil }.count
         let toMerge = Set(snapshot.pendingMerges.map(\.record)).count
         let folderProblems = FolderProblems()
         let startMessage = { (profiles: ProfileOverview) in
-            Self.startMessage(problems: recordProblems + (folderProblems.count ?? 0) + profiles.problems.count,
+            Self.startMessage(problems: recordProblems.value + (folderProblems.count ?? 0) + profiles.problems.count,
                               unreadable: unreadable, toMerge: toMerge)
         }
         let exitSignal: Int32?

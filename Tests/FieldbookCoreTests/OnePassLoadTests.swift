@@ -94,4 +94,25 @@ import Testing
         let nested = #"{"a":{"a":{"a":1}},"b":[{"a":1},{"a":2}]}"#
         #expect(try JSONReader.parse(Data(nested.utf8))["a"] != nil)
     }
+
+    @Test func aKeyTwiceIsRefusedAfterKeysInSortedOrder() throws {
+        // Files are written with sorted keys; a repeat breaks the order wherever it comes.
+        for text in [
+            #"{"a":1,"b":2,"c":3,"b":4}"#,
+            #"{"a":1,"b":2,"b":3}"#,
+            #"{"a":1,"b":2,"c":3,"a":4,"d":5}"#,
+            // More keys than are compared in place, in order, then the middle one again.
+            "{" + ((0..<60).map { String(format: "\"k%03d\":%d", $0, $0) } + ["\"k030\":1"]).joined(separator: ",") + "}",
+        ] {
+            do {
+                _ = try JSONReader.parse(Data(text.utf8))
+                Issue.record("a repeated key was accepted: \(text.prefix(40))")
+            } catch {
+                #expect(error.reason.contains("appears twice"), "\(error)")
+            }
+        }
+        // Sorted keys, and keys out of order, all different: read.
+        #expect(try JSONReader.parse(Data(#"{"a":1,"b":2,"c":{"a":1,"b":2}}"#.utf8))["c"] != nil)
+        #expect(try JSONReader.parse(Data(#"{"c":1,"b":2,"a":3,"ab":4}"#.utf8))["ab"] != nil)
+    }
 }

@@ -288,4 +288,36 @@ import Testing
         let checked = DataCheck.run(folder: folder.url)
         #expect(checked.filter { $0.kind == .syncConflict }.count == 4)
     }
+
+    /// Contacts that do not belong to their month file's specialist and month, and a month file
+    /// out of its place, are reported one by one and still loaded.
+    @Test func contactsOutOfTheirMonthAreReportedAndLoaded() throws {
+        let folder = TemporaryFolder()
+        _ = try Store(folder: folder.url)
+        let inMonth = Sample.employerContact(on: "2026-10-02")
+        let nextMonth = Sample.employerContact(on: "2026-11-02")
+        let lastYear = Sample.employerContact(on: "2025-10-02")
+        var otherSpecialist = Sample.employerContact(on: "2026-10-05")
+        otherSpecialist.specialistID = UUID()
+        let month = EmployerContactMonth(specialistID: Sample.specialist.id, month: "2026-10",
+                                         contacts: [inMonth, nextMonth, lastYear, otherSpecialist])
+        let path = DataLayout.employerContacts(specialist: Sample.specialist.id, month: date("2026-10-02"))
+        try FileManager.default.createDirectory(at: folder.path(path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        try JSONCoding.encode(month).write(to: folder.path(path))
+        // The same month's contacts under another month's name: the file is out of its place.
+        let misplaced = DataLayout.employerContacts(specialist: Sample.specialist.id, month: date("2026-09-02"))
+        var moved = month
+        moved.contacts = [Sample.employerContact(on: "2026-10-09")]
+        try JSONCoding.encode(moved).write(to: folder.path(misplaced))
+
+        let snapshot = try Store(folder: folder.url).load()
+        #expect(snapshot.employerContacts.count == 5)
+        let messages = snapshot.problems.map { "\($0.path): \($0.message)" }
+        #expect(messages == [
+            "\(misplaced): file holds specialist \(Sample.specialist.id.uuidString.lowercased()), month 2026-10, which does not match its place; it was loaded",
+            "\(path): contacts[1] (2026-11-02) does not belong to this specialist and month; it was loaded",
+            "\(path): contacts[2] (2025-10-02) does not belong to this specialist and month; it was loaded",
+            "\(path): contacts[3] (2026-10-05) does not belong to this specialist and month; it was loaded",
+        ])
+    }
 }

@@ -6,7 +6,7 @@ extension BinaryRecordCoding {
     static func decode<T: Decodable>(_ type: T.Type, from bytes: Data) throws -> T {
         try bytes.withUnsafeBytes { raw in
             let reader = BinaryReader(bytes: raw)
-            let decoder = BinaryRecordDecoder(reader: reader, offset: 0, codingPath: [])
+            let decoder = BinaryRecordDecoder(reader: reader, offset: 0, parent: nil, key: nil)
             return try decoder.value(T.self, at: 0, key: nil)
         }
     }
@@ -89,13 +89,37 @@ private struct IndexKey: CodingKey {
 private final class BinaryRecordDecoder: Decoder {
     let reader: BinaryReader
     let offset: Int
-    let codingPath: [any CodingKey]
+    /// The decoder of the value holding this one, and this value's key in it (nil at the top):
+    /// the coding path is made from them only when an error needs it.
+    let parent: BinaryRecordDecoder?
+    let key: (any CodingKey)?
+    /// For an object: the entry a lookup starts at. Keys are written in the order a record's
+    /// `encode(to:)` gives them, which is the order its `init(from:)` asks for them, so the
+    /// key asked for is nearly always the next one: one comparison.
+    var nextEntry = 0
+    var nextEntryOffset = 0
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(reader: BinaryReader, offset: Int, codingPath: [any CodingKey]) {
+    init(reader: BinaryReader, offset: Int, parent: BinaryRecordDecoder?, key: (any CodingKey)?) {
         self.reader = reader
         self.offset = offset
-        self.codingPath = codingPath
+        self.parent = parent
+        self.key = key
+    }
+
+    var codingPath: [any CodingKey] {
+        var path: [any CodingKey] = []
+        var cursor: BinaryRecordDecoder? = self
+        while let decoder = cursor {
+            if let key = decoder.key { path.append(key) }
+            cursor = decoder.parent
+        }
+        return path.reversed()
+    }
+
+    /// A decoder of the value at `offset` inside this one.
+    func child(at offset: Int, key: (any CodingKey)?) -> BinaryRecordDecoder {
+        BinaryRecordDecoder(reader: reader, offset: offset, parent: self, key: key)
     }
 
     func tag(at offset: Int) throws -> BinaryRecordTag {
@@ -180,44 +204,72 @@ private final class BinaryRecordDecoder: Decoder {
             guard try tag(at: offset) == .timestamp else { throw mismatch(T.self, key: key) }
             return Date(timeIntervalSinceReferenceDate: Double(bitPattern: try reader.fixed(offset + 1))) as! T
         }
-        let path = key.map { codingPath + [$0] } ?? codingPath
-        return try T(from: BinaryRecordDecoder(reader: reader, offset: offset, codingPath: path))
+        return try T(from: child(at: offset, key: key))
     }
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let decoder: BinaryRecordDecoder
-    /// Each entry's key bytes and where its value starts.
-    let entries: [(key: Range<Int>, value: Int)]
+    /// How many entries the object has, and where the first one starts.
+    let count: Int
+    let firstEntryOffset: Int
     var codingPath: [any CodingKey] { decoder.codingPath }
 
     init(decoder: BinaryRecordDecoder) throws {
         self.decoder = decoder
         let reader = decoder.reader
         var cursor = decoder.offset + 5
-        let count = Int(try reader.varint(&cursor))
+        count = Int(try reader.varint(&cursor))
         guard count <= reader.bytes.count else { throw BinaryDamaged() }
-        var entries: [(key: Range<Int>, value: Int)] = []
-        entries.reserveCapacity(count)
+        firstEntryOffset = cursor
+        decoder.nextEntry = 0
+        decoder.nextEntryOffset = cursor
+    }
+
+    /// Each entry's key bytes and where its value starts, in order.
+    private func forEachEntry(_ body: (Range<Int>, Int) -> Void) {
+        var cursor = firstEntryOffset
         for _ in 0..<count {
-            let key = try reader.textRange(&cursor)
-            entries.append((key, cursor))
-            cursor = try reader.end(ofValueAt: cursor)
+            guard let key = try? decoder.reader.textRange(&cursor) else { return }
+            body(key, cursor)
+            guard let end = try? decoder.reader.end(ofValueAt: cursor) else { return }
+            cursor = end
         }
-        self.entries = entries
     }
 
     var allKeys: [Key] {
-        entries.compactMap { Key(stringValue: decoder.reader.string($0.key)) }
+        var keys: [Key] = []
+        forEachEntry { range, _ in
+            if let key = Key(stringValue: decoder.reader.string(range)) { keys.append(key) }
+        }
+        return keys
     }
 
+    /// Where the value under `key` starts: looked for from the entry after the last one found,
+    /// round to it again.
     private func find(_ key: Key) -> Int? {
+        guard count > 0 else { return nil }
         var name = key.stringValue
         return name.withUTF8 { utf8 -> Int? in
-            let bytes = decoder.reader.bytes
-            for entry in entries where entry.key.count == utf8.count {
-                if utf8.count == 0 || memcmp(bytes.baseAddress! + entry.key.lowerBound, utf8.baseAddress!, utf8.count) == 0 {
-                    return entry.value
+            let reader = decoder.reader
+            var entry = decoder.nextEntry
+            var cursor = decoder.nextEntryOffset
+            for _ in 0..<count {
+                if entry == count {
+                    entry = 0
+                    cursor = firstEntryOffset
+                }
+                guard let range = try? reader.textRange(&cursor) else { return nil }
+                let value = cursor
+                guard let end = try? reader.end(ofValueAt: value) else { return nil }
+                entry += 1
+                cursor = end
+                if range.count == utf8.count,
+                   utf8.count == 0 || memcmp(reader.bytes.baseAddress! + range.lowerBound, utf8.baseAddress!, utf8.count) == 0
+                {
+                    decoder.nextEntry = entry
+                    decoder.nextEntryOffset = end
+                    return value
                 }
             }
             return nil
@@ -260,19 +312,17 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
         -> KeyedDecodingContainer<NestedKey>
     {
-        try BinaryRecordDecoder(reader: decoder.reader, offset: try at(key), codingPath: codingPath + [key])
-            .container(keyedBy: type)
+        try decoder.child(at: try at(key), key: key).container(keyedBy: type)
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-        try BinaryRecordDecoder(reader: decoder.reader, offset: try at(key), codingPath: codingPath + [key])
-            .unkeyedContainer()
+        try decoder.child(at: try at(key), key: key).unkeyedContainer()
     }
 
     func superDecoder() throws -> any Decoder { throw BinaryDamaged() }
 
     func superDecoder(forKey key: Key) throws -> any Decoder {
-        BinaryRecordDecoder(reader: decoder.reader, offset: try at(key), codingPath: codingPath + [key])
+        decoder.child(at: try at(key), key: key)
     }
 }
 
@@ -329,17 +379,17 @@ private struct UnkeyedContainer: UnkeyedDecodingContainer {
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
         let (at, key) = try next()
-        return try BinaryRecordDecoder(reader: decoder.reader, offset: at, codingPath: codingPath + [key]).container(keyedBy: type)
+        return try decoder.child(at: at, key: key).container(keyedBy: type)
     }
 
     mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
         let (at, key) = try next()
-        return try BinaryRecordDecoder(reader: decoder.reader, offset: at, codingPath: codingPath + [key]).unkeyedContainer()
+        return try decoder.child(at: at, key: key).unkeyedContainer()
     }
 
     mutating func superDecoder() throws -> any Decoder {
         let (at, key) = try next()
-        return BinaryRecordDecoder(reader: decoder.reader, offset: at, codingPath: codingPath + [key])
+        return decoder.child(at: at, key: key)
     }
 }
 

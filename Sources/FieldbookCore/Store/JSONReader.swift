@@ -84,6 +84,7 @@ struct JSONReader {
         let firstKey = keys.count
         defer { keys.removeSubrange(firstKey...) }
         var manyKeys: Set<String>?
+        var sorted = true
         var count = 0
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
@@ -98,13 +99,22 @@ struct JSONReader {
             let keyStart = index
             let keyNode = nodes.count
             try string()
-            // Records have a few dozen keys: compared in place; a larger object gets a set.
+            // Files are written with sorted keys: while each key sorts after the one before, it
+            // cannot be one of them. Otherwise (a few dozen keys) they are compared in place; a
+            // larger object gets a set.
             let twice: Bool
-            if var seen = manyKeys {
+            if sorted, let last = keys.last, keys.count > firstKey, sortsAfter(keyNode, last) {
+                twice = false
+                keys.append(keyNode)
+            } else if keys.count == firstKey {
+                twice = false
+                keys.append(keyNode)
+            } else if var seen = manyKeys {
                 manyKeys = nil
                 twice = !seen.insert(text(at: keyNode)).inserted
                 manyKeys = seen
             } else {
+                sorted = false
                 twice = keys[firstKey...].contains { sameKey($0, keyNode) }
                 keys.append(keyNode)
                 if keys.count - firstKey > 32 { manyKeys = Set(keys[firstKey...].map { text(at: $0) }) }
@@ -136,6 +146,19 @@ struct JSONReader {
     private func text(at node: Int) -> String {
         if nodes[node].escaped { return escapedTexts[node] ?? "" }
         return String(decoding: bytes[nodes[node].start..<nodes[node].end], as: UTF8.self)
+    }
+
+    /// Whether the key at node `a` sorts strictly after the key at node `b` (bytes compared;
+    /// false when either holds escapes, whose text is not their bytes).
+    private func sortsAfter(_ a: Int, _ b: Int) -> Bool {
+        let first = nodes[a], second = nodes[b]
+        if first.escaped || second.escaped { return false }
+        let firstLength = first.end - first.start, secondLength = second.end - second.start
+        return bytes.withUnsafeBufferPointer { buffer in
+            let common = min(firstLength, secondLength)
+            let order = common == 0 ? 0 : memcmp(buffer.baseAddress! + first.start, buffer.baseAddress! + second.start, common)
+            return order > 0 || (order == 0 && firstLength > secondLength)
+        }
     }
 
     /// Whether two keys (string nodes) hold the same text.

@@ -89,35 +89,90 @@ struct RecordFileRead: Sendable {
     static func readAll(_ files: [(url: URL, kind: RecordFileKind)], relatives: [String] = [],
                         cache: RecordCache.Contents? = nil) -> [RecordFileRead]
     {
-        let results = Results(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            if let cache {
-                results.set(index, read(files[index].url, relative: relatives[index], as: files[index].kind, cache: cache))
-            } else {
-                results.set(index, read(files[index].url, as: files[index].kind))
-            }
-        }
-        return results.values
+        let reads = Reads(files, relatives: relatives, cache: cache)
+        return files.indices.map { reads.take($0) }
     }
 
-    /// Answers written by many threads, each to its own slot.
-    private final class Results: @unchecked Sendable {
+    /// Files being read on every core, in the order listed, while the caller takes each answer
+    /// as soon as it is there: putting the records together overlaps with the reading. The
+    /// caller reads a file itself when no reader has taken it yet, so it never waits for a
+    /// reader that has not started (a load run where every thread is busy still finishes).
+    final class Reads: @unchecked Sendable {
+        private let files: [(url: URL, kind: RecordFileKind)]
+        private let relatives: [String]
+        private let cache: RecordCache.Contents?
         private let base: UnsafeMutablePointer<RecordFileRead>
+        private let ready: UnsafeMutablePointer<Bool>
         private let count: Int
+        private let condition = NSCondition()
+        /// The next file to be read (guarded by `condition`).
+        private var next = 0
 
-        init(count: Int) {
+        init(_ files: [(url: URL, kind: RecordFileKind)], relatives: [String] = [], cache: RecordCache.Contents? = nil) {
+            self.files = files
+            self.relatives = relatives
+            self.cache = cache
+            count = files.count
             base = .allocate(capacity: max(count, 1))
             base.initialize(repeating: RecordFileRead(outcome: .absent), count: count)
-            self.count = count
+            ready = .allocate(capacity: max(count, 1))
+            ready.initialize(repeating: false, count: count)
+            let helpers = min(ProcessInfo.processInfo.activeProcessorCount, count)
+            guard helpers > 0 else { return }
+            // The readers hold this object until they are done, so its slots outlive them.
+            DispatchQueue.global(qos: .userInitiated).async { [self] in
+                DispatchQueue.concurrentPerform(iterations: helpers) { _ in
+                    while let index = claim() { deliver(read(index), at: index) }
+                }
+            }
         }
 
         deinit {
             base.deinitialize(count: count)
             base.deallocate()
+            ready.deinitialize(count: count)
+            ready.deallocate()
         }
 
-        func set(_ index: Int, _ value: RecordFileRead) { base[index] = value }
+        private func read(_ index: Int) -> RecordFileRead {
+            if let cache {
+                RecordFileRead.read(files[index].url, relative: relatives[index], as: files[index].kind, cache: cache)
+            } else {
+                RecordFileRead.read(files[index].url, as: files[index].kind)
+            }
+        }
 
-        var values: [RecordFileRead] { Array(UnsafeBufferPointer(start: base, count: count)) }
+        private func claim() -> Int? {
+            condition.lock()
+            defer { condition.unlock() }
+            guard next < count else { return nil }
+            next += 1
+            return next - 1
+        }
+
+        private func deliver(_ read: RecordFileRead, at index: Int) {
+            base[index] = read
+            condition.lock()
+            ready[index] = true
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// The answer for file `index`, taken in order (each once: the slot is emptied). A file
+        /// no reader has taken yet is read here.
+        func take(_ index: Int) -> RecordFileRead {
+            condition.lock()
+            if !ready[index], next <= index {
+                // Every file before this one was taken, so it is the next to read.
+                next = index + 1
+                condition.unlock()
+                return read(index)
+            }
+            while !ready[index] { condition.wait() }
+            condition.unlock()
+            let read = base[index]
+            base[index] = RecordFileRead(outcome: .absent)
+            return read
+        }
     }
 }

@@ -78,10 +78,13 @@ extension Store {
 
         let cache = mode == .readWrite ? derivedCache : nil
         let cached = cache?.read()
-        let reads = cache == nil
-            ? RecordFileRead.readAll(files)
-            : RecordFileRead.readAll(files, relatives: relatives, cache: cached ?? RecordCache.Contents(entries: [:], written: nil))
+        // Read on every core while the records are put together here, in the listing's order.
+        let reads = RecordFileRead.Reads(files, relatives: relatives,
+                                         cache: cache == nil ? nil : cached ?? RecordCache.Contents(entries: [:], written: nil))
         cachedRecords = [:]
+        var takenFromCache = 0
+        var cacheEntries: [RecordCache.Entry] = []
+        var cacheChanged = false
 
         var specialists = RecordSet<Specialist>(), clients = RecordSet<Client>(), employers = RecordSet<Employer>()
         var fidelityReviews = RecordSet<FidelityReview>()
@@ -89,6 +92,7 @@ extension Store {
         var contacts: [EmployerContact] = []
         var contactsByID: [UUID: Int] = [:]
         contactsByID.reserveCapacity(files.count * 8)
+        contactFiles.reserveCapacity(files.count * 8)
         known.reserveCapacity(files.count)
         readBytes.reserveCapacity(files.count)
         for step in steps {
@@ -102,7 +106,12 @@ extension Store {
             }
             let relative = relatives[index]
             let kind = files[index].kind.recordKind
-            let read = reads[index]
+            let read = reads.take(index)
+            if read.fromCache { takenFromCache += 1 }
+            if let entry = read.cacheEntry {
+                cacheEntries.append(entry)
+                if !read.fromCache { cacheChanged = true }
+            }
             readBytes[relative] = nil
             cachedRecords[relative] = nil
             switch read.outcome {
@@ -133,20 +142,8 @@ extension Store {
                 case .employer(let employer): employers.add(employer, from: relative, kind, into: &problems)
                 case .fidelityReview(let review): fidelityReviews.add(review, from: relative, kind, into: &problems)
                 case .employerContactMonth(let month):
-                    let parts = relative.split(separator: "/")
-                    let specialistFolder = parts.count == 3 ? String(parts[1]) : ""
-                    let name = String(parts.last ?? "")
-                    if "\(month.specialistID.lowercased)" != specialistFolder || "\(month.month).json" != name {
-                        problems.append(DataProblem(
-                            path: relative, kind: .employerContacts,
-                            message: "file holds specialist \(month.specialistID.lowercased), month \(JSONCoding.escapedForMessage(String(month.month.prefix(20)))), which does not match its place; it was loaded"))
-                    }
-                    for (index, contact) in month.contacts.enumerated() {
-                        if DataLayout.monthKey(contact.date) != month.month || contact.specialistID != month.specialistID {
-                            problems.append(DataProblem(
-                                path: relative, kind: .employerContacts,
-                                message: "contacts[\(index)] (\(contact.date)) does not belong to this specialist and month; it was loaded"))
-                        }
+                    problems += Self.placeProblems(of: month, at: relative)
+                    for contact in month.contacts {
                         if let existing = contactsByID[contact.id] {
                             if contacts[existing].updatedAt >= contact.updatedAt { continue }
                             contacts[existing] = contact
@@ -175,15 +172,44 @@ extension Store {
                 pendingMerge: copy))
         }
         snapshot.problems = problems
-        filesFromCache = reads.lazy.filter(\.fromCache).count
+        filesFromCache = takenFromCache
         if let cache {
             // Written anew only when something differs from what it holds.
-            let taken = reads.lazy.filter(\.fromCache).count
-            if taken != cached?.entries.count || reads.contains(where: { !$0.fromCache && $0.cacheEntry != nil }) {
-                cache.write(reads.compactMap(\.cacheEntry))
+            if takenFromCache != cached?.entries.count || cacheChanged {
+                cache.write(cacheEntries)
             }
         }
         return snapshot
+    }
+
+    /// A month of employer contacts in a file that is not its place, and contacts that do not
+    /// belong to its specialist and month (all loaded; reported).
+    static func placeProblems(of month: EmployerContactMonth, at relative: String) -> [DataProblem] {
+        var problems: [DataProblem] = []
+        let parts = relative.split(separator: "/")
+        let specialistFolder = parts.count == 3 ? String(parts[1]) : ""
+        let name = String(parts.last ?? "")
+        if "\(month.specialistID.lowercased)" != specialistFolder || "\(month.month).json" != name {
+            problems.append(DataProblem(
+                path: relative, kind: .employerContacts,
+                message: "file holds specialist \(month.specialistID.lowercased), month \(JSONCoding.escapedForMessage(String(month.month.prefix(20)))), which does not match its place; it was loaded"))
+        }
+        // The month's key ("YYYY-MM"), compared as numbers rather than formatted for every contact.
+        let key = Array(month.month.utf8)
+        let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        let plain = key.count == 7 && key[4] == UInt8(ascii: "-") && key[0..<4].allSatisfy(isDigit) && key[5..<7].allSatisfy(isDigit)
+        let year = plain ? key[0..<4].reduce(0) { $0 * 10 + Int($1 - 48) } : nil
+        let monthNumber = plain ? key[5..<7].reduce(0) { $0 * 10 + Int($1 - 48) } : nil
+        for (index, contact) in month.contacts.enumerated() {
+            let inMonth = if let year, let monthNumber { contact.date.year == year && contact.date.month == monthNumber }
+                          else { DataLayout.monthKey(contact.date) == month.month }
+            if !inMonth || contact.specialistID != month.specialistID {
+                problems.append(DataProblem(
+                    path: relative, kind: .employerContacts,
+                    message: "contacts[\(index)] (\(contact.date)) does not belong to this specialist and month; it was loaded"))
+            }
+        }
+        return problems
     }
 
     /// The versions kept under `conflicts/` after save conflicts, with the record each belongs to.
