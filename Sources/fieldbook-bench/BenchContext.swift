@@ -153,13 +153,6 @@ struct BenchContext {
                         + "  slowest key: " + result.slowest)
         }
         figuresFigure(scale, data: data)
-        // The Reports tab works out every report of its period when it is shown after a change.
-        var reports = Timings()
-        for _ in 0..<3 {
-            reports.time { _ = ReportBoard(data: data, period: .quarter(containing: today), today: today) }
-        }
-        Report.note(Report.pad("\(scale) reports of a quarter:", 40)
-                    + String(format: "built %6.1f ms (median), when the Reports tab is shown after a change", reports.medianMilliseconds))
     }
 
     /// The figures every screen reads, built again or following one saved record.
