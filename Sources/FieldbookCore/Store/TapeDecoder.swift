@@ -16,7 +16,7 @@ enum TapeDecoding {
 }
 
 /// A position in a list, as a coding key.
-struct TapeIndexKey: CodingKey {
+struct ListIndexKey: CodingKey {
     var intValue: Int?
     var stringValue: String { "\(intValue ?? 0)" }
     init(_ index: Int) { intValue = index }

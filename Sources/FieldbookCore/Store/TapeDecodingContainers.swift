@@ -102,12 +102,12 @@ struct TapeUnkeyedContainer: UnkeyedDecodingContainer {
     var count: Int? { decoder.tape.nodes[decoder.node].count }
     var isAtEnd: Bool { currentIndex >= count! }
 
-    private mutating func next<T>(_ type: T.Type, _ read: (TapeDecoder, Int, TapeIndexKey) throws -> T) throws -> T {
+    private mutating func next<T>(_ type: T.Type, _ read: (TapeDecoder, Int, ListIndexKey) throws -> T) throws -> T {
         guard !isAtEnd else {
             throw DecodingError.valueNotFound(type, DecodingError.Context(
-                codingPath: codingPath + [TapeIndexKey(currentIndex)], debugDescription: "Unkeyed container is at end."))
+                codingPath: codingPath + [ListIndexKey(currentIndex)], debugDescription: "Unkeyed container is at end."))
         }
-        let value = try read(decoder, cursor, TapeIndexKey(currentIndex))
+        let value = try read(decoder, cursor, ListIndexKey(currentIndex))
         cursor = decoder.tape.after(cursor)
         currentIndex += 1
         return value
