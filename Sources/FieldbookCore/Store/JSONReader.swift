@@ -129,17 +129,24 @@ struct JSONReader {
             skipWhitespace()
             try value(depth: depth + 1)
             count += 1
-            skipWhitespace()
-            guard index < bytes.count else { throw failure("the file ends too early; it may have been cut short") }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "}") {
-                index += 1
-                nodes[node].count = count
-                nodes[node].next = nodes.count
-                return
-            }
-            throw failure("expected ',' or '}'")
+            if try closes(node, with: UInt8(ascii: "}"), count: count) { return }
         }
+    }
+
+    /// After a member of the container at `node`: true when `closing` ends it (its count and
+    /// end recorded), false after a comma.
+    private mutating func closes(_ node: Int, with closing: UInt8, count: Int) throws(JSONSyntaxError) -> Bool {
+        skipWhitespace()
+        guard index < bytes.count else { throw failure("the file ends too early; it may have been cut short") }
+        if bytes[index] == UInt8(ascii: ",") {
+            index += 1
+            return false
+        }
+        guard bytes[index] == closing else { throw failure("expected ',' or '\(Character(Unicode.Scalar(closing)))'") }
+        index += 1
+        nodes[node].count = count
+        nodes[node].next = nodes.count
+        return true
     }
 
     /// The text of a string node read so far.
@@ -187,16 +194,7 @@ struct JSONReader {
             skipWhitespace()
             try value(depth: depth + 1)
             count += 1
-            skipWhitespace()
-            guard index < bytes.count else { throw failure("the file ends too early; it may have been cut short") }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "]") {
-                index += 1
-                nodes[node].count = count
-                nodes[node].next = nodes.count
-                return
-            }
-            throw failure("expected ',' or ']'")
+            if try closes(node, with: UInt8(ascii: "]"), count: count) { return }
         }
     }
 
