@@ -1,4 +1,4 @@
-import FieldbookCore
+@testable import FieldbookCore
 import Foundation
 import Testing
 
@@ -66,4 +66,44 @@ import Testing
         #expect(!NameSearch.matches("josh", in: ["José Álvarez-Ruiz"]))
         #expect(NameSearch.matches("", in: ["anyone"]))
     }
+
+    /// ASCII names are folded on their bytes: the same text Foundation's folding gives, for
+    /// every ASCII character alone and in names, and names with anything else still go through
+    /// Foundation.
+    @Test func asciiNamesFoldAsFoundationFoldsThem() {
+        var samples = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        samples += ["Maria Lopez", "O'BRIEN-SMITH Jr.", "ACME Tool & Die, Inc. #2", "already lower", "", "Tab\tand\nlines"]
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            samples.append(String((0..<Int.random(in: 1...24, using: &random)).map { _ in
+                Character(UnicodeScalar(UInt8.random(in: 0...127, using: &random)))
+            }))
+        }
+        for text in samples {
+            #expect(NameSearch.foldedASCII(text) == NameSearch.foldedByFoundation(text), "\(text.debugDescription)")
+            #expect(NameSearch.fold(text) == NameSearch.foldedByFoundation(text))
+        }
+        #expect(NameSearch.foldedASCII("José") == nil)
+        #expect(NameSearch.fold("JOSÉ ŁUKASZ") == "jose lukasz")
+    }
+
+    /// Completion finds words where they start; ASCII names are cut on their bytes, the same
+    /// starts as cutting by characters gives.
+    @Test func asciiNamesStartTheirWordsWhereCharactersDo() {
+        var samples = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        samples += ["acme tool & die, inc. #2", "o'brien-smith jr.", "  two  spaces ", "route 66 diner", "a\r\nb", "x1y2 z"]
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            samples.append(String((0..<Int.random(in: 1...20, using: &random)).map { _ in
+                Character(UnicodeScalar(UInt8.random(in: 0...127, using: &random)))
+            }))
+        }
+        for text in samples {
+            #expect(Completion.Key.asciiWordStarts(Array(text.utf8)) == Completion.Key.wordStarts(text), "\(text.debugDescription)")
+        }
+        #expect(Completion.Key.asciiWordStarts(Array("café".utf8)) == nil)
+        #expect(Completion.Key("Route 66 Diner").wordStarts == [0, 6, 9])
+        #expect(Completion.Key("Café Müller").wordStarts == [0, 5])
+    }
 }
+

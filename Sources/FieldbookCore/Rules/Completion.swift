@@ -26,6 +26,11 @@ public enum Completion {
         public init(_ name: String) {
             folded = NameSearch.fold(name)
             bytes = Array(folded.utf8)
+            wordStarts = Self.asciiWordStarts(bytes) ?? Self.wordStarts(folded)
+        }
+
+        /// Where each word starts, by character (letters and digits of any script).
+        static func wordStarts(_ folded: String) -> [Int] {
             var starts: [Int] = []
             var offset = 0
             var inWord = false
@@ -35,7 +40,21 @@ public enum Completion {
                 inWord = isWordCharacter
                 offset += character.utf8.count
             }
-            wordStarts = starts
+            return starts
+        }
+
+        /// The same for ASCII text, by byte (an agency's names are folded once per data
+        /// change); nil for any other text.
+        static func asciiWordStarts(_ bytes: [UInt8]) -> [Int]? {
+            var starts: [Int] = []
+            var inWord = false
+            for (offset, byte) in bytes.enumerated() {
+                guard byte < 0x80 else { return nil }
+                let isWordCharacter = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+                if isWordCharacter && !inWord { starts.append(offset) }
+                inWord = isWordCharacter
+            }
+            return starts
         }
     }
 
