@@ -1,4 +1,4 @@
-import FieldbookCore
+@testable import FieldbookCore
 import Foundation
 import Testing
 
@@ -156,6 +156,26 @@ import Testing
         snapshot.settings.firstEmployerContactDays = 14
         #expect(EmployerLog(snapshot, today: date("2026-07-10")).firstEmployerContact(for: client.id)?.madeInTime == false)
         #expect(EmployerLog(snapshot, today: date("2026-07-10")).firstEmployerContact(for: UUID()) == nil)
+    }
+
+    /// Contacts in a loaded folder's order (oldest first) and in any other order come out in
+    /// the same newest-first order, contacts logged at the same moment by id.
+    @Test func newestFirstOrderIsTheSortedOrderWhateverOrderTheContactsComeIn() {
+        var random = SystemRandomNumberGenerator()
+        let bakery = employer("Bakery")
+        for round in 0..<40 {
+            // Few days and few moments, so many contacts share both.
+            let contacts = (0..<Int.random(in: 0...60, using: &random)).map { _ in
+                EmployerContact(date: Self.today.adding(days: -Int.random(in: 0...4, using: &random)), specialistID: Sample.specialist.id,
+                                employerID: bakery.id, purpose: .followUp, method: .faceToFace,
+                                createdAt: instant(1_763_000_000 + Double(Int.random(in: 0...3, using: &random))))
+            }
+            let expected = contacts.sorted(by: EmployerSummary.newestFirst).map(\.id)
+            let oldestFirst = contacts.sorted { ($0.date, $0.createdAt) < ($1.date, $1.createdAt) }
+            #expect(EmployerSummary.newestFirstOrder(oldestFirst).map { oldestFirst[$0].id } == expected, "round \(round), oldest first")
+            #expect(EmployerSummary.newestFirstOrder(contacts).map { contacts[$0].id } == expected, "round \(round), any order")
+            #expect(EmployerSummary.sortedNewestFirst(oldestFirst).map(\.id) == expected)
+        }
     }
 }
 

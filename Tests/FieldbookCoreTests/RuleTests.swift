@@ -107,3 +107,34 @@ import Testing
     }
 }
 
+/// Two pieces of work run side by side give both answers, each worked out once, also when
+/// many callers at once keep every worker thread busy.
+@Suite struct SideBySideTests {
+    final class Count: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        func add() { lock.withLock { value += 1 } }
+        var total: Int { lock.withLock { value } }
+    }
+
+    @Test func bothAnswersComeBackEachWorkedOutOnce() {
+        let runs = Count()
+        let callers = 64
+        let answers = Slots(callers)
+        DispatchQueue.concurrentPerform(iterations: callers) { index in
+            let (first, second) = SideBySide.run({ () -> Int in runs.add(); return index * 2 },
+                                                 { runs.add(); return "\(index)" })
+            answers.set(index, first == index * 2 && second == "\(index)")
+        }
+        #expect(runs.total == callers * 2)
+        #expect(answers.all)
+    }
+
+    final class Slots: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [Bool]
+        init(_ count: Int) { values = Array(repeating: false, count: count) }
+        func set(_ index: Int, _ value: Bool) { lock.withLock { values[index] = value } }
+        var all: Bool { lock.withLock { values.allSatisfy { $0 } } }
+    }
+}

@@ -46,13 +46,17 @@ public struct EmployerLog: Sendable {
         clientsByID = Dictionary(snapshot.clients.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         clientOrder = Dictionary(snapshot.clients.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
 
-        let newestFirst = EmployerSummary.sortedNewestFirst(snapshot.employerContacts)
+        // Each contact is copied straight into its lists, newest first (no sorted copy of them all).
+        let contacts = snapshot.employerContacts
         var byEmployer: [UUID: [EmployerContact]] = [:]
         var byClient: [UUID: [EmployerContact]] = [:]
         var days: [UUID: [Int]] = [:]
-        for contact in newestFirst {
+        for index in EmployerSummary.newestFirstOrder(contacts) {
+            let contact = contacts[index]
             byEmployer[contact.employerID, default: []].append(contact)
-            if !contact.jobSeekerIDs.isEmpty {
+            if contact.jobSeekerIDs.count == 1 {
+                byClient[contact.jobSeekerIDs[0], default: []].append(contact)
+            } else if !contact.jobSeekerIDs.isEmpty {
                 for client in Set(contact.jobSeekerIDs) { byClient[client, default: []].append(contact) }
             }
             if contact.isFaceToFace { days[contact.specialistID, default: []].append(contact.date.dayNumber) }

@@ -63,12 +63,36 @@ public struct EmployerSummary: Hashable, Sendable, Identifiable {
 
     /// Sorts by keys rather than moving whole records around while comparing.
     static func sortedNewestFirst(_ contacts: [EmployerContact]) -> [EmployerContact] {
+        newestFirstOrder(contacts).map { contacts[$0] }
+    }
+
+    /// The positions of `contacts` in `newestFirst` order. A loaded folder's contacts come
+    /// oldest first (by day and time logged), so that order is read backwards, contacts logged
+    /// at the same moment put in order by id; any other order is sorted.
+    static func newestFirstOrder(_ contacts: [EmployerContact]) -> [Int] {
         let keys = contacts.map { ($0.date.dayNumber, $0.createdAt.timeIntervalSince1970) }
-        let order = contacts.indices.sorted { a, b in
+        let inOrder: (Int, Int) -> Bool = { a, b in
             if keys[a] != keys[b] { return keys[a] > keys[b] }
             return UUID.precedes(contacts[b].id, contacts[a].id)
         }
-        return order.map { contacts[$0] }
+        guard keys.indices.dropFirst().allSatisfy({ keys[$0 - 1] <= keys[$0] }) else {
+            return contacts.indices.sorted(by: inOrder)
+        }
+        var order: [Int] = []
+        order.reserveCapacity(contacts.count)
+        var end = contacts.count
+        while end > 0 {
+            // One moment's contacts, oldest-first positions start..<end.
+            var start = end - 1
+            while start > 0 && keys[start - 1] == keys[end - 1] { start -= 1 }
+            if end - start == 1 {
+                order.append(start)
+            } else {
+                order += (start..<end).sorted(by: inOrder)
+            }
+            end = start
+        }
+        return order
     }
 
     /// Newest date first; on one day, the one logged last first.

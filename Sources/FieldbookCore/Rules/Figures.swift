@@ -116,30 +116,39 @@ public struct Figures: Sendable {
             faceToFaceThisWeek = followed.faceToFace
             employerVisits = followed.visits
         } else {
-            let weekStart = today.startOfWeek, weekEnd = today.startOfWeek.adding(days: 6)
-            let since = today.adding(days: -Figures.recentVisitDays)
-            var faceToFace: [UUID: Int] = [:]
-            var visits: [UUID: EmployerVisits] = [:]
-            for contact in data.employerContacts {
-                if contact.isFaceToFace && contact.date >= weekStart && contact.date <= weekEnd {
-                    faceToFace[contact.specialistID, default: 0] += 1
-                }
-                var entry = visits[contact.employerID] ?? EmployerVisits(recent: 0, last: nil)
-                if contact.date >= since { entry.recent += 1 }
-                entry.last = max(entry.last ?? contact.date, contact.date)
-                visits[contact.employerID] = entry
-            }
-            log = EmployerLog(data, today: today)
-            let due = DueList(snapshot: data, asOf: today)
-            self.due = due
-            caseload = CaseloadIndex(data: data, due: due)
-            faceToFaceThisWeek = faceToFace
-            employerVisits = visits
+            // The employer log (most of the work) on another core, beside the due list, the
+            // caseload's orders and the visit counts, which do not need it.
+            let built = SideBySide.run({
+                let due = DueList(snapshot: data, asOf: today)
+                return (due, CaseloadIndex(data: data, due: due), Self.contactCounts(data.employerContacts, today: today))
+            }, { EmployerLog(data, today: today) })
+            log = built.1
+            (due, caseload, (faceToFaceThisWeek, employerVisits)) = built.0
         }
         var tallies: [UUID?: ContactTally] = [nil: log.currentWeek(of: nil)]
         for specialist in data.specialists { tallies[specialist.id] = log.currentWeek(of: specialist.id) }
         employerLog = log
         weekTallies = tallies
+    }
+
+    /// This week's face-to-face contacts per specialist, and each employer's visits.
+    private static func contactCounts(_ contacts: [EmployerContact], today: LocalDate)
+        -> (faceToFace: [UUID: Int], visits: [UUID: EmployerVisits])
+    {
+        let weekStart = today.startOfWeek, weekEnd = today.startOfWeek.adding(days: 6)
+        let since = today.adding(days: -Figures.recentVisitDays)
+        var faceToFace: [UUID: Int] = [:]
+        var visits: [UUID: EmployerVisits] = [:]
+        for contact in contacts {
+            if contact.isFaceToFace && contact.date >= weekStart && contact.date <= weekEnd {
+                faceToFace[contact.specialistID, default: 0] += 1
+            }
+            var entry = visits[contact.employerID] ?? EmployerVisits(recent: 0, last: nil)
+            if contact.date >= since { entry.recent += 1 }
+            entry.last = max(entry.last ?? contact.date, contact.date)
+            visits[contact.employerID] = entry
+        }
+        return (faceToFace, visits)
     }
 
     /// The parts that follow saved records, from the figures before the save; nil when they
