@@ -34,4 +34,15 @@ static inline int fb_put_cell(WINDOW *win, int y, int x, const wchar_t *text, at
     return mvwadd_wch(win, y, x, &cell);
 }
 
+// The attributes of the cell at row y, column x (tests read a headless screen back with it).
+static inline attr_t fb_cell_attributes(WINDOW *win, int y, int x) {
+    cchar_t cell;
+    wchar_t text[CCHARW_MAX + 1];
+    attr_t attrs = 0;
+    short pair = 0;
+    if (mvwin_wch(win, y, x, &cell) != OK) return 0;
+    if (getcchar(&cell, text, &attrs, &pair, NULL) == ERR) return 0;
+    return attrs;
+}
+
 #endif

@@ -205,27 +205,14 @@ public final class TerminalSession {
 
     // MARK: Output
 
-    /// Draws `screen`, writing only the cells that differ from the last frame. Cells are read
-    /// in place (no copy of a cell to compare it).
+    /// Draws `screen`, writing only the cells that differ from the last frame. Cells are plain
+    /// data, read in place.
     public func draw(_ screen: Screen) {
-        let before = previous?.size == screen.size ? previous?.cells : nil
+        let before = previous?.size == screen.size ? previous : nil
+        let painter = CellPainter(window: window, pairs: useColor ? pairs : [:])
         screen.cells.withUnsafeBufferPointer { now in
-            (before ?? []).withUnsafeBufferPointer { old in
-                for row in 0..<screen.rows {
-                    let start = row * screen.columns
-                    let line = UnsafeBufferPointer(rebasing: now[start..<(start + screen.columns)])
-                    let oldLine = before == nil ? nil : UnsafeBufferPointer(rebasing: old[start..<(start + screen.columns)])
-                    guard let span = Self.changedSpan(line, was: oldLine) else { continue }
-                    var column = span.lowerBound
-                    while column <= span.upperBound && column < line.count {
-                        if line[column].isContinuation {
-                            column += 1
-                            continue
-                        }
-                        put(line[column], row: row, column: column)
-                        column += max(1, line[column].width)
-                    }
-                }
+            (before?.cells ?? []).withUnsafeBufferPointer { old in
+                painter.paint(now, was: before == nil ? nil : old, rows: screen.rows, columns: screen.columns)
             }
         }
         previous = screen
@@ -240,51 +227,14 @@ public final class TerminalSession {
         draw(screen)
     }
 
-    /// The columns of one row to write again: all of them without a last frame of the same
-    /// size, else from the first cell that changed to the last (widened to keep wide glyphs whole).
-    private static func changedSpan(_ line: UnsafeBufferPointer<Cell>, was old: UnsafeBufferPointer<Cell>?) -> ClosedRange<Int>? {
-        guard !line.isEmpty else { return nil }
-        guard let old else { return 0...(line.count - 1) }
-        var first: Int?
-        var last = 0
-        for column in 0..<line.count where line[column] != old[column] {
-            if first == nil { first = column }
-            last = column
-        }
-        guard var start = first else { return nil }
-        if line[start].isContinuation || old[start].isContinuation { start = max(0, start - 1) }
-        if last + 1 < line.count, line[last].width == 2 || old[last].width == 2 { last += 1 }
-        return start...last
-    }
-
-    private func put(_ cell: Cell, row: Int, column: Int) {
-        var attributes = fb_a_normal()
-        if cell.style.bold { attributes |= fb_a_bold() }
-        if cell.style.reverse { attributes |= fb_a_reverse() }
-        if cell.style.underline { attributes |= fb_a_underline() }
-        if cell.style.dim { attributes |= fb_a_dim() }
-        let pair = useColor ? (pairs[cell.style.role] ?? 0) : 0
-        // The cell's characters, ended by 0, in a buffer kept for every cell (no array per cell).
-        var count = 0
-        for scalar in cell.text.unicodeScalars where count < cellCharacters.count - 1 {
-            cellCharacters[count] = wchar_t(bitPattern: scalar.value)
-            count += 1
-        }
-        if count == 0 {
-            cellCharacters[0] = 32
-            count = 1
-        }
-        cellCharacters[count] = 0
-        _ = cellCharacters.withUnsafeBufferPointer { buffer in
-            fb_put_cell(window, Int32(row), Int32(column), buffer.baseAddress, attributes, pair)
-        }
-    }
-
-    /// One cell's characters for ncurses: a base character, its combining marks (ncurses keeps
-    /// at most a few), and the 0 that ends them.
-    private var cellCharacters = [wchar_t](repeating: 0, count: 16)
-
     /// The rows ncurses holds now, as text (tests read a headless screen back with this).
+    /// The look of one cell as ncurses holds it (the attributes only; role left normal).
+    public func readBackStyle(row: Int, column: Int) -> Style {
+        let attributes = fb_cell_attributes(window, Int32(row), Int32(column))
+        return Style(bold: attributes & fb_a_bold() != 0, reverse: attributes & fb_a_reverse() != 0,
+                     underline: attributes & fb_a_underline() != 0, dim: attributes & fb_a_dim() != 0)
+    }
+
     public func readBack() -> [String] {
         var lines: [String] = []
         let columns = Int(fb_cols())

@@ -55,4 +55,36 @@ import Testing
         terminal.draw(screen)
         #expect(terminal.readBack() == screen.lines)
     }
+
+    /// Every cell reaches ncurses with its own attributes, when styles change from cell to cell,
+    /// row to row, and from one frame to the next.
+    @Test func eachCellKeepsItsStyle() throws {
+        let size = Size(rows: 24, columns: 80)
+        let terminal = try #require(TerminalSession.headless(size: size))
+        defer { terminal.stop() }
+        let styles: [Style] = [.normal, .header, .title, .selected, .muted, .input, .key, Style(bold: true, underline: true)]
+        var screen = Screen(size: size)
+        for row in 0..<4 {
+            for column in 0..<20 {
+                screen.put(column % 3 == 0 ? "é" : "x", row: row, column: column, style: styles[(row + column) % styles.count])
+            }
+        }
+        for frame in 0..<2 {
+            terminal.draw(screen)
+            for row in 0..<4 {
+                for column in 0..<20 {
+                    let wanted = styles[(row + column + frame) % styles.count]
+                    let shown = terminal.readBackStyle(row: row, column: column)
+                    #expect(shown == Style(bold: wanted.bold, reverse: wanted.reverse, underline: wanted.underline, dim: wanted.dim),
+                            "frame \(frame), row \(row), column \(column)")
+                }
+            }
+            // The next frame moves every style one cell along.
+            for row in 0..<4 {
+                for column in 0..<20 {
+                    screen.restyle(row: row, column: column, width: 1, style: styles[(row + column + 1) % styles.count])
+                }
+            }
+        }
+    }
 }
