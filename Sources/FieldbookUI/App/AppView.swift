@@ -61,18 +61,22 @@ extension App {
         let who = state.userSpecialist?.name ?? "All specialists"
         let tally = state.figures.weekTally(of: state.userSpecialistID)
         let first = state.userSpecialist.map { String($0.name.split(separator: " ").first ?? "") } ?? "Team"
-        let candidates = [
-            " \(tally.text) · \(who) · \(state.today.longDescription) ",
-            " \(tally.text) · \(first) · \(state.today.longDescription) ",
-            " \(tally.shortText) · \(who) · \(state.today.longDescription) ",
-            " \(tally.shortText) · \(first) · \(state.today.longDescription) ",
-            " \(tally.shortText) · \(first) · \(state.today.description) ",
-            " \(tally.shortText) · \(state.today.description) ",
-            " \(tally.shortText) ",
+        // Longest first, each made only when the one before does not fit (this runs every frame).
+        let candidates: [() -> String] = [
+            { " \(tally.text) · \(who) · \(state.today.longDescription) " },
+            { " \(tally.text) · \(first) · \(state.today.longDescription) " },
+            { " \(tally.shortText) · \(who) · \(state.today.longDescription) " },
+            { " \(tally.shortText) · \(first) · \(state.today.longDescription) " },
+            { " \(tally.shortText) · \(first) · \(state.today.description) " },
+            { " \(tally.shortText) · \(state.today.description) " },
         ]
         // The left keeps at least " Fieldbook · " and a few letters of the program's name.
         let room = columns - 20
-        return candidates.first { TextCells.width($0) <= room } ?? candidates[candidates.count - 1]
+        for candidate in candidates {
+            let text = candidate()
+            if TextCells.width(text) <= room { return text }
+        }
+        return " \(tally.shortText) "
     }
 
     private static func drawMessage(_ state: AppState, _ context: PageContext, into screen: inout Screen) {

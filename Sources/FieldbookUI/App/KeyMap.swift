@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a key does. One table of bindings drives dispatch, the key line at the bottom of the
 /// screen and the help screen, so they cannot disagree.
 public enum Action: Hashable, Sendable {
@@ -297,7 +299,7 @@ public enum KeyMap {
     /// The action for `key` and the context it came from.
     public static func binding(for key: Key, in contexts: [KeyContext]) -> (action: Action, context: KeyContext)? {
         for context in contexts {
-            let here = bindings.lazy.filter { $0.context == context }
+            let here = bindingsByContext[context] ?? []
             // A key named in the context wins over "any character" or "any other key" there.
             if let binding = here.first(where: { $0.keys.contains(key) }) ?? here.first(where: { $0.matches(key) }) {
                 return (binding.action, context)
@@ -306,12 +308,37 @@ public enum KeyMap {
         return nil
     }
 
+    /// Each context's bindings in the table's order, so a key is looked up without going
+    /// through the whole table.
+    private static let bindingsByContext: [KeyContext: [KeyBinding]] = Dictionary(grouping: bindings, by: \.context)
+
     /// The key line for a screen: its own bindings first, then the ones that work everywhere.
+    /// Made once per list of contexts (it depends on nothing else), not on every frame.
     public static func keyLine(for contexts: [KeyContext]) -> [(keys: String, text: String)] {
+        keyLines.line(for: contexts)
+    }
+
+    private static let keyLines = KeyLines()
+
+    /// The key lines made so far, by list of contexts.
+    private final class KeyLines: @unchecked Sendable {
+        private let lock = NSLock()
+        /// Guarded by `lock`.
+        private var made: [[KeyContext]: [(keys: String, text: String)]] = [:]
+
+        func line(for contexts: [KeyContext]) -> [(keys: String, text: String)] {
+            if let line = lock.withLock({ made[contexts] }) { return line }
+            let line = KeyMap.makeKeyLine(for: contexts)
+            lock.withLock { made[contexts] = line }
+            return line
+        }
+    }
+
+    static func makeKeyLine(for contexts: [KeyContext]) -> [(keys: String, text: String)] {
         var items: [(String, String)] = []
         var taken: [KeyBinding] = []
         for context in contexts {
-            let here = bindings.filter { $0.context == context }
+            let here = bindingsByContext[context] ?? []
             for binding in here {
                 guard let short = binding.short else { continue }
                 if binding.keys.isEmpty {
