@@ -7,6 +7,11 @@ public struct Figures: Sendable {
     public struct EmployerVisits: Hashable, Sendable {
         public var recent: Int
         public var last: LocalDate?
+
+        mutating func count(_ date: LocalDate, since: LocalDate) {
+            if date >= since { recent += 1 }
+            last = max(last ?? date, date)
+        }
     }
 
     /// A job starting soon.
@@ -139,14 +144,13 @@ public struct Figures: Sendable {
         let since = today.adding(days: -Figures.recentVisitDays)
         var faceToFace: [UUID: Int] = [:]
         var visits: [UUID: EmployerVisits] = [:]
-        for contact in contacts {
-            if contact.isFaceToFace && contact.date >= weekStart && contact.date <= weekEnd {
-                faceToFace[contact.specialistID, default: 0] += 1
+        // By index: the fields read, never a copy of every contact.
+        for index in contacts.indices {
+            let date = contacts[index].date
+            if date >= weekStart && date <= weekEnd && contacts[index].isFaceToFace {
+                faceToFace[contacts[index].specialistID, default: 0] += 1
             }
-            var entry = visits[contact.employerID] ?? EmployerVisits(recent: 0, last: nil)
-            if contact.date >= since { entry.recent += 1 }
-            entry.last = max(entry.last ?? contact.date, contact.date)
-            visits[contact.employerID] = entry
+            visits[contacts[index].employerID, default: EmployerVisits(recent: 0, last: nil)].count(date, since: since)
         }
         return (faceToFace, visits)
     }
