@@ -18,6 +18,8 @@ final class EffectRunner: @unchecked Sendable {
     private var running = 0
     /// The latest board asked for: one asked for before it and not started yet is skipped.
     private var latestBoard: RequestID?
+    /// Why the work that had to come first (`prepare`) failed: every request after it fails so.
+    private var failure: StoreError?
 
     init(store: Store) {
         self.store = store
@@ -51,7 +53,34 @@ final class EffectRunner: @unchecked Sendable {
 
     /// Runs `work` on the worker thread, in turn with the store work (after what was started
     /// before it, before what is started after it).
-    func inTurn(_ work: @escaping @Sendable () -> Void) { queue.async(execute: work) }
+    func inTurn(_ work: @escaping @Sendable () -> Void) {
+        lock.withLock { running += 1 }
+        queue.async { [self] in
+            work()
+            lock.withLock { running -= 1 }
+        }
+    }
+
+    /// Runs `work` with the store on the worker thread before anything started after it (the demo
+    /// copy, written after the first frame). If it fails, no request after it touches the store:
+    /// each fails with its error, and `preparationFailure` says why.
+    func prepare(_ work: @escaping @Sendable (Store) throws(StoreError) -> Void) {
+        lock.withLock { running += 1 }
+        queue.async { [self] in
+            var failed: StoreError?
+            do throws(StoreError) { try work(store) } catch { failed = error }
+            lock.withLock {
+                failure = failed
+                running -= 1
+            }
+        }
+    }
+
+    /// Why the work given to `prepare` failed, once it has.
+    var preparationFailure: StoreError? { lock.withLock { failure } }
+
+    /// Waits until the worker thread has done everything started so far.
+    func finish() { queue.sync {} }
 
     /// From now on, saves are logged in the audit trail as this specialist's (after the user
     /// said who they are); done in turn with the store work.
@@ -70,6 +99,7 @@ final class EffectRunner: @unchecked Sendable {
     private func post(_ event: Event) { lock.withLock { events.append(event) } }
 
     private func perform(_ request: StoreRequest, progress: (WorkProgress) -> Void) -> StoreResult {
+        if let failure = lock.withLock({ failure }) { return .failed(failure) }
         switch request {
         case .saveClient(let client):
             do {

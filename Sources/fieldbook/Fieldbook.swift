@@ -19,13 +19,18 @@ struct Fieldbook: ParsableCommand {
                 ~/.local/share/fieldbook. Files are private to your user. Who you are and the PIN are \
                 kept per machine in $XDG_CONFIG_HOME/fieldbook (else ~/.config/fieldbook), never in \
                 the data folder.
-
-
-                """ + openOptionsHelp,
+                """ + (helpMayBeAsked ? "\n\n" + openOptionsHelp : ""),
             version: FieldbookVersion.current,
             subcommands: [Open.self, Check.self, Due.self, Contacts.self, ReportCommand.self, Profile.self, Audit.self, BackupCommand.self, PIN.self, ImportCommand.self, ExportCommand.self, CacheCommand.self],
             defaultSubcommand: Open.self
         )
+    }
+
+    /// Whether an argument may ask for help (`--help`, `-h`, `help`, `--help-hidden`, short
+    /// flags run together): only then is `open`'s help made for the top-level help, a few
+    /// milliseconds every start would spend otherwise. Erring towards yes only costs that time.
+    static let helpMayBeAsked = CommandLine.arguments.dropFirst().contains {
+        $0.contains("help") || ($0.hasPrefix("-") && !$0.hasPrefix("--") && $0.contains("h"))
     }
 
     /// The OPTIONS part of `fieldbook open --help`, for the top-level help. Made once: the

@@ -8,15 +8,31 @@ import Terminal
 /// environment of each event.
 @MainActor
 enum MainLoop {
+    /// The work given as `preparation` failed: the app stopped.
+    struct PreparationFailed: Error {
+        var error: StoreError
+    }
+
     /// Returns the signal that stopped Fieldbook, if one did.
+    ///
+    /// `preparation`, when given, is the first work on the store's queue (the demo copy): every
+    /// request comes after it, the app stops if it fails (`PreparationFailed`), and on the way
+    /// out everything on the queue is waited for, so nothing is still writing when this returns.
+    /// `startCheck` runs on the queue next, beside the first frame, which does not wait for it.
     static func run(store: Store, snapshot: DataSnapshot, today: LocalDate, followClock: Bool, user: UUID?,
+                    preparation: (@Sendable (Store) throws(StoreError) -> Void)? = nil,
+                    startCheck: @escaping @Sendable () -> Void = {},
                     startMessage: @escaping (ProfileOverview) -> String? = { _ in nil },
                     afterFirstFrame: @escaping @Sendable () -> Void = {}, askWhoYouAre: Bool = false, pin: PINHash? = nil,
                     remember: (UUID) -> String? = { _ in nil }) throws -> Int32? {
+        let runner = EffectRunner(store: store)
+        // After the terminal is given back (defers run last first).
+        defer { if preparation != nil { runner.finish() } }
+        if let preparation { runner.prepare(preparation) }
+        runner.inTurn(startCheck)
         let useColor = (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let terminal = try TerminalSession.start(useColor: useColor)
         defer { terminal.stop() }
-        let runner = EffectRunner(store: store)
 
         func environment() -> Environment {
             let now = Date()
@@ -27,7 +43,8 @@ enum MainLoop {
                              profiles: .loading)
         state.pin = pin
         if let notice = terminal.localeNotice { state.message = Message(notice, kind: .warning) }
-        // The start-up check counts the career profile problems once the profiles are read.
+        // The start-up check counts the career profile problems once the profiles are read; the
+        // message is nil until the check's first count is in.
         var shownStartMessage = startMessage(.loading).map { Message($0, kind: .error) }
         if let shownStartMessage { state.message = shownStartMessage }
 
@@ -45,6 +62,7 @@ enum MainLoop {
             // Answers from the store are looked for often while work is under way.
             let input = terminal.read(timeoutMilliseconds: runner.isBusy ? 30 : 1000)
             if let signal = TerminalSignals.stopRequest { return signal }
+            if let failure = runner.preparationFailure { throw PreparationFailed(error: failure) }
             // A terminal that hung up without a SIGHUP reaching us stops the app as the signal would.
             if terminal.hungUp { return TerminalSignals.hangUpSignal }
             let now = environment()

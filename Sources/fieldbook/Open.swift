@@ -47,7 +47,8 @@ struct OpenOptions: ParsableArguments {
                 throw ExitCode(2)
             }
             do {
-                let copy = try DemoCopy.make(from: source, today: today)
+                // The copy itself is written after the first frame, first on the store's queue.
+                let copy = try DemoCopy.prepare(from: source, today: today)
                 demoFolder = copy.folder
                 demoCopy = copy
                 folder = copy.folder
@@ -63,7 +64,7 @@ struct OpenOptions: ParsableArguments {
         let store: Store
         let snapshot: DataSnapshot
         if let demoCopy {
-            // The copy hands over what it wrote: the folder is not read a second time.
+            // The copy hands over what it will write: the folder is not read a second time.
             store = demoCopy.store
             snapshot = demoCopy.snapshot
         } else {
@@ -89,25 +90,40 @@ struct OpenOptions: ParsableArguments {
         }
         // First start on this folder on this machine: the app asks who you are.
         let askWhoYouAre = user == nil && !demo
-        store.auditLog = AuditLog(dataFolder: folder, installID: InstallID.load(), specialistID: user)
-        // Counted without the career profiles and the walk over every file, which the app does
-        // after its first frame and adds. The rest runs on another core while the first frame is
-        // made; the frame waits for it.
-        let recordProblems = BackgroundValue {
-            DataCheck.problems(in: folder, loaded: snapshot, profileProblems: [], skipping: [.folderWalk]).count
+        let auditLog = AuditLog(dataFolder: folder, installID: InstallID.load(), specialistID: user)
+        // The demo copy is written first on the store's queue, without audit entries; the
+        // app's own saves come after it, logged.
+        var preparation: (@Sendable (Store) throws(StoreError) -> Void)?
+        if let demoCopy {
+            let (moved, source, days) = (demoCopy.snapshot, demoCopy.source, demoCopy.shiftedByDays)
+            preparation = { store throws(StoreError) in
+                try DemoCopy.write(moved, profilesFrom: source, shiftedByDays: days, to: store)
+                store.auditLog = auditLog
+            }
+        } else {
+            store.auditLog = auditLog
+        }
+        // The start-up check, counted without the career profiles and the walk over every file,
+        // which the app does after its first frame and adds: on the store's queue beside the
+        // first frame, which does not wait for it. The message is shown once its count is in.
+        let recordProblems = LateCount()
+        let startCheck: @Sendable () -> Void = {
+            recordProblems.count = DataCheck.problems(in: folder, loaded: snapshot, profileProblems: [], skipping: [.folderWalk]).count
         }
         let unreadable = snapshot.problems.filter { $0.pendingMerge == nil }.count
         let toMerge = Set(snapshot.pendingMerges.map(\.record)).count
-        let folderProblems = FolderProblems()
-        let startMessage = { (profiles: ProfileOverview) in
-            Self.startMessage(problems: recordProblems.value + (folderProblems.count ?? 0) + profiles.problems.count,
-                              unreadable: unreadable, toMerge: toMerge)
+        let folderProblems = LateCount()
+        let startMessage = { (profiles: ProfileOverview) -> String? in
+            guard let records = recordProblems.count else { return nil }
+            return Self.startMessage(problems: records + (folderProblems.count ?? 0) + profiles.problems.count,
+                                     unreadable: unreadable, toMerge: toMerge)
         }
         let exitSignal: Int32?
         do {
             exitSignal = try MainActor.assumeIsolated {
                 try MainLoop.run(store: store, snapshot: snapshot, today: today, followClock: todayOverride == nil, user: user,
-                                 startMessage: startMessage, afterFirstFrame: { folderProblems.count = DataCheck.hygiene(of: folder).count },
+                                 preparation: preparation, startCheck: startCheck, startMessage: startMessage,
+                                 afterFirstFrame: { folderProblems.count = DataCheck.hygiene(of: folder).count },
                                  askWhoYouAre: askWhoYouAre, pin: machine.pin) { id in
                     machine.setSpecialist(id, for: folder)
                     do {
@@ -118,6 +134,9 @@ struct OpenOptions: ParsableArguments {
                     }
                 }
             }
+        } catch let failed as MainLoop.PreparationFailed {
+            printError("could not prepare the demo: \(failed.error.description)")
+            throw ExitCode.failure
         } catch {
             printError("\(error)")
             throw ExitCode.failure

@@ -114,4 +114,14 @@ struct FirstRunTests {
             #expect(result.output.contains(word), "\(word) missing from:\n\(result.output)")
         }
     }
+
+    /// The options of opening the app, with their help, are in every way of asking for the
+    /// top-level help (they are made only when help may be asked for).
+    @Test(arguments: [["--help"], ["-h"], ["help"]])
+    func topLevelHelpListsTheOptionsOfOpeningTheApp(arguments: [String]) {
+        let result = spawn([binary] + arguments)
+        #expect(result.status == 0)
+        #expect(result.output.contains("OPTIONS OF OPENING THE APP"), "\(result.output)")
+        #expect(result.output.contains("Open a fresh copy of the demo program"), "\(result.output)")
+    }
 }

@@ -94,6 +94,29 @@ func contents(of folder: URL) throws -> [String: Data] {
         #expect(final.notes == "Saved in the demo" && final.phone == "555-0199")
     }
 
+    /// The app shows the demo before its copy is written: `prepare` writes the format file
+    /// only, and `write` then writes what `make` writes (the app runs it first on the store's
+    /// queue, so every save comes after it).
+    @Test func theDemoCopyIsPreparedFirstAndWrittenAfter() throws {
+        let folder = TemporaryFolder()
+        let today = date("2027-03-10")
+        let prepared = try DemoCopy.prepare(from: sampleData, today: today, into: folder.url)
+        #expect(try contents(of: prepared.folder).keys.sorted() == [DataLayout.formatFile])
+        #expect(!prepared.store.syncsWrites)
+
+        try DemoCopy.write(prepared.snapshot, profilesFrom: prepared.source, shiftedByDays: prepared.shiftedByDays, to: prepared.store)
+        #expect(prepared.store.syncsWrites)
+        let made = try DemoCopy.make(from: sampleData, today: today, into: folder.url)
+        let written = try contents(of: prepared.folder), madeFiles = try contents(of: made.folder)
+        #expect(written.keys.sorted() == madeFiles.keys.sorted())
+        #expect(written == madeFiles)
+        let read = try Store(folder: prepared.folder).load()
+        #expect(read.problems.isEmpty)
+        #expect(read.clients == prepared.snapshot.clients)
+        #expect(Set(read.employerContacts) == Set(prepared.snapshot.employerContacts))
+        #expect(written[CareerProfileLayout.definitionFile] == (try Data(contentsOf: sampleData.appendingPathComponent(CareerProfileLayout.definitionFile))))
+    }
+
     @Test func checkNamesABrokenFileAndTheRestStillLoads() throws {
         let folder = TemporaryFolder()
         let data = try copyOfSampleData(into: folder)
