@@ -320,8 +320,13 @@ public final class Store {
         }
     }
 
+    /// A record's JSON tree, as `JSONCoding.encode` writes it (see `TreeEncoding`).
     func tree<T: Encodable>(_ value: T) throws(StoreError) -> JSONValue {
-        try parse(JSONCoding.encode(value), "")
+        do {
+            return try TreeEncoding.encode(value)
+        } catch {
+            throw .io(path: "", reason: "could not encode: \(error)")
+        }
     }
 
     /// A file's JSON in this version's terms (decoded and encoded again, so defaults and
