@@ -48,8 +48,12 @@ enum ChangedFields {
         }
         let old = contacts(before)
         let new = contacts(after)
+        // Only the contacts that differ are sorted (a save changes one or two of a month's).
+        var differ: [String] = []
+        for (id, contact) in new where old[id] != contact { differ.append(id) }
+        for id in old.keys where new[id] == nil { differ.append(id) }
         var changes: [AuditChange] = []
-        for id in Set(old.keys).union(new.keys).sorted() {
+        for id in differ.sorted() {
             let was = old[id]
             let now = new[id]
             let stamp = text(now?["updatedAt"] ?? was?["updatedAt"])

@@ -72,13 +72,13 @@ enum JSONWriter {
         case .object(let members):
             out.append(contentsOf: "{\n".utf8)
             if members.isEmpty { out.append(UInt8(ascii: "\n")) }
-            let keys = members.keys.sorted()
-            for (offset, key) in keys.enumerated() {
+            let sorted = members.sorted { $0.key < $1.key }
+            for (offset, member) in sorted.enumerated() {
                 indent(depth + 1, into: &out)
-                writeString(key, into: &out)
+                writeString(member.key, into: &out)
                 out.append(contentsOf: " : ".utf8)
-                write(members[key]!, depth: depth + 1, into: &out)
-                if offset != keys.count - 1 { out.append(UInt8(ascii: ",")) }
+                write(member.value, depth: depth + 1, into: &out)
+                if offset != sorted.count - 1 { out.append(UInt8(ascii: ",")) }
                 out.append(UInt8(ascii: "\n"))
             }
             indent(depth, into: &out)

@@ -144,4 +144,25 @@ enum UnknownFields {
             return known
         }
     }
+
+    /// False when `carry(from: read, readAsKnown:, into:)` would give back what it is given
+    /// whatever it is given: every key of `read` is in `readAsKnown`, at every depth that
+    /// `carry` visits.
+    static func anyCarried(from read: JSONValue, readAsKnown: JSONValue) -> Bool {
+        switch (read, readAsKnown) {
+        case (.object(let readMembers), .object(let knownRead)):
+            for (key, value) in readMembers {
+                guard let knownValue = knownRead[key] else { return true }
+                if anyCarried(from: value, readAsKnown: knownValue) { return true }
+            }
+            return false
+        case (.array(let readItems), .array(let knownItems)) where readItems.count == knownItems.count:
+            for (item, knownItem) in zip(readItems, knownItems) where anyCarried(from: item, readAsKnown: knownItem) {
+                return true
+            }
+            return false
+        default:
+            return false
+        }
+    }
 }

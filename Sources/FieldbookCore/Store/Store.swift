@@ -123,68 +123,6 @@ public final class Store {
         }
     }
 
-    /// Saves one employer contact into its specialist's month file, moving it if its date or
-    /// specialist changed. Contacts in one month file merge one by one.
-    @discardableResult
-    public func save(_ contact: EmployerContact) throws(StoreError) -> SaveResult<EmployerContact> {
-        var record = contact
-        record.updatedAt = wholeSeconds(now())
-        let previous = contactFiles[record.id]
-        let target = DataLayout.employerContacts(specialist: record.specialistID, month: record.date)
-        let outcome = try put([record], into: target)
-        if let previous, previous != target, var old = try baseMonth(previous) {
-            old.contacts.removeAll { $0.id == record.id }
-            _ = try saveRecord(old, to: previous, name: "Employer contacts for \(old.month)")
-        }
-        let saved = outcome.record.contacts.first { $0.id == record.id } ?? record
-        switch outcome {
-        case .saved: return .saved(saved)
-        case .merged(_, let fields): return .merged(saved, fields: fields)
-        }
-    }
-
-    /// Puts `contacts` (all of one specialist and month) into their month file, replacing
-    /// earlier versions of the same contacts.
-    func put(_ contacts: [EmployerContact], into relative: String) throws(StoreError) -> SaveResult<EmployerContactMonth> {
-        let first = contacts[0]
-        var month = try baseMonth(relative) ?? EmployerContactMonth(
-            specialistID: first.specialistID, month: DataLayout.monthKey(first.date), contacts: [])
-        let ids = Set(contacts.map(\.id))
-        month.contacts.removeAll { ids.contains($0.id) }
-        month.contacts += contacts
-        month.contacts.sort { ($0.date, $0.createdAt) < ($1.date, $1.createdAt) }
-        let result = try saveRecord(month, to: relative, name: "Employer contacts for \(month.month)")
-        for contact in result.record.contacts { contactFiles[contact.id] = relative }
-        return result
-    }
-
-    /// A month file as this store last read it; read now if it never was.
-    func baseMonth(_ relative: String) throws(StoreError) -> EmployerContactMonth? {
-        if let data = readBytes[relative] { return try decode(EmployerContactMonth.self, bytes: data, relative) }
-        if let json = try readJSON(relative) { return try decode(EmployerContactMonth.self, json, relative) }
-        if case .some(.some) = known[relative] {
-            throw .io(path: relative, reason: "cannot be updated because it does not parse; run fieldbook check")
-        }
-        let url = folder.appendingPathComponent(relative)
-        guard let data = try DurableFile.read(url) else { return nil }
-        let json = try parse(data, relative)
-        known[relative] = ContentHash(data)
-        readBytes[relative] = data
-        return try decode(EmployerContactMonth.self, json, relative)
-    }
-
-    /// Removes one employer contact from the month file it was read from (or belongs in). A
-    /// contact that is not there leaves the file untouched.
-    public func delete(_ contact: EmployerContact) throws(StoreError) {
-        let relative = contactFiles[contact.id]
-            ?? DataLayout.employerContacts(specialist: contact.specialistID, month: contact.date)
-        guard var month = try baseMonth(relative), month.contacts.contains(where: { $0.id == contact.id }) else { return }
-        month.contacts.removeAll { $0.id == contact.id }
-        // A change made elsewhere to the file's other contacts merges as with any save.
-        _ = try saveRecord(month, to: relative, name: "Employer contacts for \(month.month)")
-        contactFiles[contact.id] = nil
-    }
-
     /// Timestamps are stored to the second; stamping whole seconds keeps memory and disk equal.
     func wholeSeconds(_ date: Date) -> Date {
         Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
@@ -192,21 +130,43 @@ public final class Store {
 
     /// Saves a value into its file: this copy's version, with the fields it does not know
     /// carried over from the file as read, merged with the file on disk if that changed.
-    func saveRecord<T: Codable & Sendable>(_ value: T, to relative: String, name: String) throws(StoreError) -> SaveResult<T> {
+    /// `known` is the value's tree when the caller has it already; `decodeWritten`, the
+    /// record read back from what was written when that was `mine`, when the caller can tell
+    /// it without decoding the whole file.
+    func saveRecord<T: Codable & Sendable>(
+        _ value: T, to relative: String, name: String, known given: JSONValue? = nil,
+        decodeWritten: ((JSONValue) throws(StoreError) -> T)? = nil
+    ) throws(StoreError) -> SaveResult<T> {
         guard mode == .readWrite else { throw .readOnly }
-        let known = try tree(value)
+        let known: JSONValue
+        if let given { known = given } else { known = try tree(value) }
         var base: JSONValue?
         var mine = known
-        if let (read, readAsKnown) = try readForms(relative, as: T.self) {
-            base = UnknownFields.carry(from: read, readAsKnown: readAsKnown, into: readAsKnown)
-            mine = UnknownFields.carry(from: read, readAsKnown: readAsKnown, into: known)
+        var fileJSON: JSONValue?
+        var carried = false
+        if let forms = try readForms(relative, as: T.self) {
+            fileJSON = forms.exact ? forms.read : nil
+            if forms.unknownFree {
+                // Nothing to carry: carrying would give `readAsKnown` and `known` back unchanged.
+                base = forms.known
+            } else {
+                base = UnknownFields.carry(from: forms.read, readAsKnown: forms.known, into: forms.known)
+                mine = UnknownFields.carry(from: forms.read, readAsKnown: forms.known, into: known)
+                carried = true
+            }
         }
-        let (json, outcome, wroteMine) = try commit(relative: relative, name: name, base: base, mine: mine, choices: [:], keptCopy: nil)
-        let record = try decode(T.self, bytes: readBytes[relative] ?? JSONWriter.data(json), relative)
+        let (json, outcome, wroteMine) = try commit(
+            relative: relative, name: name, base: base, mine: mine, choices: [:], keptCopy: nil, fileJSON: fileJSON)
+        let record: T
+        if wroteMine, let decodeWritten {
+            record = try decodeWritten(json)
+        } else {
+            record = try decode(T.self, bytes: readBytes[relative] ?? JSONWriter.data(json), relative)
+        }
         // What was written is `mine`: read back, it is `known` again (fields this version
         // does not know aside), so these are the next save's forms of the file.
         if wroteMine, case .some(.some(let hash)) = self.known[relative] {
-            written[relative] = WrittenForm(hash: hash, json: json, known: known)
+            written[relative] = WrittenForm(hash: hash, json: json, known: known, unknownFree: !carried, record: record)
         } else {
             written[relative] = nil
         }
@@ -218,32 +178,48 @@ public final class Store {
 
     /// The file's JSON as this store last read or wrote it, and the same in this version's
     /// terms (decoded as `T` and encoded again); nil when the store never read the file.
-    func readForms<T: Codable>(_ relative: String, as type: T.Type) throws(StoreError) -> (read: JSONValue, known: JSONValue)? {
+    /// `unknownFree`: the file holds no field this version does not know, so carrying such
+    /// fields would change nothing. `exact`: `read` is the JSON of the file whose hash is in
+    /// `known` (not the records loaded from the derived cache, when the file changed since).
+    func readForms<T: Codable>(_ relative: String, as type: T.Type) throws(StoreError)
+        -> (read: JSONValue, known: JSONValue, unknownFree: Bool, exact: Bool)?
+    {
         if let form = written[relative], case .some(.some(form.hash)) = known[relative] {
-            return (form.json, form.known)
+            return (form.json, form.known, form.unknownFree, true)
         }
         written[relative] = nil
-        guard let read = try readJSON(relative) else { return nil }
-        return (read, try tree(decode(T.self, read, relative)))
+        guard let (read, exact) = try readFileJSON(relative) else { return nil }
+        let readAsKnown = try tree(decode(T.self, read, relative))
+        return (read, readAsKnown, !UnknownFields.anyCarried(from: read, readAsKnown: readAsKnown), exact)
+    }
+
+    /// A record this store wrote, and its file's forms, while the file on disk is still what
+    /// was written (see `written`).
+    func writtenForm(_ relative: String) -> WrittenForm? {
+        guard let form = written[relative], case .some(.some(form.hash)) = known[relative] else { return nil }
+        return form
     }
 
     /// The one place a record file is written. Under the folder's lock: compare the file on
     /// disk with what this store read; write `mine` if it is unchanged, else merge `mine`
     /// with it (from `base`), and write the merge unless a field conflicts. Returns what was
     /// written. On a conflict nothing is written but `mine`, kept under `conflicts/` (unless
-    /// it is already kept there: `keptCopy`).
+    /// it is already kept there: `keptCopy`). `fileJSON`: the JSON of the file as this store
+    /// read or wrote it, if the caller holds it (the audit entry's "before" when the file is
+    /// unchanged on disk, instead of parsing it again).
     func commit(
         relative: String, name: String, base: JSONValue?, mine: JSONValue,
-        choices: [String: MergeChoice], keptCopy: String?, alwaysMerge: Bool = false
+        choices: [String: MergeChoice], keptCopy: String?, alwaysMerge: Bool = false, fileJSON: JSONValue? = nil
     ) throws(StoreError) -> (written: JSONValue, outcome: SaveOutcome, wroteMine: Bool) {
         let url = folder.appendingPathComponent(relative)
         let result: (written: JSONValue, outcome: SaveOutcome, wroteMine: Bool) = try lock.withLock { () throws(StoreError) in
             let onDisk = try DurableFile.read(url)
             let expected: ContentHash? = known[relative] ?? nil
+            let unchanged = onDisk.map(ContentHash.init) == expected
             var toWrite = mine
             var outcome = SaveOutcome.saved
             var wroteMine = true
-            if onDisk.map(ContentHash.init) != expected || alwaysMerge {
+            if !unchanged || alwaysMerge {
                 let theirs = try onDisk.map { data throws(StoreError) in try normalized(parse(data, relative), relative) }
                 var merge = RecordMerge()
                 merge.choices = choices
@@ -263,7 +239,13 @@ public final class Store {
                 outcome = merge.mergedFields.isEmpty ? .saved : .merged(fields: merge.mergedFields)
             }
             // The audit entry's "before": the file as it was, when it is JSON at all.
-            let before = onDisk.flatMap { try? JSONReader.parse($0) }
+            // (Unchanged on disk, it is the JSON this store holds of it.)
+            let before: JSONValue?
+            if onDisk != nil, unchanged, let fileJSON {
+                before = fileJSON
+            } else {
+                before = onDisk.flatMap { try? JSONReader.parse($0) }
+            }
             let data = JSONWriter.data(toWrite)
             try DurableFile.write(data, to: url, using: fileSystem)
             auditLog?.recordWrite(of: relative, before: before, after: toWrite)
@@ -279,24 +261,31 @@ public final class Store {
 
     /// A file's JSON as this store last read or wrote it.
     func readJSON(_ relative: String) throws(StoreError) -> JSONValue? {
-        if let data = readBytes[relative] { return try parse(data, relative) }
+        try readFileJSON(relative)?.json
+    }
+
+    /// The same, and whether it is the JSON of the file whose hash is in `known` (`exact`),
+    /// or the records loaded from the derived cache, turned into JSON, because the file
+    /// changed since.
+    func readFileJSON(_ relative: String) throws(StoreError) -> (json: JSONValue, exact: Bool)? {
+        if let data = readBytes[relative] { return (try parse(data, relative), true) }
         guard let cached = cachedRecords[relative] else { return nil }
         // Loaded from the derived cache: the file still holds what was loaded if its hash is the same.
         if let data = try DurableFile.read(folder.appendingPathComponent(relative)), ContentHash(data) == known[relative] ?? nil {
             readBytes[relative] = data
             cachedRecords[relative] = nil
-            return try parse(data, relative)
+            return (try parse(data, relative), true)
         }
         // Changed since: the records as loaded are the base of the merge (fields this version
         // does not know merge from the file on disk, which holds them).
         guard let record = try? DecodedRecord(binary: cached.payload, kind: cached.kind) else { return nil }
         switch record {
-        case .settings(let value): return try tree(value)
-        case .specialist(let value): return try tree(value)
-        case .client(let value): return try tree(value)
-        case .employer(let value): return try tree(value)
-        case .employerContactMonth(let value): return try tree(value)
-        case .fidelityReview(let value): return try tree(value)
+        case .settings(let value): return (try tree(value), false)
+        case .specialist(let value): return (try tree(value), false)
+        case .client(let value): return (try tree(value), false)
+        case .employer(let value): return (try tree(value), false)
+        case .employerContactMonth(let value): return (try tree(value), false)
+        case .fidelityReview(let value): return (try tree(value), false)
         }
     }
 
@@ -320,8 +309,13 @@ public final class Store {
         }
     }
 
+    /// A record's JSON tree, as `JSONCoding.encode` writes it (see `TreeEncoding`).
     func tree<T: Encodable>(_ value: T) throws(StoreError) -> JSONValue {
-        try parse(JSONCoding.encode(value), "")
+        do {
+            return try TreeEncoding.encode(value)
+        } catch {
+            throw .io(path: "", reason: "could not encode: \(error)")
+        }
     }
 
     /// A file's JSON in this version's terms (decoded and encoded again, so defaults and
@@ -349,4 +343,8 @@ struct WrittenForm {
     var hash: ContentHash
     var json: JSONValue
     var known: JSONValue
+    /// `json` holds no field this version does not know (`json` is `known`).
+    var unknownFree: Bool
+    /// The record as read back from what was written.
+    var record: Any
 }

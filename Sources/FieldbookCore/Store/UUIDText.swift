@@ -18,6 +18,31 @@ enum UUIDText {
         return ok ? UUID(uuid: bytes) : nil
     }
 
+    /// `uuid.uuidString`: upper case, in groups of 8-4-4-4-12 (as files hold them), written
+    /// without the C library's formatting.
+    static func text(_ uuid: UUID) -> String {
+        withUnsafeBytes(of: uuid.uuid) { bytes in
+            String(unsafeUninitializedCapacity: 36) { out in
+                var position = 0
+                for index in 0..<16 {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        out[position] = 0x2D
+                        position += 1
+                    }
+                    out[position] = digit(bytes[index] >> 4)
+                    out[position + 1] = digit(bytes[index] & 0x0F)
+                    position += 2
+                }
+                return position
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func digit(_ value: UInt8) -> UInt8 {
+        value < 10 ? 48 + value : 55 + value
+    }
+
     @inline(__always)
     private static func hex(_ byte: UInt8) -> UInt8? {
         switch byte {
