@@ -36,6 +36,9 @@ public enum DataLayout {
     /// Syncthing's `<name>.sync-conflict-YYYYMMDD-HHMMSS-XXXXXXX.json`, Dropbox's
     /// `<name> (conflicted copy YYYY-MM-DD).json` (and `<name> (Someone's conflicted copy ...).json`).
     static func originalOfSyncCopy(_ name: String) -> String? {
+        // Most names are neither (a folder lists thousands): both forms hold a space or this
+        // text, so a name with neither is answered from its bytes alone.
+        guard name.utf8.contains(0x20) || name.utf8.firstRange(of: ".sync-conflict-".utf8) != nil else { return nil }
         if let marker = name.range(of: ".sync-conflict-") {
             let stem = name[..<marker.lowerBound]
             return stem.isEmpty ? nil : stem + ".json"
