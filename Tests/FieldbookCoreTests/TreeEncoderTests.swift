@@ -146,7 +146,7 @@ import Testing
     }
 }
 
-@Suite struct UUIDTextTests {
+@Suite struct UUIDTextWritingTests {
     @Test func writesFoundationsUpperCaseText() {
         var ids = [UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
                    UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255))]

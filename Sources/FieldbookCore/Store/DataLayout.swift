@@ -36,6 +36,9 @@ public enum DataLayout {
     /// Syncthing's `<name>.sync-conflict-YYYYMMDD-HHMMSS-XXXXXXX.json`, Dropbox's
     /// `<name> (conflicted copy YYYY-MM-DD).json` (and `<name> (Someone's conflicted copy ...).json`).
     static func originalOfSyncCopy(_ name: String) -> String? {
+        // Most names are neither (a folder lists thousands): both forms hold a space or this
+        // text, so a name with neither is answered from its bytes alone.
+        guard mayBeSyncCopy(name) else { return nil }
         if let marker = name.range(of: ".sync-conflict-") {
             let stem = name[..<marker.lowerBound]
             return stem.isEmpty ? nil : stem + ".json"
@@ -45,6 +48,21 @@ public enum DataLayout {
             return stem.isEmpty ? nil : stem + ".json"
         }
         return nil
+    }
+
+    /// True when `name` holds a space or the bytes of ".sync-conflict-".
+    private static func mayBeSyncCopy(_ name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { bytes in
+            if bytes.contains(0x20) { return true }
+            let marker: StaticString = ".sync-conflict-"
+            let length = marker.utf8CodeUnitCount
+            guard bytes.count >= length, let base = bytes.baseAddress else { return false }
+            for start in 0...(bytes.count - length) where base[start] == 0x2E {
+                if memcmp(base + start, marker.utf8Start, length) == 0 { return true }
+            }
+            return false
+        }
     }
 
     /// The record file a copy under `conflicts/` was kept for (`clients--<id>.<time>.json`).

@@ -231,6 +231,8 @@ struct JSONReader {
         var ascii = true
         // The common case: no escapes, so the text is the bytes between the quotes.
         while index < count {
+            index = bytes.withUnsafeBytes { Self.plainRun($0, from: index) }
+            guard index < count else { break }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 if !ascii {
@@ -253,6 +255,26 @@ struct JSONReader {
         let node = nodes.count
         nodes.append(JSONTape.Node(kind: .string, escaped: true, start: start + 1, end: index - 1))
         escapedTexts[node] = text
+    }
+
+    /// The end of the run of plain bytes from `start` in a string (ASCII, no quote, backslash or
+    /// control character), read eight bytes at a time; it stops at or before the first byte
+    /// that is not plain, which `string()` then looks at on its own.
+    @inline(__always)
+    private static func plainRun(_ buffer: UnsafeRawBufferPointer, from start: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var index = start
+        while index + 8 <= buffer.count {
+            let word = buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+            // A byte's high bit is set in each term when that byte is a quote, a backslash,
+            // below 0x20, or not ASCII (exact for "any such byte in the word").
+            let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+                | ((word &- ones &* 0x20) & ~word) | word
+            if special & highs != 0 { break }
+            index += 8
+        }
+        return index
     }
 
     private mutating func escapedString() throws(JSONSyntaxError) -> String {

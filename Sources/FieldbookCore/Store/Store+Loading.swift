@@ -42,9 +42,15 @@ extension Store {
         func list(_ folderName: String, _ kind: RecordFileKind, canonicalFirst: Bool) {
             let names = DurableFile.list(folder.appendingPathComponent(folderName))
             // Files named after their record first, so a stray copy never hides the real one.
-            let ordered = canonicalFirst
-                ? names.filter { DataLayout.isRecordFileName($0) } + names.filter { !DataLayout.isRecordFileName($0) }
-                : names
+            var ordered = names
+            if canonicalFirst {
+                var others: [String] = []
+                ordered = []
+                for name in names {
+                    if DataLayout.isRecordFileName(name) { ordered.append(name) } else { others.append(name) }
+                }
+                ordered += others
+            }
             for name in ordered {
                 let relative = "\(folderName)/\(name)"
                 if isSyncCopy(name, in: folderName) { continue }

@@ -5,13 +5,14 @@ import Foundation
 /// read from the bytes without making a string first. Errors are the `DecodingError`s that
 /// `JSONCoding.describe` puts into words (field path, what was expected).
 enum TapeDecoding {
-    static func decode<T: Decodable>(_ type: T.Type, from tape: JSONTape) throws -> T {
-        try TapeDecoder(tape: tape, node: 0, parent: nil, key: nil).value(T.self, at: 0, key: nil)
+    /// `fastPaths: false` decodes every value through `Codable` (to compare the two in tests).
+    static func decode<T: Decodable>(_ type: T.Type, from tape: JSONTape, fastPaths: Bool = true) throws -> T {
+        try TapeDecoder(tape: tape, node: 0, parent: nil, key: nil, fastPaths: fastPaths).value(T.self, at: 0, key: nil)
     }
 
     /// Reads `data` strictly and decodes it: a syntax error is a `JSONSyntaxError`.
-    static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
-        try decode(type, from: try JSONReader.tape(data))
+    static func decode<T: Decodable>(_ type: T.Type, from data: Data, fastPaths: Bool = true) throws -> T {
+        try decode(type, from: try JSONReader.tape(data), fastPaths: fastPaths)
     }
 }
 
@@ -30,12 +31,16 @@ final class TapeDecoder: Decoder {
     let parent: TapeDecoder?
     /// The key of this value in its parent (nil at the top).
     let key: (any CodingKey)?
+    /// Whether the records that have one are read by their fast path (`TapeFastPath`).
+    let fastPaths: Bool
 
-    init(tape: JSONTape, node: Int, parent: TapeDecoder?, key: (any CodingKey)?) {
+    /// A nested value's decoder takes `fastPaths` from its parent.
+    init(tape: JSONTape, node: Int, parent: TapeDecoder?, key: (any CodingKey)?, fastPaths: Bool = true) {
         self.tape = tape
         self.node = node
         self.parent = parent
         self.key = key
+        self.fastPaths = parent?.fastPaths ?? fastPaths
     }
 
     var codingPath: [any CodingKey] {
@@ -146,8 +151,8 @@ final class TapeDecoder: Decoder {
         return value
     }
 
-    /// The value at `index`: text, numbers, dates, timestamps and UUIDs read directly, any other
-    /// type by its own `init(from:)`.
+    /// The value at `index`: text, numbers, dates, timestamps and UUIDs read directly, contacts
+    /// by their fast path when they are plain, any other type by its own `init(from:)`.
     func value<T: Decodable>(_ type: T.Type, at index: Int, key: (any CodingKey)?) throws -> T {
         if T.self == String.self { return try string(at: index, key: key) as! T }
         if T.self == UUID.self { return try uuid(at: index, key: key) as! T }
@@ -157,6 +162,7 @@ final class TapeDecoder: Decoder {
         if T.self == Int.self { return try integer(Int.self, at: index, key: key) as! T }
         if T.self == Double.self { return try floatingPoint(Double.self, at: index, key: key) as! T }
         if T.self == Decimal.self { return try decimal(at: index, key: key) as! T }
+        if fastPaths, let value = TapeFastPath.decode(T.self, from: tape, at: index) { return value }
         return try T(from: TapeDecoder(tape: tape, node: index, parent: self, key: key))
     }
 

@@ -2,20 +2,22 @@ import Foundation
 
 /// UUIDs in their 36-character text form, read without making a string.
 enum UUIDText {
+    /// Exactly 36 characters: hexadecimal digits (either case) with dashes after the 8th, 12th,
+    /// 16th and 20th; nil for anything else.
     static func parse(_ text: UnsafeBufferPointer<UInt8>) -> UUID? {
-        guard text.count == 36, text[8] == 0x2D, text[13] == 0x2D, text[18] == 0x2D, text[23] == 0x2D else { return nil }
-        var bytes: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var ok = true
-        withUnsafeMutableBytes(of: &bytes) { out in
-            var position = 0
-            for byteIndex in 0..<16 {
-                if position == 8 || position == 13 || position == 18 || position == 23 { position += 1 }
-                guard let high = hex(text[position]), let low = hex(text[position + 1]) else { ok = false; return }
-                out[byteIndex] = high << 4 | low
-                position += 2
-            }
+        guard text.count == 36, let base = text.baseAddress,
+              base[8] == 0x2D, base[13] == 0x2D, base[18] == 0x2D, base[23] == 0x2D else { return nil }
+        // Each digit's value, with 0xF0 set for a byte that is not a digit: one check at the end.
+        var invalid: UInt8 = 0
+        @inline(__always)
+        func byte(_ offset: Int) -> UInt8 {
+            let high = hex(base[offset]), low = hex(base[offset + 1])
+            invalid |= high | low
+            return high << 4 | low & 0x0F
         }
-        return ok ? UUID(uuid: bytes) : nil
+        let uuid: uuid_t = (byte(0), byte(2), byte(4), byte(6), byte(9), byte(11), byte(14), byte(16),
+                            byte(19), byte(21), byte(24), byte(26), byte(28), byte(30), byte(32), byte(34))
+        return invalid & 0xF0 == 0 ? UUID(uuid: uuid) : nil
     }
 
     /// `uuid.uuidString`: upper case, in groups of 8-4-4-4-12 (as files hold them), written
@@ -43,13 +45,14 @@ enum UUIDText {
         value < 10 ? 48 + value : 55 + value
     }
 
+    /// The value of a hexadecimal digit (0-9, A-F, a-f); 0xF0 for any other byte.
     @inline(__always)
-    private static func hex(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case 48...57: byte - 48
-        case 65...70: byte - 55
-        case 97...102: byte - 87
-        default: nil
-        }
+    private static func hex(_ byte: UInt8) -> UInt8 {
+        let digit = byte &- 48
+        if digit < 10 { return digit }
+        // Sets the lower-case bit: only A-F and a-f land on a-f.
+        let letter = (byte | 0x20) &- 97
+        if letter < 6 { return letter &+ 10 }
+        return 0xF0
     }
 }
