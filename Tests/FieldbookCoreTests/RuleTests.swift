@@ -67,18 +67,24 @@ import Testing
         #expect(NameSearch.matches("", in: ["anyone"]))
     }
 
-    /// ASCII names are folded on their bytes: the same text Foundation's folding gives, for
-    /// every ASCII character alone and in names, and names with anything else still go through
-    /// Foundation.
-    @Test func asciiNamesFoldAsFoundationFoldsThem() {
-        var samples = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
-        samples += ["Maria Lopez", "O'BRIEN-SMITH Jr.", "ACME Tool & Die, Inc. #2", "already lower", "", "Tab\tand\nlines"]
+    /// Every ASCII character alone, the names given, and 300 random ASCII strings.
+    static func asciiSamples(_ names: [String]) -> [String] {
+        var samples = (0..<128).map { String(UnicodeScalar(UInt8($0))) } + names
         var random = SystemRandomNumberGenerator()
-        for _ in 0..<200 {
+        for _ in 0..<300 {
             samples.append(String((0..<Int.random(in: 1...24, using: &random)).map { _ in
                 Character(UnicodeScalar(UInt8.random(in: 0...127, using: &random)))
             }))
         }
+        return samples
+    }
+
+    /// ASCII names are folded on their bytes: the same text Foundation's folding gives, for
+    /// every ASCII character alone and in names, and names with anything else still go through
+    /// Foundation.
+    @Test func asciiNamesFoldAsFoundationFoldsThem() {
+        let samples = Self.asciiSamples(["Maria Lopez", "O'BRIEN-SMITH Jr.", "ACME Tool & Die, Inc. #2", "already lower", "",
+                                          "Tab\tand\nlines"])
         for text in samples {
             #expect(NameSearch.foldedASCII(text) == NameSearch.foldedByFoundation(text), "\(text.debugDescription)")
             #expect(NameSearch.fold(text) == NameSearch.foldedByFoundation(text))
@@ -90,14 +96,8 @@ import Testing
     /// Completion finds words where they start; ASCII names are cut on their bytes, the same
     /// starts as cutting by characters gives.
     @Test func asciiNamesStartTheirWordsWhereCharactersDo() {
-        var samples = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
-        samples += ["acme tool & die, inc. #2", "o'brien-smith jr.", "  two  spaces ", "route 66 diner", "a\r\nb", "x1y2 z"]
-        var random = SystemRandomNumberGenerator()
-        for _ in 0..<300 {
-            samples.append(String((0..<Int.random(in: 1...20, using: &random)).map { _ in
-                Character(UnicodeScalar(UInt8.random(in: 0...127, using: &random)))
-            }))
-        }
+        let samples = Self.asciiSamples(["acme tool & die, inc. #2", "o'brien-smith jr.", "  two  spaces ", "route 66 diner", "a\r\nb",
+                                          "x1y2 z"])
         for text in samples {
             #expect(Completion.Key.asciiWordStarts(Array(text.utf8)) == Completion.Key.wordStarts(text), "\(text.debugDescription)")
         }
