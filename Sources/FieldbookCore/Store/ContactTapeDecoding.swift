@@ -8,15 +8,10 @@ import Foundation
 /// on generated folders and on hand-made variants).
 extension TapeFastPath {
     static func employerContact(_ tape: JSONTape, at index: Int) throws(TapeMiss) -> EmployerContact {
-        let object = tape.nodes[index]
-        guard object.kind == .object else { throw TapeMiss() }
         var id: Int?, date: Int?, specialistID: Int?, employerID: Int?, contactPersonID: Int?, contactPerson: Int?
         var contactTitle: Int?, purpose: Int?, method: Int?, jobSeekerPresent: Int?, jobSeekerIDs: Int?
         var hiringNeeds: Int?, outcome: Int?, nextStep: Int?, nextStepDate: Int?, createdAt: Int?, updatedAt: Int?
-        var key = index + 1
-        for _ in 0..<object.count {
-            try tape.fastPlainKey(key)
-            let value = key + 1
+        try tape.fastMembers(of: index) { key, value in
             if tape.fastKey(key, is: "id") { id = value }
             else if tape.fastKey(key, is: "date") { date = value }
             else if tape.fastKey(key, is: "specialistID") { specialistID = value }
@@ -34,7 +29,6 @@ extension TapeFastPath {
             else if tape.fastKey(key, is: "nextStepDate") { nextStepDate = value }
             else if tape.fastKey(key, is: "createdAt") { createdAt = value }
             else if tape.fastKey(key, is: "updatedAt") { updatedAt = value }
-            key = tape.after(value)
         }
         guard let id, let date, let specialistID, let employerID, let purpose, let method, let jobSeekerPresent,
               let jobSeekerIDs, let createdAt, let updatedAt
@@ -52,13 +46,8 @@ extension TapeFastPath {
     }
 
     static func clientContact(_ tape: JSONTape, at index: Int) throws(TapeMiss) -> ClientContact {
-        let object = tape.nodes[index]
-        guard object.kind == .object else { throw TapeMiss() }
         var id: Int?, date: Int?, kind: Int?, place: Int?, note: Int?, specialistID: Int?, createdAt: Int?
-        var key = index + 1
-        for _ in 0..<object.count {
-            try tape.fastPlainKey(key)
-            let value = key + 1
+        try tape.fastMembers(of: index) { key, value in
             if tape.fastKey(key, is: "id") { id = value }
             else if tape.fastKey(key, is: "date") { date = value }
             else if tape.fastKey(key, is: "kind") { kind = value }
@@ -66,7 +55,6 @@ extension TapeFastPath {
             else if tape.fastKey(key, is: "note") { note = value }
             else if tape.fastKey(key, is: "specialistID") { specialistID = value }
             else if tape.fastKey(key, is: "createdAt") { createdAt = value }
-            key = tape.after(value)
         }
         guard let id, let date, let kind, let createdAt else { throw TapeMiss() }
         return ClientContact(

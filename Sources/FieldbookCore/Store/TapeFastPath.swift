@@ -46,10 +46,18 @@ extension JSONTape {
         }
     }
 
-    /// Throws when the key at `node` holds escapes.
+    /// Each member of the object at `index`, as the positions of its key and its value; throws
+    /// when it is not an object or a key holds escapes (the `Codable` path reads those).
     @inline(__always)
-    func fastPlainKey(_ node: Int) throws(TapeMiss) {
-        if nodes[node].escaped { throw TapeMiss() }
+    func fastMembers(of index: Int, _ body: (_ key: Int, _ value: Int) -> Void) throws(TapeMiss) {
+        let object = nodes[index]
+        guard object.kind == .object else { throw TapeMiss() }
+        var key = index + 1
+        for _ in 0..<object.count {
+            if nodes[key].escaped { throw TapeMiss() }
+            body(key, key + 1)
+            key = after(key + 1)
+        }
     }
 
     /// The bytes of the string at `index`, which must hold no escapes.
