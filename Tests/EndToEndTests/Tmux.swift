@@ -1,5 +1,6 @@
 import FieldbookCore
 import Foundation
+import Testing
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -62,6 +63,24 @@ final class Tmux {
 
     func resize(columns: Int, rows: Int) {
         _ = tmux("resize-window", "-t", "main", "-x", "\(columns)", "-y", "\(rows)")
+    }
+
+    /// From the tabs: shows the caseload (its line starting `caseload`), finds José Álvarez-Ruiz, opens his page and fills in a
+    /// contact with him at `place` with `note`, up to its last field (not yet saved).
+    func fillInAContactWithJose(caseload: String = "Active caseload", place: String, note: String,
+                                sourceLocation: SourceLocation = #_sourceLocation) {
+        send("2")
+        #expect(waitFor(caseload), "\(screen)", sourceLocation: sourceLocation)
+        send("/")
+        type("jose")
+        send("Enter", "Enter")
+        #expect(waitFor("── Details"), "\(screen)", sourceLocation: sourceLocation)
+        send("n")
+        #expect(waitFor("Log a contact with José Álvarez-Ruiz"), "\(screen)", sourceLocation: sourceLocation)
+        send("Tab", "Tab")
+        type(place)
+        send("Enter")
+        type(note)
     }
 
     func value(_ format: String) -> String {
