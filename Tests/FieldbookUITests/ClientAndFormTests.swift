@@ -132,6 +132,17 @@ import Testing
         #expect(state.press(.control("s")).isEmpty)
         #expect(state.screen().lines[22] == " ✗ Cannot save yet: 1 field needs fixing: Date.")
     }
+
+    /// A contact needs a kind: cleared, it is named as the field to fix (never "no longer in the
+    /// data folder"), and nothing is saved until one is chosen.
+    @Test func aContactWithItsKindClearedIsRefusedUntilOneIsChosen() {
+        var state = openJose()
+        state.press(.character("n"), .tab, .control("u"))
+        #expect(state.press(.control("s")).isEmpty)
+        #expect(state.screen().lines[22] == " ✗ Cannot save yet: 1 field needs fixing: Kind.")
+        state.press(.right)
+        #expect(state.press(.control("s")).count == 1)
+    }
 }
 
 @Suite struct ClientFormTests {

@@ -138,7 +138,7 @@ public struct ContactForm: FormPurpose {
         return FormState([
             .field(.date, "Date", .date(lean: .past), required: true, initial: contact?.date.description ?? "today"),
             .field(.kind, "Kind", .choice(ClientContactKind.allCases.map { ChoiceOption($0.label, value: $0.rawValue) }),
-                   initial: (contact?.kind ?? ClientContactKind.allCases[0]).rawValue),
+                   required: true, initial: (contact?.kind ?? ClientContactKind.allCases[0]).rawValue),
             .field(.place, "Place", initial: contact?.place ?? ""),
             .field(.note, "Note", initial: contact?.note ?? ""),
         ])
