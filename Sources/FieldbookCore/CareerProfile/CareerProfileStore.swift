@@ -12,15 +12,21 @@ import Foundation
 public final class CareerProfileStore {
     public let folder: URL
     public let mode: Store.Mode
+    /// Between these files and the disk, as for the store's records (see `FileTransform`).
+    let transform: FileTransform
+    /// The folder's lock, taken for every write of an answer, as for every other record.
+    private let lock: FolderLock
 
-    public init(folder: URL, mode: Store.Mode = .readWrite) {
+    public init(folder: URL, mode: Store.Mode = .readWrite, transform: FileTransform = .plain) {
         self.folder = folder.standardizedFileURL
         self.mode = mode
+        self.transform = transform
+        lock = FolderLock(folder: folder.standardizedFileURL)
     }
 
     /// Profiles of the data folder `store` reads.
     public convenience init(store: Store) {
-        self.init(folder: store.folder, mode: store.mode)
+        self.init(folder: store.folder, mode: store.mode, transform: store.transform)
     }
 
     // MARK: The definition
@@ -63,7 +69,7 @@ public final class CareerProfileStore {
     public func profile(of clientID: UUID) -> (profile: CareerProfile, problems: [DataProblem]) {
         let relative = CareerProfileLayout.clientFolder(clientID)
         var problems: [DataProblem] = []
-        let files = Self.readSessions(in: folder, relative, clientID: clientID, problems: &problems)
+        let files = Self.readSessions(in: folder, relative, clientID: clientID, through: transform, problems: &problems)
         return (CareerProfile(clientID: clientID, sessions: files), problems)
     }
 
@@ -97,12 +103,12 @@ public final class CareerProfileStore {
             clients.append((id, relative))
         }
         let slots = Slots<(Result, [DataProblem])>(count: clients.count)
-        let folder = self.folder
+        let folder = self.folder, fileTransform = self.transform
         let work = clients
         DispatchQueue.concurrentPerform(iterations: clients.count) { index in
             var found: [DataProblem] = []
             let (id, relative) = work[index]
-            let files = Self.readSessions(in: folder, relative, clientID: id, problems: &found)
+            let files = Self.readSessions(in: folder, relative, clientID: id, through: fileTransform, problems: &found)
             slots[index] = (transform(CareerProfile(clientID: id, sessions: files)), found)
         }
         var results: [UUID: Result] = [:]
@@ -115,7 +121,7 @@ public final class CareerProfileStore {
     }
 
     private static func readSessions(
-        in folder: URL, _ relative: String, clientID: UUID, problems: inout [DataProblem]
+        in folder: URL, _ relative: String, clientID: UUID, through fileTransform: FileTransform, problems: inout [DataProblem]
     ) -> [ProfileSessionFile] {
         var files: [ProfileSessionFile] = []
         var seen: Set<UUID> = []
@@ -127,7 +133,7 @@ public final class CareerProfileStore {
             }
             let data: Data?
             do {
-                data = try DurableFile.read(folder.appendingPathComponent(path))
+                data = try fileTransform.read(path, from: folder.appendingPathComponent(path))
             } catch {
                 problems.append(problem(path, "cannot be read"))
                 continue
@@ -212,20 +218,22 @@ public final class CareerProfileStore {
 
     private func write(_ entry: AnswerEntry, session: inout ProfileSession) throws(StoreError) {
         guard mode == .readWrite else { throw .readOnly }
-        var target = session
-        let onDisk = try DurableFile.read(folder.appendingPathComponent(target.path)).map(ContentHash.init)
-        if onDisk != target.written {
-            // Someone else changed or removed this meeting's file (a hand edit, a sync tool): it is
-            // left as it is, and the meeting goes on in a file of its own.
-            target = startSession(for: session.clientID, definitionVersion: session.file.definitionVersion, at: entry.answeredAt)
+        session = try lock.withLock { () throws(StoreError) in
+            var target = session
+            let onDisk = try transform.read(target.path, from: folder.appendingPathComponent(target.path)).map(ContentHash.init)
+            if onDisk != target.written {
+                // Someone else changed or removed this meeting's file (a hand edit, a sync tool): it
+                // is left as it is, and the meeting goes on in a file of its own.
+                target = startSession(for: session.clientID, definitionVersion: session.file.definitionVersion, at: entry.answeredAt)
+            }
+            var file = target.file
+            file.answers.append(entry)
+            let data = try JSONCoding.encode(file)
+            try transform.write(data, target.path, to: folder.appendingPathComponent(target.path))
+            target.file = file
+            target.written = ContentHash(data)
+            return target
         }
-        var file = target.file
-        file.answers.append(entry)
-        let data = try JSONCoding.encode(file)
-        try DurableFile.write(data, to: folder.appendingPathComponent(target.path))
-        target.file = file
-        target.written = ContentHash(data)
-        session = target
     }
 
     /// Writes a whole session file as it is (a copy of another folder's, e.g. the demo's), in its
@@ -234,7 +242,10 @@ public final class CareerProfileStore {
     public func copy(_ file: ProfileSessionFile, syncing: Bool = true) throws(StoreError) {
         guard mode == .readWrite else { throw .readOnly }
         let path = CareerProfileLayout.sessionFile(client: file.clientID, session: file.sessionID, startedAt: file.startedAt)
-        try DurableFile.write(JSONCoding.encode(file), to: folder.appendingPathComponent(path), using: syncing ? .system : .unsynced)
+        try lock.withLock { () throws(StoreError) in
+            try transform.write(JSONCoding.encode(file), path, to: folder.appendingPathComponent(path),
+                                using: syncing ? .system : .unsynced)
+        }
     }
 
     private func problem(_ path: String, _ message: String) -> DataProblem { Self.problem(path, message) }

@@ -43,7 +43,9 @@ public enum DemoCopy {
         let snapshot = sourceStore.load()
         let newest = snapshot.newestActivity ?? today.adding(days: -1)
         let shift = newest.days(until: today.adding(days: -1))
-        var moved = snapshot.shifted(byDays: shift)
+        // Records moved in time are no version of any file yet: each save of one starts from
+        // the file as this store wrote it.
+        var moved = snapshot.shifted(byDays: shift).withoutFileVersions()
         // Unreadable source files are not copied, so the copy has none.
         moved.problems = []
 

@@ -18,6 +18,8 @@ public struct Employer: Codable, Hashable, Sendable, Identifiable {
     @DefaultWhenAbsent<NoItems<DueDismissal>> public var dueDismissals: [DueDismissal]
     public var createdAt: Date
     public var updatedAt: Date
+    /// The version of its file this value was read from or written as (never stored; see `FileVersion`).
+    @VersionOfFile public var fileVersion: FileVersion?
 
     public init(
         id: UUID = UUID(), name: String, businessType: String? = nil, address: String? = nil,

@@ -24,6 +24,8 @@ public struct EmployerContact: Codable, Hashable, Sendable, Identifiable {
     public var nextStepDate: LocalDate?
     public var createdAt: Date
     public var updatedAt: Date
+    /// The version of its file this value was read from or written as (never stored; see `FileVersion`).
+    @VersionOfFile public var fileVersion: FileVersion?
 
     public init(
         id: UUID = UUID(), date: LocalDate, specialistID: UUID, employerID: UUID,

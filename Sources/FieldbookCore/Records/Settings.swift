@@ -16,6 +16,8 @@ public struct Settings: Codable, Hashable, Sendable {
     public var followAlong: FollowAlongIntervals
     /// Minutes without a key press before the screen blanks itself.
     public var idleLockMinutes: Int
+    /// The version of `settings.json` this value was read from or written as (never stored; see `FileVersion`).
+    @VersionOfFile public var fileVersion: FileVersion?
 
     public init(
         programName: String = "IPS Supported Employment", caseloadLimit: Int = 20,

@@ -10,6 +10,8 @@ public struct Specialist: Codable, Hashable, Sendable, Identifiable {
     public var isActive: Bool
     public var createdAt: Date
     public var updatedAt: Date
+    /// The version of its file this value was read from or written as (never stored; see `FileVersion`).
+    @VersionOfFile public var fileVersion: FileVersion?
 
     public init(
         id: UUID = UUID(), name: String, email: String? = nil, phone: String? = nil,

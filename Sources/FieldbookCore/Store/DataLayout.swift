@@ -93,15 +93,23 @@ public struct FormatFile: Codable, Hashable, Sendable {
 }
 
 /// One month of one specialist's employer contacts.
-public struct EmployerContactMonth: Codable, Hashable, Sendable {
+public struct EmployerContactMonth: Codable, Hashable, Sendable, VersionedRecord {
     public var specialistID: UUID
     /// `YYYY-MM`.
     public var month: String
     public var contacts: [EmployerContact]
+    /// The version of its file this month was read from or written as (never stored; see `FileVersion`).
+    @VersionOfFile public var fileVersion: FileVersion?
 
     public init(specialistID: UUID, month: String, contacts: [EmployerContact]) {
         self.specialistID = specialistID
         self.month = month
         self.contacts = contacts
+    }
+
+    /// The month and each of its contacts are of this version of the file.
+    public mutating func markRead(as version: FileVersion) {
+        fileVersion = version
+        for index in contacts.indices { contacts[index].fileVersion = version }
     }
 }

@@ -32,6 +32,18 @@ public struct DataSnapshot: Sendable, Equatable {
 
     public func client(_ id: UUID) -> Client? { clients.first { $0.id == id } }
 
+    /// The same records, marked as read from no file (see `FileVersion`).
+    public func withoutFileVersions() -> DataSnapshot {
+        var copy = self
+        copy.settings.fileVersion = nil
+        for index in copy.specialists.indices { copy.specialists[index].fileVersion = nil }
+        for index in copy.clients.indices { copy.clients[index].fileVersion = nil }
+        for index in copy.employers.indices { copy.employers[index].fileVersion = nil }
+        for index in copy.employerContacts.indices { copy.employerContacts[index].fileVersion = nil }
+        for index in copy.fidelityReviews.indices { copy.fidelityReviews[index].fileVersion = nil }
+        return copy
+    }
+
     /// Records with a second version waiting to be merged ("to merge"), from `problems`.
     public var pendingMerges: [PendingMerge] { problems.compactMap(\.pendingMerge) }
 

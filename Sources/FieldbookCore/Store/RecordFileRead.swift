@@ -1,8 +1,44 @@
 import Foundation
 
 /// What a record file holds, by where it lives.
-enum RecordFileKind: Sendable {
+enum RecordFileKind: Sendable, CaseIterable {
     case settings, specialist, client, employer, employerContactMonth, fidelityReview
+
+    /// The folder its files live in (or, for settings, the file's name).
+    var topLevelName: String {
+        switch self {
+        case .settings: DataLayout.settingsFile
+        case .specialist: DataLayout.specialists
+        case .client: DataLayout.clients
+        case .employer: DataLayout.employers
+        case .employerContactMonth: DataLayout.employerContacts
+        case .fidelityReview: DataLayout.fidelityReviews
+        }
+    }
+
+    /// The record a file's tape holds.
+    func decode(_ tape: JSONTape) throws -> DecodedRecord {
+        switch self {
+        case .settings: .settings(try TapeDecoding.decode(Settings.self, from: tape))
+        case .specialist: .specialist(try TapeDecoding.decode(Specialist.self, from: tape))
+        case .client: .client(try TapeDecoding.decode(Client.self, from: tape))
+        case .employer: .employer(try TapeDecoding.decode(Employer.self, from: tape))
+        case .employerContactMonth: .employerContactMonth(try TapeDecoding.decode(EmployerContactMonth.self, from: tape))
+        case .fidelityReview: .fidelityReview(try TapeDecoding.decode(FidelityReview.self, from: tape))
+        }
+    }
+
+    /// A file's record, decoded and encoded again: its JSON in this version's terms, without
+    /// the fields this version does not know.
+    func tree(decoding data: Data, _ relative: String) throws(StoreError) -> JSONValue {
+        let record: DecodedRecord
+        do {
+            record = try decode(JSONReader.tape(data))
+        } catch {
+            throw .io(path: relative, reason: "does not read as a record: \(JSONCoding.describe(error, in: data))")
+        }
+        return try record.tree()
+    }
 
     var recordKind: RecordKind {
         switch self {
@@ -24,6 +60,30 @@ enum DecodedRecord: Sendable, Equatable {
     case employer(Employer)
     case employerContactMonth(EmployerContactMonth)
     case fidelityReview(FidelityReview)
+
+    /// Its JSON tree, as the store writes it.
+    func tree() throws(StoreError) -> JSONValue {
+        switch self {
+        case .settings(let value): try RecordFiles.tree(value)
+        case .specialist(let value): try RecordFiles.tree(value)
+        case .client(let value): try RecordFiles.tree(value)
+        case .employer(let value): try RecordFiles.tree(value)
+        case .employerContactMonth(let value): try RecordFiles.tree(value)
+        case .fidelityReview(let value): try RecordFiles.tree(value)
+        }
+    }
+
+    /// The record marked as read from this version of its file (a month's contacts each).
+    func versioned(_ version: FileVersion) -> DecodedRecord {
+        switch self {
+        case .settings(var value): value.fileVersion = version; return .settings(value)
+        case .specialist(var value): value.fileVersion = version; return .specialist(value)
+        case .client(var value): value.fileVersion = version; return .client(value)
+        case .employer(var value): value.fileVersion = version; return .employer(value)
+        case .employerContactMonth(var value): value.markRead(as: version); return .employerContactMonth(value)
+        case .fidelityReview(var value): value.fileVersion = version; return .fidelityReview(value)
+        }
+    }
 }
 
 /// One record file read and decoded, on its own: files are independent, so a folder's files
@@ -50,14 +110,21 @@ struct RecordFileRead: Sendable {
     /// Taken from the derived cache, not read from the file: no bytes.
     var fromCache = false
 
-    static func read(_ url: URL, as kind: RecordFileKind) -> RecordFileRead {
+    static func read(_ url: URL, as kind: RecordFileKind, through transform: FileTransform = .plain) -> RecordFileRead {
         let data: Data?
         do {
             data = try DurableFile.read(url)
         } catch {
             return RecordFileRead(outcome: .unreadable)
         }
-        guard let data else { return RecordFileRead(outcome: .absent) }
+        guard var data else { return RecordFileRead(outcome: .absent) }
+        if !transform.isPlain {
+            do {
+                data = try transform.fromDisk(data, url.lastPathComponent)
+            } catch {
+                return RecordFileRead(outcome: .failed(error.description))
+            }
+        }
         return decode(data, as: kind)
     }
 
@@ -65,16 +132,7 @@ struct RecordFileRead: Sendable {
         let hash = ContentHash(data)
         do {
             let tape = try JSONReader.tape(data)
-            let record: DecodedRecord
-            switch kind {
-            case .settings: record = .settings(try TapeDecoding.decode(Settings.self, from: tape))
-            case .specialist: record = .specialist(try TapeDecoding.decode(Specialist.self, from: tape))
-            case .client: record = .client(try TapeDecoding.decode(Client.self, from: tape))
-            case .employer: record = .employer(try TapeDecoding.decode(Employer.self, from: tape))
-            case .employerContactMonth:
-                record = .employerContactMonth(try TapeDecoding.decode(EmployerContactMonth.self, from: tape))
-            case .fidelityReview: record = .fidelityReview(try TapeDecoding.decode(FidelityReview.self, from: tape))
-            }
+            let record = try kind.decode(tape)
             return RecordFileRead(outcome: .decoded(record), hash: hash, bytes: data)
         } catch {
             // A file with conflict markers never parses: say what it is rather than where it breaks.
@@ -101,6 +159,7 @@ struct RecordFileRead: Sendable {
         private let files: [(url: URL, kind: RecordFileKind)]
         private let relatives: [String]
         private let cache: RecordCache.Contents?
+        private let transform: FileTransform
         private let base: UnsafeMutablePointer<RecordFileRead>
         private let ready: UnsafeMutablePointer<Bool>
         private let count: Int
@@ -108,8 +167,11 @@ struct RecordFileRead: Sendable {
         /// The next file to be read (guarded by `condition`).
         private var next = 0
 
-        init(_ files: [(url: URL, kind: RecordFileKind)], relatives: [String] = [], cache: RecordCache.Contents? = nil) {
+        init(_ files: [(url: URL, kind: RecordFileKind)], relatives: [String] = [], cache: RecordCache.Contents? = nil,
+             through transform: FileTransform = .plain)
+        {
             self.files = files
+            self.transform = transform
             self.relatives = relatives
             self.cache = cache
             count = files.count
@@ -135,10 +197,10 @@ struct RecordFileRead: Sendable {
         }
 
         private func read(_ index: Int) -> RecordFileRead {
-            if let cache {
+            if let cache, transform.isPlain {
                 RecordFileRead.read(files[index].url, relative: relatives[index], as: files[index].kind, cache: cache)
             } else {
-                RecordFileRead.read(files[index].url, as: files[index].kind)
+                RecordFileRead.read(files[index].url, as: files[index].kind, through: transform)
             }
         }
 

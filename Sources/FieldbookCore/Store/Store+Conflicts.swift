@@ -7,11 +7,10 @@ extension Store {
     /// (kept after a save conflict, or a sync tool's copy), for a screen that shows both.
     public func conflict(for pending: PendingMerge) throws(StoreError) -> SaveConflict {
         let (base, mine) = try versions(of: pending)
-        let theirs = try DurableFile.read(folder.appendingPathComponent(pending.record))
+        let theirs = try transform.read(pending.record, from: folder.appendingPathComponent(pending.record))
             .map { data throws(StoreError) in try normalized(parse(data, pending.record), pending.record) }
-        var merge = RecordMerge()
-        _ = merge.merge(base: base, mine: mine, theirs: theirs)
-        return SaveConflict(record: pending.record, path: pending.record, keptCopy: pending.copy, fields: merge.conflicts)
+        let merged = RecordMerge.threeWay(base: base, mine: mine, theirs: theirs)
+        return SaveConflict(record: pending.record, path: pending.record, keptCopy: pending.copy, fields: merged.conflicts)
     }
 
     /// Settles a save conflict: each field in conflict takes the version chosen for it (by
@@ -30,13 +29,10 @@ extension Store {
         let (base, mine) = try versions(of: pending)
         // Merge onto the record as it is on disk now.
         let recordURL = folder.appendingPathComponent(pending.record)
-        let onDisk = try DurableFile.read(recordURL)
-        known[pending.record] = onDisk.map(ContentHash.init)
-        readBytes[pending.record] = nil
-        cachedRecords[pending.record] = nil
-        let (_, outcome, _) = try commit(
-            relative: pending.record, name: pending.record, base: base, mine: mine, choices: choices,
-            keptCopy: pending.copy, alwaysMerge: true)
+        let onDisk = try transform.read(pending.record, from: recordURL)
+        let (_, outcome, _, _) = try commit(
+            relative: pending.record, name: pending.record, expecting: onDisk.map(FileVersion.init(of:)), base: base,
+            mine: mine, choices: choices, keptCopy: pending.copy, alwaysMerge: true)
         unlink(folder.appendingPathComponent(pending.copy).path)
         unlink(folder.appendingPathComponent(pending.copy + ".base").path)
         DurableFile.syncFolder(folder.appendingPathComponent(pending.copy).deletingLastPathComponent())
@@ -48,11 +44,11 @@ extension Store {
         guard pending.source != .conflictMarkers, pending.record != pending.copy else {
             throw .io(path: pending.record, reason: "holds conflict markers: merge it by hand in a text editor")
         }
-        guard let copyData = try DurableFile.read(folder.appendingPathComponent(pending.copy)) else {
+        guard let copyData = try transform.read(pending.copy, from: folder.appendingPathComponent(pending.copy)) else {
             throw .io(path: pending.copy, reason: "no longer exists")
         }
         let mine = try normalized(parse(copyData, pending.copy), pending.record)
-        let base = try DurableFile.read(folder.appendingPathComponent(pending.copy + ".base"))
+        let base = try transform.read(pending.copy + ".base", from: folder.appendingPathComponent(pending.copy + ".base"))
             .map { data throws(StoreError) in try normalized(parse(data, pending.copy + ".base"), pending.record) }
         return (base, mine)
     }
@@ -71,9 +67,10 @@ extension Store {
             keptRelative = "\(DataLayout.conflicts)/\(name).\(stamp)-\(attempt).json"
         }
         if let base {
-            try DurableFile.write(JSONWriter.data(base), to: folder.appendingPathComponent(keptRelative + ".base"), using: fileSystem)
+            try transform.write(JSONWriter.data(base), keptRelative + ".base",
+                                to: folder.appendingPathComponent(keptRelative + ".base"), using: fileSystem)
         }
-        try DurableFile.write(JSONWriter.data(mine), to: folder.appendingPathComponent(keptRelative), using: fileSystem)
+        try transform.write(JSONWriter.data(mine), keptRelative, to: folder.appendingPathComponent(keptRelative), using: fileSystem)
         return keptRelative
     }
 }

@@ -11,7 +11,7 @@ extension Store {
         let previous = contactFiles[record.id]
         let target = DataLayout.employerContacts(specialist: record.specialistID, month: record.date)
         let outcome = try put([record], into: target)
-        if let previous, previous != target, var old = try baseMonth(previous) {
+        if let previous, previous != target, var old = try baseMonth(previous, from: contact.fileVersion) {
             old.contacts.removeAll { $0.id == record.id }
             _ = try saveRecord(old, to: previous, name: "Employer contacts for \(old.month)")
         }
@@ -23,10 +23,12 @@ extension Store {
     }
 
     /// Puts `contacts` (all of one specialist and month) into their month file, replacing
-    /// earlier versions of the same contacts.
+    /// earlier versions of the same contacts. One contact read from a version of this file
+    /// is put into that version, and merged from there with the file as it is now.
     func put(_ contacts: [EmployerContact], into relative: String) throws(StoreError) -> SaveResult<EmployerContactMonth> {
         let first = contacts[0]
-        var month = try baseMonth(relative) ?? EmployerContactMonth(
+        let startedFrom = contacts.count == 1 ? first.fileVersion : nil
+        var month = try baseMonth(relative, from: startedFrom) ?? EmployerContactMonth(
             specialistID: first.specialistID, month: DataLayout.monthKey(first.date), contacts: [])
         let ids = Set(contacts.map(\.id))
         month.contacts.removeAll { ids.contains($0.id) }
@@ -34,7 +36,9 @@ extension Store {
         month.contacts.sort { ($0.date, $0.createdAt) < ($1.date, $1.createdAt) }
         let name = "Employer contacts for \(month.month)"
         let result: SaveResult<EmployerContactMonth>
-        if let held = writtenForm(relative), let known = try tree(of: month, replacing: ids, in: held.known) {
+        if let held = files.written(relative), held.version == month.fileVersion,
+           let known = try tree(of: month, replacing: ids, in: held.known)
+        {
             // Only the contacts put are encoded, and read back, again: the others are as written.
             let (built, put) = (month, ids)
             assert(known == (try? tree(built)), "a month file's tree differs from its contacts' encoding")
@@ -81,26 +85,37 @@ extension Store {
             return try decode(EmployerContactMonth.self, json, relative)
         }
         var result = month
+        result.fileVersion = nil
         for (index, contact) in month.contacts.enumerated() where ids.contains(contact.id) {
             result.contacts[index] = try decode(EmployerContact.self, items[index], relative)
         }
         return result
     }
 
-    /// A month file as this store last read it; read now if it never was.
-    func baseMonth(_ relative: String) throws(StoreError) -> EmployerContactMonth? {
-        if let month = writtenForm(relative)?.record as? EmployerContactMonth { return month }
-        if let data = readBytes[relative] { return try decode(EmployerContactMonth.self, bytes: data, relative) }
-        if let json = try readJSON(relative) { return try decode(EmployerContactMonth.self, json, relative) }
-        if case .some(.some) = known[relative] {
+    /// A month file as this store holds it now, or as it was at `version` when that is an
+    /// earlier version of it whose bytes this store still holds; read now if it never was.
+    func baseMonth(_ relative: String, from version: FileVersion? = nil) throws(StoreError) -> EmployerContactMonth? {
+        func month(_ data: Data, _ version: FileVersion) throws(StoreError) -> EmployerContactMonth {
+            var month = try decode(EmployerContactMonth.self, bytes: data, relative)
+            month.markRead(as: version)
+            return month
+        }
+        if let version, version != files[relative]?.version, let data = files.bytes(of: version, at: relative) {
+            return try month(data, version)
+        }
+        if let written = files.written(relative)?.month { return written }
+        if case .unusable? = files[relative] {
             throw .io(path: relative, reason: "cannot be updated because it does not parse; run fieldbook check")
         }
-        let url = folder.appendingPathComponent(relative)
-        guard let data = try DurableFile.read(url) else { return nil }
-        let json = try parse(data, relative)
-        known[relative] = ContentHash(data)
-        readBytes[relative] = data
-        return try decode(EmployerContactMonth.self, json, relative)
+        if let current = files[relative]?.version, let data = try bytes(of: current, at: relative) {
+            return try month(data, current)
+        }
+        // Never read, or changed since it was loaded from the derived cache: read it now.
+        guard let data = try transform.read(relative, from: folder.appendingPathComponent(relative)) else { return nil }
+        _ = try parse(data, relative)
+        let now = FileVersion(of: data)
+        files.set(relative, .read(now, data))
+        return try month(data, now)
     }
 
     /// Removes one employer contact from the month file it was read from (or belongs in). A
@@ -108,7 +123,9 @@ extension Store {
     public func delete(_ contact: EmployerContact) throws(StoreError) {
         let relative = contactFiles[contact.id]
             ?? DataLayout.employerContacts(specialist: contact.specialistID, month: contact.date)
-        guard var month = try baseMonth(relative), month.contacts.contains(where: { $0.id == contact.id }) else { return }
+        guard var month = try baseMonth(relative, from: contact.fileVersion),
+              month.contacts.contains(where: { $0.id == contact.id })
+        else { return }
         month.contacts.removeAll { $0.id == contact.id }
         // A change made elsewhere to the file's other contacts merges as with any save.
         _ = try saveRecord(month, to: relative, name: "Employer contacts for \(month.month)")

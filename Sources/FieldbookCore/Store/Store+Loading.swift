@@ -86,8 +86,8 @@ extension Store {
         let cached = cache?.read()
         // Read on every core while the records are put together here, in the listing's order.
         let reads = RecordFileRead.Reads(files, relatives: relatives,
-                                         cache: cache == nil ? nil : cached ?? RecordCache.Contents(entries: [:], written: nil))
-        cachedRecords = [:]
+                                         cache: cache == nil ? nil : cached ?? RecordCache.Contents(entries: [:], written: nil),
+                                         through: transform)
         var takenFromCache = 0
         var cacheEntries: [RecordCache.Entry] = []
         var cacheChanged = false
@@ -99,8 +99,7 @@ extension Store {
         var contactsByID: [UUID: Int] = [:]
         contactsByID.reserveCapacity(files.count * 8)
         contactFiles.reserveCapacity(files.count * 8)
-        known.reserveCapacity(files.count)
-        readBytes.reserveCapacity(files.count)
+        self.files.reserveCapacity(files.count)
         for step in steps {
             let index: Int
             switch step {
@@ -118,29 +117,30 @@ extension Store {
                 cacheEntries.append(entry)
                 if !read.fromCache { cacheChanged = true }
             }
-            readBytes[relative] = nil
-            cachedRecords[relative] = nil
             switch read.outcome {
             case .absent:
+                self.files.forget(relative)
                 continue
             case .unreadable:
+                self.files.forget(relative)
                 problems.append(DataProblem(path: relative, kind: kind, message: "cannot be read"))
                 continue
             case .conflictMarkers:
-                known[relative] = read.hash
+                self.files.set(relative, .unusable(FileVersion(read.hash!)))
                 problems.append(DataProblem(
                     path: relative, kind: .syncConflict,
                     message: "holds conflict markers (<<<<<<<) from a sync or version control tool: to merge by hand; not loaded",
                     pendingMerge: PendingMerge(record: relative, copy: relative, source: .conflictMarkers)))
             case .failed(let message):
-                known[relative] = read.hash
+                self.files.set(relative, .unusable(FileVersion(read.hash!)))
                 problems.append(DataProblem(path: relative, kind: kind, message: message))
-            case .decoded(let record):
-                known[relative] = read.hash
-                readBytes[relative] = read.bytes
-                if read.fromCache, let entry = read.cacheEntry {
-                    cachedRecords[relative] = (files[index].kind, entry.payload)
+            case .decoded(let decoded):
+                let version = FileVersion(read.hash!)
+                // The same version read again keeps what this store holds of it (a record written here).
+                if self.files[relative]?.version != version {
+                    self.files.set(relative, read.bytes.map { .read(version, $0) } ?? .cached(version))
                 }
+                let record = decoded.versioned(version)
                 switch record {
                 case .settings(let settings): snapshot.settings = settings
                 case .specialist(let specialist): specialists.add(specialist, from: relative, kind, into: &problems)

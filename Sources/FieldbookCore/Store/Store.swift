@@ -19,22 +19,10 @@ public final class Store {
 
     public let folder: URL
     public let mode: Mode
-    /// Hash of each file as last read or written (nil inside: known to be absent).
-    var known: [String: ContentHash?] = [:]
-    /// Each file's JSON as last read or written: the base of a merge, and where fields this
-    /// version does not know are carried from.
-    /// (Kept as bytes, parsed when a save needs it: a folder's trees would take several times
-    /// the memory of its files.)
-    var readBytes: [String: Data] = [:]
-    /// Records taken from the derived cache, in its binary form, by file: their bytes are read
-    /// when a save needs them (`readJSON`).
-    var cachedRecords: [String: (kind: RecordFileKind, payload: Data)] = [:]
+    /// What this store knows of each file it read or wrote (see `StoreFiles`).
+    var files = StoreFiles()
+    /// The month file each employer contact was read from or saved into.
     var contactFiles: [UUID: String] = [:]
-    /// Files this store wrote from a record, in JSON and in this version's terms (see
-    /// `saveRecord`), with the hash of the bytes written: the next save of the same record
-    /// starts from them instead of parsing and decoding the file's bytes again. Used only
-    /// while the file's hash in `known` is still the one written.
-    var written: [String: WrittenForm] = [:]
     let now: @Sendable () -> Date
     var fileSystem: FileSystem
     /// True (the default): every write is fsynced, then its folder, before the save returns.
@@ -46,6 +34,8 @@ public final class Store {
         set { fileSystem.syncs = newValue }
     }
     let lock: FolderLock
+    /// Between the store and the disk: every record file read or written goes through it.
+    public var transform: FileTransform = .plain
     /// Where each successful write is logged (see `AuditLog`); nil logs nothing.
     public var auditLog: AuditLog?
     /// The derived cache `load` reads unchanged files from and writes anew (see `RecordCache`);
@@ -129,23 +119,26 @@ public final class Store {
     }
 
     /// Saves a value into its file: this copy's version, with the fields it does not know
-    /// carried over from the file as read, merged with the file on disk if that changed.
-    /// `known` is the value's tree when the caller has it already; `decodeWritten`, the
-    /// record read back from what was written when that was `mine`, when the caller can tell
-    /// it without decoding the whole file.
-    func saveRecord<T: Codable & Sendable>(
+    /// carried over from the version it started from, merged with the file on disk if that
+    /// changed since. The value starts from the version of the file it carries
+    /// (`fileVersion`), or from the file as this store holds it when it carries none (a new
+    /// record). `known` is the value's tree when the caller has it already; `decodeWritten`,
+    /// the record read back from what was written when that was `mine`, when the caller can
+    /// tell it without decoding the whole file.
+    func saveRecord<T: Codable & Sendable & VersionedRecord>(
         _ value: T, to relative: String, name: String, known given: JSONValue? = nil,
         decodeWritten: ((JSONValue) throws(StoreError) -> T)? = nil
     ) throws(StoreError) -> SaveResult<T> {
         guard mode == .readWrite else { throw .readOnly }
         let known: JSONValue
         if let given { known = given } else { known = try tree(value) }
+        let start = try startingPoint(of: relative, from: value.fileVersion, as: T.self)
         var base: JSONValue?
         var mine = known
         var fileJSON: JSONValue?
         var carried = false
-        if let forms = try readForms(relative, as: T.self) {
-            fileJSON = forms.exact ? forms.read : nil
+        if let forms = start.forms {
+            fileJSON = forms.read
             if forms.unknownFree {
                 // Nothing to carry: carrying would give `readAsKnown` and `known` back unchanged.
                 base = forms.known
@@ -155,20 +148,23 @@ public final class Store {
                 carried = true
             }
         }
-        let (json, outcome, wroteMine) = try commit(
-            relative: relative, name: name, base: base, mine: mine, choices: [:], keptCopy: nil, fileJSON: fileJSON)
-        let record: T
+        let (json, outcome, wroteMine, data) = try commit(
+            relative: relative, name: name, expecting: start.version, base: base, mine: mine, choices: [:],
+            keptCopy: nil, fileJSON: fileJSON)
+        let version = FileVersion(of: data)
+        var record: T
         if wroteMine, let decodeWritten {
             record = try decodeWritten(json)
         } else {
-            record = try decode(T.self, bytes: readBytes[relative] ?? JSONWriter.data(json), relative)
+            record = try decode(T.self, bytes: data, relative)
         }
+        record.markRead(as: version)
         // What was written is `mine`: read back, it is `known` again (fields this version
         // does not know aside), so these are the next save's forms of the file.
-        if wroteMine, case .some(.some(let hash)) = self.known[relative] {
-            written[relative] = WrittenForm(hash: hash, json: json, known: known, unknownFree: !carried, record: record)
-        } else {
-            written[relative] = nil
+        if wroteMine {
+            files.set(relative, .written(WrittenFile(
+                version: version, bytes: data, json: json, known: known, unknownFree: !carried,
+                month: record as? EmployerContactMonth)))
         }
         switch outcome {
         case .saved: return .saved(record)
@@ -176,67 +172,72 @@ public final class Store {
         }
     }
 
-    /// The file's JSON as this store last read or wrote it, and the same in this version's
-    /// terms (decoded as `T` and encoded again); nil when the store never read the file.
-    /// `unknownFree`: the file holds no field this version does not know, so carrying such
-    /// fields would change nothing. `exact`: `read` is the JSON of the file whose hash is in
-    /// `known` (not the records loaded from the derived cache, when the file changed since).
-    func readForms<T: Codable>(_ relative: String, as type: T.Type) throws(StoreError)
-        -> (read: JSONValue, known: JSONValue, unknownFree: Bool, exact: Bool)?
+    /// Where a save of `relative` starts: the version it expects on disk (nil: none, the
+    /// file is new to this store) and that version's JSON, as read and in this version's terms
+    /// (`unknownFree`: the file holds no field this version does not know). `version` is the
+    /// one the saved value carries; nil starts from the file as this store holds it now.
+    ///
+    /// The base of a merge is always bytes this store read or wrote, found by their hash:
+    /// when the version's bytes are no longer held, nor the file's now, the save has no base
+    /// (each field that differs from the file on disk is then a conflict, never overwritten).
+    func startingPoint<T: Codable>(of relative: String, from version: FileVersion?, as type: T.Type) throws(StoreError)
+        -> (version: FileVersion?, forms: (read: JSONValue, known: JSONValue, unknownFree: Bool)?)
     {
-        if let form = written[relative], case .some(.some(form.hash)) = known[relative] {
-            return (form.json, form.known, form.unknownFree, true)
+        guard let start = version ?? files[relative]?.version else { return (nil, nil) }
+        if let file = files.written(relative), file.version == start {
+            return (start, (file.json, file.known, file.unknownFree))
         }
-        written[relative] = nil
-        guard let (read, exact) = try readFileJSON(relative) else { return nil }
+        guard let bytes = try bytes(of: start, at: relative) else {
+            // A version of a file this store never saw (a record from another folder) is new here.
+            return (files[relative] == nil && version != nil ? nil : start, nil)
+        }
+        let read = try parse(bytes, relative)
         let readAsKnown = try tree(decode(T.self, read, relative))
-        return (read, readAsKnown, !UnknownFields.anyCarried(from: read, readAsKnown: readAsKnown), exact)
+        return (start, (read, readAsKnown, !UnknownFields.anyCarried(from: read, readAsKnown: readAsKnown)))
     }
 
-    /// A record this store wrote, and its file's forms, while the file on disk is still what
-    /// was written (see `written`).
-    func writtenForm(_ relative: String) -> WrittenForm? {
-        guard let form = written[relative], case .some(.some(form.hash)) = known[relative] else { return nil }
-        return form
+    /// The bytes of one version of a file: held since this store read or wrote them, or the
+    /// file's bytes now when it is still that version (a file loaded from the derived cache).
+    func bytes(of version: FileVersion, at relative: String) throws(StoreError) -> Data? {
+        if let bytes = files.bytes(of: version, at: relative) { return bytes }
+        guard let data = try transform.read(relative, from: folder.appendingPathComponent(relative)),
+              FileVersion(of: data) == version
+        else { return nil }
+        files.set(relative, .read(version, data))
+        return data
     }
 
     /// The one place a record file is written. Under the folder's lock: compare the file on
-    /// disk with what this store read; write `mine` if it is unchanged, else merge `mine`
-    /// with it (from `base`), and write the merge unless a field conflicts. Returns what was
-    /// written. On a conflict nothing is written but `mine`, kept under `conflicts/` (unless
-    /// it is already kept there: `keptCopy`). `fileJSON`: the JSON of the file as this store
-    /// read or wrote it, if the caller holds it (the audit entry's "before" when the file is
-    /// unchanged on disk, instead of parsing it again).
+    /// disk with the version the save started from (`expected`); write `mine` if it is that
+    /// version, else merge `mine` with it (from `base`), and write the merge unless a field
+    /// conflicts. Returns what was written, as JSON and bytes. On a conflict nothing is
+    /// written but `mine`, kept under `conflicts/` (unless it is already kept there:
+    /// `keptCopy`). `fileJSON`: the JSON of the expected version, if the caller holds it (the
+    /// audit entry's "before" when the file is unchanged on disk, instead of parsing it again).
     func commit(
-        relative: String, name: String, base: JSONValue?, mine: JSONValue,
+        relative: String, name: String, expecting expected: FileVersion?, base: JSONValue?, mine: JSONValue,
         choices: [String: MergeChoice], keptCopy: String?, alwaysMerge: Bool = false, fileJSON: JSONValue? = nil
-    ) throws(StoreError) -> (written: JSONValue, outcome: SaveOutcome, wroteMine: Bool) {
+    ) throws(StoreError) -> (written: JSONValue, outcome: SaveOutcome, wroteMine: Bool, bytes: Data) {
         let url = folder.appendingPathComponent(relative)
-        let result: (written: JSONValue, outcome: SaveOutcome, wroteMine: Bool) = try lock.withLock { () throws(StoreError) in
-            let onDisk = try DurableFile.read(url)
-            let expected: ContentHash? = known[relative] ?? nil
-            let unchanged = onDisk.map(ContentHash.init) == expected
+        return try lock.withLock { () throws(StoreError) in
+            let onDisk = try transform.read(relative, from: url)
+            let unchanged = onDisk.map(FileVersion.init(of:)) == expected
             var toWrite = mine
             var outcome = SaveOutcome.saved
             var wroteMine = true
             if !unchanged || alwaysMerge {
                 let theirs = try onDisk.map { data throws(StoreError) in try normalized(parse(data, relative), relative) }
-                var merge = RecordMerge()
-                merge.choices = choices
-                let merged = merge.merge(base: base, mine: mine, theirs: theirs)
-                var conflicts = merge.conflicts
-                if merged == nil {
-                    conflicts.append(FieldConflict(field: "(whole record)", base: nil, mine: nil, theirs: nil))
-                }
-                if !conflicts.isEmpty {
+                let merged = RecordMerge.threeWay(
+                    base: base, mine: mine, theirs: theirs, choosing: choices)
+                if !merged.conflicts.isEmpty {
                     var kept = keptCopy ?? ""
                     if keptCopy == nil { kept = try keepConflictCopy(mine, base: base, for: relative) }
-                    throw .conflict(SaveConflict(record: name, path: relative, keptCopy: kept, fields: conflicts))
+                    throw .conflict(SaveConflict(record: name, path: relative, keptCopy: kept, fields: merged.conflicts))
                 }
-                toWrite = merged!
+                toWrite = merged.json!
                 wroteMine = false
                 if onDisk != nil { _ = try normalized(toWrite, relative) }
-                outcome = merge.mergedFields.isEmpty ? .saved : .merged(fields: merge.mergedFields)
+                outcome = merged.mergedFields.isEmpty ? .saved : .merged(fields: merged.mergedFields)
             }
             // The audit entry's "before": the file as it was, when it is JSON at all.
             // (Unchanged on disk, it is the JSON this store holds of it.)
@@ -247,104 +248,42 @@ public final class Store {
                 before = onDisk.flatMap { try? JSONReader.parse($0) }
             }
             let data = JSONWriter.data(toWrite)
-            try DurableFile.write(data, to: url, using: fileSystem)
+            try transform.write(data, relative, to: url, using: fileSystem)
             auditLog?.recordWrite(of: relative, before: before, after: toWrite)
-            known[relative] = ContentHash(data)
-            readBytes[relative] = data
-            return (toWrite, outcome, wroteMine)
+            files.set(relative, .read(FileVersion(of: data), data))
+            return (toWrite, outcome, wroteMine, data)
         }
-        // The record is on disk: anything that must follow a successful write goes here.
-        return result
     }
 
     // MARK: JSON
 
-    /// A file's JSON as this store last read or wrote it.
+    /// A file's JSON as this store holds it now (read when it holds only its version).
     func readJSON(_ relative: String) throws(StoreError) -> JSONValue? {
-        try readFileJSON(relative)?.json
-    }
-
-    /// The same, and whether it is the JSON of the file whose hash is in `known` (`exact`),
-    /// or the records loaded from the derived cache, turned into JSON, because the file
-    /// changed since.
-    func readFileJSON(_ relative: String) throws(StoreError) -> (json: JSONValue, exact: Bool)? {
-        if let data = readBytes[relative] { return (try parse(data, relative), true) }
-        guard let cached = cachedRecords[relative] else { return nil }
-        // Loaded from the derived cache: the file still holds what was loaded if its hash is the same.
-        if let data = try DurableFile.read(folder.appendingPathComponent(relative)), ContentHash(data) == known[relative] ?? nil {
-            readBytes[relative] = data
-            cachedRecords[relative] = nil
-            return (try parse(data, relative), true)
-        }
-        // Changed since: the records as loaded are the base of the merge (fields this version
-        // does not know merge from the file on disk, which holds them).
-        guard let record = try? DecodedRecord(binary: cached.payload, kind: cached.kind) else { return nil }
-        switch record {
-        case .settings(let value): return (try tree(value), false)
-        case .specialist(let value): return (try tree(value), false)
-        case .client(let value): return (try tree(value), false)
-        case .employer(let value): return (try tree(value), false)
-        case .employerContactMonth(let value): return (try tree(value), false)
-        case .fidelityReview(let value): return (try tree(value), false)
-        }
+        guard let version = files[relative]?.version, let data = try bytes(of: version, at: relative) else { return nil }
+        return try parse(data, relative)
     }
 
     func parse(_ data: Data, _ relative: String) throws(StoreError) -> JSONValue {
-        do {
-            return try JSONReader.parse(data)
-        } catch {
-            throw .io(path: relative, reason: "does not parse: \(error.description)")
-        }
+        try RecordFiles.parse(data, relative)
     }
 
     func decode<T: Decodable>(_ type: T.Type, _ json: JSONValue, _ relative: String) throws(StoreError) -> T {
-        try decode(type, bytes: JSONWriter.data(json), relative)
+        try RecordFiles.decode(type, bytes: JSONWriter.data(json), relative)
     }
 
     func decode<T: Decodable>(_ type: T.Type, bytes data: Data, _ relative: String) throws(StoreError) -> T {
-        do {
-            return try TapeDecoding.decode(type, from: data)
-        } catch {
-            throw .io(path: relative, reason: "does not read as a record: \(JSONCoding.describe(error, in: data))")
-        }
+        try RecordFiles.decode(type, bytes: data, relative)
     }
 
     /// A record's JSON tree, as `JSONCoding.encode` writes it (see `TreeEncoding`).
     func tree<T: Encodable>(_ value: T) throws(StoreError) -> JSONValue {
-        do {
-            return try TreeEncoding.encode(value)
-        } catch {
-            throw .io(path: "", reason: "could not encode: \(error)")
-        }
+        try RecordFiles.tree(value)
     }
 
-    /// A file's JSON in this version's terms (decoded and encoded again, so defaults and
-    /// number forms match), with the fields this version does not know kept.
+    /// A file's JSON in this version's terms (see `RecordFiles.normalized`).
     func normalized(_ json: JSONValue, _ relative: String) throws(StoreError) -> JSONValue {
-        func as_<T: Codable>(_ type: T.Type) throws(StoreError) -> JSONValue {
-            let known = try tree(decode(type, json, relative))
-            return UnknownFields.carry(from: json, readAsKnown: known, into: known)
-        }
-        let top = relative.split(separator: "/").first.map(String.init) ?? ""
-        switch top {
-        case DataLayout.clients: return try as_(Client.self)
-        case DataLayout.specialists: return try as_(Specialist.self)
-        case DataLayout.employers: return try as_(Employer.self)
-        case DataLayout.employerContacts: return try as_(EmployerContactMonth.self)
-        case DataLayout.settingsFile: return try as_(Settings.self)
-        case DataLayout.fidelityReviews: return try as_(FidelityReview.self)
-        default: return json
-        }
+        try RecordFiles.normalized(json, relative)
     }
 }
 
-/// A file as this store wrote it from a record: see `Store.written`.
-struct WrittenForm {
-    var hash: ContentHash
-    var json: JSONValue
-    var known: JSONValue
-    /// `json` holds no field this version does not know (`json` is `known`).
-    var unknownFree: Bool
-    /// The record as read back from what was written.
-    var record: Any
-}
+

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A record kept in a file of its own.
-public protocol StoredRecord: Codable, Sendable {
+public protocol StoredRecord: Codable, Sendable, VersionedRecord {
     var id: UUID { get }
     var updatedAt: Date { get set }
     /// Path of its file, relative to the data folder.
@@ -24,3 +24,6 @@ extension Employer: StoredRecord {
     public var filePath: String { DataLayout.employer(id) }
     public var recordName: String { "Employer record \(id.lowercased)" }
 }
+
+extension Settings: VersionedRecord {}
+extension EmployerContact: VersionedRecord {}

@@ -59,12 +59,11 @@ public struct ClientForm: FormPurpose {
     }
 
     public func request(for form: FormState, in context: PageContext) -> StoreRequest? {
-        var base: Client?
-        if let client {
-            guard let current = context.data.client(client.id) else { return nil }
-            base = current
-        }
-        return ClientForm.client(from: form, base: base, context: context).map(StoreRequest.saveClient)
+        // Built from the client as the form opened on (which carries that version of its
+        // file): the store merges it onto the file as it is now, so a field the user did not
+        // change never reverts a change made elsewhere meanwhile, reload or not.
+        if let client, context.data.client(client.id) == nil { return nil }
+        return ClientForm.client(from: form, base: client, context: context).map(StoreRequest.saveClient)
     }
 
     public func saved(_ record: SavedRecord, in context: PageContext) -> (message: Message, next: (any Page)?) {
@@ -145,16 +144,18 @@ public struct ContactForm: FormPurpose {
     }
 
     public func request(for form: FormState, in context: PageContext) -> StoreRequest? {
-        // The client as read now: a reload after a conflict saves onto the other version.
+        // The client as read now, with its version: only the fields the user changed are set
+        // on it, and the store merges it onto the file as it is now.
         guard var base = context.data.client(clientID),
               let contact = ContactForm.contact(from: form, specialistID: context.userSpecialistID ?? base.specialistID, context: context)
         else { return nil }
         if let contactID, let index = base.contacts.firstIndex(where: { $0.id == contactID }) {
+            let changed = Set(form.changedFields.map(\.field))
             var edited = base.contacts[index]
-            edited.date = contact.date
-            edited.kind = contact.kind
-            edited.place = contact.place
-            edited.note = contact.note
+            if changed.contains(.date) { edited.date = contact.date }
+            if changed.contains(.kind) { edited.kind = contact.kind }
+            if changed.contains(.place) { edited.place = contact.place }
+            if changed.contains(.note) { edited.note = contact.note }
             base.contacts[index] = edited
         } else {
             base.contacts.append(contact)

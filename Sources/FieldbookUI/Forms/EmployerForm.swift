@@ -56,8 +56,10 @@ public struct EmployerForm: FormPurpose {
         let changed = Set(form.changedFields.map { $0.group ?? $0.field })
         var record: Employer
         if let employer {
-            guard let current = context.data.employers.first(where: { $0.id == employer.id }) else { return nil }
-            record = current
+            // As the form opened on it (with that version): the store merges onto the file as it
+            // is now, so a person added there meanwhile stays when this form changes the list.
+            guard context.data.employers.contains(where: { $0.id == employer.id }) else { return nil }
+            record = employer
         } else {
             record = Employer(id: newEmployerID, name: name, createdAt: context.now)
         }

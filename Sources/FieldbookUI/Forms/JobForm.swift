@@ -73,23 +73,37 @@ public struct JobForm: FormPurpose {
             newEmployer = employer
         }
         let end = form.input(.end)?.date(today: context.today)
-        var job = jobID.flatMap { id in client.jobs.first { $0.id == id } } ?? Job(id: context.environment.newID(), employerName: name, title: title, startDate: start)
-        job.employerID = employer.id
-        job.employerName = employer.name
-        job.title = title
-        job.startDate = start
-        job.hoursPerWeek = form.text(.hours).flatMap { Double($0.replacingOccurrences(of: ",", with: ".")) }
-        job.hourlyWage = form.text(.wage).flatMap { Decimal(string: $0.replacingOccurrences(of: ",", with: ".")) }
-        job.isCompetitive = form.text(.competitive) != "no"
-        job.endDate = end
-        job.endReason = end == nil ? nil : form.text(.endReason).map(JobEndReason.init(rawValue:))
-        job.endNote = end == nil ? nil : form.text(.endNote)
+        let existing = jobID.flatMap { id in client.jobs.first { $0.id == id } }
+        var job = existing ?? Job(id: context.environment.newID(), employerName: name, title: title, startDate: start)
+        // A job edited keeps what the user did not change as it is now (the client as read now,
+        // with its version: the store merges it onto the file as it is now), so an end
+        // recorded elsewhere meanwhile is never wiped.
+        let changed = Set(form.changedFields.map(\.field))
+        func touched(_ field: FieldID) -> Bool { existing == nil || changed.contains(field) }
+        if touched(.employer) {
+            job.employerID = employer.id
+            job.employerName = employer.name
+        }
+        if touched(.jobTitle) { job.title = title }
+        if touched(.start) { job.startDate = start }
+        if touched(.hours) { job.hoursPerWeek = form.text(.hours).flatMap { Double($0.replacingOccurrences(of: ",", with: ".")) } }
+        if touched(.wage) { job.hourlyWage = form.text(.wage).flatMap { Decimal(string: $0.replacingOccurrences(of: ",", with: ".")) } }
+        if touched(.competitive) { job.isCompetitive = form.text(.competitive) != "no" }
+        // An end date set or cleared here takes its reason and note from the form with it.
+        if touched(.end) { job.endDate = end }
+        if job.endDate == nil {
+            job.endReason = nil
+            job.endNote = nil
+        } else {
+            if touched(.end) || touched(.endReason) { job.endReason = form.text(.endReason).map(JobEndReason.init(rawValue:)) }
+            if touched(.end) || touched(.endNote) { job.endNote = form.text(.endNote) }
+        }
         if let index = client.jobs.firstIndex(where: { $0.id == job.id }) {
             client.jobs[index] = job
         } else {
             client.jobs.append(job)
         }
-        if let newEmployer { return .saveClientAndEmployer(client, newEmployer) }
+        if let newEmployer, touched(.employer) { return .saveClientAndEmployer(client, newEmployer) }
         return .saveClient(client)
     }
 

@@ -79,8 +79,9 @@ public struct SpecialistForm: FormPurpose {
         guard let name = form.text(.name) else { return nil }
         var record: Specialist
         if let specialist {
-            guard let current = context.data.specialist(specialist.id) else { return nil }
-            record = current
+            // As the form opened on it (with that version): the store merges onto the file as it is now.
+            guard context.data.specialist(specialist.id) != nil else { return nil }
+            record = specialist
         } else {
             record = Specialist(id: context.environment.newID(), name: name, createdAt: context.now)
         }

@@ -125,7 +125,9 @@ extension CSVImport {
         /// Names of the stored properties that differ, for a message.
         static func changedFields<T>(_ old: T, _ new: T) -> [String] {
             zip(Mirror(reflecting: old).children, Mirror(reflecting: new).children).compactMap { old, new in
-                guard let label = old.label, String(reflecting: old.value) != String(reflecting: new.value) else { return nil }
+                guard let label = old.label, !(old.value is VersionOfFile),
+                      String(reflecting: old.value) != String(reflecting: new.value)
+                else { return nil }
                 return label.hasPrefix("_") ? String(label.dropFirst()) : label
             }
         }
