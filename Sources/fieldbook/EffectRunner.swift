@@ -101,20 +101,8 @@ final class EffectRunner: @unchecked Sendable {
     private func perform(_ request: StoreRequest, progress: (WorkProgress) -> Void) -> StoreResult {
         if let failure = lock.withLock({ failure }) { return .failed(failure) }
         switch request {
-        case .saveClient(let client):
-            do {
-                let result = try store.save(client)
-                return .saved(.client(result.record), merged: result.mergedFields)
-            } catch {
-                return .failed(error)
-            }
-        case .saveEmployer(let employer):
-            do {
-                let result = try store.save(employer)
-                return .saved(.employer(result.record), merged: result.mergedFields)
-            } catch {
-                return .failed(error)
-            }
+        case .saveClient(let client): return save(client, as: SavedRecord.client)
+        case .saveEmployer(let employer): return save(employer, as: SavedRecord.employer)
         case .saveEmployerContact(let contact, let employer):
             do {
                 let savedEmployer = try employer.map { employer throws(StoreError) in try store.save(employer) }
@@ -139,13 +127,7 @@ final class EffectRunner: @unchecked Sendable {
             } catch {
                 return .failed(error)
             }
-        case .saveFidelityReview(let review):
-            do {
-                let result = try store.save(review)
-                return .saved(.fidelityReview(result.record), merged: result.mergedFields)
-            } catch {
-                return .failed(error)
-            }
+        case .saveFidelityReview(let review): return save(review, as: SavedRecord.fidelityReview)
         case .reload:
             progress(WorkProgress(done: 0, total: 1, what: "Reading the data folder"))
             return .reloaded(store.load())
@@ -162,19 +144,23 @@ final class EffectRunner: @unchecked Sendable {
                 return .failed(error)
             }
             return .reloaded(store.load())
-        case .saveSpecialist(let specialist):
-            do {
-                let result = try store.save(specialist)
-                return .saved(.specialist(result.record), merged: result.mergedFields)
-            } catch {
-                return .failed(error)
-            }
+        case .saveSpecialist(let specialist): return save(specialist, as: SavedRecord.specialist)
         case .deactivateSpecialist(let id, let successor):
             return deactivate(id, handingClientsTo: successor)
         case .careerProfile(let work):
             return perform(work)
         case .reportBoard(let board):
             return .reportBoard(board.key, board.build())
+        }
+    }
+
+    /// Saves one record of any kind kept one per file, and names what was saved.
+    private func save<Record: StoredRecord>(_ record: Record, as saved: (Record) -> SavedRecord) -> StoreResult {
+        do {
+            let result = try store.save(record)
+            return .saved(saved(result.record), merged: result.mergedFields)
+        } catch {
+            return .failed(error)
         }
     }
 

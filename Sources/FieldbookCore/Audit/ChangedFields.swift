@@ -71,14 +71,7 @@ enum ChangedFields {
     }
 
     static func kind(of relative: String) -> String {
-        switch relative.split(separator: "/").first.map(String.init) {
-        case DataLayout.clients: "client"
-        case DataLayout.specialists: "specialist"
-        case DataLayout.employers: "employer"
-        case DataLayout.employerContacts: "employer contact"
-        case DataLayout.settingsFile: "settings"
-        default: relative
-        }
+        RecordFiles.kind(of: relative)?.auditName ?? relative
     }
 
     private static func tree(_ data: Data) -> JSONValue? {

@@ -115,22 +115,16 @@ public enum DataRepair {
         for name in DurableFile.list(folder.appendingPathComponent(DataLayout.conflicts)) {
             result.append(("\(DataLayout.conflicts)/\(name)", "a version kept after a save conflict"))
         }
-        func recordFiles<T: Decodable>(_ type: T.Type, in relative: String) {
-            for name in DurableFile.list(folder.appendingPathComponent(relative)) where name.hasSuffix(".json") {
-                let path = "\(relative)/\(name)"
+        // Every kind of record kept one per file, or a month per file (settings.json is never moved).
+        for kind in RecordFileKind.all where kind.layout != .file {
+            for path in kind.files(in: folder) where path.hasSuffix(".json") {
+                let name = path.split(separator: "/").last.map(String.init) ?? path
                 if isSyncConflictName(name) {
                     result.append((path, "a copy a sync tool made"))
-                } else if !decodes(type, folder.appendingPathComponent(path)) {
+                } else if !decodes(kind, folder.appendingPathComponent(path)) {
                     result.append((path, "does not parse"))
                 }
             }
-        }
-        recordFiles(Specialist.self, in: DataLayout.specialists)
-        recordFiles(Client.self, in: DataLayout.clients)
-        recordFiles(Employer.self, in: DataLayout.employers)
-        let contacts = folder.appendingPathComponent(DataLayout.employerContacts)
-        for specialist in DurableFile.list(contacts) where DurableFile.isDirectory(contacts.appendingPathComponent(specialist)) {
-            recordFiles(EmployerContactMonth.self, in: "\(DataLayout.employerContacts)/\(specialist)")
         }
         return result
     }
@@ -141,9 +135,9 @@ public enum DataRepair {
         name.contains(".sync-conflict-") || name.contains("conflicted copy")
     }
 
-    private static func decodes<T: Decodable>(_ type: T.Type, _ url: URL) -> Bool {
-        guard let data = try? DurableFile.read(url) else { return false }
-        return (try? JSONCoding.decoder().decode(type, from: data)) != nil
+    private static func decodes(_ kind: RecordFileKind, _ url: URL) -> Bool {
+        guard let data = try? DurableFile.read(url), let tape = try? JSONReader.tape(data) else { return false }
+        return (try? kind.decode(tape)) != nil
     }
 
     private static func changeMode(_ url: URL, to mode: mode_t, _ relative: String) throws(StoreError) {

@@ -67,7 +67,3 @@ public struct FidelityReview: Codable, Hashable, Sendable, Identifiable {
     }
 }
 
-extension FidelityReview: StoredRecord {
-    public var filePath: String { DataLayout.fidelityReview(id) }
-    public var recordName: String { "Fidelity review \(id.lowercased)" }
-}

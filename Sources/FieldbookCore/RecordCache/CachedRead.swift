@@ -1,32 +1,5 @@
 import Foundation
 
-extension DecodedRecord {
-    /// The record in the cache's binary form.
-    func binary() throws -> Data {
-        switch self {
-        case .settings(let record): Data(try BinaryRecordCoding.encode(record))
-        case .specialist(let record): Data(try BinaryRecordCoding.encode(record))
-        case .client(let record): Data(try BinaryRecordCoding.encode(record))
-        case .employer(let record): Data(try BinaryRecordCoding.encode(record))
-        case .employerContactMonth(let record): Data(try BinaryRecordCoding.encode(record))
-        case .fidelityReview(let record): Data(try BinaryRecordCoding.encode(record))
-        }
-    }
-
-    /// A record of `kind` from the cache's binary form.
-    init(binary: Data, kind: RecordFileKind) throws {
-        switch kind {
-        case .settings: self = .settings(try BinaryRecordCoding.decode(Settings.self, from: binary))
-        case .specialist: self = .specialist(try BinaryRecordCoding.decode(Specialist.self, from: binary))
-        case .client: self = .client(try BinaryRecordCoding.decode(Client.self, from: binary))
-        case .employer: self = .employer(try BinaryRecordCoding.decode(Employer.self, from: binary))
-        case .employerContactMonth:
-            self = .employerContactMonth(try BinaryRecordCoding.decode(EmployerContactMonth.self, from: binary))
-        case .fidelityReview: self = .fidelityReview(try BinaryRecordCoding.decode(FidelityReview.self, from: binary))
-        }
-    }
-}
-
 extension RecordFileRead {
     /// Reads one file through the cache: from `cached` when the file's stamp is the one the
     /// cache holds and not racy against the cache's own write, else from the file, making the
@@ -62,7 +35,7 @@ extension RecordCache.Entry {
     /// What reading the file gave when the entry was made.
     func outcome(kind: RecordFileKind) throws -> RecordFileRead.Outcome {
         switch outcome {
-        case .decoded: .decoded(try DecodedRecord(binary: payload, kind: kind))
+        case .decoded: .decoded(try kind.decode(binary: payload))
         case .failed: .failed(String(decoding: payload, as: UTF8.self))
         case .conflictMarkers: .conflictMarkers
         }

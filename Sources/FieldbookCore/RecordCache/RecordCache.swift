@@ -200,28 +200,3 @@ public struct RecordCache: Sendable {
         if !written || SystemCalls.rename(temporary.path, file.path) != 0 { unlink(temporary.path) }
     }
 }
-
-extension RecordFileKind {
-    var code: UInt8 {
-        switch self {
-        case .settings: 1
-        case .specialist: 2
-        case .client: 3
-        case .employer: 4
-        case .employerContactMonth: 5
-        case .fidelityReview: 6
-        }
-    }
-
-    init?(code: UInt8) {
-        switch code {
-        case 1: self = .settings
-        case 2: self = .specialist
-        case 3: self = .client
-        case 4: self = .employer
-        case 5: self = .employerContactMonth
-        case 6: self = .fidelityReview
-        default: return nil
-        }
-    }
-}

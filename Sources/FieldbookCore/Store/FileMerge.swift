@@ -61,7 +61,7 @@ enum RecordFiles {
     /// The kind of record a file holds, from its path; nil for a file that holds none.
     static func kind(of relative: String) -> RecordFileKind? {
         let top = relative.split(separator: "/").first.map(String.init) ?? ""
-        return RecordFileKind.allCases.first { $0.topLevelName == top }
+        return RecordFileKind.all.first { $0.topLevelName == top }
     }
 
     static func parse(_ data: Data, _ relative: String) throws(StoreError) -> JSONValue {

@@ -1,91 +1,5 @@
 import Foundation
 
-/// What a record file holds, by where it lives.
-enum RecordFileKind: Sendable, CaseIterable {
-    case settings, specialist, client, employer, employerContactMonth, fidelityReview
-
-    /// The folder its files live in (or, for settings, the file's name).
-    var topLevelName: String {
-        switch self {
-        case .settings: DataLayout.settingsFile
-        case .specialist: DataLayout.specialists
-        case .client: DataLayout.clients
-        case .employer: DataLayout.employers
-        case .employerContactMonth: DataLayout.employerContacts
-        case .fidelityReview: DataLayout.fidelityReviews
-        }
-    }
-
-    /// The record a file's tape holds.
-    func decode(_ tape: JSONTape) throws -> DecodedRecord {
-        switch self {
-        case .settings: .settings(try TapeDecoding.decode(Settings.self, from: tape))
-        case .specialist: .specialist(try TapeDecoding.decode(Specialist.self, from: tape))
-        case .client: .client(try TapeDecoding.decode(Client.self, from: tape))
-        case .employer: .employer(try TapeDecoding.decode(Employer.self, from: tape))
-        case .employerContactMonth: .employerContactMonth(try TapeDecoding.decode(EmployerContactMonth.self, from: tape))
-        case .fidelityReview: .fidelityReview(try TapeDecoding.decode(FidelityReview.self, from: tape))
-        }
-    }
-
-    /// A file's record, decoded and encoded again: its JSON in this version's terms, without
-    /// the fields this version does not know.
-    func tree(decoding data: Data, _ relative: String) throws(StoreError) -> JSONValue {
-        let record: DecodedRecord
-        do {
-            record = try decode(JSONReader.tape(data))
-        } catch {
-            throw .io(path: relative, reason: "does not read as a record: \(JSONCoding.describe(error, in: data))")
-        }
-        return try record.tree()
-    }
-
-    var recordKind: RecordKind {
-        switch self {
-        case .settings: .settings
-        case .specialist: .specialist
-        case .client: .client
-        case .employer: .employer
-        case .employerContactMonth: .employerContacts
-        case .fidelityReview: .fidelityReview
-        }
-    }
-}
-
-/// A record decoded from its file.
-enum DecodedRecord: Sendable, Equatable {
-    case settings(Settings)
-    case specialist(Specialist)
-    case client(Client)
-    case employer(Employer)
-    case employerContactMonth(EmployerContactMonth)
-    case fidelityReview(FidelityReview)
-
-    /// Its JSON tree, as the store writes it.
-    func tree() throws(StoreError) -> JSONValue {
-        switch self {
-        case .settings(let value): try RecordFiles.tree(value)
-        case .specialist(let value): try RecordFiles.tree(value)
-        case .client(let value): try RecordFiles.tree(value)
-        case .employer(let value): try RecordFiles.tree(value)
-        case .employerContactMonth(let value): try RecordFiles.tree(value)
-        case .fidelityReview(let value): try RecordFiles.tree(value)
-        }
-    }
-
-    /// The record marked as read from this version of its file (a month's contacts each).
-    func versioned(_ version: FileVersion) -> DecodedRecord {
-        switch self {
-        case .settings(var value): value.fileVersion = version; return .settings(value)
-        case .specialist(var value): value.fileVersion = version; return .specialist(value)
-        case .client(var value): value.fileVersion = version; return .client(value)
-        case .employer(var value): value.fileVersion = version; return .employer(value)
-        case .employerContactMonth(var value): value.markRead(as: version); return .employerContactMonth(value)
-        case .fidelityReview(var value): value.fileVersion = version; return .fidelityReview(value)
-        }
-    }
-}
-
 /// One record file read and decoded, on its own: files are independent, so a folder's files
 /// are read on every core at once and put together afterwards (`Store.load`).
 struct RecordFileRead: Sendable {
@@ -97,7 +11,7 @@ struct RecordFileRead: Sendable {
         case conflictMarkers
         /// Does not parse, or does not read as a record: why, in words.
         case failed(String)
-        case decoded(DecodedRecord)
+        case decoded(any RecordFile)
     }
 
     var outcome: Outcome

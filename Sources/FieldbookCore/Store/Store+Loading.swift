@@ -8,8 +8,6 @@ extension Store {
     /// conflict, left by a sync tool, or holding conflict markers) are never loaded as records:
     /// they are listed as problems carrying a `PendingMerge` ("to merge").
     public func load() -> DataSnapshot {
-        var snapshot = DataSnapshot()
-        var problems: [DataProblem] = []
         contactFiles = [:]
 
         // First the folder's listing, in the order problems are reported; then every file is
@@ -62,24 +60,28 @@ extension Store {
             }
         }
 
-        for name in DurableFile.list(folder) where DataLayout.originalOfSyncCopy(name) == DataLayout.settingsFile {
-            _ = isSyncCopy(name, in: "")
-        }
-        add(DataLayout.settingsFile, .settings)
-        let recordFolders: [(String, RecordFileKind)] = [
-            (DataLayout.specialists, .specialist), (DataLayout.clients, .client), (DataLayout.employers, .employer),
-            (DataLayout.fidelityReviews, .fidelityReview),
-        ]
-        for (folderName, kind) in recordFolders { list(folderName, kind, canonicalFirst: true) }
-        let contactsRoot = folder.appendingPathComponent(DataLayout.employerContacts)
-        for specialistFolder in DurableFile.list(contactsRoot) {
-            let folderRelative = "\(DataLayout.employerContacts)/\(specialistFolder)"
-            guard DurableFile.isDirectory(contactsRoot.appendingPathComponent(specialistFolder)) else {
-                steps.append(.problem(DataProblem(path: folderRelative, kind: .employerContacts,
-                                                  message: "expected a folder named after a specialist's id")))
-                continue
+        // Every kind of record file, in the order of `RecordFileKind.all`.
+        for kind in RecordFileKind.all {
+            switch kind.layout {
+            case .file:
+                for name in DurableFile.list(folder) where DataLayout.originalOfSyncCopy(name) == kind.topLevelName {
+                    _ = isSyncCopy(name, in: "")
+                }
+                add(kind.topLevelName, kind)
+            case .folder:
+                list(kind.topLevelName, kind, canonicalFirst: true)
+            case .folderPerSpecialist:
+                let root = folder.appendingPathComponent(kind.topLevelName)
+                for specialistFolder in DurableFile.list(root) {
+                    let folderRelative = "\(kind.topLevelName)/\(specialistFolder)"
+                    guard DurableFile.isDirectory(root.appendingPathComponent(specialistFolder)) else {
+                        steps.append(.problem(DataProblem(path: folderRelative, kind: kind.recordKind,
+                                                          message: "expected a folder named after a specialist's id")))
+                        continue
+                    }
+                    list(folderRelative, kind, canonicalFirst: false)
+                }
             }
-            list(folderRelative, .employerContactMonth, canonicalFirst: false)
         }
 
         let cache = mode == .readWrite ? derivedCache : nil
@@ -92,19 +94,15 @@ extension Store {
         var cacheEntries: [RecordCache.Entry] = []
         var cacheChanged = false
 
-        var specialists = RecordSet<Specialist>(), clients = RecordSet<Client>(), employers = RecordSet<Employer>()
-        var fidelityReviews = RecordSet<FidelityReview>()
-        // Contacts in the order read (a later version of one takes its place), found by id.
-        var contacts: [EmployerContact] = []
-        var contactsByID: [UUID: Int] = [:]
-        contactsByID.reserveCapacity(files.count * 8)
-        contactFiles.reserveCapacity(files.count * 8)
+        var loaded = LoadedRecords()
+        loaded.contactsByID.reserveCapacity(files.count * 8)
+        loaded.contactFiles.reserveCapacity(files.count * 8)
         self.files.reserveCapacity(files.count)
         for step in steps {
             let index: Int
             switch step {
             case .problem(let problem):
-                problems.append(problem)
+                loaded.problems.append(problem)
                 continue
             case .file(let file):
                 index = file
@@ -123,49 +121,30 @@ extension Store {
                 continue
             case .unreadable:
                 self.files.forget(relative)
-                problems.append(DataProblem(path: relative, kind: kind, message: "cannot be read"))
+                loaded.problems.append(DataProblem(path: relative, kind: kind, message: "cannot be read"))
                 continue
             case .conflictMarkers:
                 self.files.set(relative, .unusable(FileVersion(read.hash!)))
-                problems.append(DataProblem(
+                loaded.problems.append(DataProblem(
                     path: relative, kind: .syncConflict,
                     message: "holds conflict markers (<<<<<<<) from a sync or version control tool: to merge by hand; not loaded",
                     pendingMerge: PendingMerge(record: relative, copy: relative, source: .conflictMarkers)))
             case .failed(let message):
                 self.files.set(relative, .unusable(FileVersion(read.hash!)))
-                problems.append(DataProblem(path: relative, kind: kind, message: message))
+                loaded.problems.append(DataProblem(path: relative, kind: kind, message: message))
             case .decoded(let decoded):
                 let version = FileVersion(read.hash!)
                 // The same version read again keeps what this store holds of it (a record written here).
                 if self.files[relative]?.version != version {
                     self.files.set(relative, read.bytes.map { .read(version, $0) } ?? .cached(version))
                 }
-                let record = decoded.versioned(version)
-                switch record {
-                case .settings(let settings): snapshot.settings = settings
-                case .specialist(let specialist): specialists.add(specialist, from: relative, kind, into: &problems)
-                case .client(let client): clients.add(client, from: relative, kind, into: &problems)
-                case .employer(let employer): employers.add(employer, from: relative, kind, into: &problems)
-                case .fidelityReview(let review): fidelityReviews.add(review, from: relative, kind, into: &problems)
-                case .employerContactMonth(let month):
-                    problems += Self.placeProblems(of: month, at: relative)
-                    for contact in month.contacts {
-                        if let existing = contactsByID[contact.id] {
-                            if contacts[existing].updatedAt >= contact.updatedAt { continue }
-                            contacts[existing] = contact
-                        } else {
-                            contactsByID[contact.id] = contacts.count
-                            contacts.append(contact)
-                        }
-                        contactFiles[contact.id] = relative
-                    }
-                }
+                decoded.versioned(version).collect(from: relative, into: &loaded)
             }
         }
-        snapshot.specialists = specialists.records
-        snapshot.clients = clients.records
-        snapshot.employers = employers.records
-        snapshot.fidelityReviews = fidelityReviews.records
+        var snapshot = loaded.snapshot
+        var problems = loaded.problems
+        let contacts = loaded.contacts
+        contactFiles = loaded.contactFiles
         // Sorted by key, then gathered: moving whole contacts while sorting costs more than the sort.
         // Contacts of the same day and time keep the order they were read in, load after load.
         let order = contacts.indices.map { (day: contacts[$0].date.dayNumber, created: contacts[$0].createdAt, index: $0) }
@@ -219,31 +198,6 @@ extension Store {
     }
 
     /// The versions kept under `conflicts/` after save conflicts, with the record each belongs to.
-    /// Records of one kind in the order read, one per id: a second file holding an id already
-    /// read is reported and not loaded.
-    private struct RecordSet<Record: Identifiable> where Record.ID == UUID {
-        private var byID: [UUID: (index: Int, name: String)] = [:]
-        private(set) var records: [Record] = []
-
-        mutating func add(_ record: Record, from relative: String, _ kind: RecordKind, into problems: inout [DataProblem]) {
-            let folderName = relative.split(separator: "/").first.map(String.init) ?? ""
-            let name = relative.split(separator: "/").last.map(String.init) ?? relative
-            if let first = byID[record.id] {
-                problems.append(DataProblem(
-                    path: relative, kind: kind,
-                    message: "holds record \(record.id.lowercased), already in \(folderName)/\(first.name); not loaded"))
-                return
-            }
-            if name != "\(record.id.lowercased).json" {
-                problems.append(DataProblem(
-                    path: relative, kind: kind,
-                    message: "file name does not match the record's id \(record.id.lowercased); it was loaded"))
-            }
-            byID[record.id] = (records.count, name)
-            records.append(record)
-        }
-    }
-
     func keptCopies() -> [PendingMerge] {
         DurableFile.list(folder.appendingPathComponent(DataLayout.conflicts)).compactMap { name in
             guard name.hasSuffix(".json") else { return nil }
