@@ -78,17 +78,25 @@ public struct DataProblem: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(path): \(message)" }
 }
 
-public enum RecordKind: String, Sendable, CaseIterable {
-    case formatFile = "format file"
-    case settings
-    case specialist
-    case client
-    case employer
-    case employerContacts = "employer contacts"
+/// What a problem is about, in words: a kind of record file, or another file of the folder.
+/// Open: a kind of record file names itself in its declaration (see `RecordFile`).
+public struct RecordKind: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public var description: String { rawValue }
+
+    public static let formatFile = RecordKind(rawValue: "format file")
+    public static let settings = RecordKind(rawValue: "settings")
+    public static let specialist = RecordKind(rawValue: "specialist")
+    public static let client = RecordKind(rawValue: "client")
+    public static let employer = RecordKind(rawValue: "employer")
+    public static let employerContacts = RecordKind(rawValue: "employer contacts")
     /// This copy's version of a record, kept under `conflicts/` after a save conflict: to merge.
-    case conflictCopy = "conflict copy"
+    public static let conflictCopy = RecordKind(rawValue: "conflict copy")
     /// A sync tool's conflict copy, or a record file with conflict markers: to merge, never loaded.
-    case syncConflict = "sync conflict"
-    case careerProfile = "career profile"
-    case fidelityReview = "fidelity review"
+    public static let syncConflict = RecordKind(rawValue: "sync conflict")
+    public static let careerProfile = RecordKind(rawValue: "career profile")
+    public static let fidelityReview = RecordKind(rawValue: "fidelity review")
 }
