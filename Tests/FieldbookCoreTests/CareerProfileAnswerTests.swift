@@ -246,3 +246,16 @@ import Testing
         #expect(ProfileSummary().matchingEmployers(in: employers).isEmpty)
     }
 }
+
+/// Chosen options read apart even when their labels hold commas.
+@Suite struct ProfileTextTests {
+    @Test func chosenOptionsWithCommasInTheirLabelsReadApart() {
+        let question = Question(id: "kinds", prompt: "What kinds of work?", type: .multipleChoice, options: [
+            .init(id: "warehouse", label: "Warehouse, stocking and delivery"),
+            .init(id: "trades", label: "Building, repair and trades"),
+        ])
+        #expect(ProfileText.plain(.choices(["warehouse", "trades"]), of: question)
+            == "Warehouse, stocking and delivery; Building, repair and trades")
+        #expect(ProfileText.plain(.choices(["trades"]), of: question) == "Building, repair and trades")
+    }
+}

@@ -235,7 +235,7 @@ extension AppState {
         #expect(screen.lines[4] == "     Cook")
         #expect(screen.lines[5] == "     — Client, 2025-11-17, Maria Okafor")
         #expect(screen.text.contains("     (not answered)"))
-        #expect(screen.text.contains("     Food and restaurants, Outdoors"))
+        #expect(screen.text.contains("     Food and restaurants; Outdoors"))
         state.press(.right, .right, .right)
         screen = state.screen()
         #expect(screen.lines[2].hasPrefix(" Review: Retired questions"), "\n\(dump(screen))")
@@ -299,6 +299,18 @@ extension AppState {
         let effects = state.press(.character("y"))
         #expect(state.topPage is ClientPage)
         #expect(effects.contains { if case .store(_, .careerProfile(.close(SmallProfile.session))) = $0 { true } else { false } })
+    }
+
+    /// Ctrl-C with an answer half typed asks first, as Esc does; a second Ctrl-C quits.
+    @Test func ctrlCWithAnAnswerBeingTypedAsksBeforeQuitting() {
+        var state = SmallProfile.open()
+        #expect(App.update(&state, .interrupt) == [.quit], "nothing typed: Ctrl-C quits at once")
+        state = SmallProfile.open()
+        state.type("Half typed")
+        #expect(App.update(&state, .interrupt).isEmpty)
+        #expect(state.isConfirmingQuit)
+        #expect(state.profilePage?.form.focused?.text == "Half typed")
+        #expect(App.update(&state, .interrupt) == [.quit])
     }
 
     @Test func summariesFollowAnswersAndAreReadAgainWithTheFolder() throws {

@@ -2,6 +2,9 @@ import Foundation
 
 /// Answers in words, for summaries and printed copies.
 public enum ProfileText {
+    /// Between the chosen options of a multiple-choice answer.
+    public static let choicesSeparator = "; "
+
     /// The value as a person reads it (option labels, "Yes", "3 of 5"), not escaped.
     public static func plain(_ value: AnswerValue, of question: Question) -> String? {
         switch value {
@@ -11,7 +14,9 @@ public enum ProfileText {
         case .choice(let id):
             return question.option(id)?.label ?? id
         case .choices(let ids):
-            return ids.isEmpty ? nil : ids.map { question.option($0)?.label ?? $0 }.joined(separator: ", ")
+            // Option labels may hold commas ("Warehouse, stocking and delivery"): choices are
+            // set apart by semicolons.
+            return ids.isEmpty ? nil : ids.map { question.option($0)?.label ?? $0 }.joined(separator: choicesSeparator)
         case .yesNo(let yes):
             return yes ? "Yes" : "No"
         case .date(let date):

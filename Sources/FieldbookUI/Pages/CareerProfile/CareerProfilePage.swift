@@ -29,6 +29,9 @@ public struct CareerProfilePage: Page {
 
     public var isLoaded: Bool { digest != nil }
 
+    /// An answer being typed and not yet kept: Ctrl-C asks before quitting, as Esc asks before leaving.
+    public var hasUnsavedChanges: Bool { form.hasChanges }
+
     public var question: Question? { questionID.flatMap { definition.question($0) } }
 
     public func title(in context: PageContext) -> String { "Career profile" }
