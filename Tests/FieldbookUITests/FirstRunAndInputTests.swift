@@ -127,6 +127,24 @@ import Testing
         let effects = state.press(.control("s"))
         #expect(effects.contains(.rememberSpecialist(Program.daniel.id)))
         #expect(state.userSpecialistID == Program.daniel.id)
+        // Today, under the form, is now Daniel's agenda, not everyone's.
+        #expect(state.top.page is TodayPage)
+        #expect((state.top.page as? TodayPage)?.specialistFilter == Program.daniel.id)
+        #expect(state.screen().lines[2].hasPrefix(" Daniel Whitehorse"), "\(dump(state.screen()))")
+    }
+
+    /// Esc does not skip "Who are you?": no record is made without a specialist.
+    @Test func escapeDoesNotSkipWhoYouAre() {
+        var state = AppState(data: Program.data, today: Program.today, askWhoYouAre: true)
+        App.update(&state, .tick(Date(timeIntervalSince1970: 1_763_800_000)))
+        state.press(.escape)
+        #expect(state.formPage?.purpose is WhoYouAreForm)
+        #expect(state.message?.text.hasPrefix("Fieldbook needs to know who you are") == true)
+        state.type("d")
+        state.press(.escape)
+        #expect(state.formPage?.purpose is WhoYouAreForm)
+        #expect(state.formPage?.confirmingDiscard == false)
+        #expect(state.userSpecialistID == nil)
     }
 
     @Test func aNewFolderDoesNotShowAnEmptyCaseloadHeader() {

@@ -275,7 +275,8 @@ public enum App {
         state.nextRequest = context.nextRequest
         for request in context.requests { state.waiting[request] = id }
         var effects = context.effects
-        if let specialist = context.identified {
+        let identified = context.identified
+        if let specialist = identified {
             state.userSpecialistID = specialist
             effects.append(.rememberSpecialist(specialist))
         }
@@ -301,6 +302,8 @@ public enum App {
                 }
             }
         }
+        // Who the user is changes what pages show (Today's agenda is theirs).
+        if identified != nil { effects += refreshAll(&state, environment) }
         return effects
     }
 }

@@ -16,6 +16,8 @@ public protocol FormPurpose: Sendable {
     func saved(_ record: SavedRecord, in context: PageContext) -> (message: Message, next: (any Page)?)
     func finishWithoutSaving(_ form: FormState, in context: inout PageContext) -> Bool
     func afterSave(_ record: SavedRecord, in context: inout PageContext)
+    /// Why Esc may not leave this form (nil: it may, asking first when something was typed).
+    func refusalToLeave(in context: PageContext) -> Message?
     /// The matches offered for what is typed in a completion field, best first (an option with
     /// an empty value keeps the text as typed: a new name).
     func suggestions(for path: FieldPath, typed: String, in form: FormState, context: PageContext) -> [ChoiceOption]
@@ -27,6 +29,7 @@ extension FormPurpose {
     public func finishWithoutSaving(_ form: FormState, in context: inout PageContext) -> Bool { false }
     /// After a save, before the form closes: anything beyond a message and the next page.
     public func afterSave(_ record: SavedRecord, in context: inout PageContext) {}
+    public func refusalToLeave(in context: PageContext) -> Message? { nil }
 
     public func heading(in context: PageContext) -> (title: String, aside: String?) { (title(in: context), nil) }
     public func suggestions(for path: FieldPath, typed: String, in form: FormState, context: PageContext) -> [ChoiceOption] { [] }

@@ -34,6 +34,12 @@ public struct WhoYouAreForm: FormPurpose {
         ])
     }
 
+    /// Every record says who logged it: the form stays until the user says who they are.
+    public func refusalToLeave(in context: PageContext) -> Message? {
+        Message("Fieldbook needs to know who you are: every record says who logged it. "
+                + "Type your name or pick yours, then Ctrl-S; Ctrl-C quits.", kind: .warning)
+    }
+
     public func finishWithoutSaving(_ form: FormState, in context: inout PageContext) -> Bool {
         guard let chosen = form.text(.who).flatMap(UUID.init(uuidString:)), let specialist = context.data.specialist(chosen) else {
             return false

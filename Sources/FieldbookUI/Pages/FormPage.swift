@@ -143,7 +143,13 @@ public struct FormPage: Page {
         case .clearField: form.updateFocused { $0.clear() }
         case .save: save(&context)
         case .back:
-            if form.hasChanges { confirmingDiscard = true } else { context.close() }
+            if let refusal = purpose.refusalToLeave(in: context) {
+                context.message = refusal
+            } else if form.hasChanges {
+                confirmingDiscard = true
+            } else {
+                context.close()
+            }
         default:
             break
         }

@@ -58,8 +58,13 @@ public struct TodayPage: TabPage {
     /// The item being dismissed (kept while the save is under way).
     private var dismissing: DueItem?
 
+    /// Opened before the user said who they are: the agenda becomes theirs once they do (unless
+    /// another specialist's or everyone's was chosen meanwhile with `f`).
+    private var awaitsUser: Bool
+
     public init(in context: PageContext) {
         specialistFilter = context.userSpecialistID
+        awaitsUser = context.userSpecialistID == nil
         rebuild(context)
     }
 
@@ -94,6 +99,12 @@ public struct TodayPage: TabPage {
     }
 
     public mutating func refresh(in context: inout PageContext) {
+        if awaitsUser, let user = context.userSpecialistID {
+            awaitsUser = false
+            specialistFilter = user
+            rebuild(context)
+            return
+        }
         if version != context.dataVersion { rebuild(context) } else { select(selected, context) }
     }
 
@@ -152,6 +163,7 @@ public struct TodayPage: TabPage {
             let ids: [UUID?] = [nil] + context.data.specialists.filter(\.isActive).sorted { $0.name < $1.name }.map(\.id)
             let index = ids.firstIndex(of: specialistFilter) ?? 0
             specialistFilter = ids[(index + 1) % ids.count]
+            awaitsUser = false
             selected = 0
             top = 0
             rebuild(context)
