@@ -186,3 +186,21 @@ struct Questionnaire: FormPurpose {
         #expect(screen.text.contains("Make the window larger"))
     }
 }
+
+/// The form's header names the section of the field being filled in.
+@Suite struct FormSectionHeaderTests {
+    @Test func theFidelityFormsHeaderFollowsTheFocusedItem() throws {
+        var state = Program.state()
+        state.push(FormPage(FidelityReviewForm(), in: state.makeContext(state.readingEnvironment)))
+        func focus(onItem item: Int) {
+            for _ in 0..<80 where state.form?.focusedPath?.field != FieldID("item\(item)") { state.press(.tab) }
+        }
+        focus(onItem: 4)
+        #expect(state.form?.focusedPath?.field == FieldID("item4"))
+        #expect(state.screen().lines[2].contains("section 2 of 3"), "\(dump(state.screen()))")
+        focus(onItem: 12)
+        #expect(state.screen().lines[2].contains("section 3 of 3"), "\(dump(state.screen()))")
+        state.press(.backTab, .backTab)                   // item 11's note: still Organisation
+        #expect(state.screen().lines[2].contains("section 2 of 3"))
+    }
+}

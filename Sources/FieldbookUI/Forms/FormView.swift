@@ -105,8 +105,8 @@ enum FormView {
             var text = " fields \(firstShown)-\(lastShown) of \(fieldRows.count) "
             let sections = rows.filter { if case .section = $0 { true } else { false } }.count
             if sections > 0 {
-                let current = rows[..<min(rows.count, first + 1)].filter { if case .section = $0 { true } else { false } }.count
-                text = " section \(max(1, current)) of \(sections) ·" + text
+                // The section of the field being filled in, not of the first row in view.
+                text = " section \(min(sections, form.currentSection + 1)) of \(sections) ·" + text
             }
             screen.put(text, row: top, column: screen.columns - TextCells.width(text) - 1, style: .muted)
         }
