@@ -47,7 +47,7 @@ import Testing
         var state = newClientForm()
         App.update(&state, .resize(Size(rows: 20, columns: 60)))
         state.type("XYZ")
-        let effects = state.press(.control("s"), .escape, .character("q"))
+        let effects = state.press(.control("s"), .escape, .character("n"))
         #expect(effects.isEmpty)
         #expect(state.form?.field("name")?.text == "")
         #expect(state.formPage != nil)
@@ -185,5 +185,28 @@ import Testing
         state.press(.enter)
         #expect(!state.isBlanked)
         #expect(state.screen().text.contains("José"))
+    }
+}
+
+/// A window below 80x24 says how to quit, and q quits there (asking first when something typed
+/// is not saved); other keys still do nothing.
+@Suite struct TinyWindowTests {
+    @Test func qQuitsFromATinyWindowAndTheScreenSaysSo() {
+        var state = Program.state(size: Size(rows: 10, columns: 40))
+        #expect(state.screen().text.contains("q quits."))
+        #expect(state.press(.character("n")).isEmpty)
+        #expect(state.topPage == nil, "n did nothing")
+        #expect(state.press(.character("q")) == [.quit])
+    }
+
+    @Test func qInATinyWindowAsksFirstWhenSomethingTypedIsNotSaved() {
+        var state = Program.state()
+        state.press(.character("n"))
+        state.type("Half a name")
+        App.update(&state, .resize(Size(rows: 10, columns: 40)))
+        #expect(state.press(.character("q")).isEmpty)
+        #expect(state.isConfirmingQuit)
+        #expect(state.screen().text.contains("Quit"))
+        #expect(state.press(.character("y")) == [.quit])
     }
 }

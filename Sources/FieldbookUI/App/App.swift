@@ -64,9 +64,11 @@ public enum App {
                 return []
             }
             if state.isConfirmingQuit { return answerQuit(key, &state) }
-            // While the window is too small nothing shows what a key would do: only blanking works.
+            // While the window is too small nothing shows what a key would do: only blanking and
+            // quitting work (q as Ctrl-C: it asks first when something typed is not saved).
             if Layout.isTooSmall(state.size) {
                 if KeyMap.action(for: key, in: [.everywhere]) == .blank { state.isBlanked = true }
+                if key == .character("q") || key == .character("Q") { return update(&state, .interrupt, environment) }
                 return []
             }
             state.message = nil

@@ -120,6 +120,7 @@ enum TooSmallView {
         let lines = [
             "Make the window larger (now \(size.columns)x\(size.rows)).",
             "Fieldbook needs at least \(Layout.minimum.columns)x\(Layout.minimum.rows).",
+            "q quits.",
         ]
         let top = max(0, size.rows / 2 - 1)
         for (offset, line) in lines.enumerated() {
