@@ -134,6 +134,20 @@ extension AppState {
         #expect(state.screen().text.contains("Café Lumière"), "\(dump(state.screen()))")
     }
 
+    /// Enter on an employer's next step opens the visit that follows it up: its purpose is a
+    /// follow-up and the heading says which step; help says what Enter does there.
+    @Test func enterOnAnEmployersNextStepLogsTheFollowUp() {
+        var state = Morning.state()
+        state.press(.down)
+        let why = state.agenda?.selectedItem?.why ?? ""
+        #expect(state.agenda?.selectedItem?.kind == .employerNextStep)
+        state.press(.enter)
+        #expect(state.form?.field("purpose")?.value == EmployerContactPurpose.followUp.rawValue)
+        let step = String(why.dropFirst("next step: ".count))
+        #expect(state.screen().lines[2].hasPrefix(" Follow up: " + step.prefix(20)), "\(dump(state.screen()))")
+        #expect(KeyMap.bindings.contains { $0.context == .today && $0.keys == [.enter] && $0.help.contains("next step") })
+    }
+
     @Test func enterOpensTheClient() {
         var state = Morning.state()
         state.press(.enter)

@@ -143,7 +143,8 @@ public enum KeyMap {
         KeyBinding(keys: [.escape], action: .clearSearch, short: "clear", help: "Clear the search", context: .search),
         KeyBinding(keys: [.control("u")], action: .clearField, short: nil, help: "Clear what was typed", context: .search),
         // Today
-        KeyBinding(keys: [.enter], action: .open, short: "open", help: "Open the client (or employer) of the selected item", context: .today),
+        KeyBinding(keys: [.enter], action: .open, short: "open", help: "Open the client of the selected item; on an employer's next step, log the visit that follows it up",
+                   context: .today),
         KeyBinding(keys: [.character("l")], action: .logDue, short: "log", help: "Log what meets the item: a face-to-face contact with the client, or an employer visit", context: .today),
         KeyBinding(keys: [.character("d")], action: .dismissDue, short: "dismiss", help: "Set the item aside with a reason (kept for reports)", context: .today),
         KeyBinding(keys: [.character("f")], action: .cycleSpecialistFilter, short: "specialist", help: "Show the next specialist's agenda (or everyone's)", context: .today),

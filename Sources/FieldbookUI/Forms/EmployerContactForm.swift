@@ -23,12 +23,16 @@ public struct EmployerContactForm: FormPurpose {
     let newContactID: UUID
     let newEmployerID: UUID
     let newPersonID: UUID
+    /// The employer's pending next step this visit follows up (from Today's row), in words.
+    public var followingUp: String?
 
-    /// A new visit, to `employer` when known, on `client`'s behalf when opened from a client.
-    public init(employer: UUID? = nil, client: UUID? = nil, in context: PageContext) {
+    /// A new visit, to `employer` when known, on `client`'s behalf when opened from a client;
+    /// `followingUp`: the pending next step it follows up (its purpose is then a follow-up).
+    public init(employer: UUID? = nil, client: UUID? = nil, followingUp: String? = nil, in context: PageContext) {
         contact = nil
         employerID = employer
         clientID = client
+        self.followingUp = followingUp
         newContactID = context.environment.newID()
         newEmployerID = context.environment.newID()
         newPersonID = context.environment.newID()
@@ -48,6 +52,7 @@ public struct EmployerContactForm: FormPurpose {
 
     public func heading(in context: PageContext) -> (title: String, aside: String?) {
         let tally = context.figures.weekTally(of: context.userSpecialistID)
+        if let followingUp { return ("Follow up: " + followingUp, tally.shortText + " this week") }
         return (contact == nil ? "Log an employer contact" : "Edit an employer contact", tally.shortText + " this week")
     }
 
@@ -70,7 +75,7 @@ public struct EmployerContactForm: FormPurpose {
         let seekers = seekerIDs.compactMap { data.client($0) }.map { Self.option(for: $0, in: context) }
         let purposes = EmployerContactPurpose.allCases.map { ChoiceOption($0.label, value: $0.rawValue) }
         let methods = EmployerContactMethod.allCases.map { ChoiceOption($0.label, value: $0.rawValue) }
-        let purpose = contact?.purpose ?? (clientID == nil ? .introduceIPS : .presentJobSeeker)
+        let purpose = contact?.purpose ?? (followingUp != nil ? .followUp : clientID == nil ? .introduceIPS : .presentJobSeeker)
         var form = FormState([
             .field(.date, "Date", .date(lean: .past), required: true, initial: contact?.date.description ?? "today"),
             .field(.specialist, "Specialist", .choice(specialists), required: true, initial: specialist?.uuidString ?? ""),

@@ -180,7 +180,10 @@ public struct TodayPage: TabPage {
     /// employer contact on a client's behalf (that client on it), or an employer's next step
     /// (that employer on it).
     static func logVisit(for item: DueItem, in context: inout PageContext) {
-        context.push(FormPage(EmployerContactForm(employer: item.employerID, client: item.clientID, in: context), in: context))
+        // An employer's next step: the visit follows it up, and says which step.
+        let step = item.kind == .employerNextStep ? item.why.removingPrefix("next step: ") : nil
+        context.push(FormPage(EmployerContactForm(employer: item.employerID, client: item.clientID, followingUp: step, in: context),
+                              in: context))
     }
 
     private mutating func performInPrompt(_ action: Action, key: Key, in context: inout PageContext) {
@@ -350,4 +353,8 @@ public struct TodayPage: TabPage {
             screen.put(line, row: Layout.bodyTop + 1 + offset, column: 1)
         }
     }
+}
+
+private extension String {
+    func removingPrefix(_ prefix: String) -> String { hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self }
 }
