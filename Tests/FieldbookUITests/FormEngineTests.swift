@@ -204,3 +204,25 @@ struct Questionnaire: FormPurpose {
         #expect(state.screen().lines[2].contains("section 2 of 3"))
     }
 }
+
+/// Typing an option's first letter again moves on among the options that start with it.
+@Suite struct FirstLetterPickTests {
+    @Test func aLetterTypedAgainCyclesThroughItsOptions() {
+        let options = ["Some high school", "High school diploma", "HSE or GED", "College degree"]
+            .map { ChoiceOption($0, value: $0.lowercased()) }
+        var input = FieldInput(FormField(FieldID("education"), "Education", .choice(options)))
+        func picked() -> String? { input.picked.map { options[$0].label } }
+        input.pick(startingWith: "h")
+        #expect(picked() == "High school diploma")
+        input.pick(startingWith: "h")
+        #expect(picked() == "HSE or GED")
+        input.pick(startingWith: "h")
+        #expect(picked() == "High school diploma", "round to the first again")
+        input.pick(startingWith: "c")
+        #expect(picked() == "College degree")
+        input.pick(startingWith: "c")
+        #expect(picked() == "College degree", "the only option with c stays")
+        input.pick(startingWith: "x")
+        #expect(picked() == "College degree", "no option with x: nothing changes")
+    }
+}

@@ -187,10 +187,21 @@ public struct FieldInput: Hashable, Sendable {
         picked = picked.map { (($0 + offset) % count + count) % count } ?? (offset > 0 ? 0 : count - 1)
     }
 
-    /// Picks the first option whose label starts with what was typed (y for yes, 3 on a scale).
+    /// Picks the next option whose label starts with what was typed (y for yes, 3 on a scale):
+    /// after the one picked, round to the first again, so typing the letter again moves on
+    /// among the options that start with it.
     mutating func pick(startingWith character: Character) {
         let typed = NameSearch.fold(String(character))
-        if let index = options.firstIndex(where: { NameSearch.fold($0.label).hasPrefix(typed) }) { picked = index }
+        let count = options.count
+        guard count > 0 else { return }
+        let start = picked.map { $0 + 1 } ?? 0
+        for step in 0..<count {
+            let index = (start + step) % count
+            if NameSearch.fold(options[index].label).hasPrefix(typed) {
+                picked = index
+                return
+            }
+        }
     }
 
     /// Ticks or unticks the option offered for the fragment typed, then clears the fragment.
