@@ -10,11 +10,11 @@ import Testing
             " Fieldbook · IPS Sup…  F2F 0/2 · 2 to go · ends today · Maria · Sun 22 Nov 2026",
             "  1 Today  [2 Caseload]  3 Employers   4 Reports",
             " Active caseload: Maria Okafor 4/20 · showing active                        1/4",
-            " Name ▲              Status        Specialist      Days  Last contact  Next due",
-            "▸Anna-Maria Kowals…  Follow-along  Maria Okafor     465  2026-10-30    13 Sep 25",
-            " José Álvarez-Ruiz…  Job search    Maria Okafor     168  2026-11-20    7 Jul",
-            " Zoë Fernández       Engaging      Maria Okafor      21  never         1 Dec",
-            " 王小明 (Ming)       Working       Maria Okafor     558  2026-11-02    12 Jun 25",
+            " Name ▲            Status        Specialist      Days  Last contact  Next due",
+            "▸Anna-Maria Kowa…  Follow-along  Maria Okafor     465  2026-10-30    13 Sep 2025",
+            " José Álvarez-Ru…  Job search    Maria Okafor     168  2026-11-20    7 Jul",
+            " Zoë Fernández     Engaging      Maria Okafor      21  never         1 Dec",
+            " 王小明 (Ming)     Working       Maria Okafor     558  2026-11-02    12 Jun 2025",
         ] + Array(repeating: "", count: 15) + [
             " Enter open  / search  n new  s sort  f specialist  t status  q quit  ? help",
         ]
@@ -53,7 +53,7 @@ import Testing
         state.type("jose")
         var screen = state.screen()
         #expect(screen.lines[2].hasPrefix(" Search names: jose   1 found"))
-        #expect(screen.lines[4].hasPrefix("▸José Álvarez-Ruiz…"))
+        #expect(screen.lines[4].hasPrefix("▸José Álvarez-Ru…"))
         #expect(screen.lines[5].isEmpty)
         #expect(screen.lines[23] == " type to search  Enter keep  Esc clear  F1 help")
         state.press(.enter)

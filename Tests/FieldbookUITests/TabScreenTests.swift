@@ -40,16 +40,16 @@ extension Program {
         let expected = [
             " Fieldbook · IPS Supported Employment  F2F 2/2 · Maria Okafor · Sun 22 Nov 2026",
             " [1 Today]  2 Caseload   3 Employers   4 Reports",
-            " Maria Okafor · Sun 22 Nov 2026 · 3 overdue · 0 today · 1 this week         1/5",
+            " Maria Okafor · Sun 22 Nov 2026 · 3 overdue · 0 today · 1 in 7 days         1/5",
             " Employer contacts F2F 2/2 · Job starts ahead: 1, next 27 Nov Zoë Fernández",
             " Overdue (3)                                                       Due     Late",
-            "▸ 王小明                First face-to-face employer contac…  12 Jun 25     528d",
-            "  Anna-Maria Kowalska…  First face-to-face employer contac…  13 Sep 25     435d",
-            "  José Álvarez-Ruiz     First face-to-face employer contac…      7 Jul     138d",
-            " This week (1)",
-            "  Zoë Fernández         Contact before the start, job at C…     26 Nov",
-            " Next 30 days (1)",
-            "  Zoë Fernández         First face-to-face employer contac…      1 Dec",
+            "▸ 王小明                First face-to-face employer cont…  12 Jun 2025     528d",
+            "  Anna-Maria Kowalska…  First face-to-face employer cont…  13 Sep 2025     435d",
+            "  José Álvarez-Ruiz     First face-to-face employer cont…        7 Jul     138d",
+            " Next 7 days (1)",
+            "  Zoë Fernández         Contact before the start, job at…       26 Nov",
+            " Later, within 30 days (1)",
+            "  Zoë Fernández         First face-to-face employer cont…        1 Dec",
         ] + Array(repeating: "", count: 11) + [" Enter open  l log  d dismiss  f specialist  v log visit  q quit  ? help"]
         #expect(screen.lines == expected, "\n\(dump(screen))")
     }

@@ -67,18 +67,18 @@ extension AppState {
         let expected = [
             " Fieldbook · IPS Supp…  F2F 1 · no job seekers · Maria Okafor · Sun 22 Nov 2026",
             " [1 Today]  2 Caseload   3 Employers   4 Reports",
-            " Maria Okafor · Sun 22 Nov 2026 · 2 overdue · 1 today · 1 this week         1/6",
+            " Maria Okafor · Sun 22 Nov 2026 · 2 overdue · 1 today · 1 in 7 days         1/6",
             " Employer contacts F2F 1 · no job seekers · Job starts ahead: 1, next 27 Nov Z…",
             " Overdue (2)                                                       Due     Late",
-            "▸ José Álvarez-Ruiz     Weekly check-in, job at Café Lumiè…     18 Nov   4 days",
-            "  Café Lumière          Next step: Drop off resume (after…      20 Nov   2 days",
+            "▸ José Álvarez-Ruiz     Weekly check-in, job at Café Lum…       18 Nov   4 days",
+            "  Café Lumière          Next step: Drop off resume (afte…       20 Nov   2 days",
             " Today (1)",
-            "  王小明                Contact after the start, job at 王…     22 Nov",
-            " This week (1)",
-            "  Zoë Fernández         Contact before the start, job at C…     26 Nov",
-            " Next 30 days (2)",
-            "  Anna-Maria Kowalska…  Monthly check-in, job at 王記麵館…      30 Nov",
-            "  Zoë Fernández         First face-to-face employer contac…      1 Dec",
+            "  王小明                Contact after the start, job at…        22 Nov",
+            " Next 7 days (1)",
+            "  Zoë Fernández         Contact before the start, job at…       26 Nov",
+            " Later, within 30 days (2)",
+            "  Anna-Maria Kowalska…  Monthly check-in, job at 王記麵…        30 Nov",
+            "  Zoë Fernández         First face-to-face employer cont…        1 Dec",
         ] + Array(repeating: "", count: 9) + [" Enter open  l log  d dismiss  f specialist  v log visit  q quit  ? help"]
         #expect(screen.lines == expected, "\n\(dump(screen))")
         // Wide characters take two cells each; the columns after them stay aligned.
@@ -223,7 +223,7 @@ extension AppState {
         let names = caseload.rows.compactMap { if case .client(let c) = $0 { c.name } else { nil } }
         #expect(names == ["José Álvarez-Ruiz", "王小明", "Zoë Fernández", "Anna-Maria Kowalska-Wiśniewska-Montgomery-Smythe"])
         let lines = state.screen().lines
-        #expect(lines[3].hasSuffix("Next due▲"), "\(dump(state.screen()))")
+        #expect(lines[3].hasSuffix("Next due ▲"), "\(dump(state.screen()))")
         #expect(lines[4].hasSuffix("18 Nov"), "\(dump(state.screen()))")
         state.press(.character("r"))
         let reversed = state.tabPage(CaseloadPage.self)?.rows.compactMap { if case .client(let c) = $0 { c.name } else { nil } }

@@ -131,7 +131,7 @@ public struct CaseloadPage: TabPage {
         let name: Int
         /// Wider windows give the specialist column a little room too.
         let specialist: Int
-        static let status = 12, days = 5, lastContact = 12, nextDue = 9
+        static let status = 12, days = 5, lastContact = 12, nextDue = 11
 
         init(width: Int) {
             specialist = 13 + min(8, max(0, width - 80) / 3)

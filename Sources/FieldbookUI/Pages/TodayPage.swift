@@ -10,7 +10,8 @@ public struct TodayPage: TabPage {
     public static let tabTitle = "Today"
     /// Days ahead the agenda shows.
     public static let horizonDays = 30
-    /// Days ahead counted as "this week".
+    /// Days ahead counted as "the next 7 days" (from tomorrow: not the calendar week, which on a
+    /// Saturday would hold one day).
     public static let weekDays = 7
 
     /// One of the agenda's sections.
@@ -21,8 +22,8 @@ public struct TodayPage: TabPage {
             switch self {
             case .overdue: "Overdue"
             case .today: "Today"
-            case .thisWeek: "This week"
-            case .later: "Next \(TodayPage.horizonDays) days"
+            case .thisWeek: "Next \(TodayPage.weekDays) days"
+            case .later: "Later, within \(TodayPage.horizonDays) days"
             }
         }
 
@@ -241,7 +242,7 @@ public struct TodayPage: TabPage {
     // MARK: Drawing
 
     struct Columns {
-        static let due = 9, late = 7
+        static let due = 11, late = 7
         let name: Int
         let why: Int
 
@@ -312,10 +313,10 @@ public struct TodayPage: TabPage {
         }
     }
 
-    /// "3 Nov", or "3 Nov 25" in another year.
+    /// "3 Nov", or "3 Nov 2025" in another year (a two-digit year reads as a day of the month).
     static func shortDate(_ date: LocalDate, near today: LocalDate) -> String {
         let text = "\(date.day) \(LocalDate.monthName(date.month).prefix(3))"
-        return date.year == today.year ? text : "\(text) \(date.year % 100)"
+        return date.year == today.year ? text : "\(text) \(date.year)"
     }
 
     /// Two lines over the list: whose agenda and how much is due, then this week's
@@ -327,7 +328,7 @@ public struct TodayPage: TabPage {
         for line in lines { if case .heading(let section, let count) = line { counts[section] = count } }
         var spans: StyledLine = [Span(name, .title), Span(" · \(context.today.longDescription)", .muted)]
         if let overdue = counts[.overdue] { spans.append(Span(" · \(overdue) overdue", .danger)) }
-        spans.append(Span(" · \(counts[.today] ?? 0) today · \(counts[.thisWeek] ?? 0) this week", .muted))
+        spans.append(Span(" · \(counts[.today] ?? 0) today · \(counts[.thisWeek] ?? 0) in \(Self.weekDays) days", .muted))
         let place = items.isEmpty ? "" : "\(selected + 1)/\(items.count)"
         screen.put(spans, row: row, column: 1, width: screen.columns - TextCells.width(place) - 3)
         screen.put(place, row: row, column: screen.columns - TextCells.width(place) - 1, style: .muted)
