@@ -69,6 +69,10 @@ import Testing
         state.press(.character("/"))
         state.type("nobody")
         #expect(state.screen().lines[5].contains("No clients match."))
+        // While typing, f would go into the search: the hint names Esc first.
+        #expect(state.screen().lines[5].contains("No clients match. Esc clears the search; then f changes"))
+        state.type("f")
+        #expect(state.tabPage(CaseloadPage.self)?.search.text == "nobodyf")
     }
 
     @Test func sortingCyclesColumnsAndReverses() {

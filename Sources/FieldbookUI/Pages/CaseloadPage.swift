@@ -170,8 +170,11 @@ public struct CaseloadPage: TabPage {
         let listTop = top + 2
         let visible = Layout.listRows(screen.size)
         if rows.isEmpty {
+            // While a search is typed, f and t go into it: only Esc leaves it.
             let text = context.data.clients.isEmpty
                 ? "No clients yet. Press n to add the first one."
+                : isSearching
+                ? "No clients match. Esc clears the search; then f changes the specialist, t the status."
                 : "No clients match. f changes the specialist, t the status; Esc clears the search."
             screen.put(text, row: listTop + 1, column: 2, style: .muted)
             return
