@@ -46,3 +46,27 @@ import Testing
         #expect(KeyMap.keyLine(for: [.confirm]).map { "\($0.keys) \($0.text)" } == ["y discard", "any key keep editing"])
     }
 }
+
+/// Help opens on "How do I…": the everyday tasks, each with a key the key map really binds there.
+@Suite struct HelpHowToTests {
+    @Test func helpOpensWithTheEverydayTasksAndTheirKeys() {
+        let lines = HelpPage.lines(width: 78).map { $0.map(\.text).joined() }
+        #expect(lines[2] == "How do I…")
+        let howTo = lines[3..<(3 + HelpPage.howTo.count)]
+        #expect(howTo.contains { $0.hasPrefix("  v ") && $0.contains("Log an employer visit") })
+        #expect(howTo.contains { $0.hasPrefix("  c ") && $0.contains("career profile") })
+        #expect(howTo.contains { $0.hasPrefix("  1 ") && $0.contains("See what is due") })
+        // Every task names a key bound in its place: none is dropped for want of one.
+        for entry in HelpPage.howTo {
+            #expect(KeyMap.bindings.contains { $0.context == entry.context && $0.action == entry.action }, "\(entry.task)")
+        }
+    }
+
+    @Test func helpIsOpenAt80x24WithTheTasksFirst() {
+        var state = Program.state()
+        state.press(.function(1))
+        let screen = state.screen()
+        #expect(screen.text.contains("How do I…"))
+        #expect(screen.text.contains("Log an employer visit"))
+    }
+}
