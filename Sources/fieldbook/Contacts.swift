@@ -63,9 +63,9 @@ struct Contacts: ParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            FileHandle.standardOutput.write(try encoder.encode(report) + Data("\n".utf8))
+            StandardOutput.write(try encoder.encode(report) + Data("\n".utf8))
         } else {
-            print(ContactsTable.text(report), terminator: "")
+            StandardOutput.write(ContactsTable.text(report))
         }
     }
 

@@ -69,9 +69,9 @@ struct Due: ParsableCommand {
         }
 
         if json {
-            FileHandle.standardOutput.write(DueJSON.encode(items))
+            StandardOutput.write(DueJSON.encode(items))
         } else {
-            print(DueTable.render(items, asOf: day, within: within, specialists: specialistNames), terminator: "")
+            StandardOutput.write(DueTable.render(items, asOf: day, within: within, specialists: specialistNames))
         }
     }
 }

@@ -60,7 +60,7 @@ struct ExportCommand: ParsableCommand {
                 throw ExitCode.failure
             }
         } else {
-            FileHandle.standardOutput.write(data)
+            StandardOutput.write(data)
         }
     }
 

@@ -106,9 +106,9 @@ struct ReportCommand: ParsableCommand {
             try writeJSON(report)
         } else if csv {
             guard let table = report.tables.first else { return }
-            FileHandle.standardOutput.write(Data(try ReportCSV.text(table).utf8))
+            StandardOutput.write(try ReportCSV.text(table))
         } else {
-            print(ReportText.render(report, width: TextCells.width), terminator: "")
+            StandardOutput.write(ReportText.render(report, width: TextCells.width))
         }
     }
 
@@ -121,7 +121,7 @@ struct ReportCommand: ParsableCommand {
         if json {
             try writeJSON(FidelityReviewSummary(latest, previous: previous))
         } else {
-            print(FidelityReviewText.render(latest, previous: previous, width: TextCells.width), terminator: "")
+            StandardOutput.write(FidelityReviewText.render(latest, previous: previous, width: TextCells.width))
         }
     }
 
@@ -130,7 +130,7 @@ struct ReportCommand: ParsableCommand {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
-        FileHandle.standardOutput.write(try encoder.encode(value) + Data("\n".utf8))
+        StandardOutput.write(try encoder.encode(value) + Data("\n".utf8))
     }
 
     private func chosenPeriod(today: LocalDate) throws -> ReportPeriod {
