@@ -13,6 +13,16 @@ enum MainLoop {
         var error: StoreError
     }
 
+    /// True when a signal (SIGTERM, SIGHUP, SIGQUIT) stopped the app while a form held unsaved
+    /// changes: they are not saved (half a form may not be a valid record), and the command
+    /// line says so once the terminal is back.
+    static var stoppedWithUnsavedChanges = false
+
+    private static func stopped(by signal: Int32, _ state: AppState) -> Int32 {
+        stoppedWithUnsavedChanges = state.hasUnsavedChanges
+        return signal
+    }
+
     /// Returns the signal that stopped Fieldbook, if one did.
     ///
     /// `preparation`, when given, is the first work on the store's queue (the demo copy): every
@@ -58,10 +68,10 @@ enum MainLoop {
         runner.inTurn(afterFirstFrame)
         var profilesForTheCheck = ProfileOverview.loading
         while true {
-            if let signal = TerminalSignals.stopRequest { return signal }
+            if let signal = TerminalSignals.stopRequest { return stopped(by: signal, state) }
             // Answers from the store are looked for often while work is under way.
             let input = terminal.read(timeoutMilliseconds: runner.isBusy ? 30 : 1000)
-            if let signal = TerminalSignals.stopRequest { return signal }
+            if let signal = TerminalSignals.stopRequest { return stopped(by: signal, state) }
             if let failure = runner.preparationFailure { throw PreparationFailed(error: failure) }
             // A terminal that hung up without a SIGHUP reaching us stops the app as the signal would.
             if terminal.hungUp { return TerminalSignals.hangUpSignal }

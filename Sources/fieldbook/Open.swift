@@ -142,6 +142,9 @@ struct OpenOptions: ParsableArguments {
             throw ExitCode.failure
         }
         if let exitSignal {
+            if MainActor.assumeIsolated({ MainLoop.stoppedWithUnsavedChanges }) {
+                printError("stopped by a signal: the changes in the open form were not saved")
+            }
             throw ExitCode(128 + exitSignal)
         }
     }

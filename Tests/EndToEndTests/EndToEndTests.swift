@@ -175,6 +175,29 @@ struct EndToEndTests {
         try expectRestored(after: "HUP", exitCode: 129)
     }
 
+    @Test func sigquitRestoresTheTerminal() throws {
+        try expectRestored(after: "QUIT", exitCode: 131)
+    }
+
+    /// Ctrl-\\ (SIGQUIT) with a form being typed: the app ends as on SIGTERM, without the
+    /// runtime's crash report, and says once the terminal is back that the form was not saved.
+    @Test func sigquitWithAFormOpenEndsTheAppAndSaysTheFormWasNotSaved() throws {
+        let data = try DataCopy()
+        let file = try data.clientFile(named: "José Álvarez-Ruiz")
+        let before = try Data(contentsOf: file)
+        let session = Tmux(command: data.command())
+        #expect(session.waitFor("[1 Today]"), "\(session.screen)")
+        session.fillInAContactWithJose(caseload: "Active caseload: Maria Okafor", place: "Riverside Library", note: "Typed, not saved")
+        session.send("C-\\")
+        #expect(session.waitFor("FIELDBOOK-EXIT=131"), "\(session.screen)")
+        let screen = session.screen
+        #expect(screen.contains("fieldbook: stopped by a signal: the changes in the open form were not saved"), "\(screen)")
+        #expect(!screen.lowercased().contains("crash") && !screen.contains("Backtrac"), "\(screen)")
+        #expect(session.value("#{alternate_on}") == "0")
+        #expect(session.value("#{cursor_flag}") == "1")
+        #expect(try Data(contentsOf: file) == before)
+    }
+
     @Test func aCrashStillRestoresTheTerminal() throws {
         try expectRestored(after: "SEGV", exitCode: 139)
     }
