@@ -5,6 +5,15 @@ import Foundation
 /// and benefits, disclosure, jobs, contacts, employer contacts, status history, career profile,
 /// notes), as lines for `ScrolledText`.
 extension ClientPage {
+    /// The most lines one text (a field, a note) takes on the page: the page lays out only
+    /// what can be read there, so a text of any size (200 MB pasted into a note) opens at once.
+    static let linesPerText = 200
+
+    /// The line after a text cut at `linesPerText` lines.
+    static func cutNote(_ text: String) -> String {
+        "… cut here: \(text.utf8.count.formatted()) bytes in all; fieldbook export writes it whole"
+    }
+
     static func lines(_ client: Client, context: PageContext, width: Int) -> [StyledLine] {
         var out: [StyledLine] = []
         let today = context.today
@@ -16,16 +25,19 @@ extension ClientPage {
         func field(_ label: String, _ value: String?, _ style: Style = .normal) {
             let text = value.flatMap { $0.isEmpty ? nil : $0 } ?? "—"
             let labelWidth = 20
-            let wrapped = TextCells.wrap(text, width: max(10, width - labelWidth - 2))
-            for (index, part) in wrapped.enumerated() {
+            let wrapped = TextCells.wrap(text, width: max(10, width - labelWidth - 2), upTo: Self.linesPerText)
+            for (index, part) in wrapped.lines.enumerated() {
                 let head = index == 0 ? TextCells.pad(label, to: labelWidth) : String(repeating: " ", count: labelWidth)
                 out.append([Span("  " + head, .muted), Span(part, style)])
             }
+            if wrapped.more { out.append([Span(String(repeating: " ", count: labelWidth + 2)), Span(Self.cutNote(text), .warning)]) }
         }
         func paragraph(_ text: String, indent: Int = 4, style: Style = .normal) {
-            for part in TextCells.wrap(text, width: max(10, width - indent)) {
+            let wrapped = TextCells.wrap(text, width: max(10, width - indent), upTo: Self.linesPerText)
+            for part in wrapped.lines {
                 out.append([Span(String(repeating: " ", count: indent) + part, style)])
             }
+            if wrapped.more { out.append([Span(String(repeating: " ", count: indent)), Span(Self.cutNote(text), .warning)]) }
         }
 
         if context.figures.toMerge[client.id] != nil {
