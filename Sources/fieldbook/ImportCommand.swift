@@ -44,14 +44,12 @@ struct ImportCommand: ParsableCommand {
             printError("--today: \(error)")
             throw ExitCode(2)
         }
-        let source = URL(fileURLWithPath: file)
-        guard let data = FileManager.default.contents(atPath: source.path) else {
-            printError("cannot read \(file)")
-            throw ExitCode.failure
-        }
-        let table: CSVTable
+        // The file is read a chunk at a time as it is planned, never whole.
+        var reader: CSVRowReader
+        let header: [String]
         do {
-            table = try CSVTable.read(data)
+            reader = try CSVRowReader(file: URL(fileURLWithPath: file))
+            header = try CSVTable.readHeader(&reader)
         } catch {
             printError("\(file): \(error.description)")
             throw ExitCode.failure
@@ -77,7 +75,13 @@ struct ImportCommand: ParsableCommand {
             }
         }
 
-        let plan = CSVImport.plan(kind, table: table, snapshot: snapshot, today: day, now: Date())
+        var rows = CSVFileRows(reader)
+        let plan = CSVImport.plan(kind, header: header, rows: &rows, snapshot: snapshot, today: day, now: Date())
+        if let error = rows.error {
+            printError("\(file): \(error.description)")
+            printLine("Nothing imported.")
+            throw ExitCode.failure
+        }
         for column in plan.unknownColumns {
             printLine("Unknown column \"\(column)\": ignored. Known columns: \(kind.columns.joined(separator: ", ")).")
         }

@@ -84,3 +84,22 @@ import Testing
         #expect(fieldbook("export", "clients", "--json", "--data", folder.path).status == 2)
     }
 }
+
+extension ImportExportCommandTests {
+    /// The attack's file: the last cell of row 2 opens a quote never closed, then 500 good rows.
+    @Test func anUnclosedQuoteIsRefusedAtItsLineAndNothingIsImported() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        var text = "id,name,program_entry,notes\nC-0,Ana,2026-01-02,\"unclosed…\n"
+        for n in 1...500 { text += "C-\(n),Person \(n),2026-01-02,fine\n" }
+        let sheet = try file("unclosed.csv", text)
+        for dryRun in [true, false] {
+            let result = dryRun ? fieldbook("import", "clients", sheet, "--data", folder.path, "--dry-run")
+                : fieldbook("import", "clients", sheet, "--data", folder.path)
+            #expect(result.status == 1, "\(result.output)")
+            #expect(result.output.contains("unclosed.csv: line 2 opens a quoted cell (\") that is never closed"), "\(result.output)")
+            #expect(result.output.contains("Nothing imported."), "\(result.output)")
+            #expect(!result.output.contains("Imported") && !result.output.contains("Would import"), "\(result.output)")
+        }
+        #expect(try !FileManager.default.fileExists(atPath: folder.path) || clients().isEmpty)
+    }
+}
