@@ -137,3 +137,53 @@ final class Counter: @unchecked Sendable {
     private var value = 0
     func next() -> Int { lock.withLock { value += 1; return value } }
 }
+
+extension CommandLineTests {
+    /// `fieldbook check` run by the owner of `data`; as root (who reads everything), by an
+    /// ordinary user the copy is given to, so that mode 000 means what it means to a specialist.
+    func checkAsOwner(_ data: DataCopy) -> (status: Int32, output: String) {
+        let check = [binary, "check", "--data", data.folder.path]
+        guard getuid() == 0 else { return spawn(check) }
+        spawn(["chown", "-R", "65534:65534", data.root.path])
+        return spawn(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "env", "HOME=\(data.root.path)",
+                      "XDG_CONFIG_HOME=\(data.root.path)/config", "XDG_CACHE_HOME=\(data.root.path)/cache"] + check)
+    }
+
+    /// The attack: Maria's employer contacts folder at mode 000 passed as OK with fewer
+    /// contacts; clients/ at 000 gave a line per job seeker and never named the folder.
+    @Test func anUnreadableFolderIsReportedNeverReadAsEmpty() throws {
+        let data = try DataCopy()
+        let maria = "employer-contacts/8821ca96-2a67-4c6b-b93a-d4d524abef8a"
+        chmod(data.folder.appendingPathComponent(maria).path, 0o000)
+        let contacts = checkAsOwner(data)
+        #expect(contacts.status == 1, "\(contacts.output)")
+        #expect(contacts.output.contains("\(maria): folder cannot be read (Permission denied)"), "\(contacts.output)")
+        #expect(!contacts.output.contains(": OK ("), "\(contacts.output)")
+
+        let other = try DataCopy()
+        chmod(other.folder.appendingPathComponent("clients").path, 0o000)
+        let clients = checkAsOwner(other)
+        #expect(clients.status == 1, "\(clients.output)")
+        #expect(clients.output.contains("clients: folder cannot be read (Permission denied)"), "\(clients.output)")
+        #expect(!clients.output.contains("is not a known client"), "\(clients.output)")
+    }
+
+    @Test func anUnreadableFileIsReported() throws {
+        let data = try DataCopy()
+        let file = try data.clientFile(named: "Zoë Fernández")
+        chmod(file.path, 0o000)
+        let result = checkAsOwner(data)
+        #expect(result.status == 1, "\(result.output)")
+        // Once, by the store that reads it.
+        #expect(result.output.components(separatedBy: "clients/\(file.lastPathComponent): ").count == 2, "\(result.output)")
+        #expect(result.output.contains("clients/\(file.lastPathComponent): cannot be read"), "\(result.output)")
+        // Any other file: by the folder walk.
+        let other = try DataCopy()
+        let log = other.folder.appendingPathComponent("notes.txt")
+        try Data("x".utf8).write(to: log)
+        chmod(log.path, 0o000)
+        let walked = checkAsOwner(other)
+        #expect(walked.status == 1, "\(walked.output)")
+        #expect(walked.output.contains("notes.txt: file cannot be read (Permission denied)"), "\(walked.output)")
+    }
+}

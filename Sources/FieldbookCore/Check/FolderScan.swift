@@ -6,8 +6,8 @@ import Darwin
 #endif
 
 /// What a walk through the whole data folder finds that no record file shows: temporary files
-/// left by interrupted saves, and files or folders that group or others may read or write.
-/// Symbolic links are not followed.
+/// left by interrupted saves, files or folders that group or others may read or write, folders
+/// and files that cannot be read (never taken as empty). Symbolic links are not followed.
 public struct FolderScan: Sendable, Equatable {
     /// A temporary file of a save (see `DurableFile.write`).
     public struct TemporaryFile: Sendable, Equatable {
@@ -31,8 +31,18 @@ public struct FolderScan: Sendable, Equatable {
         public var mode: mode_t
     }
 
+    /// A folder that cannot be listed or a file that cannot be opened for reading.
+    public struct Unreadable: Sendable, Equatable {
+        /// Relative to the data folder.
+        public var path: String
+        public var isFolder: Bool
+        /// The system's reason ("Permission denied").
+        public var reason: String
+    }
+
     public var temporaryFiles: [TemporaryFile] = []
     public var looseFolders: [LooseFolder] = []
+    public var unreadable: [Unreadable] = []
 
     /// Permission bits that must be clear on every file and folder: all of group's and others'.
     public static let groupAndOthers: mode_t = 0o077
@@ -43,7 +53,8 @@ public struct FolderScan: Sendable, Equatable {
 
     public static func scan(_ folder: URL) -> FolderScan {
         var result = FolderScan()
-        walk(folder.standardizedFileURL, relative: "", into: &result)
+        let folder = folder.standardizedFileURL
+        walk(folder, relative: "", into: &result)
         return result
     }
 
@@ -56,7 +67,14 @@ public struct FolderScan: Sendable, Equatable {
         guard let info = status(url.path), info.st_mode & S_IFMT == S_IFDIR else { return }
         let folderMode = info.st_mode & 0o7777
         var looseFiles: [LooseFile] = []
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
+        let names: [String]
+        switch list(url.path) {
+        case .success(let listed):
+            names = listed.sorted()
+        case .failure(let error):
+            result.unreadable.append(Unreadable(path: relative, isFolder: true, reason: error.reason))
+            names = []
+        }
         for name in names {
             let child = url.appendingPathComponent(name)
             let childRelative = relative.isEmpty ? name : "\(relative)/\(name)"
@@ -69,6 +87,8 @@ public struct FolderScan: Sendable, Equatable {
                     result.temporaryFiles.append(TemporaryFile(
                         path: childRelative,
                         modified: modificationDate(entry)))
+                } else if let reason = unreadableReason(child.path) {
+                    result.unreadable.append(Unreadable(path: childRelative, isFolder: false, reason: reason))
                 }
                 if entry.st_mode & groupAndOthers != 0 {
                     looseFiles.append(LooseFile(name: name, mode: entry.st_mode & 0o7777))
@@ -86,6 +106,32 @@ public struct FolderScan: Sendable, Equatable {
     }
 
     private static func modificationDate(_ info: stat) -> Date { SystemCalls.modificationDate(info) }
+
+    /// The names in the folder at `path`, or why it cannot be listed.
+    private static func list(_ path: String) -> Result<[String], ListError> {
+        guard let directory = opendir(path) else { return .failure(ListError(reason: String(cString: strerror(errno)))) }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return .success(names)
+    }
+
+    private struct ListError: Error {
+        var reason: String
+    }
+
+    /// Why the file at `path` cannot be opened for reading, or nil when it can.
+    private static func unreadableReason(_ path: String) -> String? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        close(descriptor)
+        return nil
+    }
 
     private static func status(_ path: String) -> stat? {
         var info = stat()
