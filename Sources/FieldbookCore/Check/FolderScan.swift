@@ -7,7 +7,8 @@ import Darwin
 
 /// What a walk through the whole data folder finds that no record file shows: temporary files
 /// left by interrupted saves, files or folders that group or others may read or write, folders
-/// and files that cannot be read (never taken as empty). Symbolic links are not followed.
+/// and files that cannot be read (never taken as empty), and symbolic links with where they
+/// point. Symbolic links are not followed.
 public struct FolderScan: Sendable, Equatable {
     /// A temporary file of a save (see `DurableFile.write`).
     public struct TemporaryFile: Sendable, Equatable {
@@ -40,9 +41,22 @@ public struct FolderScan: Sendable, Equatable {
         public var reason: String
     }
 
+    /// A symbolic link inside the data folder.
+    public struct Link: Sendable, Equatable {
+        /// Relative to the data folder.
+        public var path: String
+        /// What the link says, as written.
+        public var target: String
+        /// Where it leads once every link on the way is followed; nil when nothing is there.
+        public var resolved: String?
+        /// True when it leads out of the data folder (or nowhere): a backup leaves it out.
+        public var leavesTheFolder: Bool
+    }
+
     public var temporaryFiles: [TemporaryFile] = []
     public var looseFolders: [LooseFolder] = []
     public var unreadable: [Unreadable] = []
+    public var links: [Link] = []
 
     /// Permission bits that must be clear on every file and folder: all of group's and others'.
     public static let groupAndOthers: mode_t = 0o077
@@ -54,7 +68,7 @@ public struct FolderScan: Sendable, Equatable {
     public static func scan(_ folder: URL) -> FolderScan {
         var result = FolderScan()
         let folder = folder.standardizedFileURL
-        walk(folder, relative: "", into: &result)
+        walk(folder, relative: "", realFolder: RealPath.of(folder.path) ?? folder.path, into: &result)
         return result
     }
 
@@ -63,7 +77,7 @@ public struct FolderScan: Sendable, Equatable {
         temporaryFiles.filter { now.timeIntervalSince($0.modified) > Self.staleAge }
     }
 
-    private static func walk(_ url: URL, relative: String, into result: inout FolderScan) {
+    private static func walk(_ url: URL, relative: String, realFolder: String, into result: inout FolderScan) {
         guard let info = status(url.path), info.st_mode & S_IFMT == S_IFDIR else { return }
         let folderMode = info.st_mode & 0o7777
         var looseFiles: [LooseFile] = []
@@ -81,7 +95,7 @@ public struct FolderScan: Sendable, Equatable {
             guard let entry = status(child.path) else { continue }
             switch entry.st_mode & S_IFMT {
             case S_IFDIR:
-                walk(child, relative: childRelative, into: &result)
+                walk(child, relative: childRelative, realFolder: realFolder, into: &result)
             case S_IFREG:
                 if DurableFile.isTemporaryName(name) {
                     result.temporaryFiles.append(TemporaryFile(
@@ -93,6 +107,11 @@ public struct FolderScan: Sendable, Equatable {
                 if entry.st_mode & groupAndOthers != 0 {
                     looseFiles.append(LooseFile(name: name, mode: entry.st_mode & 0o7777))
                 }
+            case S_IFLNK:
+                let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: child.path)) ?? "?"
+                let resolved = RealPath.of(child.path)
+                let inside = resolved.map { RealPath.isInside($0, realFolder) } ?? false
+                result.links.append(Link(path: childRelative, target: target, resolved: resolved, leavesTheFolder: !inside))
             default:
                 continue
             }
@@ -143,6 +162,27 @@ extension DurableFile {
     /// True for the name of a temporary file `write` makes: `.<name>.<pid>.<random>.tmp`.
     static func isTemporaryName(_ name: String) -> Bool {
         name.hasPrefix(".") && name.hasSuffix(".tmp")
+    }
+}
+
+/// Paths with every symbolic link resolved, for every test of "inside the data folder": two
+/// spellings of one place (a link, `..`, a doubled slash) compare equal.
+public enum RealPath {
+    /// The path with every link resolved, or nil when nothing is there.
+    public static func of(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Where a file that may not exist yet would be: its folder's real path and its name.
+    public static func ofNewFile(_ url: URL) -> String? {
+        of(url.deletingLastPathComponent().path).map { $0 == "/" ? "/" + url.lastPathComponent : $0 + "/" + url.lastPathComponent }
+    }
+
+    /// True when the real path `path` is `folder` or inside it (both real paths).
+    public static func isInside(_ path: String, _ folder: String) -> Bool {
+        path == folder || path.hasPrefix(folder == "/" ? "/" : folder + "/")
     }
 }
 

@@ -71,8 +71,8 @@ public enum DataCheck {
     }
 
     /// Problems with the folder itself rather than its records: temporary files left by
-    /// interrupted saves, folders and files that cannot be read, and files or folders open to
-    /// group or others.
+    /// interrupted saves, folders and files that cannot be read, symbolic links (where they
+    /// lead), and files or folders open to group or others.
     /// The folder's derived cache (see `RecordCache`) is checked too: it holds client data.
     public static func hygiene(
         of folder: URL, skipping: Set<Part> = [], now: Date = Date(),
@@ -94,6 +94,14 @@ public enum DataCheck {
                 message: entry.isFolder
                     ? "folder cannot be read (\(entry.reason)): what it holds is not counted, never taken as empty; give your user read access to \(place)"
                     : "file cannot be read (\(entry.reason)): give your user read access to it"))
+        }
+        for link in scan.links {
+            let leads = link.resolved == nil ? "which leads nowhere"
+                : link.leavesTheFolder ? "out of the data folder (\(link.resolved ?? ""))" : "inside the data folder"
+            problems.append(DataProblem(
+                path: link.path, kind: nil,
+                message: "symbolic link to \(link.target), \(leads): `check --repair` and backups never follow it; "
+                    + "replace it with the file or folder itself"))
         }
         if !skipping.contains(.permissions) {
             for folder in scan.looseFolders {
