@@ -10,7 +10,7 @@ struct ExportCommand: ParsableCommand {
             fieldbook export KIND --csv writes every field of that kind, in the columns fieldbook import \
             reads back; cells that a spreadsheet would run as a formula start with '. \
             fieldbook export all --json writes a full copy of every record. Without --out, to standard \
-            output; a file given with --out is readable by you only. Reads only; changes nothing.
+            output; a file given with --out is new (an existing file is never replaced) and readable by you only. Reads only; changes nothing.
             """
     )
 

@@ -103,3 +103,28 @@ extension ImportExportCommandTests {
         #expect(try !FileManager.default.fileExists(atPath: folder.path) || clients().isEmpty)
     }
 }
+
+extension ImportExportCommandTests {
+    /// `export --out` makes a new file: an existing one (or a link where the file would go) is
+    /// left as it was, with a message and a failing exit.
+    @Test func exportNeverOverwritesAnExistingFile() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let sheet = try file("clients.csv", good)
+        #expect(fieldbook("import", "clients", sheet, "--data", folder.path).status == 0)
+        let existing = try file("kept.csv", "someone's own sheet\n")
+        let refused = fieldbook("export", "clients", "--csv", "--data", folder.path, "--out", existing)
+        #expect(refused.status == 1, "\(refused.output)")
+        #expect(refused.output.contains("already exists; choose another name (nothing was overwritten)"), "\(refused.output)")
+        #expect(try String(contentsOfFile: existing, encoding: .utf8) == "someone's own sheet\n")
+        let link = root.appendingPathComponent("link.json")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: existing)
+        #expect(fieldbook("export", "all", "--json", "--data", folder.path, "--out", link.path).status == 1)
+        #expect(try String(contentsOfFile: existing, encoding: .utf8) == "someone's own sheet\n")
+        // A new name is written, and nothing is left beside it.
+        let fresh = root.appendingPathComponent("fresh.csv")
+        #expect(fieldbook("export", "clients", "--csv", "--data", folder.path, "--out", fresh.path).status == 0)
+        #expect(try String(contentsOf: fresh, encoding: .utf8).contains("陈小明"))
+        let left = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".tmp") }
+        #expect(left.isEmpty, "\(left)")
+    }
+}
