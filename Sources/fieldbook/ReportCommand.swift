@@ -108,7 +108,7 @@ struct ReportCommand: ParsableCommand {
             guard let table = report.tables.first else { return }
             StandardOutput.write(try ReportCSV.text(table))
         } else {
-            StandardOutput.write(ReportText.render(report, width: TextCells.width))
+            StandardOutput.write(ReportText.render(report, width: TextCells.width, cut: TextCells.truncate))
         }
     }
 
