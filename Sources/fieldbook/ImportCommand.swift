@@ -92,33 +92,51 @@ struct ImportCommand: ParsableCommand {
             printLine("Nothing imported: the header row does not fit a \(kind.rawValue) sheet.")
             throw ExitCode.failure
         }
-        for note in plan.notes { printLine(note) }
         let counts = "\(plan.added) added, \(plan.updated) updated, \(plan.unchanged) already there"
-        if !plan.badRows.isEmpty && !skipBad {
-            printLine("Nothing imported: \(plan.badRows.count) of \(plan.rowsRead) rows are bad. "
+        let bad = plan.badRows.count
+        let badRows = "\(bad) bad row\(bad == 1 ? "" : "s")"
+        if bad > 0 && !skipBad {
+            printLine("Nothing imported: \(bad) of \(plan.rowsRead) rows are bad. "
                 + "Fix them, or use --skip-bad to import the other rows (\(counts)).")
             throw ExitCode.failure
         }
-        let skipped = plan.badRows.isEmpty ? "" : "; \(plan.badRows.count) bad rows left out"
+        let good = plan.rowsRead - bad
+        // What the notes say (a specialist created, a client updated) is only written after the
+        // apply succeeds: before, or in a dry run, it is what would happen.
         if dryRun {
-            printLine("Dry run, nothing written. Would import \(plan.rowsRead) rows: \(counts)\(skipped).")
+            let rows = bad > 0 ? "\(good) of \(plan.rowsRead) rows would be imported" : "\(good) row\(good == 1 ? "" : "s") would be imported"
+            printLine("Dry run, nothing written. \(rows): \(plan.added) to add, \(plan.updated) to update, \(plan.unchanged) already there"
+                + (bad > 0 ? "; \(badRows) would be left out." : "."))
+            if !plan.notes.isEmpty {
+                printLine("If imported:")
+                for note in plan.notes { printLine("  " + note) }
+            }
             return
         }
+        let skipped = bad > 0 ? "; \(badRows) left out" : ""
         if plan.writesNothing {
-            printLine("Nothing new: all \(plan.rowsRead - plan.badRows.count) rows are already in Fieldbook\(skipped).")
+            printLine("Nothing new: all \(good) rows are already in Fieldbook\(skipped).")
             return
         }
         guard let store else { return }
         let bar = ProgressBar(total: plan.writeCount)
+        var written = 0
         do {
-            try plan.apply(to: store) { done, _ in bar.show(done) }
+            try plan.apply(to: store) { done, _ in
+                written = done
+                bar.show(done)
+            }
             bar.finish()
         } catch {
             bar.finish()
             printError(error.description)
+            printError("the import stopped there: \(written) of \(plan.writeCount) files were written, the rest of the sheet was not imported; "
+                + "run the import again once that is settled (rows already in are not added twice)")
             throw ExitCode.failure
         }
-        printLine("Imported \(plan.rowsRead) rows: \(counts)\(skipped).")
+        for note in plan.notes { printLine(note) }
+        let imported = bad > 0 ? "Imported \(good) of \(plan.rowsRead) rows" : "Imported \(good) row\(good == 1 ? "" : "s")"
+        printLine("\(imported): \(counts)\(skipped).")
     }
 }
 
