@@ -48,11 +48,7 @@ struct Due: ParsableCommand {
             throw ExitCode(2)
         }
         let snapshot = try readOnlyStore(folder).load()
-        if !snapshot.problems.isEmpty {
-            let count = snapshot.problems.count
-            printError("\(count) file\(count == 1 ? "" : "s") could not be read and \(count == 1 ? "is" : "are") left out; "
-                       + "run `fieldbook check` for details")
-        }
+        reportLeftOut(snapshot, in: "the list")
 
         var items = DueList(snapshot: snapshot, asOf: day).items(within: within)
         var specialistNames: [String] = []

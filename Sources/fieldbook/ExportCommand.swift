@@ -67,9 +67,7 @@ struct ExportCommand: ParsableCommand {
     private func loadSnapshot() throws -> DataSnapshot {
         let store = try readOnlyStore(options.folder)
         let snapshot = store.load()
-        if !snapshot.problems.isEmpty {
-            printError("\(snapshot.problems.count) file(s) could not be read and are not in the export; run fieldbook check")
-        }
+        reportLeftOut(snapshot, in: "the export")
         return snapshot
     }
 }

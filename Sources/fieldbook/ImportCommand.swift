@@ -70,9 +70,7 @@ struct ImportCommand: ParsableCommand {
                 printError(error.description)
                 throw ExitCode.failure
             }
-            if !snapshot.problems.isEmpty {
-                printError("\(snapshot.problems.count) file(s) of the data folder could not be read and are left out; run fieldbook check")
-            }
+            reportLeftOut(snapshot, in: "the comparison with the sheet")
         }
 
         var rows = CSVFileRows(reader)

@@ -70,9 +70,7 @@ struct ReportCommand: ParsableCommand {
             printError(error.description)
             throw ExitCode.failure
         }
-        if !snapshot.problems.isEmpty {
-            printError("\(snapshot.problems.count) file(s) could not be read and are left out; run `fieldbook check` for details")
-        }
+        reportLeftOut(snapshot, in: "the report")
         if name == "fidelity" {
             try printFidelity(snapshot)
             return

@@ -187,3 +187,20 @@ extension CommandLineTests {
         #expect(walked.output.contains("notes.txt: file cannot be read (Permission denied)"), "\(walked.output)")
     }
 }
+
+extension CommandLineTests {
+    /// A sync tool's copy of a client is a record to merge, not a file that could not be read.
+    @Test func aSyncToolCopyIsCalledARecordToMergeNotAnUnreadableFile() throws {
+        let data = try DataCopy()
+        let file = try data.clientFile(named: "Zoë Fernández")
+        let copy = file.deletingPathExtension().path + ".sync-conflict-20261125-101010-ABCDEFG.json"
+        try FileManager.default.copyItem(atPath: file.path, toPath: copy)
+        for command in [["due", "--as-of", "2026-11-21"], ["export", "clients", "--csv"], ["report", "caseload"]] {
+            let result = spawn([binary] + command + ["--data", data.folder.path])
+            #expect(result.status == 0, "\(command): \(result.output.suffix(500))")
+            #expect(!result.output.contains("could not be read"), "\(command): \(result.output.suffix(500))")
+            #expect(result.output.contains("1 record has a second version to merge (a sync tool's copy or a kept conflict)"),
+                    "\(command): \(result.output.suffix(500))")
+        }
+    }
+}
