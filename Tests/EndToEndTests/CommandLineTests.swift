@@ -204,3 +204,15 @@ extension CommandLineTests {
         }
     }
 }
+
+extension CommandLineTests {
+    @Test func anUnreadableFormatFileIsNamedOnce() throws {
+        let data = try DataCopy()
+        chmod(data.folder.appendingPathComponent("fieldbook.json").path, 0o000)
+        let result = checkAsOwner(data)
+        #expect(result.status != 0, "\(result.output)")
+        let line = try #require(result.output.split(separator: "\n").first { $0.contains("fieldbook.json:") }, "\(result.output)")
+        #expect(line.components(separatedBy: "fieldbook.json").count == 2, "named more than once: \(line)")
+        #expect(line.hasSuffix("fieldbook.json: cannot be read"), "\(line)")
+    }
+}

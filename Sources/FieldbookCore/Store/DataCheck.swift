@@ -29,7 +29,13 @@ public enum DataCheck {
         do {
             store = try Store(folder: folder, mode: .readOnly)
         } catch {
-            return ([DataProblem(path: DataLayout.formatFile, kind: .formatFile, message: error.description)], DataSnapshot())
+            // The problem names the file; the message is what is wrong with it.
+            let message: String
+            switch error {
+            case .io(_, let reason), .unreadableFormatFile(_, let reason): message = reason
+            default: message = error.description
+            }
+            return ([DataProblem(path: DataLayout.formatFile, kind: .formatFile, message: message)], DataSnapshot())
         }
         let snapshot = store.load()
         return (problems(in: folder, loaded: snapshot, skipping: skipping, now: now), snapshot)
