@@ -4,6 +4,8 @@ import Foundation
 import Testing
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Runs `arguments` with standard output on a new pseudo-terminal (raw, so the bytes read are
