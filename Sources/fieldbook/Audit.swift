@@ -22,6 +22,8 @@ struct Audit: ParsableCommand {
     var verify = false
 
     func run() throws {
+
+        try PINCheck.unlock()
         let folder = options.folder
         guard isFolder(folder) else {
             printError("\(folder.path): no such folder")

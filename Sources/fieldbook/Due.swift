@@ -28,6 +28,8 @@ struct Due: ParsableCommand {
     var json = false
 
     func run() throws {
+
+        try PINCheck.unlock()
         let day: LocalDate
         if let asOf {
             do { day = try LocalDate(parsing: asOf.trimmingWhitespace()) } catch {

@@ -52,6 +52,7 @@ enum MainLoop {
         var state = AppState(data: snapshot, today: today, userSpecialistID: user, size: terminal.size, askWhoYouAre: askWhoYouAre,
                              profiles: .loading)
         state.pin = pin
+        state.lockWhenAPINIsSet()
         if let notice = terminal.localeNotice { state.message = Message(notice, kind: .warning) }
         // The start-up check counts the career profile problems once the profiles are read; the
         // message is nil until the check's first count is in.

@@ -32,6 +32,8 @@ struct Profile: ParsableCommand {
         var asOf: String?
 
         func run() throws {
+
+            try PINCheck.unlock()
             let today = LocalDate(containing: Date())
             var asOfDay: LocalDate?
             if let asOf {

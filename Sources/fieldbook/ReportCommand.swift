@@ -53,6 +53,8 @@ struct ReportCommand: ParsableCommand {
     var today: String?
 
     func run() throws {
+
+        try PINCheck.unlock()
         guard !(json && csv) else {
             printError("give either --json or --csv, not both")
             throw ExitCode(2)
