@@ -239,3 +239,25 @@ struct EndToEndTests {
         #expect(!result.output.contains("Zoë"), "client data in the output")
     }
 }
+
+extension EndToEndTests {
+    /// A data folder its user cannot write to opens, and says at once that nothing can be saved.
+    @Test func aReadOnlyFolderSaysAtStartThatChangesCannotBeSaved() throws {
+        let data = try DataCopy()
+        let root = data.root.path
+        var user = ""
+        if getuid() == 0 {
+            // Root writes everywhere: the folder is given to an ordinary user, who runs the app.
+            spawn(["chown", "-R", "65534:65534", root])
+            user = "setpriv --reuid=65534 --regid=65534 --clear-groups "
+        }
+        chmod(data.folder.path, 0o500)
+        let command = "\(user)env HOME='\(root)' XDG_STATE_HOME='\(root)/state' XDG_CACHE_HOME='\(root)/cache' XDG_CONFIG_HOME='\(root)/config' "
+            + "'\(binary)' --data '\(data.folder.path)' --specialist Maria --today 2026-11-21; echo FIELDBOOK-EXIT=$?; sleep 60"
+        let session = Tmux(command: command)
+        #expect(session.waitFor("This data folder cannot be written here (read-only): changes cannot be saved."), "\(session.screen)")
+        #expect(session.screen.contains("[1 Today]"), "\(session.screen)")
+        session.send("q")
+        #expect(session.waitFor("FIELDBOOK-EXIT=0"), "\(session.screen)")
+    }
+}
