@@ -22,7 +22,6 @@ struct Audit: ParsableCommand {
     var verify = false
 
     func run() throws {
-
         try PINCheck.unlock()
         let folder = options.folder
         guard isFolder(folder) else {

@@ -35,7 +35,6 @@ struct Contacts: ParsableCommand {
     var today: String?
 
     func run() throws {
-
         try PINCheck.unlock()
         let today = try day(self.today, "--today", today: LocalDate(containing: Date()))
         let period = try chosenPeriod(today: today)

@@ -28,7 +28,6 @@ struct Due: ParsableCommand {
     var json = false
 
     func run() throws {
-
         try PINCheck.unlock()
         let day: LocalDate
         if let asOf {

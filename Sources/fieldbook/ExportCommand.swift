@@ -29,7 +29,6 @@ struct ExportCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
-
         try PINCheck.unlock()
         guard csv != json else {
             printError("choose --csv (one kind) or --json (all)")

@@ -32,7 +32,6 @@ struct Profile: ParsableCommand {
         var asOf: String?
 
         func run() throws {
-
             try PINCheck.unlock()
             let today = LocalDate(containing: Date())
             var asOfDay: LocalDate?

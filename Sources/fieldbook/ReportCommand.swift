@@ -53,7 +53,6 @@ struct ReportCommand: ParsableCommand {
     var today: String?
 
     func run() throws {
-
         try PINCheck.unlock()
         guard !(json && csv) else {
             printError("give either --json or --csv, not both")
