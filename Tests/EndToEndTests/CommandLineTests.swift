@@ -216,3 +216,45 @@ extension CommandLineTests {
         #expect(line.hasSuffix("fieldbook.json: cannot be read"), "\(line)")
     }
 }
+
+extension CommandLineTests {
+    /// The attack on the trail as a whole: the last entry edited (update made create), then the
+    /// log cut to 0 bytes, then the whole audit/ folder deleted. `audit --verify` once passed
+    /// each with "Audit trail intact"; each now fails, named.
+    @Test func auditVerifyFindsAnEditedLastEntryAnEmptyLogAndAMissingFolder() throws {
+        let data = try DataCopy()
+        let start = Date().timeIntervalSince1970.rounded(.down)
+        let saves = Counter()
+        let store = try Store(folder: data.folder, now: { Date(timeIntervalSince1970: start + Double(saves.next())) })
+        store.auditLog = AuditLog(dataFolder: data.folder, installID: "test-copy")
+        var client = try #require(store.load().clients.first)
+        for n in 1...2 {
+            client.notes = "note \(n)"
+            client = try store.save(client).record
+        }
+        // What this machine saw is kept in its own state folder, never in the data folder.
+        func verify() -> (status: Int32, output: String) {
+            spawn(["env", "XDG_STATE_HOME=\(data.root.path)/state", binary, "audit", "--verify", "--data", data.folder.path])
+        }
+        #expect(verify().status == 0)
+        #expect(FileManager.default.fileExists(atPath: data.root.path + "/state/fieldbook/audit-seen.json"))
+
+        let log = data.folder.appendingPathComponent("audit/test-copy.jsonl")
+        let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map(String.init)
+        try (lines[0] + "\n" + lines[1].replacingOccurrences(of: "\"update\"", with: "\"create\"") + "\n").write(to: log, atomically: false, encoding: .utf8)
+        let edited = verify()
+        #expect(edited.status == 1, "\(edited.output)")
+        #expect(edited.output.contains("test-copy.jsonl:2: changed"), "\(edited.output)")
+
+        try Data().write(to: log)
+        let empty = verify()
+        #expect(empty.status == 1, "\(empty.output)")
+        #expect(empty.output.contains("test-copy.jsonl:0: empty"), "\(empty.output)")
+
+        try FileManager.default.removeItem(at: data.folder.appendingPathComponent("audit"))
+        let gone = verify()
+        #expect(gone.status == 1, "\(gone.output)")
+        #expect(gone.output.contains("test-copy.jsonl:0: missing"), "\(gone.output)")
+        #expect(!gone.output.contains("Audit trail intact"), "\(gone.output)")
+    }
+}

@@ -83,6 +83,8 @@ public struct AuditLog: Sendable {
         // on a line of its own and chains to it.
         if last != nil && !endsWithNewline { bytes.append(0x0A) }
         let time = Timestamp.format(now())
+        // The folder lists this copy with its first entry (the list a verify checks the logs against).
+        try AuditInstalls.register(installID, in: folder, at: time)
         for change in changes {
             let entry = AuditEntry(
                 time: time, install: installID, specialist: specialistID?.uuidString.lowercased(),
