@@ -66,4 +66,19 @@ import Testing
         let position = try #require(screen.lines[21].firstMatch(of: #/lines \d+-(\d+) of (\d+)/#), "\n\(dump(screen))")
         #expect(Int(position.2).map { $0 < 2 * ClientPage.linesPerText } == true, "\n\(dump(screen))")
     }
+
+    /// The employer page lays out only what it shows too: 20 MB of notes on an employer.
+    @Test(.timeLimit(.minutes(1)))
+    func anEmployerPageWithHugeNotesOpensWithTheTextCut() throws {
+        var data = Visits.data
+        let index = try #require(data.employers.firstIndex { $0.id == Visits.cafe.id })
+        data.employers[index].notes = String(repeating: "n", count: 20_000_000)
+        var state = AppState(data: data, today: Visits.wednesday, userSpecialistID: Program.maria.id, size: Size(rows: 24, columns: 80))
+        App.update(&state, .tick(Date(timeIntervalSince1970: 1_763_450_000)))
+        state.press(.character("3"))
+        #expect(state.screen().text.contains("Café Lumière"), "\n\(dump(state.screen()))")
+        state.press(.enter, .end)
+        let screen = state.screen()
+        #expect(screen.text.contains("… cut here: 20,000,000 bytes in all"), "\n\(dump(screen))")
+    }
 }
