@@ -1,6 +1,6 @@
 import CNcursesw
 
-/// Signals: SIGTERM, SIGHUP and SIGQUIT (Ctrl-\\) ask the main loop to stop (it restores the
+/// Signals: SIGTERM, SIGHUP and SIGQUIT (Ctrl-\) ask the main loop to stop (it restores the
 /// terminal on its way out); should the loop not get there within a second (a long piece of
 /// work), an alarm restores the terminal from the signal handler and ends the process with the
 /// same exit status (128 + the signal). SIGQUIT never reaches the runtime's crash report.

@@ -152,7 +152,8 @@ struct OpenOptions: ParsableArguments {
     }
 
     /// One line on start when `fieldbook check` would report something, records to merge
-    /// counted apart; nil when the folder is clean.
+    /// counted apart, after a word that the folder cannot be written to when it cannot; nil when
+    /// the folder is clean and writable.
     static func startMessage(problems: Int, unreadable: Int, toMerge: Int = 0, readOnly: Bool = false) -> String? {
         let cannotSave = "This data folder cannot be written here (read-only): changes cannot be saved."
         guard problems > 0 || toMerge > 0 else { return readOnly ? cannotSave : nil }
