@@ -179,7 +179,7 @@ struct EndToEndTests {
         try expectRestored(after: "QUIT", exitCode: 131)
     }
 
-    /// Ctrl-\\ (SIGQUIT) with a form being typed: the app ends as on SIGTERM, without the
+    /// Ctrl-\ (SIGQUIT) with a form being typed: the app ends as on SIGTERM, without the
     /// runtime's crash report, and says once the terminal is back that the form was not saved.
     @Test func sigquitWithAFormOpenEndsTheAppAndSaysTheFormWasNotSaved() throws {
         let data = try DataCopy()
