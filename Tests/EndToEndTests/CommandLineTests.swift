@@ -258,3 +258,24 @@ extension CommandLineTests {
         #expect(!gone.output.contains("Audit trail intact"), "\(gone.output)")
     }
 }
+
+extension CommandLineTests {
+    /// The attack: `employer-contacts/` a link to a folder elsewhere. The backup leaves it out and
+    /// says so; the archive holds no link to restore as nothing.
+    @Test func backupSaysWhatLinkItLeftOut() throws {
+        let data = try DataCopy()
+        let contacts = data.folder.appendingPathComponent("employer-contacts")
+        let elsewhere = data.root.appendingPathComponent("contacts-elsewhere")
+        try FileManager.default.moveItem(at: contacts, to: elsewhere)
+        try FileManager.default.createSymbolicLink(atPath: contacts.path, withDestinationPath: elsewhere.path)
+        let out = data.root.appendingPathComponent("backup.tar.gz")
+        let result = spawn([binary, "backup", "--data", data.folder.path, "--out", out.path])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("Left out employer-contacts: a symbolic link to \(elsewhere.path), which leads out of the data folder"),
+                "\(result.output)")
+        let listing = spawn(["tar", "tzf", out.path])
+        #expect(!listing.output.contains("employer-contacts"), "\(listing.output)")
+        let check = spawn([binary, "check", "--data", data.folder.path])
+        #expect(check.output.contains("employer-contacts: symbolic link to \(elsewhere.path), out of the data folder"), "\(check.output)")
+    }
+}
