@@ -57,13 +57,15 @@ struct ImportCommand: ParsableCommand {
 
         let folder = options.folder
         var store: Store?
+        var auditLog: AuditLog?
         let snapshot: DataSnapshot
         if dryRun && !FileManager.default.fileExists(atPath: folder.path) {
             snapshot = DataSnapshot()
         } else {
             do {
                 let opened = try Store(folder: folder, mode: dryRun ? .readOnly : .readWrite)
-                opened.auditLog = AuditLog(dataFolder: folder, installID: InstallID.load())
+                auditLog = AuditLog(dataFolder: folder, installID: InstallID.load())
+                opened.auditLog = auditLog
                 store = opened
                 snapshot = opened.load()
             } catch {
@@ -135,6 +137,12 @@ struct ImportCommand: ParsableCommand {
         for note in plan.notes { printLine(note) }
         let imported = bad > 0 ? "Imported \(good) of \(plan.rowsRead) rows" : "Imported \(good) row\(good == 1 ? "" : "s")"
         printLine("\(imported): \(counts)\(skipped).")
+        // The records are written; a change whose audit entry could not be is said, and fails.
+        if let failures = auditLog?.failures, let first = failures.first {
+            printError("\(failures.count) saved change\(failures.count == 1 ? " has" : "s have") no audit entry: \(first.description); "
+                + "`fieldbook audit --verify` lists them as unaudited")
+            throw ExitCode.failure
+        }
     }
 }
 

@@ -133,3 +133,27 @@ extension ImportExportCommandTests {
         #expect(left.isEmpty, "\(left)")
     }
 }
+
+extension ImportExportCommandTests {
+    /// The records of an import are saved but their audit entries cannot be written (the log
+    /// cannot be opened, as on a full disk): the import says so and exits non-zero.
+    @Test func anImportWhoseAuditEntriesCannotBeWrittenSaysSoAndFails() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let state = root.appendingPathComponent("state")
+        try FileManager.default.createDirectory(at: state.appendingPathComponent("fieldbook"), withIntermediateDirectories: true)
+        try Data("test-copy\n".utf8).write(to: state.appendingPathComponent("fieldbook/install-id"))
+        func importing(_ sheet: String) -> (status: Int32, output: String) {
+            spawn(["env", "XDG_STATE_HOME=\(state.path)", binary, "import", "clients", sheet, "--data", folder.path])
+        }
+        #expect(importing(try file("first.csv", "id,name,program_entry\nC-1,Ana,2026-01-02\n")).status == 0)
+        let log = folder.appendingPathComponent("audit/test-copy.jsonl")
+        try FileManager.default.removeItem(at: log)
+        try FileManager.default.createDirectory(at: log, withIntermediateDirectories: false)
+
+        let result = importing(try file("second.csv", "id,name,program_entry\nC-2,Ben,2026-01-03\nC-3,Cy,2026-01-04\n"))
+        #expect(result.status == 1, "\(result.output)")
+        #expect(result.output.contains("Imported 2 rows: 2 added"), "\(result.output)")
+        #expect(result.output.contains("2 saved changes have no audit entry: "), "\(result.output)")
+        #expect(try clients().count == 3)
+    }
+}
