@@ -12,7 +12,8 @@ enum Platform {
 
     static let interrupt = SIGINT
     static let hangUp = SIGHUP
-    static let stopSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    static let stopSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+    static let alarm = SIGALRM
     static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
 
     nonisolated(unsafe) private static var savedMode = termios()
@@ -67,6 +68,18 @@ enum Platform {
     static func defaultOnSignal(_ number: Int32) { _ = signal(number, SIG_DFL) }
 
     static func raiseSignal(_ number: Int32) { _ = raise(number) }
+
+    /// Asks for SIGALRM in `seconds` (async-signal-safe).
+    static func alarmIn(seconds: UInt32) {
+        #if canImport(Glibc)
+        _ = Glibc.alarm(seconds)
+        #elseif canImport(Darwin)
+        _ = Darwin.alarm(seconds)
+        #endif
+    }
+
+    /// Ends the process now, without running anything more (async-signal-safe).
+    static func exitAtOnce(_ status: Int32) -> Never { _exit(status) }
 
     /// Writes bytes to standard output from a signal handler (async-signal-safe).
     static func writeToStandardOutput(_ bytes: UnsafePointer<UInt8>, count: Int) {

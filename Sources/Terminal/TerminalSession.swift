@@ -100,11 +100,12 @@ public final class TerminalSession {
         bracketedPaste = true
     }
 
-    /// A terminal that draws into memory only, for tests: ncurses writes to /dev/null.
-    public static func headless(size: Size, useColor: Bool = false) -> TerminalSession? {
+    /// A terminal that draws into memory only, for tests: ncurses writes to /dev/null, and
+    /// reads keys from `input` (a descriptor the test writes bytes to) or /dev/null.
+    public static func headless(size: Size, useColor: Bool = false, input inputDescriptor: Int32? = nil) -> TerminalSession? {
         _ = fieldbook_use_utf8_ctype()
         let output = Platform.open("/dev/null", mode: "w")
-        let input = Platform.open("/dev/null", mode: "r")
+        let input = inputDescriptor.flatMap { Platform.openCopy(of: $0, mode: "r") } ?? Platform.open("/dev/null", mode: "r")
         guard let pointer = newterm("xterm", output, input) else { return nil }
         let session = TerminalSession(screen: pointer, useColor: useColor, output: output, input: input)
         resizeterm(Int32(size.rows), Int32(size.columns))

@@ -1,14 +1,18 @@
 import CNcursesw
 
-/// Signals: SIGTERM and SIGHUP ask the main loop to stop (it restores the terminal on its way
-/// out); SIGINT (Ctrl-C) is handed to the app, which quits or first asks when a form holds
-/// unsaved changes; a crash restores the terminal from the signal handler itself, with only
+/// Signals: SIGTERM, SIGHUP and SIGQUIT (Ctrl-\) ask the main loop to stop (it restores the
+/// terminal on its way out); should the loop not get there within a second (a long piece of
+/// work), an alarm restores the terminal from the signal handler and ends the process with the
+/// same exit status (128 + the signal). SIGQUIT never reaches the runtime's crash report.
+/// SIGINT (Ctrl-C) is handed to the app, which quits or first asks when a form holds unsaved
+/// changes; a crash restores the terminal from the signal handler itself, with only
 /// async-signal-safe calls, before the process dies as it would have.
 public enum TerminalSignals {
     nonisolated(unsafe) private static var requested: Int32 = 0
     nonisolated(unsafe) private static var interrupts: Int32 = 0
     nonisolated(unsafe) private static var restoreBytes: UnsafeMutablePointer<UInt8>?
     nonisolated(unsafe) private static var restoreCount = 0
+    nonisolated(unsafe) private static var restoreArmed: Int32 = 0
 
     /// The signal that asked Fieldbook to stop, if any.
     public static var stopRequest: Int32? { requested == 0 ? nil : requested }
@@ -34,8 +38,14 @@ public enum TerminalSignals {
                     TerminalSignals.interrupts = 1
                 } else {
                     TerminalSignals.requested = number
+                    Platform.alarmIn(seconds: 1)
                 }
             }
+        }
+        // The loop did not stop within a second of the signal: stop here.
+        Platform.onSignal(Platform.alarm) { _ in
+            if TerminalSignals.restoreArmed == 1 { TerminalSignals.restoreFromSignal() }
+            Platform.exitAtOnce(128 + TerminalSignals.requested)
         }
     }
 
@@ -58,6 +68,7 @@ public enum TerminalSignals {
         buffer.initialize(from: bytes, count: bytes.count)
         restoreBytes = buffer
         restoreCount = bytes.count
+        restoreArmed = 1
         for signal in Platform.crashSignals {
             Platform.onSignal(signal) { number in
                 TerminalSignals.restoreFromSignal()
@@ -68,6 +79,7 @@ public enum TerminalSignals {
     }
 
     static func disarmCrashRestore() {
+        restoreArmed = 0
         for signal in Platform.crashSignals { Platform.defaultOnSignal(signal) }
     }
 

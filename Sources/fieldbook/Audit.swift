@@ -22,6 +22,7 @@ struct Audit: ParsableCommand {
     var verify = false
 
     func run() throws {
+        try PINCheck.unlock()
         let folder = options.folder
         guard isFolder(folder) else {
             printError("\(folder.path): no such folder")
@@ -49,10 +50,21 @@ struct Audit: ParsableCommand {
     private func runVerify(_ trail: AuditTrail, _ folder: URL) throws {
         let snapshot = try readOnlyStore(folder).load()
         let unaudited = trail.unaudited(in: snapshot)
-        for damage in trail.damage { printLine("\(folder.appendingPathComponent(damage.file).path):\(damage.line): \(damage.message)") }
+        // The logs as a whole: against the folder's list of copies, and against what this
+        // machine saw when it last verified them.
+        let memoryFile = AuditMemory.location()
+        var memory = AuditMemory.load(from: memoryFile)
+        let damage = trail.damage + trail.logProblems(installs: AuditInstalls.list(folder: folder), seen: memory.seen(in: folder))
+        for damage in damage { printLine("\(folder.appendingPathComponent(damage.file).path):\(damage.line): \(damage.message)") }
         for change in unaudited { printLine("unaudited change: \(change)") }
-        if !trail.damage.isEmpty {
-            printError("the audit trail is damaged: \(trail.damage.count) problem\(trail.damage.count == 1 ? "" : "s")"
+        if damage.isEmpty {
+            memory.remember(trail, in: folder)
+            do { try memory.save(to: memoryFile) } catch {
+                printError("what this verify saw could not be kept for the next one: \(error.description)")
+            }
+        }
+        if !damage.isEmpty {
+            printError("the audit trail is damaged: \(damage.count) problem\(damage.count == 1 ? "" : "s")"
                        + (unaudited.isEmpty ? "" : ", and \(unaudited.count) unaudited change\(unaudited.count == 1 ? "" : "s")"))
             throw ExitCode.failure
         }

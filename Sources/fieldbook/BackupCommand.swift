@@ -24,6 +24,13 @@ struct BackupCommand: ParsableCommand {
         do {
             let result = try Backup.write(folder: folder, to: target)
             printLine("Backed up \(folder.path) to \(result.file.path) (\(result.bytes) bytes, readable by you only).")
+            for link in result.leftOut {
+                let leads = link.resolved.map { "out of the data folder, to \($0)" } ?? "nowhere"
+                printLine("Left out \(link.path): a symbolic link to \(link.target), which leads \(leads).")
+            }
+            if !result.leftOut.isEmpty {
+                printLine("Copy what they point to into the data folder in their place, then back up again.")
+            }
         } catch {
             printError(error.description)
             throw ExitCode.failure

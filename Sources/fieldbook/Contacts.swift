@@ -35,6 +35,7 @@ struct Contacts: ParsableCommand {
     var today: String?
 
     func run() throws {
+        try PINCheck.unlock()
         let today = try day(self.today, "--today", today: LocalDate(containing: Date()))
         let period = try chosenPeriod(today: today)
         let folder = options.folder
@@ -63,9 +64,9 @@ struct Contacts: ParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            FileHandle.standardOutput.write(try encoder.encode(report) + Data("\n".utf8))
+            StandardOutput.write(try encoder.encode(report) + Data("\n".utf8))
         } else {
-            print(ContactsTable.text(report), terminator: "")
+            StandardOutput.write(ContactsTable.text(report))
         }
     }
 

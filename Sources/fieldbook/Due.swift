@@ -28,6 +28,7 @@ struct Due: ParsableCommand {
     var json = false
 
     func run() throws {
+        try PINCheck.unlock()
         let day: LocalDate
         if let asOf {
             do { day = try LocalDate(parsing: asOf.trimmingWhitespace()) } catch {
@@ -48,11 +49,7 @@ struct Due: ParsableCommand {
             throw ExitCode(2)
         }
         let snapshot = try readOnlyStore(folder).load()
-        if !snapshot.problems.isEmpty {
-            let count = snapshot.problems.count
-            printError("\(count) file\(count == 1 ? "" : "s") could not be read and \(count == 1 ? "is" : "are") left out; "
-                       + "run `fieldbook check` for details")
-        }
+        reportLeftOut(snapshot, in: "the list")
 
         var items = DueList(snapshot: snapshot, asOf: day).items(within: within)
         var specialistNames: [String] = []
@@ -69,9 +66,9 @@ struct Due: ParsableCommand {
         }
 
         if json {
-            FileHandle.standardOutput.write(DueJSON.encode(items))
+            StandardOutput.write(DueJSON.encode(items))
         } else {
-            print(DueTable.render(items, asOf: day, within: within, specialists: specialistNames), terminator: "")
+            StandardOutput.write(DueTable.render(items, asOf: day, within: within, specialists: specialistNames))
         }
     }
 }

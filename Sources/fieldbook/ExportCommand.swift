@@ -10,7 +10,7 @@ struct ExportCommand: ParsableCommand {
             fieldbook export KIND --csv writes every field of that kind, in the columns fieldbook import \
             reads back; cells that a spreadsheet would run as a formula start with '. \
             fieldbook export all --json writes a full copy of every record. Without --out, to standard \
-            output; a file given with --out is readable by you only. Reads only; changes nothing.
+            output; a file given with --out is new (an existing file is never replaced) and readable by you only. Reads only; changes nothing.
             """
     )
 
@@ -29,6 +29,7 @@ struct ExportCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
+        try PINCheck.unlock()
         guard csv != json else {
             printError("choose --csv (one kind) or --json (all)")
             throw ExitCode(2)
@@ -60,16 +61,14 @@ struct ExportCommand: ParsableCommand {
                 throw ExitCode.failure
             }
         } else {
-            FileHandle.standardOutput.write(data)
+            StandardOutput.write(data)
         }
     }
 
     private func loadSnapshot() throws -> DataSnapshot {
         let store = try readOnlyStore(options.folder)
         let snapshot = store.load()
-        if !snapshot.problems.isEmpty {
-            printError("\(snapshot.problems.count) file(s) could not be read and are not in the export; run fieldbook check")
-        }
+        reportLeftOut(snapshot, in: "the export")
         return snapshot
     }
 }

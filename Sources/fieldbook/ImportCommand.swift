@@ -44,14 +44,12 @@ struct ImportCommand: ParsableCommand {
             printError("--today: \(error)")
             throw ExitCode(2)
         }
-        let source = URL(fileURLWithPath: file)
-        guard let data = FileManager.default.contents(atPath: source.path) else {
-            printError("cannot read \(file)")
-            throw ExitCode.failure
-        }
-        let table: CSVTable
+        // The file is read a chunk at a time as it is planned, never whole.
+        var reader: CSVRowReader
+        let header: [String]
         do {
-            table = try CSVTable.read(data)
+            reader = try CSVRowReader(file: URL(fileURLWithPath: file))
+            header = try CSVTable.readHeader(&reader)
         } catch {
             printError("\(file): \(error.description)")
             throw ExitCode.failure
@@ -59,25 +57,31 @@ struct ImportCommand: ParsableCommand {
 
         let folder = options.folder
         var store: Store?
+        var auditLog: AuditLog?
         let snapshot: DataSnapshot
         if dryRun && !FileManager.default.fileExists(atPath: folder.path) {
             snapshot = DataSnapshot()
         } else {
             do {
                 let opened = try Store(folder: folder, mode: dryRun ? .readOnly : .readWrite)
-                opened.auditLog = AuditLog(dataFolder: folder, installID: InstallID.load())
+                auditLog = AuditLog(dataFolder: folder, installID: InstallID.load())
+                opened.auditLog = auditLog
                 store = opened
                 snapshot = opened.load()
             } catch {
                 printError(error.description)
                 throw ExitCode.failure
             }
-            if !snapshot.problems.isEmpty {
-                printError("\(snapshot.problems.count) file(s) of the data folder could not be read and are left out; run fieldbook check")
-            }
+            reportLeftOut(snapshot, in: "the comparison with the sheet")
         }
 
-        let plan = CSVImport.plan(kind, table: table, snapshot: snapshot, today: day, now: Date())
+        var rows = CSVFileRows(reader)
+        let plan = CSVImport.plan(kind, header: header, rows: &rows, snapshot: snapshot, today: day, now: Date())
+        if let error = rows.error {
+            printError("\(file): \(error.description)")
+            printLine("Nothing imported.")
+            throw ExitCode.failure
+        }
         for column in plan.unknownColumns {
             printLine("Unknown column \"\(column)\": ignored. Known columns: \(kind.columns.joined(separator: ", ")).")
         }
@@ -88,33 +92,57 @@ struct ImportCommand: ParsableCommand {
             printLine("Nothing imported: the header row does not fit a \(kind.rawValue) sheet.")
             throw ExitCode.failure
         }
-        for note in plan.notes { printLine(note) }
         let counts = "\(plan.added) added, \(plan.updated) updated, \(plan.unchanged) already there"
-        if !plan.badRows.isEmpty && !skipBad {
-            printLine("Nothing imported: \(plan.badRows.count) of \(plan.rowsRead) rows are bad. "
+        let bad = plan.badRows.count
+        let badRows = "\(bad) bad row\(bad == 1 ? "" : "s")"
+        if bad > 0 && !skipBad {
+            printLine("Nothing imported: \(bad) of \(plan.rowsRead) rows are bad. "
                 + "Fix them, or use --skip-bad to import the other rows (\(counts)).")
             throw ExitCode.failure
         }
-        let skipped = plan.badRows.isEmpty ? "" : "; \(plan.badRows.count) bad rows left out"
+        let good = plan.rowsRead - bad
+        // What the notes say (a specialist created, a client updated) is only written after the
+        // apply succeeds: before, or in a dry run, it is what would happen.
         if dryRun {
-            printLine("Dry run, nothing written. Would import \(plan.rowsRead) rows: \(counts)\(skipped).")
+            let rows = bad > 0 ? "\(good) of \(plan.rowsRead) rows would be imported" : "\(good) row\(good == 1 ? "" : "s") would be imported"
+            printLine("Dry run, nothing written. \(rows): \(plan.added) to add, \(plan.updated) to update, \(plan.unchanged) already there"
+                + (bad > 0 ? "; \(badRows) would be left out." : "."))
+            if !plan.notes.isEmpty {
+                printLine("If imported:")
+                for note in plan.notes { printLine("  " + note) }
+            }
             return
         }
+        let skipped = bad > 0 ? "; \(badRows) left out" : ""
         if plan.writesNothing {
-            printLine("Nothing new: all \(plan.rowsRead - plan.badRows.count) rows are already in Fieldbook\(skipped).")
+            printLine("Nothing new: all \(good) rows are already in Fieldbook\(skipped).")
             return
         }
         guard let store else { return }
         let bar = ProgressBar(total: plan.writeCount)
+        var written = 0
         do {
-            try plan.apply(to: store) { done, _ in bar.show(done) }
+            try plan.apply(to: store) { done, _ in
+                written = done
+                bar.show(done)
+            }
             bar.finish()
         } catch {
             bar.finish()
             printError(error.description)
+            printError("the import stopped there: \(written) of \(plan.writeCount) files were written, the rest of the sheet was not imported; "
+                + "run the import again once that is settled (rows already in are not added twice)")
             throw ExitCode.failure
         }
-        printLine("Imported \(plan.rowsRead) rows: \(counts)\(skipped).")
+        for note in plan.notes { printLine(note) }
+        let imported = bad > 0 ? "Imported \(good) of \(plan.rowsRead) rows" : "Imported \(good) row\(good == 1 ? "" : "s")"
+        printLine("\(imported): \(counts)\(skipped).")
+        // The records are written; a change whose audit entry could not be is said, and fails.
+        if let failures = auditLog?.failures, let first = failures.first {
+            printError("\(failures.count) saved change\(failures.count == 1 ? " has" : "s have") no audit entry: \(first.description); "
+                + "`fieldbook audit --verify` lists them as unaudited")
+            throw ExitCode.failure
+        }
     }
 }
 

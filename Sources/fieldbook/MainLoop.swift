@@ -13,6 +13,16 @@ enum MainLoop {
         var error: StoreError
     }
 
+    /// True when a signal (SIGTERM, SIGHUP, SIGQUIT) stopped the app while a form held unsaved
+    /// changes: they are not saved (half a form may not be a valid record), and the command
+    /// line says so once the terminal is back.
+    static var stoppedWithUnsavedChanges = false
+
+    private static func stopped(by signal: Int32, _ state: AppState) -> Int32 {
+        stoppedWithUnsavedChanges = state.hasUnsavedChanges
+        return signal
+    }
+
     /// Returns the signal that stopped Fieldbook, if one did.
     ///
     /// `preparation`, when given, is the first work on the store's queue (the demo copy): every
@@ -42,6 +52,7 @@ enum MainLoop {
         var state = AppState(data: snapshot, today: today, userSpecialistID: user, size: terminal.size, askWhoYouAre: askWhoYouAre,
                              profiles: .loading)
         state.pin = pin
+        state.lockWhenAPINIsSet()
         if let notice = terminal.localeNotice { state.message = Message(notice, kind: .warning) }
         // The start-up check counts the career profile problems once the profiles are read; the
         // message is nil until the check's first count is in.
@@ -58,10 +69,10 @@ enum MainLoop {
         runner.inTurn(afterFirstFrame)
         var profilesForTheCheck = ProfileOverview.loading
         while true {
-            if let signal = TerminalSignals.stopRequest { return signal }
+            if let signal = TerminalSignals.stopRequest { return stopped(by: signal, state) }
             // Answers from the store are looked for often while work is under way.
             let input = terminal.read(timeoutMilliseconds: runner.isBusy ? 30 : 1000)
-            if let signal = TerminalSignals.stopRequest { return signal }
+            if let signal = TerminalSignals.stopRequest { return stopped(by: signal, state) }
             if let failure = runner.preparationFailure { throw PreparationFailed(error: failure) }
             // A terminal that hung up without a SIGHUP reaching us stops the app as the signal would.
             if terminal.hungUp { return TerminalSignals.hangUpSignal }

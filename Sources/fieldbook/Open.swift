@@ -112,11 +112,13 @@ struct OpenOptions: ParsableArguments {
         }
         let unreadable = snapshot.problems.filter { $0.pendingMerge == nil }.count
         let toMerge = Set(snapshot.pendingMerges.map(\.record)).count
+        // A folder this user cannot write to opens, and says at once that nothing can be saved.
+        let readOnly = access(folder.path, W_OK) != 0
         let folderProblems = LateCount()
         let startMessage = { (profiles: ProfileOverview) -> String? in
             guard let records = recordProblems.count else { return nil }
             return Self.startMessage(problems: records + (folderProblems.count ?? 0) + profiles.problems.count,
-                                     unreadable: unreadable, toMerge: toMerge)
+                                     unreadable: unreadable, toMerge: toMerge, readOnly: readOnly)
         }
         let exitSignal: Int32?
         do {
@@ -142,14 +144,20 @@ struct OpenOptions: ParsableArguments {
             throw ExitCode.failure
         }
         if let exitSignal {
+            if MainActor.assumeIsolated({ MainLoop.stoppedWithUnsavedChanges }) {
+                printError("stopped by a signal: the changes in the open form were not saved")
+            }
             throw ExitCode(128 + exitSignal)
         }
     }
 
     /// One line on start when `fieldbook check` would report something, records to merge
-    /// counted apart; nil when the folder is clean.
-    static func startMessage(problems: Int, unreadable: Int, toMerge: Int = 0) -> String? {
-        guard problems > 0 || toMerge > 0 else { return nil }
+    /// counted apart, after a word that the folder cannot be written to when it cannot; nil when
+    /// the folder is clean and writable.
+    static func startMessage(problems: Int, unreadable: Int, toMerge: Int = 0, readOnly: Bool = false) -> String? {
+        let cannotSave = "This data folder cannot be written here (read-only): changes cannot be saved."
+        guard problems > 0 || toMerge > 0 else { return readOnly ? cannotSave : nil }
+        if readOnly { return cannotSave + " " + (startMessage(problems: problems, unreadable: unreadable, toMerge: toMerge) ?? "") }
         let listed = "`fieldbook check` lists \(problems) problem\(problems == 1 ? "" : "s")"
         var parts: [String] = []
         if toMerge > 0 { parts.append("\(toMerge) record\(toMerge == 1 ? "" : "s") to merge") }

@@ -5,7 +5,7 @@ import Foundation
 struct PIN: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pin",
-        abstract: "A PIN for the blanked screen: with one, Ctrl-B or idle time blanks it until the PIN is typed.",
+        abstract: "A PIN for this machine: the app starts locked, Ctrl-B or idle time blanks it until the PIN is typed, and commands that print client data ask for it.",
         discussion: """
             The PIN is kept on this machine only (in $XDG_CONFIG_HOME/fieldbook, else ~/.config/fieldbook, \
             owner-only), as a salted PBKDF2-SHA-256 hash, never as the PIN itself.
@@ -17,6 +17,8 @@ struct PIN: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Set or change the PIN (4 to 12 digits; asked twice, not shown).")
 
         func run() throws {
+            // Changing or removing a PIN takes the PIN.
+            try PINCheck.unlock()
             let file = MachineSettings.location()
             var machine: MachineSettings
             do { machine = try MachineSettings.load(from: file) } catch {
@@ -48,6 +50,8 @@ struct PIN: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Remove the PIN: any key brings the blanked screen back.")
 
         func run() throws {
+            // Changing or removing a PIN takes the PIN.
+            try PINCheck.unlock()
             let file = MachineSettings.location()
             var machine: MachineSettings
             do { machine = try MachineSettings.load(from: file) } catch {

@@ -32,6 +32,7 @@ struct Profile: ParsableCommand {
         var asOf: String?
 
         func run() throws {
+            try PINCheck.unlock()
             let today = LocalDate(containing: Date())
             var asOfDay: LocalDate?
             if let asOf {
@@ -64,7 +65,7 @@ struct Profile: ParsableCommand {
                 profile, of: chosen, definition: definition, specialists: snapshot.specialists,
                 options: ProfileExport.Options(format: format, omitSensitive: omitSensitive,
                                                asOf: asOfDay?.lastMoment(), asOfLabel: asOfDay?.description))
-            FileHandle.standardOutput.write(Data(text.utf8))
+            StandardOutput.write(text)
             if !problems.isEmpty { throw ExitCode.failure }
         }
     }

@@ -53,6 +53,7 @@ struct ReportCommand: ParsableCommand {
     var today: String?
 
     func run() throws {
+        try PINCheck.unlock()
         guard !(json && csv) else {
             printError("give either --json or --csv, not both")
             throw ExitCode(2)
@@ -70,9 +71,7 @@ struct ReportCommand: ParsableCommand {
             printError(error.description)
             throw ExitCode.failure
         }
-        if !snapshot.problems.isEmpty {
-            printError("\(snapshot.problems.count) file(s) could not be read and are left out; run `fieldbook check` for details")
-        }
+        reportLeftOut(snapshot, in: "the report")
         if name == "fidelity" {
             try printFidelity(snapshot)
             return
@@ -106,9 +105,9 @@ struct ReportCommand: ParsableCommand {
             try writeJSON(report)
         } else if csv {
             guard let table = report.tables.first else { return }
-            FileHandle.standardOutput.write(Data(try ReportCSV.text(table).utf8))
+            StandardOutput.write(try ReportCSV.text(table))
         } else {
-            print(ReportText.render(report, width: TextCells.width), terminator: "")
+            StandardOutput.write(ReportText.render(report, width: TextCells.width, cut: TextCells.truncate))
         }
     }
 
@@ -121,7 +120,7 @@ struct ReportCommand: ParsableCommand {
         if json {
             try writeJSON(FidelityReviewSummary(latest, previous: previous))
         } else {
-            print(FidelityReviewText.render(latest, previous: previous, width: TextCells.width), terminator: "")
+            StandardOutput.write(FidelityReviewText.render(latest, previous: previous, width: TextCells.width))
         }
     }
 
@@ -130,7 +129,7 @@ struct ReportCommand: ParsableCommand {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
-        FileHandle.standardOutput.write(try encoder.encode(value) + Data("\n".utf8))
+        StandardOutput.write(try encoder.encode(value) + Data("\n".utf8))
     }
 
     private func chosenPeriod(today: LocalDate) throws -> ReportPeriod {

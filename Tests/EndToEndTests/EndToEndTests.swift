@@ -175,6 +175,29 @@ struct EndToEndTests {
         try expectRestored(after: "HUP", exitCode: 129)
     }
 
+    @Test func sigquitRestoresTheTerminal() throws {
+        try expectRestored(after: "QUIT", exitCode: 131)
+    }
+
+    /// Ctrl-\ (SIGQUIT) with a form being typed: the app ends as on SIGTERM, without the
+    /// runtime's crash report, and says once the terminal is back that the form was not saved.
+    @Test func sigquitWithAFormOpenEndsTheAppAndSaysTheFormWasNotSaved() throws {
+        let data = try DataCopy()
+        let file = try data.clientFile(named: "José Álvarez-Ruiz")
+        let before = try Data(contentsOf: file)
+        let session = Tmux(command: data.command())
+        #expect(session.waitFor("[1 Today]"), "\(session.screen)")
+        session.fillInAContactWithJose(caseload: "Active caseload: Maria Okafor", place: "Riverside Library", note: "Typed, not saved")
+        session.send("C-\\")
+        #expect(session.waitFor("FIELDBOOK-EXIT=131"), "\(session.screen)")
+        let screen = session.screen
+        #expect(screen.contains("fieldbook: stopped by a signal: the changes in the open form were not saved"), "\(screen)")
+        #expect(!screen.lowercased().contains("crash") && !screen.contains("Backtrac"), "\(screen)")
+        #expect(session.value("#{alternate_on}") == "0")
+        #expect(session.value("#{cursor_flag}") == "1")
+        #expect(try Data(contentsOf: file) == before)
+    }
+
     @Test func aCrashStillRestoresTheTerminal() throws {
         try expectRestored(after: "SEGV", exitCode: 139)
     }
@@ -214,5 +237,27 @@ struct EndToEndTests {
         #expect(result.status == 1)
         #expect(result.output.contains(file.lastPathComponent + ": not valid JSON"), "\(result.output)")
         #expect(!result.output.contains("Zoë"), "client data in the output")
+    }
+}
+
+extension EndToEndTests {
+    /// A data folder its user cannot write to opens, and says at once that nothing can be saved.
+    @Test func aReadOnlyFolderSaysAtStartThatChangesCannotBeSaved() throws {
+        let data = try DataCopy()
+        let root = data.root.path
+        var user = ""
+        if getuid() == 0 {
+            // Root writes everywhere: the folder is given to an ordinary user, who runs the app.
+            spawn(["chown", "-R", "65534:65534", root])
+            user = "setpriv --reuid=65534 --regid=65534 --clear-groups "
+        }
+        chmod(data.folder.path, 0o500)
+        let command = "\(user)env HOME='\(root)' XDG_STATE_HOME='\(root)/state' XDG_CACHE_HOME='\(root)/cache' XDG_CONFIG_HOME='\(root)/config' "
+            + "'\(binary)' --data '\(data.folder.path)' --specialist Maria --today 2026-11-21; echo FIELDBOOK-EXIT=$?; sleep 60"
+        let session = Tmux(command: command)
+        #expect(session.waitFor("This data folder cannot be written here (read-only): changes cannot be saved."), "\(session.screen)")
+        #expect(session.screen.contains("[1 Today]"), "\(session.screen)")
+        session.send("q")
+        #expect(session.waitFor("FIELDBOOK-EXIT=0"), "\(session.screen)")
     }
 }

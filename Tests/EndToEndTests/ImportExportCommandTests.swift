@@ -25,6 +25,11 @@ import Testing
     @Test func importCreatesTheFolderAndASecondImportAddsNothing() throws {
         defer { try? FileManager.default.removeItem(at: root) }
         let sheet = try file("clients.csv", good)
+        // A dry run says what would be created, never that it was.
+        let dry = fieldbook("import", "clients", sheet, "--data", folder.path, "--dry-run")
+        #expect(dry.status == 0, "\(dry.output)")
+        #expect(dry.output == ("Dry run, nothing written. 2 rows would be imported: 2 to add, 0 to update, 0 already there.\n"
+            + "If imported:\n  specialist created: Bad^[[31mName\n  specialist created: Maria\n"), "\(dry.output)")
         let first = fieldbook("import", "clients", sheet, "--data", folder.path)
         #expect(first.status == 0, "\(first.output)")
         #expect(first.output.contains("specialist created: Bad^[[31mName\n"), "names are escaped: \(first.output)")
@@ -49,7 +54,7 @@ import Testing
         #expect(try !FileManager.default.fileExists(atPath: folder.path) || clients().isEmpty)
         let dry = fieldbook("import", "clients", sheet, "--data", folder.path, "--dry-run", "--skip-bad")
         #expect(dry.status == 0, "\(dry.output)")
-        #expect(dry.output.contains("Dry run, nothing written. Would import 2 rows: 1 added, 0 updated, 0 already there; 1 bad rows left out."))
+        #expect(dry.output.contains("Dry run, nothing written. 1 of 2 rows would be imported: 1 to add, 0 to update, 0 already there; 1 bad row would be left out."), "\(dry.output)")
         #expect(try !FileManager.default.fileExists(atPath: folder.path) || clients().isEmpty)
         let skipped = fieldbook("import", "clients", sheet, "--data", folder.path, "--skip-bad")
         #expect(skipped.status == 0, "\(skipped.output)")
@@ -82,5 +87,73 @@ import Testing
         let copy = try FullCopy.read(Data(json.output.utf8))
         #expect(copy.clients.count == 2 && copy.specialists.count == 2)
         #expect(fieldbook("export", "clients", "--json", "--data", folder.path).status == 2)
+    }
+}
+
+extension ImportExportCommandTests {
+    /// The attack's file: the last cell of row 2 opens a quote never closed, then 500 good rows.
+    @Test func anUnclosedQuoteIsRefusedAtItsLineAndNothingIsImported() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        var text = "id,name,program_entry,notes\nC-0,Ana,2026-01-02,\"unclosed…\n"
+        for n in 1...500 { text += "C-\(n),Person \(n),2026-01-02,fine\n" }
+        let sheet = try file("unclosed.csv", text)
+        for dryRun in [true, false] {
+            let result = dryRun ? fieldbook("import", "clients", sheet, "--data", folder.path, "--dry-run")
+                : fieldbook("import", "clients", sheet, "--data", folder.path)
+            #expect(result.status == 1, "\(result.output)")
+            #expect(result.output.contains("unclosed.csv: line 2 opens a quoted cell (\") that is never closed"), "\(result.output)")
+            #expect(result.output.contains("Nothing imported."), "\(result.output)")
+            #expect(!result.output.contains("Imported") && !result.output.contains("Would import"), "\(result.output)")
+        }
+        #expect(try !FileManager.default.fileExists(atPath: folder.path) || clients().isEmpty)
+    }
+}
+
+extension ImportExportCommandTests {
+    /// `export --out` makes a new file: an existing one (or a link where the file would go) is
+    /// left as it was, with a message and a failing exit.
+    @Test func exportNeverOverwritesAnExistingFile() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let sheet = try file("clients.csv", good)
+        #expect(fieldbook("import", "clients", sheet, "--data", folder.path).status == 0)
+        let existing = try file("kept.csv", "someone's own sheet\n")
+        let refused = fieldbook("export", "clients", "--csv", "--data", folder.path, "--out", existing)
+        #expect(refused.status == 1, "\(refused.output)")
+        #expect(refused.output.contains("already exists; choose another name (nothing was overwritten)"), "\(refused.output)")
+        #expect(try String(contentsOfFile: existing, encoding: .utf8) == "someone's own sheet\n")
+        let link = root.appendingPathComponent("link.json")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: existing)
+        #expect(fieldbook("export", "all", "--json", "--data", folder.path, "--out", link.path).status == 1)
+        #expect(try String(contentsOfFile: existing, encoding: .utf8) == "someone's own sheet\n")
+        // A new name is written, and nothing is left beside it.
+        let fresh = root.appendingPathComponent("fresh.csv")
+        #expect(fieldbook("export", "clients", "--csv", "--data", folder.path, "--out", fresh.path).status == 0)
+        #expect(try String(contentsOf: fresh, encoding: .utf8).contains("陈小明"))
+        let left = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".tmp") }
+        #expect(left.isEmpty, "\(left)")
+    }
+}
+
+extension ImportExportCommandTests {
+    /// The records of an import are saved but their audit entries cannot be written (the log
+    /// cannot be opened, as on a full disk): the import says so and exits non-zero.
+    @Test func anImportWhoseAuditEntriesCannotBeWrittenSaysSoAndFails() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let state = root.appendingPathComponent("state")
+        try FileManager.default.createDirectory(at: state.appendingPathComponent("fieldbook"), withIntermediateDirectories: true)
+        try Data("test-copy\n".utf8).write(to: state.appendingPathComponent("fieldbook/install-id"))
+        func importing(_ sheet: String) -> (status: Int32, output: String) {
+            spawn(["env", "XDG_STATE_HOME=\(state.path)", binary, "import", "clients", sheet, "--data", folder.path])
+        }
+        #expect(importing(try file("first.csv", "id,name,program_entry\nC-1,Ana,2026-01-02\n")).status == 0)
+        let log = folder.appendingPathComponent("audit/test-copy.jsonl")
+        try FileManager.default.removeItem(at: log)
+        try FileManager.default.createDirectory(at: log, withIntermediateDirectories: false)
+
+        let result = importing(try file("second.csv", "id,name,program_entry\nC-2,Ben,2026-01-03\nC-3,Cy,2026-01-04\n"))
+        #expect(result.status == 1, "\(result.output)")
+        #expect(result.output.contains("Imported 2 rows: 2 added"), "\(result.output)")
+        #expect(result.output.contains("2 saved changes have no audit entry: "), "\(result.output)")
+        #expect(try clients().count == 3)
     }
 }

@@ -65,3 +65,14 @@ import Testing
             == ["a.swift:3: a canImport(Glibc) branch without a canImport(Darwin) one"])
     }
 }
+
+/// What the repository holds of the demo data: records, never the lock a save takes.
+@Suite struct SampleDataInGitTests {
+    @Test func theSampleDataInGitHoldsNoLockFile() throws {
+        let listed = spawn(["git", "-C", packageRoot.path, "ls-files", "--", "sample-data"])
+        try #require(listed.status == 0 && !listed.output.isEmpty, "not a git checkout: \(listed.output)")
+        #expect(!listed.output.contains(".fieldbook.lock"), "a lock file is never data")
+        let ignored = spawn(["git", "-C", packageRoot.path, "check-ignore", "-q", "sample-data/.fieldbook.lock"])
+        #expect(ignored.status == 0, "sample-data/.fieldbook.lock is not in .gitignore")
+    }
+}

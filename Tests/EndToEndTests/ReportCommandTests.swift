@@ -21,3 +21,22 @@ import Testing
         #expect(text.output.contains("Worked \(worked) of \(served) served: \(Int((rate * 100).rounded())) %"), "\(text.output)")
     }
 }
+
+extension ReportCommandTests {
+    /// A specialist named with 10,000 characters: the text report cuts the cell, the CSV keeps it.
+    @Test func theTextReportCutsALongNameAndTheCSVKeepsIt() throws {
+        let data = try DataCopy()
+        let maria = data.folder.appendingPathComponent("specialists/8821ca96-2a67-4c6b-b93a-d4d524abef8a.json")
+        let long = "Maria " + String(repeating: "Okafor", count: 1_666)
+        let text = try String(contentsOf: maria, encoding: .utf8).replacingOccurrences(of: "\"name\" : \"Maria Okafor\"", with: "\"name\" : \"\(long)\"")
+        try text.write(to: maria, atomically: true, encoding: .utf8)
+        let arguments = [binary, "report", "employment-rate", "--quarter", "2026Q3", "--data", data.folder.path, "--today", "2026-11-21"]
+        let shown = spawn(arguments)
+        #expect(shown.status == 0, "\(shown.output)")
+        let widest = shown.output.split(separator: "\n").map(\.count).max() ?? 0
+        #expect(widest < 120, "a line of \(widest) characters")
+        #expect(shown.output.contains("Maria OkaforOkafor"), "\(shown.output)")
+        #expect(shown.output.contains("…"), "\(shown.output)")
+        #expect(spawn(arguments + ["--csv"]).output.contains(long))
+    }
+}

@@ -228,3 +228,90 @@ func logLines(_ url: URL) throws -> [String] {
         #expect(InstallID.load(from: location) != "../../etc/passwd")
     }
 }
+
+/// The logs as a whole: the folder's list of the copies that wrote to it, and what this
+/// machine saw when it last verified the trail.
+@Suite struct AuditLogSetTests {
+    /// Two copies save to one folder; returns the folder.
+    func twoCopies(_ folder: TemporaryFolder) throws -> URL {
+        let clock = TestClock(1_763_800_000)
+        let a = try auditedStore(folder, install: "copy-a", clock: clock)
+        var client = try a.save(Sample.client()).record
+        clock.advance()
+        client.phone = "555-0101"
+        client = try a.save(client).record
+        let b = try auditedStore(folder, install: "copy-b", clock: clock)
+        clock.advance()
+        try b.save(Sample.client())
+        return folder.path("data")
+    }
+
+    func problems(_ data: URL, seen: [String: AuditMemory.Seen] = [:]) -> [String] {
+        let trail = AuditTrail.read(folder: data)
+        return trail.logProblems(installs: AuditInstalls.list(folder: data), seen: seen).map(\.description)
+    }
+
+    @Test func theFolderListsEveryCopyThatWroteOutsideTheLogs() throws {
+        let folder = TemporaryFolder()
+        let data = try twoCopies(folder)
+        #expect(AuditInstalls.list(folder: data) == ["copy-a", "copy-b"])
+        #expect(mode(of: data.appendingPathComponent("audit-installs/copy-a.json")) == 0o600)
+        #expect(problems(data).isEmpty)
+    }
+
+    /// The attack: the log deleted, the whole audit/ folder deleted, the log cut to 0 bytes, a
+    /// made-up log under an invented install id. Each is found.
+    @Test func aMissingEmptyOrMadeUpLogIsReported() throws {
+        let folder = TemporaryFolder()
+        let data = try twoCopies(folder)
+        let logA = data.appendingPathComponent("audit/copy-a.jsonl")
+        let kept = try Data(contentsOf: logA)
+
+        try FileManager.default.removeItem(at: logA)
+        #expect(problems(data) == ["audit/copy-a.jsonl:0: missing: the log of a copy listed in audit-installs/ is gone"])
+
+        try Data().write(to: logA)
+        #expect(problems(data) == ["audit/copy-a.jsonl:0: empty: the log of a copy listed in audit-installs/ holds no entry"])
+
+        try kept.write(to: logA)
+        try kept.write(to: data.appendingPathComponent("audit/invented-copy.jsonl"))
+        #expect(problems(data) == ["audit/invented-copy.jsonl:0: a log from a copy not listed in audit-installs/ (made up, or its listing removed)"])
+
+        try FileManager.default.removeItem(at: data.appendingPathComponent("audit"))
+        #expect(problems(data).count == 2)
+    }
+
+    /// What this machine saw at its last clean verify: a log cut back, its last entry edited
+    /// (update made create, which no later entry chains to), or the logs and list both gone.
+    @Test func aLogCutBackOrItsLastEntryEditedIsFoundAgainstWhatWasSeen() throws {
+        let folder = TemporaryFolder()
+        let data = try twoCopies(folder)
+        var memory = AuditMemory()
+        memory.remember(AuditTrail.read(folder: data), in: data)
+        let seen = memory.seen(in: data)
+        #expect(seen["audit/copy-a.jsonl"]?.entries == 2)
+        #expect(problems(data, seen: seen).isEmpty)
+
+        let logA = data.appendingPathComponent("audit/copy-a.jsonl")
+        let lines = try logLines(logA)
+        let edited = lines[1].replacingOccurrences(of: "\"update\"", with: "\"create\"")
+        #expect(edited != lines[1])
+        try Data((lines[0] + "\n" + edited + "\n").utf8).write(to: logA)
+        #expect(AuditTrail.read(folder: data).damage.isEmpty, "the chain alone cannot see it")
+        #expect(problems(data, seen: seen) == ["audit/copy-a.jsonl:2: changed: this entry, the last when this machine last verified the trail, was edited"])
+
+        try Data((lines[0] + "\n").utf8).write(to: logA)
+        #expect(problems(data, seen: seen) == ["audit/copy-a.jsonl:1: shrank: 2 entries when this machine last verified the trail, 1 now"])
+
+        try FileManager.default.removeItem(at: data.appendingPathComponent("audit"))
+        try FileManager.default.removeItem(at: data.appendingPathComponent("audit-installs"))
+        #expect(problems(data, seen: seen).count == 2)
+        #expect(problems(data, seen: seen).allSatisfy { $0.contains("missing: it held") })
+
+        // Kept outside the data folder, owner-only.
+        let file = folder.path("state/fieldbook/audit-seen.json")
+        try memory.save(to: file)
+        #expect(AuditMemory.load(from: file) == memory)
+        #expect(mode(of: file) == 0o600)
+    }
+}

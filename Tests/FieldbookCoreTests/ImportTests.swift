@@ -225,7 +225,12 @@ struct SheetImporter {
         #expect(CellText.guarded("'=already") == "''=already")
         #expect(CellText.guarded("plain = fine") == "plain = fine")
         #expect(CellText.guarded("'quoted") == "'quoted")
-        for text in ["=SUM(A1)", "+1", "-3", "@x", "'=x", "''+y", "'quoted", "plain", ""] {
+        // A spreadsheet skips a leading tab or carriage return before a formula.
+        #expect(CellText.guarded("\t=HYPERLINK(\"x\")") == "'\t=HYPERLINK(\"x\")")
+        #expect(CellText.guarded("\r=1+1") == "'\r=1+1")
+        #expect(CellText.guarded("\r\n=1+1") == "'\r\n=1+1")
+        #expect(CellText.guarded("'\t=x") == "''\t=x")
+        for text in ["=SUM(A1)", "+1", "-3", "@x", "'=x", "''+y", "'quoted", "plain", "", "\t=x", "\r\n@y", "'\r=z"] {
             #expect(CellText.unguarded(CellText.guarded(text)) == text)
         }
         let sheet = SheetImporter()
@@ -251,5 +256,53 @@ struct SheetImporter {
         let contacts = try sheet.snapshot().employerContacts
         #expect(contacts.map(\.date) == [date("2026-11-02")])
         #expect(contacts.first?.method == .phone)
+    }
+}
+
+/// The CSV reader: row by row from the file, and an unclosed quote is an error at its line.
+@Suite struct CSVRowReaderTests {
+    /// The reproduction: a row whose last cell opens a quote never closed, then 500 good rows.
+    static func unclosedSheet() -> String {
+        var text = "id,name,program_entry,notes\nC-0,Ana,2026-01-02,\"unclosed… and the rest\n"
+        for n in 1...500 { text += "C-\(n),Person \(n),2026-01-02,fine\n" }
+        return text
+    }
+
+    @Test func anUnclosedQuoteIsAnErrorAtTheLineWhereItOpened() throws {
+        #expect(throws: CSVFileError.unclosedQuote(line: 2)) { try CSVTable.read(Data(Self.unclosedSheet().utf8)) }
+        // A quote opened on a later line, after a quoted newline that did close.
+        let later = "id,notes\nC-1,\"two\nlines\"\nC-2,ok\nC-3,\"open\n"
+        #expect(throws: CSVFileError.unclosedQuote(line: 5)) { try CSVTable.read(Data(later.utf8)) }
+        #expect(CSVFileError.unclosedQuote(line: 2).description.hasPrefix("line 2 opens a quoted cell"))
+    }
+
+    @Test func anUnclosedQuoteImportsNothing() throws {
+        let sheet = SheetImporter()
+        #expect(throws: CSVFileError.unclosedQuote(line: 2)) { try sheet.run(.clients, Self.unclosedSheet()) }
+        #expect(try sheet.snapshot().clients.isEmpty)
+    }
+
+    /// Read from the file in chunks of a few bytes, a sheet with a BOM, CRLF, quoted commas,
+    /// quotes and newlines gives the same rows and lines as read at once.
+    @Test func readingInSmallChunksGivesTheSameRowsAndLines() throws {
+        let text = "\u{FEFF}id,name,notes\r\nC-1,\"Okafor, Maria\",\"Said \"\"hi\"\"\r\nthen left\"\r\n\r\nC-2,Ben,plain\nC-3,\"\",\"é\"\rC-4,x,y"
+        let sheet = SheetImporter()
+        let url = try sheet.file(Data(text.utf8))
+        let whole = try CSVTable.read(Data(text.utf8))
+        for size in [1, 2, 3, 7, 64] {
+            var reader = try CSVRowReader(file: url, chunkSize: size)
+            let header = try CSVTable.readHeader(&reader)
+            var rows: [CSVTable.Row] = []
+            while let row = try reader.next() {
+                if !row.cells.allSatisfy(\.isEmpty) { rows.append(row) }
+            }
+            #expect(header == whole.header)
+            #expect(rows == whole.rows, "chunks of \(size) bytes")
+        }
+        #expect(whole.header == ["id", "name", "notes"])
+        #expect(whole.rows.map(\.line) == [2, 5, 6, 7])
+        #expect(whole.rows[0].cells == ["C-1", "Okafor, Maria", "Said \"hi\"\r\nthen left"])
+        #expect(whole.rows[2].cells == ["C-3", "", "é"])
+        #expect(whole.rows[3].cells == ["C-4", "x", "y"])
     }
 }

@@ -59,5 +59,8 @@ import Testing
     @Test func aSaveErrorSaysItsCauseFirst() {
         let error = StoreError.io(path: "/home/a/data/clients/27f2c1d0-8e0b-4a51-9c7e-1f0a3d9b6e42.json", reason: "Permission denied")
         #expect(error.causeFirst == "permission denied (clients/27f2c1d0…)")
+        // A name that is not a record id is kept whole: the lock a read-only folder refuses.
+        let lock = StoreError.io(path: "/home/a/data/.fieldbook.lock", reason: "Read-only file system")
+        #expect(lock.causeFirst == "read-only file system (data/.fieldbook.lock)")
     }
 }

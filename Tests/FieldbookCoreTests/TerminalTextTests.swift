@@ -25,3 +25,17 @@ import Testing
         #expect(TerminalText.escapedKeepingLines("one\u{1B}\ntwo") == "one^[\ntwo")
     }
 }
+
+@Suite struct TerminalOutputTextTests {
+    /// What a terminal is given of CSV, JSON or text: every control character escaped and
+    /// counted, the line ends (LF, CRLF) kept.
+    @Test func outputForATerminalEscapesEveryControlCharacterButLineEnds() {
+        let csv = "id,name\r\n1,\"Zoë\u{1B}]52;c;SGFja2Vk\u{07}\u{1B}[2J\"\r\n2,\"a\rb\u{0}\"\n"
+        let (shown, escaped) = TerminalText.forTerminal(csv)
+        #expect(shown == "id,name\r\n1,\"Zoë^[]52;c;SGFja2Vk^G^[[2J\"\r\n2,\"a^Mb^@\"\n")
+        #expect(escaped == 5)
+        #expect(!shown.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n" && $0 != "\r") || $0.value == 0x7F })
+        #expect(TerminalText.forTerminal("{\n  \"name\" : \"x\u{9B}2J\u{202E}\"\n}\n") == ("{\n  \"name\" : \"x<U+009B>2J<U+202E>\"\n}\n", 2))
+        #expect(TerminalText.forTerminal("José, 王小明\n") == ("José, 王小明\n", 0))
+    }
+}

@@ -22,6 +22,13 @@ public struct AuditLog: Sendable {
     /// The specialist using this copy, when known.
     public var specialistID: UUID?
     private let now: @Sendable () -> Date
+    /// Shared by every copy of this value (the store holds one): the entries that could not be
+    /// written.
+    private let failureLog = FailureLog()
+
+    /// Why each entry that could not be written (a full disk, a log that cannot be opened) was
+    /// not, in order: its save stands, and a command that saved says so and exits non-zero.
+    public var failures: [StoreError] { failureLog.all }
 
     public init(dataFolder: URL, installID: String, specialistID: UUID? = nil,
                 now: @escaping @Sendable () -> Date = { Date() })
@@ -62,8 +69,16 @@ public struct AuditLog: Sendable {
             try append(changes)
             return nil
         } catch {
+            failureLog.add(error)
             return error
         }
+    }
+
+    private final class FailureLog: @unchecked Sendable {
+        private let lock = NSLock()
+        private var failures: [StoreError] = []
+        var all: [StoreError] { lock.withLock { failures } }
+        func add(_ failure: StoreError) { lock.withLock { failures.append(failure) } }
     }
 
     /// Appends one entry per change, chained to the last line of the log. The file is locked
@@ -83,6 +98,8 @@ public struct AuditLog: Sendable {
         // on a line of its own and chains to it.
         if last != nil && !endsWithNewline { bytes.append(0x0A) }
         let time = Timestamp.format(now())
+        // The folder lists this copy with its first entry (the list a verify checks the logs against).
+        try AuditInstalls.register(installID, in: folder, at: time)
         for change in changes {
             let entry = AuditEntry(
                 time: time, install: installID, specialist: specialistID?.uuidString.lowercased(),

@@ -36,6 +36,8 @@ public struct AuditTrail: Sendable {
     public var damage: [Damage] = []
     /// Log files read, relative to the data folder.
     public var files: [String] = []
+    /// The SHA-256 of each line of each log, by file, in order.
+    public var lineHashes: [String: [String]] = [:]
 
     public init() {}
 
@@ -53,6 +55,7 @@ public struct AuditTrail: Sendable {
             var previous = AuditEntry.firstPrevious
             var rows = data.split(separator: 0x0A, omittingEmptySubsequences: false)
             if rows.last?.isEmpty == true { rows.removeLast() }
+            trail.lineHashes[relative] = rows.map { AuditEntry.hash(Data($0)) }
             for (index, row) in rows.enumerated() {
                 let number = index + 1
                 let line = Data(row)

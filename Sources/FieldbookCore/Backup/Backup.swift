@@ -10,12 +10,16 @@ import Darwin
 ///
 /// The archive is written by the system's `tar` (present on every Linux and macOS; it already
 /// knows long names, modes and symbolic links, which it stores as links, never following them).
+/// A symbolic link that leads out of the data folder (or nowhere) is left out, and the result
+/// names it: stored, it would restore as a link to something the archive does not hold.
 /// The file is created owner-only (0600) before any byte is written, and never replaces an
 /// existing file. Temporary files of saves in progress are left out.
 public enum Backup {
     public struct Result: Sendable, Equatable {
         public var file: URL
         public var bytes: Int
+        /// Symbolic links left out because they lead out of the data folder or nowhere.
+        public var leftOut: [FolderScan.Link] = []
     }
 
     /// The name a backup gets in a folder: `fieldbook-backup-2026-11-25-0930.tar.gz`.
@@ -41,9 +45,12 @@ public enum Backup {
         } else if out.hasDirectoryPath {
             throw .io(path: out.path, reason: "no such folder; nothing was backed up")
         }
-        if target.path == folder.path || target.path.hasPrefix(folder.path + "/") {
+        // Compared as real paths: a link or `..` on the way to `--out` cannot hide the folder.
+        let realFolder = RealPath.of(folder.path) ?? folder.path
+        if RealPath.isInside(RealPath.ofNewFile(target) ?? target.path, realFolder) {
             throw .io(path: target.path, reason: "is inside the data folder; write the backup somewhere else")
         }
+        let leftOut = FolderScan.scan(folder).links.filter(\.leavesTheFolder)
         let fd = open(target.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, DurableFile.fileMode)
         guard fd >= 0 else {
             let reason = errno == EEXIST ? "already exists; choose another name (nothing was overwritten)"
@@ -53,7 +60,9 @@ public enum Backup {
         var failure: String?
         if fchmod(fd, DurableFile.fileMode) != 0 { failure = String(cString: strerror(errno)) }
         if failure == nil {
-            failure = runTar(["tar", "-czf", "-", "--exclude", ".*.tmp", "-C", folder.path, "."], output: fd)
+            // Links are left out by name, taken literally (no wildcards).
+            let exclusions = leftOut.isEmpty ? [] : ["--no-wildcards"] + leftOut.flatMap { ["--exclude", "./" + $0.path] }
+            failure = runTar(["tar", "-czf", "-", "--exclude", ".*.tmp"] + exclusions + ["-C", folder.path, "."], output: fd)
         }
         if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
         var info = stat()
@@ -64,7 +73,7 @@ public enum Backup {
             throw .io(path: target.path, reason: "backup failed, nothing kept: \(failure)")
         }
         DurableFile.syncFolder(target.deletingLastPathComponent())
-        return Result(file: target, bytes: size)
+        return Result(file: target, bytes: size, leftOut: leftOut)
     }
 
     /// Runs `arguments` (found on PATH) with its standard output on `output`; nil when it

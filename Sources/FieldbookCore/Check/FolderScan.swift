@@ -6,8 +6,9 @@ import Darwin
 #endif
 
 /// What a walk through the whole data folder finds that no record file shows: temporary files
-/// left by interrupted saves, and files or folders that group or others may read or write.
-/// Symbolic links are not followed.
+/// left by interrupted saves, files or folders that group or others may read or write, folders
+/// and files that cannot be read (never taken as empty), and symbolic links with where they
+/// point. Symbolic links are not followed.
 public struct FolderScan: Sendable, Equatable {
     /// A temporary file of a save (see `DurableFile.write`).
     public struct TemporaryFile: Sendable, Equatable {
@@ -31,8 +32,31 @@ public struct FolderScan: Sendable, Equatable {
         public var mode: mode_t
     }
 
+    /// A folder that cannot be listed or a file that cannot be opened for reading.
+    public struct Unreadable: Sendable, Equatable {
+        /// Relative to the data folder.
+        public var path: String
+        public var isFolder: Bool
+        /// The system's reason ("Permission denied").
+        public var reason: String
+    }
+
+    /// A symbolic link inside the data folder.
+    public struct Link: Sendable, Equatable {
+        /// Relative to the data folder.
+        public var path: String
+        /// What the link says, as written.
+        public var target: String
+        /// Where it leads once every link on the way is followed; nil when nothing is there.
+        public var resolved: String?
+        /// True when it leads out of the data folder (or nowhere): a backup leaves it out.
+        public var leavesTheFolder: Bool
+    }
+
     public var temporaryFiles: [TemporaryFile] = []
     public var looseFolders: [LooseFolder] = []
+    public var unreadable: [Unreadable] = []
+    public var links: [Link] = []
 
     /// Permission bits that must be clear on every file and folder: all of group's and others'.
     public static let groupAndOthers: mode_t = 0o077
@@ -43,7 +67,8 @@ public struct FolderScan: Sendable, Equatable {
 
     public static func scan(_ folder: URL) -> FolderScan {
         var result = FolderScan()
-        walk(folder.standardizedFileURL, relative: "", into: &result)
+        let folder = folder.standardizedFileURL
+        walk(folder, relative: "", realFolder: RealPath.of(folder.path) ?? folder.path, into: &result)
         return result
     }
 
@@ -52,27 +77,41 @@ public struct FolderScan: Sendable, Equatable {
         temporaryFiles.filter { now.timeIntervalSince($0.modified) > Self.staleAge }
     }
 
-    private static func walk(_ url: URL, relative: String, into result: inout FolderScan) {
+    private static func walk(_ url: URL, relative: String, realFolder: String, into result: inout FolderScan) {
         guard let info = status(url.path), info.st_mode & S_IFMT == S_IFDIR else { return }
         let folderMode = info.st_mode & 0o7777
         var looseFiles: [LooseFile] = []
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
+        let names: [String]
+        switch list(url.path) {
+        case .success(let listed):
+            names = listed.sorted()
+        case .failure(let error):
+            result.unreadable.append(Unreadable(path: relative, isFolder: true, reason: error.reason))
+            names = []
+        }
         for name in names {
             let child = url.appendingPathComponent(name)
             let childRelative = relative.isEmpty ? name : "\(relative)/\(name)"
             guard let entry = status(child.path) else { continue }
             switch entry.st_mode & S_IFMT {
             case S_IFDIR:
-                walk(child, relative: childRelative, into: &result)
+                walk(child, relative: childRelative, realFolder: realFolder, into: &result)
             case S_IFREG:
                 if DurableFile.isTemporaryName(name) {
                     result.temporaryFiles.append(TemporaryFile(
                         path: childRelative,
                         modified: modificationDate(entry)))
+                } else if let reason = unreadableReason(child.path) {
+                    result.unreadable.append(Unreadable(path: childRelative, isFolder: false, reason: reason))
                 }
                 if entry.st_mode & groupAndOthers != 0 {
                     looseFiles.append(LooseFile(name: name, mode: entry.st_mode & 0o7777))
                 }
+            case S_IFLNK:
+                let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: child.path)) ?? "?"
+                let resolved = RealPath.of(child.path)
+                let inside = resolved.map { RealPath.isInside($0, realFolder) } ?? false
+                result.links.append(Link(path: childRelative, target: target, resolved: resolved, leavesTheFolder: !inside))
             default:
                 continue
             }
@@ -87,6 +126,32 @@ public struct FolderScan: Sendable, Equatable {
 
     private static func modificationDate(_ info: stat) -> Date { SystemCalls.modificationDate(info) }
 
+    /// The names in the folder at `path`, or why it cannot be listed.
+    private static func list(_ path: String) -> Result<[String], ListError> {
+        guard let directory = opendir(path) else { return .failure(ListError(reason: String(cString: strerror(errno)))) }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return .success(names)
+    }
+
+    private struct ListError: Error {
+        var reason: String
+    }
+
+    /// Why the file at `path` cannot be opened for reading, or nil when it can.
+    private static func unreadableReason(_ path: String) -> String? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        close(descriptor)
+        return nil
+    }
+
     private static func status(_ path: String) -> stat? {
         var info = stat()
         return lstat(path, &info) == 0 ? info : nil
@@ -97,6 +162,27 @@ extension DurableFile {
     /// True for the name of a temporary file `write` makes: `.<name>.<pid>.<random>.tmp`.
     static func isTemporaryName(_ name: String) -> Bool {
         name.hasPrefix(".") && name.hasSuffix(".tmp")
+    }
+}
+
+/// Paths with every symbolic link resolved, for every test of "inside the data folder": two
+/// spellings of one place (a link, `..`, a doubled slash) compare equal.
+public enum RealPath {
+    /// The path with every link resolved, or nil when nothing is there.
+    public static func of(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Where a file that may not exist yet would be: its folder's real path and its name.
+    public static func ofNewFile(_ url: URL) -> String? {
+        of(url.deletingLastPathComponent().path).map { $0 == "/" ? "/" + url.lastPathComponent : $0 + "/" + url.lastPathComponent }
+    }
+
+    /// True when the real path `path` is `folder` or inside it (both real paths).
+    public static func isInside(_ path: String, _ folder: String) -> Bool {
+        path == folder || path.hasPrefix(folder == "/" ? "/" : folder + "/")
     }
 }
 

@@ -2,8 +2,9 @@ import CSV
 import Foundation
 
 /// A spreadsheet saved as CSV: a header row and rows of cells, each row with the line of the
-/// file it starts on. Read and written by CSV.swift (RFC 4180: commas, quotes and newlines
-/// inside quoted cells, CRLF or LF line ends); the file must be UTF-8, a leading BOM is skipped.
+/// file it starts on. Read by `CSVRowReader`, written by CSV.swift (RFC 4180: commas, quotes
+/// and newlines inside quoted cells, CRLF or LF line ends); the file must be UTF-8, a leading
+/// BOM is skipped.
 public struct CSVTable: Sendable, Equatable {
     public struct Row: Sendable, Equatable {
         /// The line of the file the row starts on (the header is line 1).
@@ -22,30 +23,22 @@ public struct CSVTable: Sendable, Equatable {
 
     /// Reads a CSV file's bytes. Rows with no text at all (blank lines) are left out.
     public static func read(_ data: Data) throws(CSVFileError) -> CSVTable {
-        var bytes = data
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw .notUTF8(line: firstInvalidLine(bytes))
-        }
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(string: text, hasHeaderRow: true)
-        } catch {
-            throw .noHeader
-        }
-        guard let header = reader.headerRow, header.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
-            throw .noHeader
-        }
+        var reader = CSVRowReader(data: data)
+        let header = try readHeader(&reader)
         var rows: [Row] = []
-        var line = 1 + newlines(in: header)
-        while let cells = reader.next() {
-            let start = line + 1
-            line = start + newlines(in: cells)
-            if cells.allSatisfy({ $0.isEmpty }) { continue }
-            rows.append(Row(line: start, cells: cells))
+        while let row = try reader.next() {
+            if row.cells.allSatisfy({ $0.isEmpty }) { continue }
+            rows.append(row)
         }
-        if reader.error != nil { throw .malformed(line: line + 1) }
         return CSVTable(header: header, rows: rows)
+    }
+
+    /// The header row: the first row, which must name at least one column.
+    public static func readHeader(_ reader: inout CSVRowReader) throws(CSVFileError) -> [String] {
+        guard let header = try reader.next(), header.cells.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+            throw .noHeader
+        }
+        return header.cells
     }
 
     /// The CSV text of `rows` (the first is the header), LF line ends, quoted where needed.
@@ -63,21 +56,6 @@ public struct CSVTable: Sendable, Equatable {
         let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
         return String(decoding: data, as: UTF8.self) + (rows.isEmpty ? "" : "\n")
     }
-
-    private static func newlines(in cells: [String]) -> Int {
-        cells.reduce(0) { count, cell in
-            count + cell.unicodeScalars.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
-        }
-    }
-
-    /// The line holding the first byte that is not UTF-8.
-    private static func firstInvalidLine(_ bytes: Data) -> Int {
-        for (number, part) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
-        where String(validating: part, as: UTF8.self) == nil {
-            return number + 1
-        }
-        return 1
-    }
 }
 
 /// Why a CSV file could not be read at all.
@@ -85,6 +63,9 @@ public enum CSVFileError: Error, Equatable, Sendable, CustomStringConvertible {
     case notUTF8(line: Int)
     case noHeader
     case malformed(line: Int)
+    /// A quoted cell opened on this line is never closed.
+    case unclosedQuote(line: Int)
+    case unreadable
 
     public var description: String {
         switch self {
@@ -94,6 +75,11 @@ public enum CSVFileError: Error, Equatable, Sendable, CustomStringConvertible {
             "the file has no header row; the first line must name the columns (e.g. id,name,program_entry)"
         case .malformed(let line):
             "the file is not valid CSV near line \(line) (a quote left open?)"
+        case .unclosedQuote(let line):
+            "line \(line) opens a quoted cell (\") that is never closed, so every later row would be inside it; "
+                + "close the quote or remove it"
+        case .unreadable:
+            "the file cannot be read"
         }
     }
 }

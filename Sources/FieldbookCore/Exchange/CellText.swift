@@ -3,8 +3,8 @@ import Foundation
 /// How values are written in spreadsheet cells, both ways: dates `YYYY-MM-DD`, `yes`/`no`,
 /// lists separated by `;`, and the guard against formula injection.
 public enum CellText {
-    /// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a leading
-    /// `'`. A cell already starting with `'` before one of those gets one more, so `unguarded`
+    /// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first, or a tab or a
+    /// carriage return, which spreadsheets skip before one) gets a leading `'`. A cell already starting with `'` before one of those gets one more, so `unguarded`
     /// gives back exactly what was guarded.
     public static func guarded(_ text: String) -> String {
         needsGuard(text) ? "'" + text : text
@@ -16,8 +16,9 @@ public enum CellText {
     }
 
     private static func needsGuard(_ text: String) -> Bool {
-        guard let first = text.drop(while: { $0 == "'" }).first else { return false }
-        return "=+-@".contains(first)
+        // Scalars, not characters: a CR before a newline is one character with it.
+        guard let first = text.unicodeScalars.drop(while: { $0 == "'" }).first else { return false }
+        return "=+-@\t\r".unicodeScalars.contains(first)
     }
 
     public static func yesNo(_ value: Bool) -> String { value ? "yes" : "no" }

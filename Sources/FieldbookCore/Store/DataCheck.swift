@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What `fieldbook check` reports: every file that does not follow the data format, and
 /// references that point nowhere. Reads only; never writes.
@@ -24,7 +29,13 @@ public enum DataCheck {
         do {
             store = try Store(folder: folder, mode: .readOnly)
         } catch {
-            return ([DataProblem(path: DataLayout.formatFile, kind: .formatFile, message: error.description)], DataSnapshot())
+            // The problem names the file; the message is what is wrong with it.
+            let message: String
+            switch error {
+            case .io(_, let reason), .unreadableFormatFile(_, let reason): message = reason
+            default: message = error.description
+            }
+            return ([DataProblem(path: DataLayout.formatFile, kind: .formatFile, message: message)], DataSnapshot())
         }
         let snapshot = store.load()
         return (problems(in: folder, loaded: snapshot, skipping: skipping, now: now), snapshot)
@@ -47,7 +58,14 @@ public enum DataCheck {
         let unreadable = Set(snapshot.problems.compactMap { problem in
             UUID(uuidString: String(problem.path.split(separator: "/").last?.dropLast(5) ?? ""))
         })
-        problems += references(in: snapshot, alsoKnown: unreadable)
+        // A record folder that cannot be listed is not empty: references into it are not checked
+        // (each would be a false alarm), and the folder walk reports the folder.
+        let unlisted = Set([DataLayout.specialists, DataLayout.clients, DataLayout.employers].filter { name in
+            guard let directory = opendir(folder.appendingPathComponent(name).path) else { return errno != ENOENT }
+            closedir(directory)
+            return false
+        })
+        problems += references(in: snapshot, alsoKnown: unreadable, unlistedFolders: unlisted)
         if let profileProblems {
             problems += profileProblems
         } else {
@@ -59,7 +77,8 @@ public enum DataCheck {
     }
 
     /// Problems with the folder itself rather than its records: temporary files left by
-    /// interrupted saves, and files or folders open to group or others.
+    /// interrupted saves, folders and files that cannot be read, symbolic links (where they
+    /// lead), and files or folders open to group or others.
     /// The folder's derived cache (see `RecordCache`) is checked too: it holds client data.
     public static func hygiene(
         of folder: URL, skipping: Set<Part> = [], now: Date = Date(),
@@ -72,6 +91,23 @@ public enum DataCheck {
             problems.append(DataProblem(
                 path: file.path, kind: nil,
                 message: "temporary file of a save that never finished (\(minutes) minute\(minutes == 1 ? "" : "s") old); `fieldbook check --repair` removes it"))
+        }
+        // A JSON file that cannot be read is reported by the store that reads it.
+        for entry in scan.unreadable where entry.isFolder || !entry.path.hasSuffix(".json") {
+            let place = entry.path.isEmpty ? "the data folder" : entry.path
+            problems.append(DataProblem(
+                path: entry.path, kind: nil,
+                message: entry.isFolder
+                    ? "folder cannot be read (\(entry.reason)): what it holds is not counted, never taken as empty; give your user read access to \(place)"
+                    : "file cannot be read (\(entry.reason)): give your user read access to it"))
+        }
+        for link in scan.links {
+            let leads = link.resolved == nil ? "which leads nowhere"
+                : link.leavesTheFolder ? "out of the data folder (\(link.resolved ?? ""))" : "inside the data folder"
+            problems.append(DataProblem(
+                path: link.path, kind: nil,
+                message: "symbolic link to \(link.target), \(leads): `check --repair` and backups never follow it; "
+                    + "replace it with the file or folder itself"))
         }
         if !skipping.contains(.permissions) {
             for folder in scan.looseFolders {
@@ -97,34 +133,38 @@ public enum DataCheck {
     }
 
     /// Records that point at a specialist, client or employer that is not in the folder.
-    public static func references(in snapshot: DataSnapshot, alsoKnown: Set<UUID> = []) -> [DataProblem] {
+    /// References into a folder of `unlistedFolders` (one that could not be listed) are not checked.
+    public static func references(in snapshot: DataSnapshot, alsoKnown: Set<UUID> = [], unlistedFolders: Set<String> = []) -> [DataProblem] {
         var problems: [DataProblem] = []
         let specialists = Set(snapshot.specialists.map(\.id)).union(alsoKnown)
         let clients = Set(snapshot.clients.map(\.id)).union(alsoKnown)
         let employers = Set(snapshot.employers.map(\.id)).union(alsoKnown)
+        let checkSpecialists = !unlistedFolders.contains(DataLayout.specialists)
+        let checkClients = !unlistedFolders.contains(DataLayout.clients)
+        let checkEmployers = !unlistedFolders.contains(DataLayout.employers)
         for client in snapshot.clients {
             let path = DataLayout.client(client.id)
-            if let id = client.specialistID, !specialists.contains(id) {
+            if checkSpecialists, let id = client.specialistID, !specialists.contains(id) {
                 problems.append(DataProblem(path: path, kind: .client, message: "specialistID \(id.lowercased) is not a known specialist"))
             }
             for (index, job) in client.jobs.enumerated() {
                 if let end = job.endDate, end < job.startDate {
                     problems.append(DataProblem(path: path, kind: .client, message: "jobs[\(index)]: endDate \(end) is before startDate \(job.startDate)"))
                 }
-                if let id = job.employerID, !employers.contains(id) {
+                if checkEmployers, let id = job.employerID, !employers.contains(id) {
                     problems.append(DataProblem(path: path, kind: .client, message: "jobs[\(index)].employerID \(id.lowercased) is not a known employer"))
                 }
             }
         }
         for contact in snapshot.employerContacts {
             let path = DataLayout.employerContacts(specialist: contact.specialistID, month: contact.date)
-            if !specialists.contains(contact.specialistID) {
+            if checkSpecialists && !specialists.contains(contact.specialistID) {
                 problems.append(DataProblem(path: path, kind: .employerContacts, message: "contact \(contact.id.lowercased): specialistID is not a known specialist"))
             }
-            if !employers.contains(contact.employerID) {
+            if checkEmployers && !employers.contains(contact.employerID) {
                 problems.append(DataProblem(path: path, kind: .employerContacts, message: "contact \(contact.id.lowercased): employerID \(contact.employerID.lowercased) is not a known employer"))
             }
-            for seeker in contact.jobSeekerIDs where !clients.contains(seeker) {
+            for seeker in contact.jobSeekerIDs where checkClients && !clients.contains(seeker) {
                 problems.append(DataProblem(path: path, kind: .employerContacts, message: "contact \(contact.id.lowercased): job seeker \(seeker.lowercased) is not a known client"))
             }
         }

@@ -30,12 +30,13 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The last folder and the start of the file name: `clients/27f2c1d0…`.
+    /// The last folder and the start of a record's file name: `clients/27f2c1d0…`. Only a
+    /// record id is cut: any other name (`.fieldbook.lock`) is kept whole.
     static func shortened(_ path: String) -> String {
         let parts = path.split(separator: "/")
         guard var name = parts.last.map(String.init) else { return path }
         if name.hasSuffix(".json") { name.removeLast(5) }
-        if name.count > 12 { name = String(name.prefix(8)) + "…" }
+        if UUID(uuidString: name) != nil { name = String(name.prefix(8)) + "…" }
         return parts.count > 1 ? "\(parts[parts.count - 2])/\(name)" : name
     }
 

@@ -29,6 +29,29 @@ public enum TerminalText {
         return String(result)
     }
 
+    /// `text` as a terminal is given it whatever the format (CSV, JSON, text): every control
+    /// character escaped but the line ends (a newline, and a carriage return right before one,
+    /// as CSV's CRLF), with how many characters were escaped.
+    public static func forTerminal(_ text: String) -> (text: String, escaped: Int) {
+        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }) { return (text, 0) }
+        var result = String.UnicodeScalarView()
+        var count = 0
+        var scalars = text.unicodeScalars.makeIterator()
+        var next = scalars.next()
+        while let scalar = next {
+            next = scalars.next()
+            if scalar == "\n" || (scalar == "\r" && next == "\n") {
+                result.append(scalar)
+            } else if let shown = replacement(for: scalar) {
+                result.append(contentsOf: shown.unicodeScalars)
+                count += 1
+            } else {
+                result.append(scalar)
+            }
+        }
+        return (String(result), count)
+    }
+
     /// Like `escaped`, but keeps newlines: for several lines printed at once.
     public static func escapedKeepingLines(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { escaped(String($0)) }.joined(separator: "\n")

@@ -66,6 +66,12 @@ public struct AppState: Sendable {
     public internal(set) var lastMessage: Message?
     /// With a PIN, the blanked screen comes back only after it.
     public var pin: PINHash?
+
+    /// With a PIN, starts locked: nothing of the folder shows until the PIN is typed (a
+    /// restart after Ctrl-C on the PIN screen asks again).
+    public mutating func lockWhenAPINIsSet() {
+        if pin != nil { isBlanked = true }
+    }
     /// Digits typed on the blanked screen so far.
     public internal(set) var pinEntry = ""
     public internal(set) var pinWasWrong = false

@@ -5,6 +5,9 @@ import Foundation
 /// and benefits, disclosure, jobs, contacts, employer contacts, status history, career profile,
 /// notes), as lines for `ScrolledText`.
 extension ClientPage {
+    /// The most lines one text (a field, a note) takes on the page (`PageText`).
+    static let linesPerText = PageText.linesPerText
+
     static func lines(_ client: Client, context: PageContext, width: Int) -> [StyledLine] {
         var out: [StyledLine] = []
         let today = context.today
@@ -16,16 +19,19 @@ extension ClientPage {
         func field(_ label: String, _ value: String?, _ style: Style = .normal) {
             let text = value.flatMap { $0.isEmpty ? nil : $0 } ?? "—"
             let labelWidth = 20
-            let wrapped = TextCells.wrap(text, width: max(10, width - labelWidth - 2))
-            for (index, part) in wrapped.enumerated() {
+            let wrapped = PageText.wrap(text, width: max(10, width - labelWidth - 2))
+            for (index, part) in wrapped.lines.enumerated() {
                 let head = index == 0 ? TextCells.pad(label, to: labelWidth) : String(repeating: " ", count: labelWidth)
                 out.append([Span("  " + head, .muted), Span(part, style)])
             }
+            if let cut = wrapped.cut { out.append([Span(String(repeating: " ", count: labelWidth + 2)), Span(cut, .warning)]) }
         }
         func paragraph(_ text: String, indent: Int = 4, style: Style = .normal) {
-            for part in TextCells.wrap(text, width: max(10, width - indent)) {
+            let wrapped = PageText.wrap(text, width: max(10, width - indent))
+            for part in wrapped.lines {
                 out.append([Span(String(repeating: " ", count: indent) + part, style)])
             }
+            if let cut = wrapped.cut { out.append([Span(String(repeating: " ", count: indent)), Span(cut, .warning)]) }
         }
 
         if context.figures.toMerge[client.id] != nil {

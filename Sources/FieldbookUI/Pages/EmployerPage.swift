@@ -142,10 +142,12 @@ public struct EmployerPage: Page {
         func field(_ label: String, _ value: String?, _ style: Style = .normal, indent: Int = 2) {
             let text = value.flatMap { $0.isEmpty ? nil : $0 } ?? "—"
             let labelWidth = 18
-            for (index, part) in TextCells.wrap(text, width: max(10, width - labelWidth - indent)).enumerated() {
+            let wrapped = PageText.wrap(text, width: max(10, width - labelWidth - indent))
+            for (index, part) in wrapped.lines.enumerated() {
                 let head = index == 0 ? TextCells.pad(label, to: labelWidth) : String(repeating: " ", count: labelWidth)
                 out.append([Span(String(repeating: " ", count: indent) + head, .muted), Span(part, style)])
             }
+            if let cut = wrapped.cut { out.append([Span(String(repeating: " ", count: indent + labelWidth)), Span(cut, .warning)]) }
         }
         func clientName(_ id: UUID) -> String { data.client(id)?.name ?? "a client no longer in the folder" }
 

@@ -226,7 +226,8 @@ public struct MergePage: Page {
             let text = which == nil && field.base == nil ? "not known" : FieldNames.value(value, path: field.field, in: context.data)
             let picked = which != nil && which == choice
             let head = TextCells.pad((picked ? "✓ " : "  ") + name, to: 10)
-            for (index, part) in TextCells.wrap(text, width: max(10, width - 10)).enumerated() {
+            // No more lines than the screen has (a value of any size is kept whole, never laid out whole).
+            for (index, part) in TextCells.wrap(text, width: max(10, width - 10), upTo: max(1, screen.rows)).lines.enumerated() {
                 lines.append([Span(index == 0 ? head : String(repeating: " ", count: 10), picked ? .success : .muted),
                               Span(part, which == nil ? .muted : .normal)])
             }

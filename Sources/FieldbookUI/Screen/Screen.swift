@@ -133,19 +133,13 @@ public struct Screen: Hashable, Sendable {
         let limit = min(width ?? (columns - column), columns - column)
         guard limit > 0 else { return 0 }
         if let used = putPrintableASCII(text, row: row, column: column, limit: limit, style: style) { return used }
-        var items = TextCells.cells(text)
-        let total = items.reduce(0) { $0 + $1.width }
-        if total > limit {
-            var kept: [TextCell] = []
-            var used = 0
-            for item in items {
-                if used + item.width > limit - 1 { break }
-                kept.append(item)
-                used += item.width
-            }
-            while kept.last?.text == " " { kept.removeLast() }
-            kept.append(TextCell(text: "…", width: 1, isEscape: false))
-            items = kept
+        // Only what fits is read, however long the text.
+        var (items, more) = TextCells.cells(text, fittingIn: limit)
+        if more {
+            var used = items.reduce(0) { $0 + $1.width }
+            while used > limit - 1, let last = items.popLast() { used -= last.width }
+            while items.last?.text == " " { items.removeLast() }
+            items.append(TextCell(text: "…", width: 1, isEscape: false))
         }
         var x = column
         for item in items {
@@ -161,7 +155,8 @@ public struct Screen: Hashable, Sendable {
     private mutating func putPrintableASCII(_ text: String, row: Int, column: Int, limit: Int, style: Style) -> Int? {
         var text = text
         return text.withUTF8 { bytes -> Int? in
-            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+            // What shows is decided by the first limit + 1 bytes.
+            guard bytes.prefix(limit + 1).allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
             var shown = bytes.count
             let cut = shown > limit
             if cut {

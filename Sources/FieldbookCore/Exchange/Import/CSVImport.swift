@@ -17,13 +17,23 @@ public enum CSVImport {
         _ kind: ExchangeKind, table: CSVTable, snapshot: DataSnapshot, today: LocalDate, now: Date,
         newID: @escaping () -> UUID = { UUID() }
     ) -> ImportPlan {
+        var rows = table.rows.makeIterator()
+        return plan(kind, header: table.header, rows: &rows, snapshot: snapshot, today: today, now: now, newID: newID)
+    }
+
+    /// The plan of rows read one at a time (`CSVFileRows` reads them from the file as they are
+    /// asked for): no row is kept once it is planned. Rows with no text at all are left out.
+    public static func plan<Rows: IteratorProtocol<CSVTable.Row>>(
+        _ kind: ExchangeKind, header: [String], rows: inout Rows, snapshot: DataSnapshot, today: LocalDate, now: Date,
+        newID: @escaping () -> UUID = { UUID() }
+    ) -> ImportPlan {
         var plan = ImportPlan(kind: kind)
         let known = Set(kind.columns)
-        let columns: [String?] = table.header.map { cell in
+        let columns: [String?] = header.map { cell in
             let name = ExchangeKind.columnName(cell)
             return known.contains(name) ? name : nil
         }
-        plan.unknownColumns = table.header.filter { !known.contains(ExchangeKind.columnName($0)) && !$0.isEmpty }
+        plan.unknownColumns = header.filter { !known.contains(ExchangeKind.columnName($0)) && !$0.isEmpty }
         var seen: Set<String> = []
         for name in columns.compactMap({ $0 }) where !seen.insert(name).inserted {
             plan.badRows.append(.init(line: 1, reason: "the column \(name) appears twice"))
@@ -35,7 +45,8 @@ public enum CSVImport {
         guard plan.badRows.isEmpty else { return plan }
 
         var work = Working(snapshot: snapshot, now: now, newID: newID)
-        for row in table.rows {
+        while let row = rows.next() {
+            if row.cells.allSatisfy({ $0.isEmpty }) { continue }
             plan.rowsRead += 1
             var reader = ImportRow(line: row.line, columns: columns, cells: row.cells)
             let outcome: Outcome
@@ -69,5 +80,24 @@ public enum CSVImport {
 
     enum Outcome {
         case added, updated(String), unchanged, rejected
+    }
+}
+
+/// The rows of a CSV file, read from it one at a time as the plan asks; an error ends them and
+/// is kept in `error` (the plan made from them is then not to be used).
+public struct CSVFileRows: IteratorProtocol {
+    private var reader: CSVRowReader
+    public private(set) var error: CSVFileError?
+
+    public init(_ reader: CSVRowReader) { self.reader = reader }
+
+    public mutating func next() -> CSVTable.Row? {
+        guard error == nil else { return nil }
+        do {
+            return try reader.next()
+        } catch {
+            self.error = error
+            return nil
+        }
     }
 }

@@ -67,9 +67,11 @@ public struct ProfileReviewPage: Page {
     func lines(width: Int, context: PageContext) -> [StyledLine] {
         var out: [StyledLine] = []
         func wrap(_ text: String, indent: Int, _ style: Style) {
-            for part in TextCells.wrap(text, width: max(10, width - indent)) {
+            let wrapped = PageText.wrap(text, width: max(10, width - indent))
+            for part in wrapped.lines {
                 out.append([Span(String(repeating: " ", count: indent) + part, style)])
             }
+            if let cut = wrapped.cut { out.append([Span(String(repeating: " ", count: indent) + cut, .warning)]) }
         }
         func origin(_ entry: AnswerEntry) -> String {
             var parts = [entry.source.label, LocalDate(containing: entry.answeredAt).description]

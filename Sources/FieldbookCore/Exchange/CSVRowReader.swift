@@ -1,0 +1,115 @@
+import Foundation
+
+/// Reads a CSV file row by row, a chunk of bytes at a time, so memory holds one row whatever
+/// the number of rows (RFC 4180: commas, quotes and line breaks inside quoted cells, CRLF, LF
+/// or CR line ends; a leading UTF-8 byte-order mark is skipped). A quote inside an unquoted
+/// cell, or after a closing quote, is kept as a character, as spreadsheets write it.
+///
+/// A quoted cell still open at the end of the file is an error naming the line where its quote
+/// opened (`CSVFileError.unclosedQuote`): the rows after it would otherwise vanish into it.
+public struct CSVRowReader {
+    private let source: () -> Data?
+    private var chunk: [UInt8] = []
+    private var position = 0
+    private var atStart = true
+    private var finished = false
+    /// The line the next byte is on.
+    private var line = 1
+
+    /// Reads `url` in chunks of `chunkSize` bytes.
+    public init(file url: URL, chunkSize: Int = 1 << 16) throws(CSVFileError) {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { throw .unreadable }
+        self.source = {
+            guard let data = try? handle.read(upToCount: chunkSize), !data.isEmpty else { return nil }
+            return data
+        }
+    }
+
+    /// Reads bytes already in memory.
+    public init(data: Data) {
+        var given: Data? = data
+        self.source = {
+            defer { given = nil }
+            return given
+        }
+    }
+
+    private mutating func nextByte() -> UInt8? {
+        while position >= chunk.count {
+            guard !finished, let data = source() else {
+                finished = true
+                return nil
+            }
+            chunk = [UInt8](data)
+            position = 0
+            if atStart {
+                // The byte-order mark may come in more than one chunk.
+                atStart = false
+                while chunk.count < 3, let more = source() { chunk += [UInt8](more) }
+                if chunk.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+            }
+        }
+        defer { position += 1 }
+        return chunk[position]
+    }
+
+    private mutating func peekByte() -> UInt8? {
+        guard let byte = nextByte() else { return nil }
+        position -= 1
+        return byte
+    }
+
+    /// The next row: the line it starts on and its cells; nil at the end of the file. Rows with
+    /// no text at all (blank lines) are given too; the caller leaves them out.
+    public mutating func next() throws(CSVFileError) -> CSVTable.Row? {
+        let start = line
+        var cells: [String] = []
+        var cell: [UInt8] = []
+        var quoted = false
+        var quoteLine = 0
+        var sawAnything = false
+        func finishCell() throws(CSVFileError) {
+            guard let text = String(validating: cell, as: UTF8.self) else { throw .notUTF8(line: line) }
+            cells.append(text)
+            cell.removeAll(keepingCapacity: true)
+        }
+        while let byte = nextByte() {
+            sawAnything = true
+            if quoted {
+                switch byte {
+                case 0x22:
+                    if peekByte() == 0x22 {
+                        _ = nextByte()
+                        cell.append(0x22)
+                    } else {
+                        quoted = false
+                    }
+                case 0x0A:
+                    line += 1
+                    cell.append(byte)
+                default:
+                    cell.append(byte)
+                }
+                continue
+            }
+            switch byte {
+            case 0x22 where cell.isEmpty:
+                quoted = true
+                quoteLine = line
+            case 0x2C:
+                try finishCell()
+            case 0x0D, 0x0A:
+                if byte == 0x0D, peekByte() == 0x0A { _ = nextByte() }
+                try finishCell()
+                line += 1
+                return CSVTable.Row(line: start, cells: cells)
+            default:
+                cell.append(byte)
+            }
+        }
+        if quoted { throw .unclosedQuote(line: quoteLine) }
+        guard sawAnything else { return nil }
+        try finishCell()
+        return CSVTable.Row(line: start, cells: cells)
+    }
+}
