@@ -76,6 +76,21 @@ import Testing
         #expect(focusedText(state) == "todayx")
     }
 
+    /// `ë` written as e + U+0308 is one character: Delete before it and Backspace after it
+    /// remove both scalars, never the e alone (which would leave the mark on the o: "Zö").
+    @Test func deleteAndBackspaceRemoveACombinedCharacterWhole() {
+        var forward = TextBuffer("Zoe\u{308}y")
+        forward.move(by: -2)
+        #expect(forward.cursor == 2)
+        forward.deleteForward()
+        #expect(forward.text.unicodeScalars.elementsEqual("Zoy".unicodeScalars))
+        #expect(forward.cursor == 2)
+        var backward = TextBuffer("Zoe\u{308}")
+        backward.deleteBackward()
+        #expect(backward.text.unicodeScalars.elementsEqual("Zo".unicodeScalars))
+        #expect(backward.cursor == 2)
+    }
+
     @Test func wordMovesAndDeletes() {
         var buffer = TextBuffer("Ana Lúcia Pereira")
         buffer.moveWordLeft()
