@@ -1,3 +1,5 @@
+import FieldbookCore
+
 /// How a cell looks. The role picks a colour where colour is on; the attributes carry the
 /// meaning on their own, so a monochrome terminal (NO_COLOR) loses nothing.
 public struct Style: Hashable, Sendable {
@@ -161,7 +163,7 @@ public struct Screen: Hashable, Sendable {
     private mutating func putPrintableASCII(_ text: String, row: Int, column: Int, limit: Int, style: Style) -> Int? {
         var text = text
         return text.withUTF8 { bytes -> Int? in
-            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+            guard bytes.allSatisfy(TerminalText.isPrintableASCII) else { return nil }
             var shown = bytes.count
             let cut = shown > limit
             if cut {

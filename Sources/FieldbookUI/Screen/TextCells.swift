@@ -44,16 +44,15 @@ public enum TextCells {
 
     /// Columns `text` takes on screen.
     public static func width(_ text: String) -> Int {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        if TerminalText.isPrintableASCII(text) { return text.utf8.count }
         return cells(text).reduce(0) { $0 + $1.width }
     }
 
     /// Columns one scalar takes: the C library's answer, with ASCII answered directly.
     public static func scalarWidth(_ scalar: Unicode.Scalar) -> Int {
-        let value = scalar.value
-        if value >= 0x20 && value < 0x7F { return 1 }
+        if TerminalText.isPrintableASCII(scalar) { return 1 }
         _ = utf8Locale
-        return Int(fieldbook_wcwidth(value))
+        return Int(fieldbook_wcwidth(scalar.value))
     }
 
     /// wcwidth answers -1 for every non-ASCII character in the C locale, so widths are measured
@@ -65,7 +64,7 @@ public enum TextCells {
     public static func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
         // Printable ASCII that fits is its own cells (most of what lists show, every frame).
-        if text.utf8.count <= width, text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        if text.utf8.count <= width, TerminalText.isPrintableASCII(text) { return text }
         let all = cells(text)
         let total = all.reduce(0) { $0 + $1.width }
         if total <= width { return all.map(\.text).joined() }
