@@ -24,6 +24,7 @@ import Testing
             // The client page's line.
             let first = try #require(EmployerLog(data, today: today).firstEmployerContact(for: Self.client.id))
             #expect(first.madeInTime == inTime, "\(day)")
+            #expect(first.isLate == !inTime, "\(day)")
             // The rapid job search report.
             let report = RapidSearchReport(ReportInput(data: data, period: quarter, today: today))
             #expect(report.withinTarget == (inTime ? 1 : 0), "\(day)")

@@ -112,8 +112,7 @@ extension ClientPage {
         section("Employer contacts on this person's behalf")
         let log = context.figures.employerLog
         if let first = log.firstEmployerContact(for: client.id) {
-            let late = first.made == nil ? (first.daysLeft ?? 0) < 0 : !first.madeInTime
-            paragraph(first.text, indent: 2, style: late ? .warning : (first.made == nil ? .normal : .muted))
+            paragraph(first.text, indent: 2, style: first.isLate ? .warning : (first.made == nil ? .normal : .muted))
         }
         let onBehalf = log.contacts(onBehalfOf: client.id)
         if onBehalf.isEmpty {
