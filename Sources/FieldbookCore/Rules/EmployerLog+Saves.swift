@@ -70,7 +70,7 @@ extension EmployerLog {
         if let old {
             Self.remove(old, from: &contactsByEmployer, at: old.employerID)
             for client in Set(old.jobSeekerIDs) { Self.remove(old, from: &contactsByClient, at: client) }
-            if old.isFaceToFace, var days = faceToFaceDays[old.specialistID] {
+            if ContactTally.counts(old), var days = faceToFaceDays[old.specialistID] {
                 let at = Self.firstIndex(in: days, notBelow: old.date.dayNumber)
                 if at < days.count && days[at] == old.date.dayNumber { days.remove(at: at) }
                 faceToFaceDays[old.specialistID] = days.isEmpty ? nil : days
@@ -80,7 +80,7 @@ extension EmployerLog {
         if let new {
             Self.insert(new, into: &contactsByEmployer, at: new.employerID)
             for client in Set(new.jobSeekerIDs) { Self.insert(new, into: &contactsByClient, at: client) }
-            if new.isFaceToFace {
+            if ContactTally.counts(new) {
                 var days = faceToFaceDays[new.specialistID] ?? []
                 days.insert(new.date.dayNumber, at: Self.firstIndex(in: days, notBelow: new.date.dayNumber))
                 faceToFaceDays[new.specialistID] = days

@@ -59,7 +59,7 @@ public struct EmployerLog: Sendable {
             } else if !contact.jobSeekerIDs.isEmpty {
                 for client in Set(contact.jobSeekerIDs) { byClient[client, default: []].append(contact) }
             }
-            if contact.isFaceToFace { days[contact.specialistID, default: []].append(contact.date.dayNumber) }
+            if ContactTally.counts(contact) { days[contact.specialistID, default: []].append(contact.date.dayNumber) }
         }
         contactsByEmployer = byEmployer
         contactsByClient = byClient
@@ -89,7 +89,7 @@ public struct EmployerLog: Sendable {
         }
         var targets: [UUID: Int] = [:]
         for specialist in snapshot.specialists {
-            targets[specialist.id] = EmployerContactTarget.weeklyTarget(jobSeekers: seekers[specialist.id] ?? 0, settings: settings)
+            targets[specialist.id] = ContactTally.weeklyTarget(jobSeekers: seekers[specialist.id] ?? 0, settings: settings)
         }
         return targets
     }
@@ -138,7 +138,7 @@ public struct EmployerLog: Sendable {
         let done = members.reduce(0) { $0 + faceToFaceCount(of: $1, in: period) }
         let weekly = members.reduce(0) { $0 + (weeklyTargets[$1] ?? settings.weeklyFaceToFaceTarget) }
         return ContactTally(period: period, specialistID: specialistID, done: done,
-                            target: EmployerContactTarget.target(weekly: weekly, days: period.dayCount), today: today)
+                            target: ContactTally.target(weekly: weekly, days: period.dayCount), today: today)
     }
 
     /// The last `weeks` weeks up to and including this one, oldest first: for the history chart.

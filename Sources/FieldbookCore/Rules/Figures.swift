@@ -3,17 +3,6 @@ import Foundation
 /// What the screens, the command line and the exports count, computed once from the records
 /// and a date (build it again when either changes), never while drawing.
 public struct Figures: Sendable {
-    /// Visits to one employer: how many in the recent window, and the latest ever.
-    public struct EmployerVisits: Hashable, Sendable {
-        public var recent: Int
-        public var last: LocalDate?
-
-        mutating func count(_ date: LocalDate, since: LocalDate) {
-            if date >= since { recent += 1 }
-            last = max(last ?? date, date)
-        }
-    }
-
     /// A job starting soon.
     public struct JobStart: Hashable, Sendable {
         public var clientID: UUID
@@ -23,18 +12,11 @@ public struct Figures: Sendable {
     }
 
     public let today: LocalDate
-    /// Days back counted as "recent" for employer visits.
-    public static let recentVisitDays = 90
     /// Days ahead counted for job starts.
     public static let jobStartDays = 14
 
+    /// Active clients, by specialist.
     public let activeClients: [UUID: Int]
-    public let jobSeekers: [UUID: Int]
-    /// Clients holding a job today, by specialist.
-    public let workingClients: [UUID: Int]
-    public let faceToFaceThisWeek: [UUID: Int]
-    public let weeklyTarget: [UUID: Int]
-    public let employerVisits: [UUID: EmployerVisits]
     /// Jobs starting from today to `jobStartDays` ahead, soonest first.
     public let jobStartsAhead: [JobStart]
     /// The caseload list's keys and orders (folded names, each sort), so a filter or a search
@@ -87,30 +69,17 @@ public struct Figures: Sendable {
     public init(data: DataSnapshot, today: LocalDate, previous: Figures?, saved: [SavedChange]) {
         self.today = today
         basis = Basis(data)
-        var active: [UUID: Int] = [:], seekers: [UUID: Int] = [:], working: [UUID: Int] = [:]
+        var active: [UUID: Int] = [:]
         var starts: [JobStart] = []
         let horizon = today.adding(days: Figures.jobStartDays)
         for client in data.clients {
             for job in client.jobs where job.startDate >= today && job.startDate <= horizon {
                 starts.append(JobStart(clientID: client.id, clientName: client.name, specialistID: client.specialistID, job: job))
             }
-            guard let specialist = client.specialistID else { continue }
-            if client.status.isActive { active[specialist, default: 0] += 1 }
-            if client.status == .jobSearch { seekers[specialist, default: 0] += 1 }
-            if client.jobs.contains(where: { $0.isHeld(on: today) }) { working[specialist, default: 0] += 1 }
-        }
-        var targets: [UUID: Int] = [:]
-        let settings = data.settings
-        for specialist in data.specialists {
-            let count = seekers[specialist.id] ?? 0
-            targets[specialist.id] = count < settings.smallCaseloadJobSeekers
-                ? count * settings.faceToFacePerJobSeekerWhenSmall : settings.weeklyFaceToFaceTarget
+            if let specialist = client.specialistID, client.status.isActive { active[specialist, default: 0] += 1 }
         }
         toMerge = Dictionary(data.pendingMerges.compactMap { pending in pending.recordID.map { ($0, pending) } }) { first, _ in first }
         activeClients = active
-        jobSeekers = seekers
-        workingClients = working
-        weeklyTarget = targets
         jobStartsAhead = starts.sorted { ($0.job.startDate, $0.clientName) < ($1.job.startDate, $1.clientName) }
 
         let log: EmployerLog
@@ -118,41 +87,20 @@ public struct Figures: Sendable {
             log = followed.log
             due = followed.due
             caseload = followed.caseload
-            faceToFaceThisWeek = followed.faceToFace
-            employerVisits = followed.visits
         } else {
-            // The employer log (most of the work) on another core, beside the due list, the
-            // caseload's orders and the visit counts, which do not need it.
+            // The employer log (most of the work) on another core, beside the due list and the
+            // caseload's orders, which do not need it.
             let built = SideBySide.run({
                 let due = DueList(snapshot: data, asOf: today)
-                return (due, CaseloadIndex(data: data, due: due), Self.contactCounts(data.employerContacts, today: today))
+                return (due, CaseloadIndex(data: data, due: due))
             }, { EmployerLog(data, today: today) })
             log = built.1
-            (due, caseload, (faceToFaceThisWeek, employerVisits)) = built.0
+            (due, caseload) = built.0
         }
         var tallies: [UUID?: ContactTally] = [nil: log.currentWeek(of: nil)]
         for specialist in data.specialists { tallies[specialist.id] = log.currentWeek(of: specialist.id) }
         employerLog = log
         weekTallies = tallies
-    }
-
-    /// This week's face-to-face contacts per specialist, and each employer's visits.
-    private static func contactCounts(_ contacts: [EmployerContact], today: LocalDate)
-        -> (faceToFace: [UUID: Int], visits: [UUID: EmployerVisits])
-    {
-        let weekStart = today.startOfWeek, weekEnd = today.startOfWeek.adding(days: 6)
-        let since = today.adding(days: -Figures.recentVisitDays)
-        var faceToFace: [UUID: Int] = [:]
-        var visits: [UUID: EmployerVisits] = [:]
-        // By index: the fields read, never a copy of every contact.
-        for index in contacts.indices {
-            let date = contacts[index].date
-            if date >= weekStart && date <= weekEnd && contacts[index].isFaceToFace {
-                faceToFace[contacts[index].specialistID, default: 0] += 1
-            }
-            visits[contacts[index].employerID, default: EmployerVisits(recent: 0, last: nil)].count(date, since: since)
-        }
-        return (faceToFace, visits)
     }
 
     /// The parts that follow saved records, from the figures before the save; nil when they
@@ -161,8 +109,6 @@ public struct Figures: Sendable {
         var log: EmployerLog
         var due: DueList
         var caseload: CaseloadIndex
-        var faceToFace: [UUID: Int]
-        var visits: [UUID: EmployerVisits]
 
         init?(_ previous: Figures, data: DataSnapshot, today: LocalDate, saved: [SavedChange]) {
             guard !saved.isEmpty, previous.today == today, previous.basis.specialists == data.specialists,
@@ -187,8 +133,6 @@ public struct Figures: Sendable {
             log = previous.employerLog
             due = previous.due
             caseload = previous.caseload
-            faceToFace = previous.faceToFaceThisWeek
-            visits = previous.employerVisits
             var moved: [UUID] = []
             for change in saved {
                 switch change {
@@ -205,9 +149,9 @@ public struct Figures: Sendable {
                     }
                     updateNextSteps(of: employer.id)
                 case .employerContact(let contact, let old):
-                    moved += contactSaved(contact, replacing: old, in: data, today: today)
+                    moved += contactSaved(contact, replacing: old)
                 case .deletedEmployerContact(let contact):
-                    moved += contactSaved(nil, replacing: contact, in: data, today: today)
+                    moved += contactSaved(nil, replacing: contact)
                 }
             }
             // Clients whose next due date may have moved take their place in the caseload list again.
@@ -224,28 +168,13 @@ public struct Figures: Sendable {
         }
 
         /// The job seekers whose due items were worked out again.
-        private mutating func contactSaved(_ new: EmployerContact?, replacing old: EmployerContact?, in data: DataSnapshot,
-                                           today: LocalDate) -> [UUID] {
+        private mutating func contactSaved(_ new: EmployerContact?, replacing old: EmployerContact?) -> [UUID] {
             log.employerContactSaved(new, replacing: old)
-            let weekStart = today.startOfWeek, weekEnd = today.startOfWeek.adding(days: 6)
-            let since = today.adding(days: -Figures.recentVisitDays)
-            if let old, old.isFaceToFace && old.date >= weekStart && old.date <= weekEnd {
-                let count = (faceToFace[old.specialistID] ?? 0) - 1
-                faceToFace[old.specialistID] = count > 0 ? count : nil
-            }
-            if let new, new.isFaceToFace && new.date >= weekStart && new.date <= weekEnd {
-                faceToFace[new.specialistID, default: 0] += 1
-            }
             var employers: [UUID] = []
             for contact in [old, new].compactMap({ $0 }) where !employers.contains(contact.employerID) {
                 employers.append(contact.employerID)
             }
-            for id in employers {
-                let contacts = log.contacts(atEmployer: id)
-                visits[id] = contacts.isEmpty ? nil : EmployerVisits(
-                    recent: contacts.count(where: { $0.date >= since }), last: contacts.lazy.map(\.date).max())
-                updateNextSteps(of: id)
-            }
+            for id in employers { updateNextSteps(of: id) }
             var seekers: [UUID] = []
             for id in (old?.jobSeekerIDs ?? []) + (new?.jobSeekerIDs ?? []) where !seekers.contains(id) {
                 seekers.append(id)
@@ -262,13 +191,8 @@ public struct Figures: Sendable {
     }
 
     public func activeClients(of specialist: UUID) -> Int { activeClients[specialist] ?? 0 }
-    public func jobSeekers(of specialist: UUID) -> Int { jobSeekers[specialist] ?? 0 }
-    public func workingClients(of specialist: UUID) -> Int { workingClients[specialist] ?? 0 }
-    public func faceToFaceThisWeek(of specialist: UUID) -> Int { faceToFaceThisWeek[specialist] ?? 0 }
-    public func weeklyTarget(of specialist: UUID) -> Int { weeklyTarget[specialist] ?? 0 }
     /// This week's tally of the specialist, or of the team (nil or unknown).
     public func weekTally(of specialist: UUID?) -> ContactTally {
         weekTallies[specialist] ?? weekTallies[nil] ?? employerLog.currentWeek(of: nil)
     }
-    public func visits(to employer: UUID) -> EmployerVisits { employerVisits[employer] ?? EmployerVisits(recent: 0, last: nil) }
 }
