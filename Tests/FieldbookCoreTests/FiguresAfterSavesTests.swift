@@ -1,12 +1,13 @@
 import FieldbookCore
 import Foundation
+import SyntheticData
 import Testing
 
 /// The figures after a save follow the saved records (a client, an employer contact new, edited
 /// or deleted, an employer) instead of being built again: after each of many random saves they
 /// equal figures built from scratch from the same records.
 @Suite struct FiguresAfterSavesTests {
-    typealias Seeded = CaseloadIndexTests.Seeded
+    typealias Seeded = SeededRandom
 
     static let today = date("2026-11-18")
     static let clientNames = ["José Álvarez-Ruiz", "Jose Alvarez", "Zoë Fernández", "王小明", "Ana", "ana", "Ming Wang"]
@@ -136,7 +137,7 @@ import Testing
     }
 
     @Test func figuresFollowingSavesEqualFiguresBuiltAgain() {
-        var world = World(random: Seeded(state: 2026), data: DataSnapshot())
+        var world = World(random: Seeded(seed: 2026), data: DataSnapshot())
         world.data.specialists = [Specialist(name: "Maria Okafor"), Specialist(name: "Dev Patel"),
                                   Specialist(name: "Ana Silva", isActive: false)]
         world.data.employers = (0..<8).map { _ in world.employer() }
