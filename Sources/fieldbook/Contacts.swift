@@ -52,7 +52,7 @@ struct Contacts: ParsableCommand {
             }
             chosen = Set(matches.map(\.id))
         }
-        let report = ContactsReport(snapshot, log: EmployerLog(snapshot, today: today), period: period, specialists: chosen)
+        let report = ContactsReport(snapshot, tallies: ContactTallies(snapshot, today: today), period: period, specialists: chosen)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -20,7 +20,7 @@ import Testing
             let tally = figures.weekTally(of: me)
             #expect(tally.done == TallyOracle.faceToFaceCount(for: me, weekOf: day, in: contacts))
             #expect(tally.target == TallyOracle.weeklyTarget(for: me, clients: clients, settings: data.settings))
-            #expect(figures.employerLog.weeklyTargets[me] == tally.target)
+            #expect(figures.tallies.weeklyTargets[me] == tally.target)
         }
         let figures = Figures(data: data, today: date("2026-11-22"))
         #expect(figures.jobStartsAhead.map(\.job.title) == ["Packer"])

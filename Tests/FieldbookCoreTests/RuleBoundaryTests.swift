@@ -22,7 +22,7 @@ import Testing
             let data = Self.snapshot(contactOn: day)
             let today = date("2026-07-20")
             // The client page's line.
-            let first = try #require(EmployerLog(data, today: today).firstEmployerContact(for: Self.client.id))
+            let first = try #require(JobSeekerContacts(data, today: today).firstEmployerContact(for: Self.client.id))
             #expect(first.madeInTime == inTime, "\(day)")
             #expect(first.isLate == !inTime, "\(day)")
             // The rapid job search report.

@@ -21,7 +21,7 @@ import Testing
         let settings = Settings()
         var seekers = (0..<2).map { _ in Sample.client(specialist: me) }
         func target() -> Int? {
-            EmployerLog(DataSnapshot(specialists: [Sample.specialist], clients: seekers), today: date("2026-11-19")).weeklyTargets[me]
+            ContactTallies(DataSnapshot(specialists: [Sample.specialist], clients: seekers), today: date("2026-11-19")).weeklyTargets[me]
         }
         #expect(target() == 4)
         #expect(TallyOracle.weeklyTarget(for: me, clients: seekers, settings: settings) == 4)
@@ -38,7 +38,7 @@ import Testing
             Sample.employerContact(on: "2026-11-15"),                   // the week before
         ]
         let data = DataSnapshot(specialists: [Sample.specialist], employers: [Sample.employer], employerContacts: contacts)
-        #expect(EmployerLog(data, today: date("2026-11-19")).currentWeek(of: Sample.specialist.id).done == 2)
+        #expect(ContactTallies(data, today: date("2026-11-19")).currentWeek(of: Sample.specialist.id).done == 2)
         #expect(TallyOracle.faceToFaceCount(for: Sample.specialist.id, weekOf: date("2026-11-19"), in: contacts) == 2)
     }
 

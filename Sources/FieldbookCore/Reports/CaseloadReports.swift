@@ -149,10 +149,10 @@ public struct RapidSearchReport: Report {
     public init(_ input: ReportInput) {
         period = input.period
         targetDays = input.data.settings.firstEmployerContactDays
-        let log = input.employerLog
+        let contacts = input.jobSeekerContacts
         let enteredClients = input.clients.filter { input.period.range.contains($0.programEntryDate) && $0.status(on: input.period.to) != .referred }
         let firsts = enteredClients.map { client in
-            FirstEmployerContact(for: client, contacts: log.contacts(onBehalfOf: client.id), settings: input.data.settings, today: input.today)
+            FirstEmployerContact(for: client, contacts: contacts.contacts(onBehalfOf: client.id), settings: input.data.settings, today: input.today)
         }
         clients = zip(enteredClients, firsts)
             .map { client, first in
