@@ -41,7 +41,7 @@ import Testing
     @Test func tabsAreReachableByNumberAndTab() {
         var state = Program.state()
         state.press(.character("1"))
-        #expect(state.screen().lines[1].hasPrefix(" [1 Today]  2 Caseload"))
+        #expect(state.screen().tabRow.hasPrefix(" [1 Today]  2 Caseload"))
         #expect(state.screen().lines[3].hasPrefix(" Employer contacts F2F 0/2"))
         state.press(.tab, .tab)
         #expect(state.tab == 2)
@@ -72,7 +72,7 @@ import Testing
         App.update(&state, .resize(Size(rows: 24, columns: 80)))
         state.press(.end)
         #expect(state.screen().message.contains("the next one."))
-        #expect(state.screen().lines[23] == " Esc close")
+        #expect(state.screen().keyLine == " Esc close")
         state.press(.escape)
         #expect(state.pages.isEmpty)
     }

@@ -55,11 +55,11 @@ import Testing
         #expect(screen.lines[2].hasPrefix(" Search names: jose   1 found"))
         #expect(screen.lines[4].hasPrefix("▸José Álvarez-Ruiz…"))
         #expect(screen.lines[5].isEmpty)
-        #expect(screen.lines[23] == " type to search  Enter keep  Esc clear  F1 help")
+        #expect(screen.keyLine == " type to search  Enter keep  Esc clear  F1 help")
         state.press(.enter)
         screen = state.screen()
         #expect(screen.bodyLine(containing: "· search \"jose\"") != nil)
-        #expect(screen.lines[23].hasPrefix(" Esc clear search  Enter open"))
+        #expect(screen.keyLine.hasPrefix(" Esc clear search  Enter open"))
         state.press(.escape)
         #expect(state.screen().lines[7].hasPrefix(" 王小明"))
     }

@@ -77,7 +77,7 @@ struct Questionnaire: FormPurpose {
         var screen = state.screen()
         #expect(screen.lines[2] == " Go to a section")
         #expect(screen.lines[4].hasPrefix("▸  1  Work wanted"))
-        #expect(screen.lines[1].hasSuffix("› Career profile › Sections"))
+        #expect(screen.tabRow.hasSuffix("› Career profile › Sections"))
         state.press(.end, .up, .enter)
         screen = state.screen()
         #expect(state.topPage is FormPage)

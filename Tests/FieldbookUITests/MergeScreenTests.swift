@@ -165,7 +165,7 @@ import Testing
         #expect(text.contains("00000000-0000-4000-8000-000000000777.json holds conflict markers"))
         #expect(text.contains("merged by hand in a text"))
         #expect(state.press(.control("s")).isEmpty)
-        #expect(page.lines[23] == " Esc back  ? help", "\(dump(page))")
+        #expect(page.keyLine == " Esc back  ? help", "\(dump(page))")
     }
 
     @Test func aTinyTerminalAsksForMoreRoomAndATallOneShowsMore() {

@@ -51,7 +51,7 @@ import Testing
         state.type("Why?")
         #expect(focusedText(state) == "Why?")
         #expect(state.pages.count == 1)
-        let keyLine = state.screen().lines[23]
+        let keyLine = state.screen().keyLine
         #expect(!keyLine.contains("? help"))
         #expect(keyLine.contains("F1 help"))
         state.press(.function(1))

@@ -59,7 +59,7 @@ extension AppState {
     @Test func fieldbookOpensOnTheAgenda() {
         let state = Morning.state()
         #expect(state.tab == 0 && state.pages.isEmpty)
-        #expect(state.screen().lines[1].hasPrefix(" [1 Today]  2 Caseload"))
+        #expect(state.screen().tabRow.hasPrefix(" [1 Today]  2 Caseload"))
     }
 
     @Test func agendaAt80x24() {
