@@ -51,11 +51,16 @@ public struct JobSeekerContacts: Sendable {
     }
 
     private mutating func add(_ contact: EmployerContact) {
-        for client in Set(contact.jobSeekerIDs) { NewestFirstLists.insert(contact, into: &contactsByClient, at: client) }
+        for client in Self.clients(of: contact) { NewestFirstLists.insert(contact, into: &contactsByClient, at: client) }
     }
 
     private mutating func remove(_ contact: EmployerContact) {
-        for client in Set(contact.jobSeekerIDs) { NewestFirstLists.remove(contact, from: &contactsByClient, at: client) }
+        for client in Self.clients(of: contact) { NewestFirstLists.remove(contact, from: &contactsByClient, at: client) }
+    }
+
+    /// The clients a contact was made for, each once (most contacts name none or one: no set made).
+    private static func clients(of contact: EmployerContact) -> [UUID] {
+        contact.jobSeekerIDs.count < 2 ? contact.jobSeekerIDs : Array(Set(contact.jobSeekerIDs))
     }
 }
 
