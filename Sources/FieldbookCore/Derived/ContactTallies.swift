@@ -80,6 +80,10 @@ public struct ContactTallies: Sendable {
         return Self.firstIndex(in: days, notBelow: period.to.dayNumber + 1) - Self.firstIndex(in: days, notBelow: period.from.dayNumber)
     }
 
+    private static func insert(_ day: Int, into days: inout [Int]) {
+        if let last = days.last, last > day { days.insert(day, at: firstIndex(in: days, notBelow: day)) } else { days.append(day) }
+    }
+
     static func firstIndex(in sorted: [Int], notBelow value: Int) -> Int {
         var low = 0, high = sorted.count
         while low < high {
@@ -104,12 +108,9 @@ public struct ContactTallies: Sendable {
     private mutating func add(_ contact: EmployerContact) {
         guard ContactTally.counts(contact) else { return }
         let day = contact.date.dayNumber
-        if let last = faceToFaceDays[contact.specialistID]?.last, last > day {
-            let at = Self.firstIndex(in: faceToFaceDays[contact.specialistID]!, notBelow: day)
-            faceToFaceDays[contact.specialistID]!.insert(day, at: at)
-        } else {
-            faceToFaceDays[contact.specialistID, default: []].append(day)
-        }
+        // One lookup of the list, changed in place: at the end when contacts come oldest first
+        // (the build), else in its place (a save).
+        Self.insert(day, into: &faceToFaceDays[contact.specialistID, default: []])
     }
 
     private mutating func remove(_ contact: EmployerContact) {

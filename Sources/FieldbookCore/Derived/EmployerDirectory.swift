@@ -43,7 +43,8 @@ public struct EmployerDirectory: Sendable {
         businessTypes = BusinessTypeIndex(snapshot.employers)
         directoryOrders = [:]
         // Newest first, each contact goes at the end of its employer's list.
-        for index in order { NewestFirstLists.insert(snapshot.employerContacts[index], into: &contactsByEmployer, at: snapshot.employerContacts[index].employerID) }
+        let contacts = snapshot.employerContacts
+        for index in order { NewestFirstLists.insert(contacts[index], into: &contactsByEmployer, at: contacts[index].employerID) }
         for employer in snapshot.employers { summaries[employer.id] = summary(employer) }
         directoryOrders = Self.directoryOrders(employerNames, summaries: summaries)
     }

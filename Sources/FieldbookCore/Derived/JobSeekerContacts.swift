@@ -66,28 +66,39 @@ public struct JobSeekerContacts: Sendable {
 
 /// Lists of employer contacts kept newest first (`EmployerSummary.newestFirst`), by a key.
 enum NewestFirstLists {
-    /// Into its place (binary search): at the end when contacts come newest first.
+    /// Into its place: at the end when contacts come newest first (the build), else found by
+    /// binary search (a save). One lookup of the list, changed in place.
     static func insert(_ contact: EmployerContact, into lists: inout [UUID: [EmployerContact]], at key: UUID) {
-        // Where it goes, worked out before the list is changed in place (never copied).
-        let position: Int? = {
-            guard let list = lists[key], let last = list.last, !EmployerSummary.newestFirst(last, contact) else { return nil }
-            var low = 0, high = list.count
-            while low < high {
-                let middle = (low + high) / 2
-                if EmployerSummary.newestFirst(list[middle], contact) { low = middle + 1 } else { high = middle }
-            }
-            return low
-        }()
-        if let position {
-            lists[key]!.insert(contact, at: position)
-        } else {
-            lists[key, default: []].append(contact)
-        }
+        lists[key, default: []].insertNewestFirst(contact)
     }
 
     static func remove(_ contact: EmployerContact, from lists: inout [UUID: [EmployerContact]], at key: UUID) {
         guard var list = lists[key], let at = list.firstIndex(where: { $0.id == contact.id }) else { return }
         list.remove(at: at)
         lists[key] = list.isEmpty ? nil : list
+    }
+}
+
+extension [EmployerContact] {
+    /// Puts `contact` in its place in a list kept newest first.
+    mutating func insertNewestFirst(_ contact: EmployerContact) {
+        guard !isEmpty, !isNewer(at: count - 1, than: contact) else {
+            append(contact)
+            return
+        }
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if isNewer(at: middle, than: contact) { low = middle + 1 } else { high = middle }
+        }
+        insert(contact, at: low)
+    }
+
+    /// `EmployerSummary.newestFirst(self[index], contact)`, reading only the fields it compares
+    /// (no copy of the whole contact: this runs for every contact of a folder).
+    private func isNewer(at index: Int, than contact: EmployerContact) -> Bool {
+        if self[index].date != contact.date { return self[index].date > contact.date }
+        if self[index].createdAt != contact.createdAt { return self[index].createdAt > contact.createdAt }
+        return UUID.precedes(contact.id, self[index].id)
     }
 }
