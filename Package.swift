@@ -46,7 +46,7 @@ let package = Package(
             ]
         ),
         // Writes sample-data/ from a fixed seed (see docs/data-format.md).
-        .executableTarget(name: "GenerateSampleData", dependencies: ["FieldbookCore"]),
+        .executableTarget(name: "GenerateSampleData", dependencies: ["FieldbookCore", "SyntheticData"]),
         // Data folders of made-up records at a caseload's or an agency's size, the same on every run.
         .target(name: "SyntheticData", dependencies: ["FieldbookCore"]),
         // The speed targets, measured: swift run -c release fieldbook-bench (docs/performance.md).
@@ -65,11 +65,11 @@ let package = Package(
         .testTarget(
             name: "StoreProofTests",
             dependencies: [
-                "FieldbookCore", "StoreTorture",
+                "FieldbookCore", "StoreTorture", "SyntheticData",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "FieldbookUITests", dependencies: ["FieldbookUI", "FieldbookCore"]),
+        .testTarget(name: "FieldbookUITests", dependencies: ["FieldbookUI", "FieldbookCore", "SyntheticData"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "FieldbookUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["fieldbook", "GenerateSampleData", "FieldbookCore"]),
     ],

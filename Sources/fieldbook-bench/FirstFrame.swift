@@ -1,3 +1,4 @@
+import FieldbookCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -47,16 +48,8 @@ struct FirstFrame {
         posix_spawn_file_actions_addopen(&actions, 0, slavePath, O_RDWR, 0)
         posix_spawn_file_actions_adddup2(&actions, 0, 1)
         posix_spawn_file_actions_adddup2(&actions, 0, 2)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
+        var attributes = ChildProcess.spawnAttributes(flags: 0x80 /* POSIX_SPAWN_SETSID */)
         defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | 0x80 /* POSIX_SPAWN_SETSID */))
 
         var variables = ProcessInfo.processInfo.environment
         for (key, value) in environment { variables[key] = value.isEmpty ? nil : value }

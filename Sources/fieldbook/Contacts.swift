@@ -19,11 +19,7 @@ struct Contacts: ParsableCommand {
     @Option(help: ArgumentHelp("An ISO week, e.g. 2026-W47.", valueName: "YYYY-Www"))
     var week: String?
 
-    @Option(help: ArgumentHelp("First day of the period: 2026-11-01, today, -2w, mon...", valueName: "DATE"))
-    var from: String?
-
-    @Option(help: ArgumentHelp("Last day of the period (default: today).", valueName: "DATE"))
-    var to: String?
+    @OptionGroup var periodOptions: PeriodOptions
 
     @Option(help: ArgumentHelp("Only specialists whose name holds this (accents optional).", valueName: "NAME"))
     var specialist: String?
@@ -31,12 +27,9 @@ struct Contacts: ParsableCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
-    @Option(help: .hidden)
-    var today: String?
-
     func run() throws {
         try PINCheck.unlock()
-        let today = try day(self.today, "--today", today: LocalDate(containing: Date()))
+        let today = try periodOptions.currentDay()
         let period = try chosenPeriod(today: today)
         let folder = options.folder
         let store: Store
@@ -60,7 +53,7 @@ struct Contacts: ParsableCommand {
             }
             chosen = Set(matches.map(\.id))
         }
-        let report = ContactsReport(snapshot, log: EmployerLog(snapshot, today: today), period: period, specialists: chosen)
+        let report = ContactsReport(snapshot, tallies: ContactTallies(snapshot, today: today), period: period, specialists: chosen)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -72,7 +65,7 @@ struct Contacts: ParsableCommand {
 
     private func chosenPeriod(today: LocalDate) throws -> DateRange {
         if let week {
-            guard from == nil, to == nil else {
+            guard !periodOptions.isGiven else {
                 printError("give either --week or --from/--to, not both")
                 throw ExitCode(2)
             }
@@ -83,30 +76,7 @@ struct Contacts: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        guard let from else {
-            if to != nil {
-                printError("--to needs --from")
-                throw ExitCode(2)
-            }
-            return ISOWeek(containing: today).days
-        }
-        let first = try day(from, "--from", today: today)
-        let last = try to.map { try day($0, "--to", today: today) } ?? today
-        guard first <= last else {
-            printError("--from \(first) is after --to \(last)")
-            throw ExitCode(2)
-        }
-        return DateRange(from: first, to: last)
-    }
-
-    private func day(_ text: String?, _ option: String, today: LocalDate) throws -> LocalDate {
-        guard let text else { return today }
-        do {
-            return try DateExpression.parse(text, today: today)
-        } catch {
-            printError("\(option): \(escaped(error.description))")
-            throw ExitCode(2)
-        }
+        return try periodOptions.range(today: today) ?? ISOWeek(containing: today).days
     }
 }
 

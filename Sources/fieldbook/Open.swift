@@ -97,6 +97,7 @@ struct OpenOptions: ParsableArguments {
         if let demoCopy {
             let (moved, source, days) = (demoCopy.snapshot, demoCopy.source, demoCopy.shiftedByDays)
             preparation = { store throws(StoreError) in
+                TestHook.holdDemoCopy()
                 try DemoCopy.write(moved, profilesFrom: source, shiftedByDays: days, to: store)
                 store.auditLog = auditLog
             }

@@ -28,11 +28,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A month, e.g. 2026-11.", valueName: "YYYY-MM"))
     var month: String?
 
-    @Option(help: ArgumentHelp("First day of the period.", valueName: "DATE"))
-    var from: String?
-
-    @Option(help: ArgumentHelp("Last day of the period (default: today).", valueName: "DATE"))
-    var to: String?
+    @OptionGroup var periodOptions: PeriodOptions
 
     @Option(help: ArgumentHelp("Only the clients of specialists whose name holds this (accents optional).", valueName: "NAME"))
     var specialist: String?
@@ -49,16 +45,13 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Replace names with stable codes and leave out free text.")
     var deidentified = false
 
-    @Option(help: .hidden)
-    var today: String?
-
     func run() throws {
         try PINCheck.unlock()
         guard !(json && csv) else {
             printError("give either --json or --csv, not both")
             throw ExitCode(2)
         }
-        let today = try day(self.today, "--today", today: LocalDate(containing: Date()))
+        let today = try periodOptions.currentDay()
         let folder = options.folder
         guard FileManager.default.fileExists(atPath: folder.path) else {
             printError("\(folder.path): no such folder")
@@ -133,7 +126,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     private func chosenPeriod(today: LocalDate) throws -> ReportPeriod {
-        let given = [quarter != nil, month != nil, from != nil || to != nil].filter { $0 }.count
+        let given = [quarter != nil, month != nil, periodOptions.isGiven].filter { $0 }.count
         guard given <= 1 else {
             printError("give one of --quarter, --month or --from/--to")
             throw ExitCode(2)
@@ -145,29 +138,7 @@ struct ReportCommand: ParsableCommand {
             printError(error.description)
             throw ExitCode(2)
         }
-        if let from {
-            let first = try day(from, "--from", today: today)
-            let last = try to.map { try day($0, "--to", today: today) } ?? today
-            guard first <= last else {
-                printError("--from \(first) is after --to \(last)")
-                throw ExitCode(2)
-            }
-            return ReportPeriod(from: first, to: last)
-        }
-        if to != nil {
-            printError("--to needs --from")
-            throw ExitCode(2)
-        }
+        if let range = try periodOptions.range(today: today) { return ReportPeriod(from: range.from, to: range.to) }
         return .quarter(containing: today)
-    }
-
-    private func day(_ text: String?, _ option: String, today: LocalDate) throws -> LocalDate {
-        guard let text else { return today }
-        do {
-            return try DateExpression.parse(text, today: today)
-        } catch {
-            printError("\(option): \(error.description)")
-            throw ExitCode(2)
-        }
     }
 }

@@ -4,7 +4,8 @@ import Testing
 
 /// A demo source (a copy of sample-data) with thousands of career profile sessions more: the
 /// demo copy, which writes the sessions last, takes seconds, so the test can see what the app
-/// does while it is under way. The app's temporary folder is a private one, to see the demo
+/// does while it is under way (or, with `holdTheCopy`, the app holds the copy until the test
+/// lets it go). The app's temporary folder is a private one, to see the demo
 /// copy come and go.
 final class SlowDemo {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("fieldbook-e2e-\(UUID().uuidString)")
@@ -47,8 +48,17 @@ final class SlowDemo {
         return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".json") }.count
     }
 
+    /// While a file is here, the app holds the demo copy before writing anything (`holdTheCopy`).
+    var hold: URL { root.appendingPathComponent("hold-the-copy") }
+
+    /// Makes the app hold the demo copy until `releaseTheCopy`.
+    func holdTheCopy() throws { try Data().write(to: hold) }
+
+    func releaseTheCopy() throws { try FileManager.default.removeItem(at: hold) }
+
     func command() -> String {
         "TMPDIR='\(temporary.path)' FIELDBOOK_SAMPLE_DATA='\(source.path)' XDG_STATE_HOME='\(root.path)/state' "
+            + "FIELDBOOK_TEST_HOLD_DEMO_COPY='\(hold.path)' "
             + "XDG_CONFIG_HOME='\(root.path)/config' XDG_CACHE_HOME='\(root.path)/cache' \(binary) --demo --today 2026-11-21; "
             + "echo FIELDBOOK-EXIT=$?; sleep 60"
     }
@@ -101,14 +111,20 @@ struct DemoEndToEndTests {
     }
 
     @Test func quittingDuringTheCopyWaitsForItAndLeavesNothing() throws {
-        let demo = try SlowDemo()
+        let demo = try SlowDemo(extraSessions: 0)
+        try demo.holdTheCopy()
         let session = Tmux(command: demo.command(), columns: 80, rows: 24)
         #expect(session.waitFor("[1 Today]"), "\(session.screen)")
         let folder = try #require(demo.demoFolders.first)
         session.send("q")
-        // The terminal is given back at once; the app ends once the copy is done, then deletes it.
-        #expect(!session.waitFor("FIELDBOOK-EXIT", seconds: 0.5), "\(session.screen)")
+        // The terminal is given back at once (the app's screen goes); while the copy is held
+        // the app has not ended and the copy is not complete.
+        #expect(session.waitUntil { !$0.contains("[1 Today]") }, "\(session.screen)")
+        #expect(!session.screen.contains("FIELDBOOK-EXIT"), "\(session.screen)")
         #expect(demo.sessionsCopied(to: folder) < demo.sessions)
+        #expect(!demo.demoFolders.isEmpty)
+        // Once the copy is let go the app ends and deletes it.
+        try demo.releaseTheCopy()
         #expect(session.waitFor("FIELDBOOK-EXIT=0", seconds: 120), "\(session.screen)")
         #expect(demo.demoFolders.isEmpty)
     }

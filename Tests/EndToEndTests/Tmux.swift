@@ -53,9 +53,14 @@ final class Tmux {
 
     /// Waits until `text` is on screen; returns false after `seconds`.
     func waitFor(_ text: String, seconds: Double = 30) -> Bool {
+        waitUntil(seconds: seconds) { $0.contains(text) }
+    }
+
+    /// Waits until the screen satisfies `condition`; returns false after `seconds`.
+    func waitUntil(seconds: Double = 30, _ condition: (String) -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
-            if screen.contains(text) { return true }
+            if condition(screen) { return true }
             usleep(50_000)
         }
         return false

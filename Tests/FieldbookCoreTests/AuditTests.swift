@@ -217,6 +217,23 @@ func logLines(_ url: URL) throws -> [String] {
         #expect(trail.unaudited(in: b.load()).isEmpty)
     }
 
+    /// `audit --verify` compares a record with the newest entry for it in any log, not the
+    /// entry read last: here the older entry is in the log read last (copy-b after copy-a).
+    @Test func theNewestEntryOfAnyLogCountsNotTheOneReadLast() throws {
+        let folder = TemporaryFolder()
+        let clock = TestClock(1_763_800_000)
+        let b = try auditedStore(folder, install: "copy-b", clock: clock)
+        let client = try b.save(Sample.client()).record
+        clock.advance(60)
+        let a = try auditedStore(folder, install: "copy-a", clock: clock)
+        var again = try #require(a.load().client(client.id))
+        again.notes = "from a, a minute later"
+        try a.save(again)
+        let trail = AuditTrail.read(folder: folder.path("data"))
+        #expect(trail.lines.map(\.entry.install) == ["copy-a", "copy-b"], "the newer entry is read first")
+        #expect(trail.unaudited(in: a.load()).isEmpty)
+    }
+
     @Test func theInstallIDIsKeptOutsideTheDataFolderAndReused() throws {
         let folder = TemporaryFolder()
         let location = InstallID.location(environment: ["XDG_STATE_HOME": folder.path("state").path, "HOME": "/nonexistent"])

@@ -1,21 +1,10 @@
 import FieldbookCore
 import Foundation
+import SyntheticData
 import Testing
 
 /// The caseload list built once per data change, and moved one client at a time after a save.
 @Suite struct CaseloadIndexTests {
-    /// A small random number generator with a seed, so a failing run can be replayed.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let today = date("2026-11-22")
     static let names = ["José Álvarez-Ruiz", "Jose Alvarez", "Zoë Fernández", "王小明", "Ana", "ana", "Ming Wang",
                         "Søren Berg", "Chloé Dubois", "Aisha Haddad", "Liam O'Brien"]
@@ -42,7 +31,7 @@ import Testing
         return queries
     }
 
-    func randomClient(_ random: inout Seeded, specialists: [Specialist]) -> Client {
+    func randomClient(_ random: inout SeededRandom, specialists: [Specialist]) -> Client {
         var client = Sample.client(name: Self.names.randomElement(using: &random)!, specialist: specialists.randomElement(using: &random)?.id)
         client.status = ClientStatus.allCases.randomElement(using: &random)!
         client.preferredName = Bool.random(using: &random) ? "Jo" : nil
@@ -56,7 +45,7 @@ import Testing
     /// clients), the index moved by the saved client alone lists the same rows, for every query,
     /// as an index built from scratch.
     @Test func updatingAfterASaveGivesTheRowsOfARebuild() {
-        var random = Seeded(state: 13)
+        var random = SeededRandom(seed: 13)
         let specialists = [Specialist(name: "Maria Okafor"), Specialist(name: "Dev Patel"), Specialist(name: "Ana Silva")]
         var data = DataSnapshot(specialists: specialists, clients: (0..<25).map { _ in randomClient(&random, specialists: specialists) },
                                 employers: [Sample.employer])

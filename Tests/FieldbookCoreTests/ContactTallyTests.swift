@@ -28,7 +28,7 @@ struct Program {
                      employers: [Sample.employer], employerContacts: contacts)
     }
 
-    func log(today: String) -> EmployerLog { EmployerLog(snapshot, today: date(today)) }
+    func tallies(today: String) -> ContactTallies { ContactTallies(snapshot, today: date(today)) }
     func id(_ index: Int) -> UUID { specialists[index].id }
 }
 
@@ -56,10 +56,10 @@ func week(_ text: String) -> ISOWeek { (try? ISOWeek(parsing: text))! }
     @Test func theWeekRunsMondayToSunday() {
         var program = Program(seekers: [5])
         for day in ["2026-11-15", "2026-11-16", "2026-11-22", "2026-11-23"] { program.log(day) }
-        #expect(program.log(today: "2026-11-25").tally(of: program.id(0), week: week("2026-W47")).done == 2)
-        #expect(program.log(today: "2026-11-22").currentWeek(of: program.id(0)).done == 2)
-        #expect(program.log(today: "2026-11-23").currentWeek(of: program.id(0)).done == 1)
-        #expect(program.log(today: "2026-11-15").currentWeek(of: program.id(0)).done == 1)
+        #expect(program.tallies(today: "2026-11-25").tally(of: program.id(0), week: week("2026-W47")).done == 2)
+        #expect(program.tallies(today: "2026-11-22").currentWeek(of: program.id(0)).done == 2)
+        #expect(program.tallies(today: "2026-11-23").currentWeek(of: program.id(0)).done == 1)
+        #expect(program.tallies(today: "2026-11-15").currentWeek(of: program.id(0)).done == 1)
     }
 
     @Test func aWeekAcrossAMonthEndCountsBothMonthFiles() throws {
@@ -71,7 +71,7 @@ func week(_ text: String) -> ISOWeek { (try? ISOWeek(parsing: text))! }
         try store.saveKeepingTimestamps(program.contacts)
         let loaded = try Store(folder: folder.url).load()
         #expect(loaded.employerContacts.count == 5)
-        let tally = EmployerLog(loaded, today: date("2026-12-01")).currentWeek(of: program.id(0))
+        let tally = ContactTallies(loaded, today: date("2026-12-01")).currentWeek(of: program.id(0))
         #expect(tally.period == DateRange(from: date("2026-11-30"), to: date("2026-12-06")))
         #expect(tally.done == 3)
     }
@@ -79,35 +79,35 @@ func week(_ text: String) -> ISOWeek { (try? ISOWeek(parsing: text))! }
     @Test func onlyFaceToFaceContactsCount() {
         var program = Program(seekers: [5])
         for method in EmployerContactMethod.allCases { program.log("2026-11-17", method: method) }
-        #expect(program.log(today: "2026-11-18").currentWeek(of: program.id(0)).done == 1)
+        #expect(program.tallies(today: "2026-11-18").currentWeek(of: program.id(0)).done == 1)
     }
 
     @Test func aSmallCaseloadAimsForTwoPerJobSeeker() {
         for (seekers, target) in [(0, 0), (1, 2), (2, 4), (3, 6), (12, 6)] {
             let program = Program(seekers: [seekers])
-            #expect(program.log(today: "2026-11-18").currentWeek(of: program.id(0)).target == target, "\(seekers) job seekers")
+            #expect(program.tallies(today: "2026-11-18").currentWeek(of: program.id(0)).target == target, "\(seekers) job seekers")
         }
         var program = Program(seekers: [4])
         program.clients[0].status = .working
         program.clients[1].status = .closed
-        #expect(program.log(today: "2026-11-18").currentWeek(of: program.id(0)).target == 4)
+        #expect(program.tallies(today: "2026-11-18").currentWeek(of: program.id(0)).target == 4)
         program.settings.weeklyFaceToFaceTarget = 8
         program.clients[0].status = .jobSearch
-        #expect(program.log(today: "2026-11-18").currentWeek(of: program.id(0)).target == 8)
+        #expect(program.tallies(today: "2026-11-18").currentWeek(of: program.id(0)).target == 8)
     }
 
     @Test func theMissMarkIsOnlyForFinishedWeeks() {
         var program = Program(seekers: [5])
         program.log("2026-11-16")
-        let midWeek = program.log(today: "2026-11-18").currentWeek(of: program.id(0))
+        let midWeek = program.tallies(today: "2026-11-18").currentWeek(of: program.id(0))
         #expect(!midWeek.isMissed)
         #expect(midWeek.text == "F2F 1/6 · 5 to go · 3 days")
-        let sunday = program.log(today: "2026-11-22").currentWeek(of: program.id(0))
+        let sunday = program.tallies(today: "2026-11-22").currentWeek(of: program.id(0))
         #expect(!sunday.isMissed)
         #expect(sunday.text == "F2F 1/6 · 5 to go · ends today")
-        let saturday = program.log(today: "2026-11-21").currentWeek(of: program.id(0))
+        let saturday = program.tallies(today: "2026-11-21").currentWeek(of: program.id(0))
         #expect(saturday.text == "F2F 1/6 · 5 to go · ends tomorrow")
-        let after = program.log(today: "2026-11-23").tally(of: program.id(0), week: week("2026-W47"))
+        let after = program.tallies(today: "2026-11-23").tally(of: program.id(0), week: week("2026-W47"))
         #expect(after.isMissed)
         #expect(after.text == "F2F 1/6 missed")
         #expect(after.workingDaysLeft == 0)
@@ -116,10 +116,10 @@ func week(_ text: String) -> ISOWeek { (try? ISOWeek(parsing: text))! }
     @Test func aMetTargetShowsTheShortForm() {
         var program = Program(seekers: [5])
         for day in ["2026-11-16", "2026-11-16", "2026-11-17", "2026-11-17", "2026-11-18", "2026-11-18"] { program.log(day) }
-        let tally = program.log(today: "2026-11-18").currentWeek(of: program.id(0))
+        let tally = program.tallies(today: "2026-11-18").currentWeek(of: program.id(0))
         #expect(tally.text == "F2F 6/6")
         #expect(tally.left == 0)
-        #expect(!program.log(today: "2026-11-30").tally(of: program.id(0), week: week("2026-W47")).isMissed)
+        #expect(!program.tallies(today: "2026-11-30").tally(of: program.id(0), week: week("2026-W47")).isMissed)
     }
 
     @Test func workingDaysLeftCountTodayWhenItIsAWorkingDay() {
@@ -127,21 +127,21 @@ func week(_ text: String) -> ISOWeek { (try? ISOWeek(parsing: text))! }
         let expected = ["2026-11-15": 5, "2026-11-16": 5, "2026-11-17": 4, "2026-11-18": 3, "2026-11-19": 2,
                         "2026-11-20": 1, "2026-11-21": 0, "2026-11-22": 0, "2026-11-23": 0]
         for (today, days) in expected {
-            let tally = program.log(today: today).tally(of: program.id(0), week: week("2026-W47"))
+            let tally = program.tallies(today: today).tally(of: program.id(0), week: week("2026-W47"))
             #expect(tally.workingDaysLeft == days, "on \(today)")
         }
-        #expect(program.log(today: "2026-11-20").currentWeek(of: program.id(0)).text == "F2F 0/6 · 6 to go · 1 day")
+        #expect(program.tallies(today: "2026-11-20").currentWeek(of: program.id(0)).text == "F2F 0/6 · 6 to go · 1 day")
     }
 
     @Test func noJobSeekersMeansNoTargetAndSaysSo() {
         var program = Program(seekers: [0])
         program.log("2026-11-16")
-        let tally = program.log(today: "2026-11-18").currentWeek(of: program.id(0))
+        let tally = program.tallies(today: "2026-11-18").currentWeek(of: program.id(0))
         #expect(tally.target == 0)
         #expect(tally.text == "F2F 1 · no job seekers")
         #expect(tally.shortText == "F2F 1 · no job seekers")
         #expect(!tally.text.contains("/0"))
-        let finished = program.log(today: "2026-11-30").tally(of: program.id(0), week: week("2026-W47"))
+        let finished = program.tallies(today: "2026-11-30").tally(of: program.id(0), week: week("2026-W47"))
         #expect(finished.text == "F2F 1 · no job seekers" && !finished.isMissed)
     }
 
@@ -151,14 +151,14 @@ func week(_ text: String) -> ISOWeek { (try? ISOWeek(parsing: text))! }
         program.log("2026-11-16", by: 0)
         program.log("2026-11-17", by: 1)
         program.log("2026-11-17", by: 1, method: .phone)
-        let log = program.log(today: "2026-11-18")
-        let team = log.currentWeek(of: nil)
+        let tallies = program.tallies(today: "2026-11-18")
+        let team = tallies.currentWeek(of: nil)
         #expect(team.done == 2)
         #expect(team.target == 10)   // 6 + 2 per job seeker for the second; the third has left
         #expect(team.specialistID == nil)
         #expect(team.text == "F2F 2/10 · 8 to go · 3 days")
         program.log("2026-11-18", by: 2)
-        let withLeaver = program.log(today: "2026-11-18").currentWeek(of: nil)
+        let withLeaver = program.tallies(today: "2026-11-18").currentWeek(of: nil)
         #expect(withLeaver.done == 3)
         #expect(withLeaver.target == 12)
     }
@@ -169,7 +169,7 @@ func week(_ text: String) -> ISOWeek { (try? ISOWeek(parsing: text))! }
         program.log("2026-09-07")   // W37: the first week shown
         program.log("2026-11-17")
         program.log("2026-11-18")
-        let history = program.log(today: "2026-11-25").history(of: program.id(0))
+        let history = program.tallies(today: "2026-11-25").history(of: program.id(0))
         #expect(history.count == 12)
         #expect(history.first?.period.from == date("2026-09-07"))
         #expect(history.last?.period.from == date("2026-11-23"))
@@ -181,7 +181,7 @@ func week(_ text: String) -> ISOWeek { (try? ISOWeek(parsing: text))! }
     @Test func aLongerPeriodScalesTheTarget() {
         var program = Program(seekers: [5])
         program.log("2026-11-03")
-        let tally = program.log(today: "2026-12-10").tally(of: program.id(0), period: DateRange(from: date("2026-11-01"), to: date("2026-11-30")))
+        let tally = program.tallies(today: "2026-12-10").tally(of: program.id(0), period: DateRange(from: date("2026-11-01"), to: date("2026-11-30")))
         #expect(tally.target == 26)
         #expect(tally.done == 1)
         #expect(tally.isMissed)

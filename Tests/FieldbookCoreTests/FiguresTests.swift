@@ -17,15 +17,13 @@ import Testing
         for day in ["2026-11-22", "2026-11-23", "2026-12-01"].map(date) {
             let figures = Figures(data: data, today: day)
             #expect(figures.activeClients(of: me) == Caseload.activeCount(of: me, in: clients))
-            #expect(figures.jobSeekers(of: me) == EmployerContactTarget.jobSeekers(of: me, in: clients))
-            #expect(figures.faceToFaceThisWeek(of: me) == EmployerContactTarget.faceToFaceCount(for: me, weekOf: day, in: contacts))
-            #expect(figures.weeklyTarget(of: me) == EmployerContactTarget.weeklyTarget(for: me, clients: clients, settings: data.settings))
-            #expect(figures.workingClients(of: me) == clients.filter { !$0.jobs(heldOn: day).isEmpty }.count)
+            let tally = figures.weekTally(of: me)
+            #expect(tally.done == TallyOracle.faceToFaceCount(for: me, weekOf: day, in: contacts))
+            #expect(tally.target == TallyOracle.weeklyTarget(for: me, clients: clients, settings: data.settings))
+            #expect(figures.tallies.weeklyTargets[me] == tally.target)
         }
         let figures = Figures(data: data, today: date("2026-11-22"))
         #expect(figures.jobStartsAhead.map(\.job.title) == ["Packer"])
-        #expect(figures.visits(to: Sample.employer.id).recent == 4)
-        #expect(figures.visits(to: Sample.employer.id).last == date("2026-11-23"))
-        #expect(figures.faceToFaceThisWeek(of: me) == 2)
+        #expect(figures.weekTally(of: me).done == 2)
     }
 }

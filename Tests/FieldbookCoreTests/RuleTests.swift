@@ -20,9 +20,14 @@ import Testing
         let me = Sample.specialist.id
         let settings = Settings()
         var seekers = (0..<2).map { _ in Sample.client(specialist: me) }
-        #expect(EmployerContactTarget.weeklyTarget(for: me, clients: seekers, settings: settings) == 4)
+        func target() -> Int? {
+            ContactTallies(DataSnapshot(specialists: [Sample.specialist], clients: seekers), today: date("2026-11-19")).weeklyTargets[me]
+        }
+        #expect(target() == 4)
+        #expect(TallyOracle.weeklyTarget(for: me, clients: seekers, settings: settings) == 4)
         seekers.append(Sample.client(specialist: me))
-        #expect(EmployerContactTarget.weeklyTarget(for: me, clients: seekers, settings: settings) == 6)
+        #expect(target() == 6)
+        #expect(ContactTally.weeklyTarget(jobSeekers: 0, settings: settings) == 0)
     }
 
     @Test func onlyFaceToFaceContactsInTheWeekCount() {
@@ -32,8 +37,9 @@ import Testing
             Sample.employerContact(on: "2026-11-18", method: .phone),
             Sample.employerContact(on: "2026-11-15"),                   // the week before
         ]
-        let count = EmployerContactTarget.faceToFaceCount(for: Sample.specialist.id, weekOf: date("2026-11-19"), in: contacts)
-        #expect(count == 2)
+        let data = DataSnapshot(specialists: [Sample.specialist], employers: [Sample.employer], employerContacts: contacts)
+        #expect(ContactTallies(data, today: date("2026-11-19")).currentWeek(of: Sample.specialist.id).done == 2)
+        #expect(TallyOracle.faceToFaceCount(for: Sample.specialist.id, weekOf: date("2026-11-19"), in: contacts) == 2)
     }
 
     @Test func lastContactIgnoresOutreachAttempts() {

@@ -148,20 +148,33 @@ import Testing
         #expect(result.record.notes == "third")
     }
 
+    /// A field from a newer version in every object of every kind of file (at the top, in
+    /// nested objects and in each list item) is written back by a save of this version, every
+    /// one of them, beside the change the save made.
     @Test func unknownFieldsInEveryKindOfFileSurviveASave() throws {
         let folder = TemporaryFolder()
         let store = try Store(folder: folder.url)
         let specialist = try store.save(Sample.specialist).record
         let employer = try store.save(Sample.employer).record
+        let client = try store.save(Sample.client()).record
         let contact = try store.save(Sample.employerContact(on: "2026-11-18")).record
+        try store.save(Sample.employerContact(on: "2026-11-19"))
         try store.save(Settings(caseloadLimit: 18))
-        let files = [DataLayout.specialist(specialist.id), DataLayout.employer(employer.id),
+        let files = [DataLayout.specialist(specialist.id), DataLayout.employer(employer.id), DataLayout.client(client.id),
                      DataLayout.employerContacts(specialist: contact.specialistID, month: contact.date), DataLayout.settingsFile]
+        var planted: [String: Int] = [:]
         for file in files {
             let url = folder.path(file)
             let text = try String(contentsOf: url, encoding: .utf8)
-            try Data(text.replacingOccurrences(of: "{\n", with: "{\n  \"fromTheFuture\" : [1, 2],\n").utf8).write(to: url)
+            let future = text.replacingOccurrences(of: "{\n", with: "{\n  \"fromTheFuture\" : [1, 2],\n")
+            planted[file] = future.components(separatedBy: "\"fromTheFuture\"").count - 1
+            try Data(future.utf8).write(to: url)
         }
+        // Top level and list items: each employer person, each job, contact and status change of
+        // the client, each contact of the month.
+        #expect(planted[files[1]] ?? 0 >= 2)
+        #expect(planted[files[2]] ?? 0 >= 4)
+        #expect(planted[files[3]] ?? 0 >= 2)
         let reopened = try Store(folder: folder.url)
         let snapshot = reopened.load()
         #expect(snapshot.problems.isEmpty, "\(snapshot.problems)")
@@ -171,20 +184,26 @@ import Testing
         var e = try #require(snapshot.employers.first)
         e.people[0].phone = "555-8888"
         try reopened.save(e)
-        var c = try #require(snapshot.employerContacts.first)
-        c.outcome = "Good visit"
+        var c = try #require(snapshot.clients.first)
+        c.notes = "Saved by this version"
+        c.jobs[0].hoursPerWeek = 25
         try reopened.save(c)
+        var ec = try #require(snapshot.employerContacts.first { $0.id == contact.id })
+        ec.outcome = "Good visit"
+        try reopened.save(ec)
         var settings = snapshot.settings
         settings.caseloadLimit = 19
         try reopened.save(settings)
         for file in files {
             let text = try String(contentsOf: folder.path(file), encoding: .utf8)
-            // Top level, and inside list items (each employer person, each contact of the month).
-            #expect(text.contains("\"fromTheFuture\""), "\(file)")
+            #expect(text.components(separatedBy: "\"fromTheFuture\"").count - 1 == planted[file], "\(file)")
         }
-        let text = try String(contentsOf: folder.path(files[1]), encoding: .utf8)
-        #expect(text.contains("555-8888"))
-        #expect(try Store(folder: folder.url).load().settings.caseloadLimit == 19)
+        #expect(try String(contentsOf: folder.path(files[1]), encoding: .utf8).contains("555-8888"))
+        let reread = try Store(folder: folder.url).load()
+        #expect(reread.settings.caseloadLimit == 19)
+        #expect(reread.client(client.id)?.notes == "Saved by this version")
+        #expect(reread.client(client.id)?.jobs[0].hoursPerWeek == 25)
+        #expect(reread.employerContacts.first { $0.id == contact.id }?.outcome == "Good visit")
     }
 
     /// An enumeration value from a newer version keeps the record readable and is kept.

@@ -57,6 +57,34 @@ import Testing
         #expect(onDisk.contacts[0].note == "Corrected note")
     }
 
+    /// The set merge keeps the removals of both copies: a benefit the other copy removed stays
+    /// removed when this copy adds one, and the other way round, down to an empty list.
+    @Test func aBenefitRemovedByEitherCopyStaysRemovedAfterTheMerge() throws {
+        // Each case: what the other copy removes (it adds SSDI), what this copy removes (it
+        // adds SNAP), and what is left. The record starts with SSI and Medicaid.
+        let cases: [(there: Set<Benefit>, here: Set<Benefit>, left: Set<Benefit>)] = [
+            ([.medicaid], [], [.ssi, .ssdi, .snap]),
+            ([], [.medicaid], [.ssi, .ssdi, .snap]),
+            ([.ssi, .medicaid], [], [.ssdi, .snap]),
+            ([.ssi], [.medicaid], [.ssdi, .snap]),
+        ]
+        for (removedThere, removedHere, left) in cases {
+            let folder = TemporaryFolder()
+            let saved = try Store(folder: folder.url).save(Sample.client()).record
+            let (here, there) = try twoCopies(folder)
+            var theirs = saved, mine = saved
+            theirs.benefits.removeAll { removedThere.contains($0) }
+            theirs.benefits.append(.ssdi)
+            mine.benefits.removeAll { removedHere.contains($0) }
+            mine.benefits.append(.snap)
+            try there.save(theirs)
+            let result = try here.save(mine)
+            #expect(result.mergedFields == ["benefits"], "\(removedThere) \(removedHere)")
+            let onDisk = try #require(try Store(folder: folder.url).load().client(saved.id))
+            #expect(Set(onDisk.benefits) == left, "\(removedThere) \(removedHere)")
+        }
+    }
+
     @Test func specialistsEmployersAndSettingsMergeToo() throws {
         let folder = TemporaryFolder()
         let setup = try Store(folder: folder.url)

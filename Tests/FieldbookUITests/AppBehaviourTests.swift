@@ -41,7 +41,7 @@ import Testing
     @Test func tabsAreReachableByNumberAndTab() {
         var state = Program.state()
         state.press(.character("1"))
-        #expect(state.screen().lines[1].hasPrefix(" [1 Today]  2 Caseload"))
+        #expect(state.screen().tabRow.hasPrefix(" [1 Today]  2 Caseload"))
         #expect(state.screen().lines[3].hasPrefix(" Employer contacts F2F 0/2"))
         state.press(.tab, .tab)
         #expect(state.tab == 2)
@@ -57,7 +57,7 @@ import Testing
         data.problems = [DataProblem(path: "employers/x.json", kind: .employer, message: "not valid JSON")]
         var state = AppState(data: data, today: Program.today)
         state.press(.character("3"))
-        #expect(state.screen().lines[2].contains("⚠ 1 UNREADABLE file: employers/x.json"))
+        #expect(state.screen().bodyLine(containing: "⚠ 1 UNREADABLE file: employers/x.json") != nil)
     }
 
     @Test func helpIsMadeFromTheKeyMap() {
@@ -71,8 +71,8 @@ import Testing
         // At 80x24 it scrolls to its last line.
         App.update(&state, .resize(Size(rows: 24, columns: 80)))
         state.press(.end)
-        #expect(state.screen().lines[21].contains("the next one."))
-        #expect(state.screen().lines[23] == " Esc close")
+        #expect(state.screen().message.contains("the next one."))
+        #expect(state.screen().keyLine == " Esc close")
         state.press(.escape)
         #expect(state.pages.isEmpty)
     }

@@ -123,7 +123,7 @@ extension AppState {
         let screen = state.screen()
         #expect(screen.lines[8].hasPrefix("  Money."), "\n\(dump(screen))")
         #expect(screen.lines[9].hasPrefix("  And a routine."), "\n\(dump(screen))")
-        #expect(screen.lines[21].contains("Ctrl-S (or Tab) keeps"))
+        #expect(screen.message.contains("Ctrl-S (or Tab) keeps"))
         let answer = try #require(state.appended(state.press(.control("s"))).first)
         #expect(answer.value == .text("Money.\nAnd a routine."))
         #expect(state.profilePage?.questionID == "hours")
@@ -154,14 +154,14 @@ extension AppState {
         state.press(.pageDown)
         // A date, in words.
         state.type("2026-12-01")
-        #expect(state.screen().lines[9].contains("Tue 1 Dec 2026"), "\n\(dump(state.screen()))")
+        #expect(state.screen().bodyLine(containing: "Tue 1 Dec 2026") != nil, "\n\(dump(state.screen()))")
         answers = state.appended(state.press(.enter))
         #expect(answers.last?.value == .date(day("2026-12-01")))
         // A number that is not one stays on screen with the reason.
         state.type("lots")
         #expect(state.appended(state.press(.enter)).isEmpty)
         #expect(state.profilePage?.questionID == "pay")
-        #expect(state.screen().lines[21].contains("\"lots\" is not a number"), "\n\(dump(state.screen()))")
+        #expect(state.screen().message.contains("\"lots\" is not a number"), "\n\(dump(state.screen()))")
         state.press(.control("u"))
         state.type("16.5")
         answers = state.appended(state.press(.enter))
@@ -208,9 +208,9 @@ extension AppState {
         // Ctrl-G lists the sections with their progress; Enter jumps to one.
         state.press(.control("g"))
         let screen = state.screen()
-        #expect(screen.lines[4].contains("Work goals") && screen.lines[4].contains("2 / 9") && screen.lines[4].contains("2025-11-17"),
+        #expect(screen.bodyLine(containing: "Work goals").map { $0.contains("2 / 9") && $0.contains("2025-11-17") } == true,
                 "\n\(dump(screen))")
-        #expect(screen.lines[6].contains("Team plan") && screen.lines[6].contains("0 / 1"))
+        #expect(screen.bodyLine(containing: "Team plan")?.contains("0 / 1") == true)
         state.press(.down, .down, .enter)
         #expect(state.profilePage?.questionID == "next")
     }
@@ -249,7 +249,7 @@ extension AppState {
         var state = SmallProfile.open(SmallProfile.profile([("goal", .text("Cook")), ("using", .yesNo(true))]))
         state.press(.control("x"))
         var screen = state.screen()
-        #expect(screen.lines[4].contains("SENSITIVE HIDDEN"), "\n\(dump(screen))")
+        #expect(screen.bodyLine(containing: "SENSITIVE HIDDEN") != nil, "\n\(dump(screen))")
         // The sensitive question is never reached; the sensitive section is listed without its title.
         state.press(.control("g"), .home, .enter)
         #expect(state.profilePage?.questionID == "story")
@@ -262,7 +262,7 @@ extension AppState {
         #expect(state.profilePage?.questionID == "next")
         state.press(.control("g"))
         screen = state.screen()
-        #expect(screen.lines[5].contains("Sensitive section (hidden)"), "\n\(dump(screen))")
+        #expect(screen.bodyLine(containing: "Sensitive section (hidden)") != nil, "\n\(dump(screen))")
         #expect(!screen.text.contains("Substance use"))
         state.press(.character("v"))
         #expect(!state.screen().text.contains("getting in the way"))
@@ -275,7 +275,7 @@ extension AppState {
                                                           definition: SmallProfile.definition))))
         #expect(state.profilePage?.hidingSensitive == true)
         state.press(.control("x"))
-        #expect(!state.screen().lines[4].contains("SENSITIVE HIDDEN"))
+        #expect(state.screen().bodyLine(containing: "SENSITIVE HIDDEN") == nil)
     }
 
     @Test func aFailedWriteGivesTheAnswerBack() {
@@ -285,7 +285,7 @@ extension AppState {
         state.answer(.failed(.io(path: "career-profiles/x.json", reason: "disk full")))
         #expect(state.profilePage?.questionID == "goal")
         #expect(state.profilePage?.form.input(ProfileQuestionForm.answerField)?.text == "Cook")
-        #expect(state.screen().lines[22].contains("Not saved"))
+        #expect(state.screen().message.contains("Not saved"))
     }
 
     @Test func leavingWithAnAnswerBeingTypedAsksFirst() {

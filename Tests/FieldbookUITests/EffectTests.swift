@@ -79,7 +79,7 @@ import Testing
         let tomorrow = Program.today.adding(days: 1)
         App.update(&state, .tick(state.now), Environment(now: state.now, today: tomorrow, newID: { UUID() }))
         #expect(state.today == tomorrow)
-        #expect(state.screen().lines[0].hasSuffix("Mon 23 Nov 2026"))
+        #expect(state.screen().header.hasSuffix("Mon 23 Nov 2026"))
     }
 
     @Test func aLongReloadShowsProgressUntilItsAnswer() throws {

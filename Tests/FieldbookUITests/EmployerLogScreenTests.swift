@@ -488,15 +488,15 @@ func savedVisit(_ effects: [Effect]) -> (contact: EmployerContact, employer: Emp
 
     @Test func theHeaderTallyFitsAt80ColumnsAndShortensForLongNames() {
         var state = Visits.state()
-        #expect(state.screen().lines[0] == Self.header)
+        #expect(state.screen().header == Self.header)
         // At 100 columns everything is there.
-        #expect(state.screen(Size(rows: 30, columns: 100)).lines[0]
+        #expect(state.screen(Size(rows: 30, columns: 100)).header
             == " Fieldbook · IPS Supported Employment   F2F 1/2 · 1 to go · 3 days · Maria Okafor · Wed 18 Nov 2026")
         // A long program name is cut, never the tally.
         var data = Visits.data
         data.settings.programName = String(repeating: "Long Program Name ", count: 5)
         state = AppState(data: data, today: Visits.wednesday, userSpecialistID: nil)
-        let line = state.screen().lines[0]
+        let line = state.screen().header
         #expect(line.hasSuffix("…  F2F 1/4 · 3 to go · 3 days · Team · Wed 18 Nov 2026"), "\(line)")
         #expect(line.hasPrefix(" Fieldbook · Long Program"))
     }

@@ -41,17 +41,16 @@ import Testing
             App.update(&state, .finished(RequestID(900 + step), .saved(saved)))
             let rebuilt = Figures(data: state.data, today: state.today)
             #expect(state.figures.due == rebuilt.due, "step \(step)")
-            #expect(state.figures.employerLog.summaries == rebuilt.employerLog.summaries, "step \(step)")
+            #expect(state.figures.directory.summaries == rebuilt.directory.summaries, "step \(step)")
             for sort in EmployerSort.allCases {
-                #expect(state.figures.employerLog.directory(sortedBy: sort).map(\.id)
-                        == rebuilt.employerLog.directory(sortedBy: sort).map(\.id), "step \(step)")
+                #expect(state.figures.directory.directory(sortedBy: sort).map(\.id)
+                        == rebuilt.directory.directory(sortedBy: sort).map(\.id), "step \(step)")
             }
-            #expect(state.figures.employerVisits == rebuilt.employerVisits, "step \(step)")
             #expect(state.figures.weekTallies == rebuilt.weekTallies, "step \(step)")
             #expect(state.figures.due.items(forClient: jose.id) == rebuilt.due.items(forClient: jose.id), "step \(step)")
         }
         #expect(state.data.employerContacts.count == 2)
-        #expect(state.figures.employerLog.summary(of: renamed.id)?.jobsHeld.map(\.clientID) == [jose.id],
+        #expect(state.figures.directory.summary(of: renamed.id)?.jobsHeld.map(\.clientID) == [jose.id],
                 "a job naming the renamed employer by name is held there")
     }
 }

@@ -61,7 +61,7 @@ import Testing
         state.type("Half a name")
         #expect(App.update(&state, .interrupt).isEmpty)
         #expect(state.isConfirmingQuit)
-        #expect(state.screen().lines[22].contains("Quit and lose the unsaved changes?"))
+        #expect(state.screen().message.contains("Quit and lose the unsaved changes?"))
         state.press(.character("n"))
         #expect(!state.isConfirmingQuit)
         #expect(state.form?.field("name")?.text == "Half a name")
@@ -89,7 +89,7 @@ import Testing
         var screen = Screen(size: Size(rows: 24, columns: 80))
         let long = String(repeating: "word ", count: 20) + "the cause at the end"
         screen.putWrapped(long, lastRow: 22, style: .danger)
-        #expect(screen.lines[22].contains("the cause at the end"))
+        #expect(screen.message.contains("the cause at the end"))
         screen = Screen(size: Size(rows: 24, columns: 80))
         screen.putWrapped(String(repeating: "word ", count: 60), lastRow: 22, style: .danger)
         #expect(screen.lines[22].hasSuffix("…"))
@@ -112,7 +112,7 @@ import Testing
         #expect(after.contains(.rememberSpecialist(specialist.id)))
         #expect(state.userSpecialistID == specialist.id)
         #expect(state.formPage == nil)
-        #expect(state.screen().lines[0].contains("Ana Lima"))
+        #expect(state.screen().header.contains("Ana Lima"))
         // A contact logged now says who logged it.
         var client = Program.client(9, "New Person", .engaging, Specialist(id: specialist.id, name: "Ana Lima"), entry: "2026-11-01")
         client.specialistID = nil

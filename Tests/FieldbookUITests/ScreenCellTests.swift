@@ -39,6 +39,20 @@ import Testing
         }
     }
 
+    /// DEL (0x7F) is a control character, not printable ASCII: it is shown escaped (`^?`),
+    /// never put in a cell as it is, in text that is otherwise plain ASCII too.
+    @Test func deleteIsShownEscapedNeverRaw() {
+        for text in ["ab\u{7F}c", "\u{7F}", "Zoë\u{7F}"] {
+            var screen = Screen(size: Size(rows: 1, columns: 20))
+            screen.put(text, row: 0, column: 0)
+            #expect(!screen.cells.contains { $0.text.unicodeScalars.contains("\u{7F}") }, "\(text.debugDescription)")
+            #expect(screen.lines[0].contains("^?"), "\(text.debugDescription)")
+            #expect(TextCells.width(text) == TextCells.cells(text).reduce(0) { $0 + $1.width }, "\(text.debugDescription)")
+            #expect(!TextCells.truncate(text, to: 10).unicodeScalars.contains("\u{7F}"), "\(text.debugDescription)")
+        }
+        #expect(TextCells.width("ab\u{7F}c") == 5)
+    }
+
     @Test func asciiBesideOtherTextLooksTheSame() {
         // The same words put whole and put one piece at a time (the second piece not ASCII)
         // give the same cells.

@@ -9,7 +9,7 @@ import Testing
         var state = Program.state()
         state.press(.down, .enter, .character("e"))
         for _ in 0..<9 { state.press(.tab) }     // status
-        #expect(state.screen().lines[13].contains("◂ Job search ▸"), "\(dump(state.screen()))")
+        #expect(state.screen().bodyLine(containing: "◂ Job search ▸") != nil, "\(dump(state.screen()))")
         state.press(.character(" "))
         guard let client = savedClient(state.press(.control("s"))) else {
             Issue.record("no save")

@@ -51,7 +51,7 @@ import Testing
         state.type("Why?")
         #expect(focusedText(state) == "Why?")
         #expect(state.pages.count == 1)
-        let keyLine = state.screen().lines[23]
+        let keyLine = state.screen().keyLine
         #expect(!keyLine.contains("? help"))
         #expect(keyLine.contains("F1 help"))
         state.press(.function(1))
@@ -74,6 +74,21 @@ import Testing
         state.press(.escape, .character("y"), .character("n"), .end)
         state.type("x")
         #expect(focusedText(state) == "todayx")
+    }
+
+    /// `ë` written as e + U+0308 is one character: Delete before it and Backspace after it
+    /// remove both scalars, never the e alone (which would leave the mark on the o: "Zö").
+    @Test func deleteAndBackspaceRemoveACombinedCharacterWhole() {
+        var forward = TextBuffer("Zoe\u{308}y")
+        forward.move(by: -2)
+        #expect(forward.cursor == 2)
+        forward.deleteForward()
+        #expect(forward.text.unicodeScalars.elementsEqual("Zoy".unicodeScalars))
+        #expect(forward.cursor == 2)
+        var backward = TextBuffer("Zoe\u{308}")
+        backward.deleteBackward()
+        #expect(backward.text.unicodeScalars.elementsEqual("Zo".unicodeScalars))
+        #expect(backward.cursor == 2)
     }
 
     @Test func wordMovesAndDeletes() {

@@ -1,5 +1,6 @@
 @testable import FieldbookUI
 import Foundation
+import SyntheticData
 import Testing
 
 /// Random texts (ASCII, spaces, newlines, CJK, combining marks, Esc, tabs, emoji) through
@@ -10,20 +11,9 @@ import Testing
 @Suite struct TextLayoutFuzzTests {
     static let cases = Int(ProcessInfo.processInfo.environment["FIELDBOOK_FUZZ_CASES"] ?? "") ?? 3_000
 
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let pieces = ["a", "b", "word", " ", "  ", "\n", "王", "小明", "e\u{301}", "\u{1B}", "\t", "👍", "x\u{1B}[2J", "é", "-"]
 
-    static func text(_ rng: inout SplitMix, pieces count: Int) -> String {
+    static func text(_ rng: inout SeededRandom, pieces count: Int) -> String {
         (0..<count).map { _ in pieces.randomElement(using: &rng)! }.joined()
     }
 
@@ -33,7 +23,7 @@ import Testing
     }
 
     @Test func randomTextsWrapCutAndPadWithinTheirWidthAndLoseNothing() {
-        var rng = SplitMix(state: 0xF1E1_DB00)
+        var rng = SeededRandom(seed: 0xF1E1_DB00)
         var lines = 0
         for _ in 0..<Self.cases {
             let text = Self.text(&rng, pieces: Int.random(in: 0...80, using: &rng))
@@ -58,7 +48,7 @@ import Testing
 
     @Test(.timeLimit(.minutes(1)))
     func wrappingTimeGrowsWithTheText() {
-        var rng = SplitMix(state: 7)
+        var rng = SeededRandom(seed: 7)
         let unit = Self.text(&rng, pieces: 50_000)
         var figures: [String] = []
         for copies in [1, 2, 4] {

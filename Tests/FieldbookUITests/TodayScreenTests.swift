@@ -59,7 +59,7 @@ extension AppState {
     @Test func fieldbookOpensOnTheAgenda() {
         let state = Morning.state()
         #expect(state.tab == 0 && state.pages.isEmpty)
-        #expect(state.screen().lines[1].hasPrefix(" [1 Today]  2 Caseload"))
+        #expect(state.screen().tabRow.hasPrefix(" [1 Today]  2 Caseload"))
     }
 
     @Test func agendaAt80x24() {
@@ -238,7 +238,7 @@ extension AppState {
         #expect(text.contains("  2026-11-22  After start · today"), "\(text)")
         #expect(text.contains("  2026-11-19  Job search → Working"), "\(text)")
         let screen = state.screen()
-        #expect(screen.lines[3].contains("── Due"), "\(dump(screen))")
+        #expect(screen.bodyLine(containing: "── Due") != nil, "\(dump(screen))")
     }
 
     @Test func aClientWorkingWithNoJobIsPointedOut() {
@@ -246,7 +246,7 @@ extension AppState {
         data.clients[1].jobs = []
         var state = Morning.state(data: data)
         state.push(ClientPage(clientID: Program.id(102)))
-        #expect(state.screen().lines[3].contains("Marked working, but no job is held today"), "\(dump(state.screen()))")
+        #expect(state.screen().bodyLine(containing: "Marked working, but no job is held today") != nil, "\(dump(state.screen()))")
         var held = Morning.state()
         held.push(ClientPage(clientID: Program.id(102)))
         #expect(!held.screen().text.contains("Marked working"))

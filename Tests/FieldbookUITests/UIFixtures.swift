@@ -76,6 +76,22 @@ func dump(_ screen: Screen) -> String {
     screen.lines.enumerated().map { "\($0.offset < 10 ? " " : "")\($0.offset)|\($0.element)" }.joined(separator: "\n")
 }
 
+/// The regions of an app screen as `AppView` lays it out, so a test names what it looks at
+/// instead of a row number: the header, the tab row, the page's body, the message (the row
+/// above the key line, and the one above that when a long message takes it) and the key line.
+extension Screen {
+    var header: String { lines[0] }
+    var tabRow: String { lines[1] }
+    /// The page's rows, from below the tab row to above the message row.
+    var body: [String] { Array(lines[min(2, rows)..<max(2, rows - 2)]) }
+    /// The message rows as one text.
+    var message: String { lines[max(0, rows - 3)...max(0, rows - 2)].joined(separator: " ") }
+    var keyLine: String { lines[rows - 1] }
+
+    /// The first line of the page's body that holds `text`; nil when none does.
+    func bodyLine(containing text: String) -> String? { body.first { $0.contains(text) } }
+}
+
 /// Counted ids, so a run gives the same records every time.
 final class CountedIDs: @unchecked Sendable {
     private let lock = NSLock()

@@ -1,6 +1,7 @@
 import FieldbookCore
 import Foundation
 import PropertyBased
+import SyntheticData
 import Testing
 
 /// Random sheets through the CSV reader: no crash, no hang; the same rows (or the same error)
@@ -40,7 +41,7 @@ import Testing
         let folder = try TemporaryDirectory()
         let tally = Tally()
         await propertyCheck(count: Self.cases, input: Gen<UInt64>.value(), Gen.int(in: 0...600), Gen.int(in: 1...9)) { seed, length, chunk in
-            var rng = FuzzProofTests.SplitMix(state: seed)
+            var rng = SeededRandom(seed: seed)
             var bytes: [UInt8] = Array("id,name,notes\n".utf8)
             for _ in 0..<length { bytes += Self.alphabet[Int.random(in: 0..<Self.alphabet.count, using: &rng)] }
             if Int.random(in: 0..<20, using: &rng) == 0 { bytes.insert(0xFF, at: Int.random(in: 0...bytes.count, using: &rng)) }
@@ -60,7 +61,7 @@ import Testing
 
     @Test func cellsWrittenAsCSVReadBackAsTheyWere() async throws {
         await propertyCheck(count: Self.cases / 2, input: Gen<UInt64>.value(), Gen.int(in: 1...6), Gen.int(in: 1...8)) { seed, columns, rowCount in
-            var rng = FuzzProofTests.SplitMix(state: seed)
+            var rng = SeededRandom(seed: seed)
             let pieces = ["a", " ", ",", "\"", "\n", "\r\n", "é", "王", "'", "=", "x y"]
             func cell() -> String { (0..<Int.random(in: 0...6, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined() }
             let header = (0..<columns).map { "c\($0)" }

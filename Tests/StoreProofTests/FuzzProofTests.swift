@@ -1,6 +1,7 @@
 @testable import FieldbookCore
 import Foundation
 import PropertyBased
+import SyntheticData
 import Testing
 
 /// Random and mutated record files of every kind, through the loader and `check`: no crash,
@@ -10,19 +11,6 @@ import Testing
 
     enum Mutation: Int, CaseIterable {
         case bitFlips, truncation, swappedType, hugeString, deepNesting, garbage, duplicateKey, missingKey, insertedByte
-    }
-
-    /// A small deterministic generator seeded by the property check's input, so a failing
-    /// case shrinks and replays.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 
     /// Valid files of each kind, and where each goes.
@@ -49,7 +37,7 @@ import Testing
         }
     }
 
-    static func mutate(_ data: Data, _ mutation: Mutation, _ rng: inout SplitMix) -> Data {
+    static func mutate(_ data: Data, _ mutation: Mutation, _ rng: inout SeededRandom) -> Data {
         var bytes = [UInt8](data)
         switch mutation {
         case .bitFlips:
@@ -102,7 +90,7 @@ import Testing
     }
 
     /// Replaces (or, with nil, removes) one value somewhere in the tree.
-    static func replaceRandomValue(in tree: JSONValue, with replacement: JSONValue?, using rng: inout SplitMix) -> JSONValue {
+    static func replaceRandomValue(in tree: JSONValue, with replacement: JSONValue?, using rng: inout SeededRandom) -> JSONValue {
         switch tree {
         case .object(var members) where !members.isEmpty:
             let key = members.keys.sorted().randomElement(using: &rng)!
@@ -145,7 +133,7 @@ import Testing
         let counts = Counts()
         let started = Date()
         await propertyCheck(count: Self.cases, input: Gen.int(in: 0...4), Gen.int(in: 0...(Mutation.allCases.count - 1)), Gen<UInt64>.value()) { kind, mutationIndex, seed in
-            var rng = SplitMix(state: seed)
+            var rng = SeededRandom(seed: seed)
             let file = templates.files[kind]
             let mutation = Mutation(rawValue: mutationIndex)!
             let bytes = Self.mutate(file.data, mutation, &rng)

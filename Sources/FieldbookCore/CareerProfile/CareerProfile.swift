@@ -94,19 +94,6 @@ public struct CareerProfile: Hashable, Sendable {
             .sorted { ($0.answeredAt, $0.questionID) < ($1.answeredAt, $1.questionID) }
     }
 
-    /// The first shown, unanswered question at or after `questionID` (from the start when nil),
-    /// where a meeting picks up.
-    public func nextUnanswered(in definition: QuestionnaireDefinition, from questionID: String? = nil) -> String? {
-        let current = answers()
-        let all = definition.questions.map(\.question)
-        let start = questionID.flatMap { id in all.firstIndex { $0.id == id } } ?? 0
-        for question in all[start...] + all[..<start]
-        where current[question.id] == nil && definition.isShown(question, given: current) {
-            return question.id
-        }
-        return nil
-    }
-
     /// The question answered last, where the last meeting stopped.
     public var lastAnsweredQuestion: String? { entries.last?.questionID }
 }

@@ -72,7 +72,7 @@ public struct ProfileSummary: Hashable, Sendable {
 
     /// Employers whose type of business fits the preferred types of work (case and accents do
     /// not matter; "grocery" fits "Grocery store"), by name. Screens ask the index the employer
-    /// log keeps (`EmployerLog.businessTypes`) instead of building one.
+    /// log keeps (`EmployerDirectory.businessTypes`) instead of building one.
     public func matchingEmployers(in employers: [Employer]) -> [Employer] {
         BusinessTypeIndex(employers).employers(fitting: self)
     }

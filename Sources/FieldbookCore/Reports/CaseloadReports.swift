@@ -148,23 +148,24 @@ public struct RapidSearchReport: Report {
 
     public init(_ input: ReportInput) {
         period = input.period
-        let target = input.data.settings.firstEmployerContactDays
-        targetDays = target
-        let log = input.employerLog
-        clients = input.clients.filter { input.period.range.contains($0.programEntryDate) && $0.status(on: input.period.to) != .referred }
-            .map { client in
-                let first = FirstEmployerContact(for: client, contacts: log.contacts(onBehalfOf: client.id),
-                                                 settings: input.data.settings, today: input.today)
-                return Row(client: input.clientName(client), clientID: input.naming.id(client.id),
-                           specialist: input.specialistName(client.specialistID), programEntry: client.programEntryDate,
-                           firstContact: first.made?.date, days: first.daysFromEntry,
-                           daysSoFar: first.made == nil ? max(0, client.programEntryDate.days(until: input.today)) : nil)
+        targetDays = input.data.settings.firstEmployerContactDays
+        let contacts = input.jobSeekerContacts
+        let enteredClients = input.clients.filter { input.period.range.contains($0.programEntryDate) && $0.status(on: input.period.to) != .referred }
+        let firsts = enteredClients.map { client in
+            FirstEmployerContact(for: client, contacts: contacts.contacts(onBehalfOf: client.id), settings: input.data.settings, today: input.today)
+        }
+        clients = zip(enteredClients, firsts)
+            .map { client, first in
+                Row(client: input.clientName(client), clientID: input.naming.id(client.id),
+                    specialist: input.specialistName(client.specialistID), programEntry: client.programEntryDate,
+                    firstContact: first.made?.date, days: first.daysFromEntry,
+                    daysSoFar: first.made == nil ? max(0, client.programEntryDate.days(until: input.today)) : nil)
             }
             .sorted { ($0.programEntry, $0.client) < ($1.programEntry, $1.client) }
         entered = clients.count
         let days = clients.compactMap(\.days).sorted()
         withContact = days.count
-        withinTarget = days.filter { $0 <= target }.count
+        withinTarget = firsts.count(where: \.madeInTime)
         medianDays = RapidSearchReport.median(days)
     }
 

@@ -62,19 +62,20 @@ public struct ContactsReport: Codable, Hashable, Sendable {
     }
 
     /// `specialists` nil: everyone, with a team line; otherwise only those specialists.
-    public init(_ snapshot: DataSnapshot, log: EmployerLog, period: DateRange, specialists chosen: Set<UUID>? = nil) {
+    public init(_ snapshot: DataSnapshot, tallies: ContactTallies, period: DateRange, specialists chosen: Set<UUID>? = nil) {
         from = period.from
         to = period.to
         let isoWeek = ISOWeek(containing: period.from)
         week = isoWeek.days == period ? isoWeek.description : nil
-        today = log.today
+        today = tallies.today
+        let employers = Dictionary(snapshot.employers.map { ($0.id, $0) }, uniquingKeysWith: { _, later in later })
         let specialistNames = Dictionary(snapshot.specialists.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let clientNames = Dictionary(snapshot.clients.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         contacts = snapshot.employerContacts
             .filter { period.contains($0.date) && (chosen?.contains($0.specialistID) ?? true) }
             .sorted { EmployerSummary.newestFirst($1, $0) }
             .map { contact in
-                let employer = log.summary(of: contact.employerID)?.employer
+                let employer = employers[contact.employerID]
                 let person = employer?.person(contact.contactPersonID)
                 return Row(
                     id: contact.id, date: contact.date, specialistID: contact.specialistID,
@@ -85,17 +86,17 @@ public struct ContactsReport: Codable, Hashable, Sendable {
                     onBehalfOf: contact.jobSeekerIDs.map { JobSeeker(id: $0, name: clientNames[$0]) },
                     outcome: contact.outcome, nextStep: contact.nextStep, nextStepDate: contact.nextStepDate)
             }
-        specialists = log.team(in: period)
+        specialists = tallies.team(in: period)
             .filter { chosen?.contains($0) ?? true }
-            .map { Tally(log.tally(of: $0, period: period), name: specialistNames[$0] ?? $0.uuidString.lowercased()) }
+            .map { Tally(tallies.tally(of: $0, period: period), name: specialistNames[$0] ?? $0.uuidString.lowercased()) }
         if let chosen {
             // Someone picked by name who is neither active nor logged anything still gets a line.
             for id in chosen.subtracting(specialists.compactMap(\.specialistID)).sorted(by: { $0.uuidString < $1.uuidString }) {
-                specialists.append(Tally(log.tally(of: id, period: period), name: specialistNames[id] ?? id.uuidString.lowercased()))
+                specialists.append(Tally(tallies.tally(of: id, period: period), name: specialistNames[id] ?? id.uuidString.lowercased()))
             }
             team = nil
         } else {
-            team = Tally(log.tally(of: nil, period: period), name: "Team")
+            team = Tally(tallies.tally(of: nil, period: period), name: "Team")
         }
     }
 }

@@ -39,7 +39,7 @@ public struct EmployerContactsReport: Report {
     public init(_ input: ReportInput) {
         period = input.period
         let range = input.period.range
-        let log = input.employerLog
+        let tallies = input.tallies
         let counted: DateRange? = input.asOf < range.from ? nil : DateRange(from: range.from, to: input.asOf)
         var weekRanges: [(ISOWeek, DateRange)] = []
         if let counted {
@@ -50,12 +50,12 @@ public struct EmployerContactsReport: Report {
             }
         }
         let visits = counted.map { RepeatVisits(input.data.employerContacts, counted: $0) } ?? RepeatVisits()
-        let ids = log.team(in: range).filter { input.counts(specialist: $0) }
+        let ids = tallies.team(in: range).filter { input.counts(specialist: $0) }
         var figures: [SpecialistFigure] = []
         for id in input.ordered(ids) {
             guard let id else { continue }
             let weeks = weekRanges.map { week, days in
-                let tally = log.tally(of: id, period: days)
+                let tally = tallies.tally(of: id, period: days)
                 return Week(week: week.description, from: days.from, to: days.to, faceToFace: tally.done, target: tally.target)
             }
             let (total, repeats) = visits.of(id)

@@ -96,12 +96,12 @@ public struct ReportInput: Sendable {
     public let naming: ReportNaming
     private let specialistNames: [UUID: String]
     private let employerNames: [UUID: String]
-    private let givenEmployerLog: EmployerLog?
+    private let givenFigures: Figures?
 
-    /// `employerLog`: the log of `data` on `today` when one is at hand (`Figures.employerLog`),
-    /// so the reports that read it do not build it again.
+    /// `figures`: the figures of `data` when they are at hand, so the reports that read their
+    /// tallies and contacts do not work them out again (used only when made for `today`).
     public init(data: DataSnapshot, period: ReportPeriod, today: LocalDate, specialists: Set<UUID>? = nil,
-                naming: ReportNaming = .identified, employerLog: EmployerLog? = nil) {
+                naming: ReportNaming = .identified, figures: Figures? = nil) {
         self.data = data
         self.period = period
         self.today = today
@@ -109,16 +109,19 @@ public struct ReportInput: Sendable {
         self.naming = naming
         specialistNames = Dictionary(data.specialists.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         employerNames = Dictionary(data.employers.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        givenEmployerLog = employerLog.flatMap { $0.today == today ? $0 : nil }
+        givenFigures = figures.flatMap { $0.today == today ? $0 : nil }
     }
 
     /// The same records and naming over another period (the board's earlier quarters).
     public func over(_ period: ReportPeriod) -> ReportInput {
-        ReportInput(data: data, period: period, today: today, specialists: specialists, naming: naming, employerLog: givenEmployerLog)
+        ReportInput(data: data, period: period, today: today, specialists: specialists, naming: naming, figures: givenFigures)
     }
 
-    /// The employer contact log of the records on `today`: the one given, else built here.
-    public var employerLog: EmployerLog { givenEmployerLog ?? EmployerLog(data, today: today) }
+    /// The contact tallies of the records on `today`: the figures' when given, else built here.
+    public var tallies: ContactTallies { givenFigures?.tallies ?? ContactTallies(data, today: today) }
+
+    /// The contacts on clients' behalf on `today`: the figures' when given, else built here.
+    public var jobSeekerContacts: JobSeekerContacts { givenFigures?.jobSeekerContacts ?? JobSeekerContacts(data, today: today) }
 
     /// The clients the report counts: every client, or the chosen specialists' (by the
     /// client's current specialist).

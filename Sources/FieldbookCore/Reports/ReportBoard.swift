@@ -34,10 +34,11 @@ public struct ReportBoard: Sendable {
         self.init(ReportInput(data: data, period: period, today: today))
     }
 
-    /// Reads what `figures` already derived from `data` (its employer log) instead of deriving
-    /// it again: the same board, for `figures.today`. `figures` must be the figures of `data`.
+    /// Reads what `figures` already derived from `data` (tallies, contacts on clients' behalf)
+    /// instead of deriving it again: the same board, for `figures.today`. `figures` must be the
+    /// figures of `data`.
     public init(data: DataSnapshot, figures: Figures, period: ReportPeriod) {
-        self.init(ReportInput(data: data, period: period, today: figures.today, employerLog: figures.employerLog))
+        self.init(ReportInput(data: data, period: period, today: figures.today, figures: figures))
     }
 
     private init(_ input: ReportInput) {

@@ -1,7 +1,9 @@
 import Foundation
 
 /// Face-to-face employer contacts in a period against the target (fidelity item 17), for one
-/// specialist or for the whole team, as seen on `today`.
+/// specialist or for the whole team, as seen on `today`; and the rule itself (what counts, the
+/// weekly target, its share for a period), which the header, the contacts command, the reports
+/// and the tally history all take from here.
 ///
 /// The target of a week is the specialist's weekly target (6, or 2 per job seeker when they have
 /// fewer than 3 in job search); a team's is the sum of its specialists' targets. A period that is
@@ -30,6 +32,24 @@ public struct ContactTally: Hashable, Sendable {
         daysLeft = max(0, period.to.dayNumber - max(today, period.from).dayNumber + 1)
         isFinished = period.to < today
     }
+
+    // MARK: The target
+
+    /// The weekly target of a specialist with `jobSeekers` clients in job search: 6 (settings'
+    /// `weeklyFaceToFaceTarget`), or 2 per job seeker with fewer than 3.
+    public static func weeklyTarget(jobSeekers seekers: Int, settings: Settings) -> Int {
+        seekers < settings.smallCaseloadJobSeekers ? seekers * settings.faceToFacePerJobSeekerWhenSmall : settings.weeklyFaceToFaceTarget
+    }
+
+    /// A weekly target scaled to a period of `days` days (a week keeps it as it is).
+    public static func target(weekly: Int, days: Int) -> Int {
+        days == 7 ? weekly : Int((Double(weekly * days) / 7).rounded())
+    }
+
+    /// Only face-to-face contacts count toward the target (repeat visits to one employer too).
+    public static func counts(_ contact: EmployerContact) -> Bool { contact.isFaceToFace }
+
+    // MARK: Against the target
 
     /// Contacts still needed to reach the target.
     public var left: Int { max(0, target - done) }
@@ -65,12 +85,5 @@ public struct ContactTally: Hashable, Sendable {
         case (1, _): "1 day"
         default: "\(workingDaysLeft) days"
         }
-    }
-}
-
-extension EmployerContactTarget {
-    /// A weekly target scaled to a period of `days` days (a week keeps it as it is).
-    public static func target(weekly: Int, days: Int) -> Int {
-        days == 7 ? weekly : Int((Double(weekly * days) / 7).rounded())
     }
 }

@@ -15,9 +15,21 @@ public enum TerminalText {
         return nil
     }
 
+    /// Printable ASCII, space to `~`: shown as it is, one column each. Control characters,
+    /// DEL (0x7F) among them, are not.
+    @inlinable public static func isPrintableASCII(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F }
+
+    @inlinable public static func isPrintableASCII(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && isPrintableASCII(UInt8(scalar.value))
+    }
+
+    /// Text of printable ASCII only (most of what screens show): the fast paths that treat it
+    /// as one cell per byte.
+    @inlinable public static func isPrintableASCII(_ text: String) -> Bool { text.utf8.allSatisfy(isPrintableASCII) }
+
     /// `text` with every control character replaced by its visible form.
     public static func escaped(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        if isPrintableASCII(text) { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if let shown = replacement(for: scalar) {

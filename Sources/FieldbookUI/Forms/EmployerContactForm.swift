@@ -114,7 +114,7 @@ public struct EmployerContactForm: FormPurpose {
     }
 
     public func suggestions(for path: FieldPath, typed: String, in form: FormState, context: PageContext) -> [ChoiceOption] {
-        let log = context.figures.employerLog
+        let completion = context.figures.completion
         let typed = typed.trimmingWhitespace()
         func withNew(_ options: [ChoiceOption], _ what: String) -> [ChoiceOption] {
             guard !typed.isEmpty, !options.contains(where: { NameSearch.fold($0.label) == NameSearch.fold(typed) }) else { return options }
@@ -122,17 +122,17 @@ public struct EmployerContactForm: FormPurpose {
         }
         switch path.field {
         case .employer:
-            return withNew(log.employers(matching: typed, limit: 8).map(Self.option(for:)), "employer")
+            return withNew(completion.employers(matching: typed, limit: 8).map(Self.option(for:)), "employer")
         case .person:
             guard let employer = form.input(.employer)?.taken.first.flatMap({ UUID(uuidString: $0.value) }) else {
                 return withNew([], "person")
             }
-            let people = log.people(of: employer, matching: typed, limit: 8)
+            let people = completion.people(of: employer, matching: typed, limit: 8)
                 .map { ChoiceOption($0.name, value: $0.id.uuidString, detail: $0.title) }
             return withNew(people, "person")
         case .jobSeekers:
             let taken = Set(form.input(.jobSeekers)?.taken.map(\.value) ?? [])
-            return log.jobSeekers(matching: typed, limit: 8).map { Self.option(for: $0.client, in: context) }.filter { !taken.contains($0.value) }
+            return completion.jobSeekers(matching: typed, limit: 8).map { Self.option(for: $0.client, in: context) }.filter { !taken.contains($0.value) }
         default:
             return []
         }

@@ -55,7 +55,7 @@ public struct JobForm: FormPurpose {
     static func employer(named text: String, in context: PageContext) -> Employer? {
         let folded = NameSearch.fold(text)
         if let exact = context.data.employers.first(where: { NameSearch.fold($0.name) == folded }) { return exact }
-        let matches = context.figures.employerLog.employers(matching: text)
+        let matches = context.figures.completion.employers(matching: text)
         return matches.count == 1 ? matches[0] : nil
     }
 

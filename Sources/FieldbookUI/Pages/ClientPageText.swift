@@ -116,17 +116,16 @@ extension ClientPage {
         }
 
         section("Employer contacts on this person's behalf")
-        let log = context.figures.employerLog
-        if let first = log.firstEmployerContact(for: client.id) {
-            let late = first.made == nil ? (first.daysLeft ?? 0) < 0 : !first.madeInTime
-            paragraph(first.text, indent: 2, style: late ? .warning : (first.made == nil ? .normal : .muted))
+        let onBehalf = context.figures.jobSeekerContacts
+        if let first = onBehalf.firstEmployerContact(for: client.id) {
+            paragraph(first.text, indent: 2, style: first.isLate ? .warning : (first.made == nil ? .normal : .muted))
         }
-        let onBehalf = log.contacts(onBehalfOf: client.id)
-        if onBehalf.isEmpty {
+        let contacts = onBehalf.contacts(onBehalfOf: client.id)
+        if contacts.isEmpty {
             paragraph("None logged yet. Press v to log a visit on this person's behalf.", style: .muted)
         }
-        for contact in onBehalf {
-            let employer = log.summary(of: contact.employerID)?.employer.name ?? "an employer no longer in the folder"
+        for contact in contacts {
+            let employer = context.figures.directory.summary(of: contact.employerID)?.employer.name ?? "an employer no longer in the folder"
             var line: StyledLine = [Span("  \(contact.date)  ", .muted), Span(employer),
                                     Span(" · \(contact.method.label) · \(contact.purpose.label)", .muted)]
             if contact.jobSeekerPresent { line.append(Span(" · present", .muted)) }
@@ -158,7 +157,7 @@ extension ClientPage {
             field("Places", summary.places)
             field("Types of work", summary.workTypes.joined(separator: ", "))
             field("Disclosure", [summary.disclosure, summary.disclosureDetail].compactMap { $0 }.joined(separator: ": "))
-            let employers = context.figures.employerLog.businessTypes.employers(fitting: summary)
+            let employers = context.figures.directory.businessTypes.employers(fitting: summary)
             let names = employers.prefix(6).map(\.name).joined(separator: ", ")
             let more = employers.count > 6 ? " and \(employers.count - 6) more" : ""
             field("Employers that fit", employers.isEmpty ? "none in the directory yet" : names + more)

@@ -15,7 +15,7 @@ public struct EmployerPage: Page {
     public init(employerID: UUID) { self.employerID = employerID }
 
     public func title(in context: PageContext) -> String {
-        context.figures.employerLog.summary(of: employerID)?.employer.name ?? "Employer"
+        context.figures.directory.summary(of: employerID)?.employer.name ?? "Employer"
     }
 
     public func keyContexts(in context: PageContext) -> [KeyContext] {
@@ -27,7 +27,7 @@ public struct EmployerPage: Page {
         return Message("Delete the \(contact.method.label.lowercased()) contact of \(contact.date)? y deletes, any other key keeps it.", kind: .warning)
     }
 
-    private func summary(_ context: PageContext) -> EmployerSummary? { context.figures.employerLog.summary(of: employerID) }
+    private func summary(_ context: PageContext) -> EmployerSummary? { context.figures.directory.summary(of: employerID) }
 
     private func selectedContact(_ context: PageContext) -> EmployerContact? {
         guard let contacts = summary(context)?.contacts, contacts.indices.contains(selected) else { return nil }
@@ -195,7 +195,7 @@ public struct EmployerPage: Page {
         for (index, contact) in summary.contacts.enumerated() {
             starts.append(out.count)
             let isSelected = index == selected
-            let who = context.figures.employerLog.personName(of: contact)
+            let who = context.figures.directory.personName(of: contact)
             let specialist = data.specialist(contact.specialistID)?.name ?? "unknown specialist"
             var head: StyledLine = [Span(isSelected ? "▸ " : "  ", .title), Span("\(contact.date)  ", .muted),
                                     Span(contact.method.label, contact.isFaceToFace ? Style(.normal, bold: true) : .normal),

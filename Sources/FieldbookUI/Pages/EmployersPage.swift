@@ -17,7 +17,7 @@ public struct EmployersPage: TabPage {
     public init(in context: PageContext) { rebuild(context) }
 
     private mutating func rebuild(_ context: PageContext) {
-        rows = context.figures.employerLog.directory(sortedBy: sort, matching: search.text)
+        rows = context.figures.directory.directory(sortedBy: sort, matching: search.text)
         version = context.dataVersion
         position.move(to: position.selected, count: rows.count, visible: Layout.listRows(context.size))
     }

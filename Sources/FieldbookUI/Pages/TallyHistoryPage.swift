@@ -21,15 +21,15 @@ public struct TallyHistoryPage: Page {
     public init(in context: PageContext) { rebuild(context) }
 
     private mutating func rebuild(_ context: PageContext) {
-        let log = context.figures.employerLog
+        let tallies = context.figures.tallies
         let current = ISOWeek(containing: context.today)
         let period = DateRange(from: current.adding(weeks: -(Self.weeks - 1)).days.from, to: current.days.to)
-        // The user first, then the rest of the team by name (the log orders it).
-        var ids = log.team(in: period)
+        // The user first, then the rest of the team by name (the tallies order it).
+        var ids = tallies.team(in: period)
         if let user = context.userSpecialistID, let index = ids.firstIndex(of: user) { ids.insert(ids.remove(at: index), at: 0) }
         charts = ids.map { id in
-            Chart(name: context.data.specialist(id)?.name ?? "unknown specialist", weeklyTarget: log.weeklyTargets[id] ?? 0,
-                  tallies: log.history(of: id, weeks: Self.weeks))
+            Chart(name: context.data.specialist(id)?.name ?? "unknown specialist", weeklyTarget: tallies.weeklyTargets[id] ?? 0,
+                  tallies: tallies.history(of: id, weeks: Self.weeks))
         }
         version = context.dataVersion
     }

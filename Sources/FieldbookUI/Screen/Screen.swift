@@ -1,3 +1,5 @@
+import FieldbookCore
+
 /// How a cell looks. The role picks a colour where colour is on; the attributes carry the
 /// meaning on their own, so a monochrome terminal (NO_COLOR) loses nothing.
 public struct Style: Hashable, Sendable {
@@ -156,7 +158,7 @@ public struct Screen: Hashable, Sendable {
         var text = text
         return text.withUTF8 { bytes -> Int? in
             // What shows is decided by the first limit + 1 bytes.
-            guard bytes.prefix(limit + 1).allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+            guard bytes.prefix(limit + 1).allSatisfy(TerminalText.isPrintableASCII) else { return nil }
             var shown = bytes.count
             let cut = shown > limit
             if cut {

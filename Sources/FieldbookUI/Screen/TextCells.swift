@@ -75,7 +75,7 @@ public enum TextCells {
 
     /// Columns `text` takes on screen; nothing is allocated, whatever its length.
     public static func width(_ text: String) -> Int {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        if TerminalText.isPrintableASCII(text) { return text.utf8.count }
         var total = 0
         for scalar in text.unicodeScalars { total += columns(of: scalar) }
         return total
@@ -84,8 +84,7 @@ public enum TextCells {
     /// Columns one scalar adds to a text as shown: an escaped control character its escape,
     /// a combining mark none, a character the C library cannot measure one (shown as U+FFFD).
     public static func columns(of scalar: Unicode.Scalar) -> Int {
-        let value = scalar.value
-        if value >= 0x20 && value < 0x7F { return 1 }
+        if TerminalText.isPrintableASCII(scalar) { return 1 }
         if let shown = TerminalText.replacement(for: scalar) { return shown.utf8.count }
         let width = scalarWidth(scalar)
         return width < 0 ? 1 : width
@@ -93,10 +92,9 @@ public enum TextCells {
 
     /// Columns one scalar takes: the C library's answer, with ASCII answered directly.
     public static func scalarWidth(_ scalar: Unicode.Scalar) -> Int {
-        let value = scalar.value
-        if value >= 0x20 && value < 0x7F { return 1 }
+        if TerminalText.isPrintableASCII(scalar) { return 1 }
         _ = utf8Locale
-        return Int(fieldbook_wcwidth(value))
+        return Int(fieldbook_wcwidth(scalar.value))
     }
 
     /// wcwidth answers -1 for every non-ASCII character in the C locale, so widths are measured
@@ -108,7 +106,7 @@ public enum TextCells {
     public static func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
         // Printable ASCII that fits is its own cells (most of what lists show, every frame).
-        if text.utf8.count <= width, text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        if text.utf8.count <= width, TerminalText.isPrintableASCII(text) { return text }
         var (kept, more) = cells(text, fittingIn: width)
         if !more { return kept.map(\.text).joined() }
         var used = kept.reduce(0) { $0 + $1.width }

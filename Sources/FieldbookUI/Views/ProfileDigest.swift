@@ -75,13 +75,13 @@ public struct ProfileDigest: Hashable, Sendable {
         return sections.first { $0.id == section.id }
     }
 
-    /// The first shown, unanswered question from `questionID` on (wrapping round), nil when all are answered.
+    /// The first shown, unanswered question from `questionID` on (wrapping round), nil when all
+    /// are answered (`ProfileResume`).
     public func nextUnanswered(from questionID: String?) -> String? {
-        let all = definition.questions.map(\.question.id)
-        let start = questionID.flatMap { all.firstIndex(of: $0) } ?? 0
         let shown = Set(order)
-        for id in all[start...] + all[..<start] where shown.contains(id) && answers[id] == nil { return id }
-        return nil
+        return ProfileResume.nextOpen(in: definition.questions.map(\.question.id), from: questionID) {
+            shown.contains($0) && answers[$0] == nil
+        }
     }
 
     /// The shown question after (or before) `questionID` in definition order.
@@ -93,8 +93,13 @@ public struct ProfileDigest: Hashable, Sendable {
         return all[..<at].last { shown.contains($0) }
     }
 
-    /// Where a meeting picks up: the first unanswered question from the last one answered.
-    public var resumeQuestion: String? { nextUnanswered(from: lastAnswered) ?? order.first }
+    /// Where a meeting picks up (`ProfileResume`): the first unanswered question from the last
+    /// one answered, wrapping round; the first question shown when all are answered.
+    public var resumeQuestion: String? {
+        let shown = Set(order)
+        return ProfileResume.question(in: definition.questions.map(\.question.id), lastAnswered: lastAnswered,
+                                      firstShown: order.first) { shown.contains($0) && answers[$0] == nil }
+    }
 
     public func isSensitive(_ questionID: String) -> Bool { definition.isSensitive(questionID) }
 }

@@ -1,19 +1,8 @@
 import Foundation
-
-/// SplitMix64: small, fast and the same on every machine.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import SyntheticData
 
 /// The one generator of the whole sample: every draw, in a fixed order, comes from it.
-@MainActor var random = SeededRandom(state: 20_261_120)
+@MainActor var random = SeededRandom(seed: 20_261_120)
 @MainActor func uuid() -> UUID {
     var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &random) }
     bytes[6] = (bytes[6] & 0x0F) | 0x40

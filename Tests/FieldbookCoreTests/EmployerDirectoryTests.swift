@@ -2,7 +2,9 @@
 import Foundation
 import Testing
 
-@Suite struct EmployerLogTests {
+/// The figures' employer side: the directory (summaries, orders, search), name completion and
+/// the contacts on a client's behalf with the first employer contact.
+@Suite struct EmployerDirectoryTests {
     static let today = date("2026-11-25")
 
     func employer(_ name: String) -> Employer { Employer(name: name, createdAt: instant(1_700_000_000)) }
@@ -31,8 +33,8 @@ import Testing
         ]
         let snapshot = DataSnapshot(specialists: [Sample.specialist], clients: [working, seeker],
                                     employers: [bakery, other], employerContacts: contacts)
-        let log = EmployerLog(snapshot, today: Self.today)
-        let summary = try #require(log.summary(of: bakery.id))
+        let log = Figures(data: snapshot, today: Self.today)
+        let summary = try #require(log.directory.summary(of: bakery.id))
         #expect(summary.contacts.map(\.date) == ["2026-12-01", "2026-11-20", "2026-11-10", "2026-08-28", "2026-08-27"].map(date))
         #expect(summary.lastContact == date("2026-11-20"))
         #expect(summary.lastVisit == date("2026-11-10"))
@@ -40,9 +42,9 @@ import Testing
         #expect(summary.contactsInLast90Days == 3)
         // The newest contact (the e-mail logged ahead) set no next step: the earlier ones are settled.
         #expect(summary.openNextStep == nil)
-        let withoutAhead = EmployerLog(DataSnapshot(clients: [working, seeker], employers: [bakery],
+        let withoutAhead = Figures(data: DataSnapshot(clients: [working, seeker], employers: [bakery],
                                                     employerContacts: Array(contacts.dropLast(2))), today: Self.today)
-        let step = try #require(withoutAhead.summary(of: bakery.id)?.openNextStep)
+        let step = try #require(withoutAhead.directory.summary(of: bakery.id)?.openNextStep)
         #expect(step.text == "Bring résumé")
         #expect(step.date == date("2026-11-24"))
         #expect(step.isOverdue)
@@ -51,39 +53,39 @@ import Testing
         #expect(summary.jobSeekersPresented.first?.lastDate == date("2026-11-10"))
         #expect(summary.jobsHeld.map(\.job.title) == ["Baker"])
         #expect(summary.jobsHeld.first?.clientID == working.id)
-        #expect(log.contacts(onBehalfOf: seeker.id).map(\.date) == [date("2026-11-10"), date("2026-08-28")])
+        #expect(log.jobSeekerContacts.contacts(onBehalfOf: seeker.id).map(\.date) == [date("2026-11-10"), date("2026-08-28")])
     }
 
     @Test func theDirectorySortsByNameLastVisitOrRecentVisits() {
         let a = employer("Árbol Garden Centre"), b = employer("bean there"), c = employer("Corner Shop"), d = employer("Depot")
         let contacts = [contact("2026-11-01", at: a), contact("2026-11-02", at: a), contact("2026-11-03", at: a),
                         contact("2026-11-20", at: c), contact("2026-11-21", at: d, method: .phone), contact("2026-06-01", at: b)]
-        let log = EmployerLog(DataSnapshot(employers: [d, c, b, a], employerContacts: contacts), today: Self.today)
-        #expect(log.directory(sortedBy: .name).map(\.employer.name) == ["Árbol Garden Centre", "bean there", "Corner Shop", "Depot"])
-        #expect(log.directory(sortedBy: .lastVisit).map(\.employer.name) == ["Corner Shop", "Árbol Garden Centre", "bean there", "Depot"])
-        #expect(log.directory(sortedBy: .recentVisits).map(\.employer.name) == ["Árbol Garden Centre", "Corner Shop", "bean there", "Depot"])
-        #expect(log.directory(sortedBy: .name, matching: "ARBOL").map(\.employer.name) == ["Árbol Garden Centre"])
+        let log = Figures(data: DataSnapshot(employers: [d, c, b, a], employerContacts: contacts), today: Self.today)
+        #expect(log.directory.directory(sortedBy: .name).map(\.employer.name) == ["Árbol Garden Centre", "bean there", "Corner Shop", "Depot"])
+        #expect(log.directory.directory(sortedBy: .lastVisit).map(\.employer.name) == ["Corner Shop", "Árbol Garden Centre", "bean there", "Depot"])
+        #expect(log.directory.directory(sortedBy: .recentVisits).map(\.employer.name) == ["Árbol Garden Centre", "Corner Shop", "bean there", "Depot"])
+        #expect(log.directory.directory(sortedBy: .name, matching: "ARBOL").map(\.employer.name) == ["Árbol Garden Centre"])
     }
 
     @Test func employersCompleteAccentInsensitivelyPrefixFirstThenWordStartThenAnywhere() {
         let names = ["Amucafé Bar", "Le Petit Café", "Cafeteria Central", "Bean There Café", "Café Müller", "Hardware"]
-        let log = EmployerLog(DataSnapshot(employers: names.map(employer)), today: Self.today)
+        let log = Figures(data: DataSnapshot(employers: names.map(employer)), today: Self.today)
         let expected = ["Café Müller", "Cafeteria Central", "Bean There Café", "Le Petit Café", "Amucafé Bar"]
-        #expect(log.employers(matching: "cafe").map(\.name) == expected)
-        #expect(log.employers(matching: "CAFÉ").map(\.name) == expected)
-        #expect(log.employers(matching: "cafe", limit: 2).map(\.name) == ["Café Müller", "Cafeteria Central"])
-        #expect(log.employers(matching: "muller").map(\.name) == ["Café Müller"])
-        #expect(log.employers(matching: "bean caf").map(\.name) == ["Bean There Café"])
-        #expect(log.employers(matching: "xyz").isEmpty)
-        #expect(log.employers(matching: "").count == names.count)
+        #expect(log.completion.employers(matching: "cafe").map(\.name) == expected)
+        #expect(log.completion.employers(matching: "CAFÉ").map(\.name) == expected)
+        #expect(log.completion.employers(matching: "cafe", limit: 2).map(\.name) == ["Café Müller", "Cafeteria Central"])
+        #expect(log.completion.employers(matching: "muller").map(\.name) == ["Café Müller"])
+        #expect(log.completion.employers(matching: "bean caf").map(\.name) == ["Bean There Café"])
+        #expect(log.completion.employers(matching: "xyz").isEmpty)
+        #expect(log.completion.employers(matching: "").count == names.count)
     }
 
     @Test func nothingTypedOffersTheDirectorysFirstNamesInOrder() {
         let names = ["Zed Tools", "árbol garden", "Bean There Café", "Corner Shop", "Depot", "Café Müller"]
-        let log = EmployerLog(DataSnapshot(employers: names.map(employer)), today: Self.today)
-        #expect(log.employers(matching: "", limit: 3).map(\.name) == ["árbol garden", "Bean There Café", "Café Müller"])
-        #expect(log.employers(matching: "  ").map(\.name) == log.directory(sortedBy: .name).map(\.employer.name))
-        #expect(log.employers(matching: "", limit: 0).isEmpty)
+        let log = Figures(data: DataSnapshot(employers: names.map(employer)), today: Self.today)
+        #expect(log.completion.employers(matching: "", limit: 3).map(\.name) == ["árbol garden", "Bean There Café", "Café Müller"])
+        #expect(log.completion.employers(matching: "  ").map(\.name) == log.directory.directory(sortedBy: .name).map(\.employer.name))
+        #expect(log.completion.employers(matching: "", limit: 0).isEmpty)
     }
 
     @Test func jobSeekersCompleteWithTheirDisclosurePreference() {
@@ -97,15 +99,15 @@ import Testing
         closed.status = .closed
         var ruiz = Sample.client(name: "Mei Ruiz")
         ruiz.preferredName = nil
-        let log = EmployerLog(DataSnapshot(clients: [josefina, closed, ruiz, jose]), today: Self.today)
-        let matches = log.jobSeekers(matching: "jose")
+        let log = Figures(data: DataSnapshot(clients: [josefina, closed, ruiz, jose]), today: Self.today)
+        let matches = log.completion.jobSeekers(matching: "jose")
         // Both start with "jose"; the one in job search comes first; closed cases are not offered.
         #expect(matches.map(\.client.name) == ["José Álvarez-Ruiz", "Josefina Park"])
         #expect(matches.map(\.disclosure) == ["Limited disclosure: Gets help finding work", "Do not disclose"])
-        #expect(log.jobSeekers(matching: "ruiz").map(\.client.name) == ["José Álvarez-Ruiz", "Mei Ruiz"])
-        #expect(log.jobSeekers(matching: "mei").map(\.client.name) == ["Mei Ruiz"])
-        #expect(log.jobSeekers(matching: "pepe").map(\.client.name) == ["José Álvarez-Ruiz"])
-        #expect(log.jobSeekers(matching: "alvarez").map(\.client.name) == ["José Álvarez-Ruiz"])
+        #expect(log.completion.jobSeekers(matching: "ruiz").map(\.client.name) == ["José Álvarez-Ruiz", "Mei Ruiz"])
+        #expect(log.completion.jobSeekers(matching: "mei").map(\.client.name) == ["Mei Ruiz"])
+        #expect(log.completion.jobSeekers(matching: "pepe").map(\.client.name) == ["José Álvarez-Ruiz"])
+        #expect(log.completion.jobSeekers(matching: "alvarez").map(\.client.name) == ["José Álvarez-Ruiz"])
     }
 
     @Test func peopleCompleteByNameOrTitle() {
@@ -113,17 +115,17 @@ import Testing
         shop.people = [EmployerPerson(name: "Sam Patel", title: "Owner", hires: true),
                        EmployerPerson(name: "Patricia Núñez", title: "Shift lead"),
                        EmployerPerson(name: "Lee Kim", title: "Assistant manager")]
-        let log = EmployerLog(DataSnapshot(employers: [shop]), today: Self.today)
-        #expect(log.people(of: shop.id, matching: "pat").map(\.name) == ["Patricia Núñez", "Sam Patel"])
-        #expect(log.people(of: shop.id, matching: "nunez").map(\.name) == ["Patricia Núñez"])
-        #expect(log.people(of: shop.id, matching: "manager").map(\.name) == ["Lee Kim"])
-        #expect(log.people(of: UUID(), matching: "").isEmpty)
+        let log = Figures(data: DataSnapshot(employers: [shop]), today: Self.today)
+        #expect(log.completion.people(of: shop.id, matching: "pat").map(\.name) == ["Patricia Núñez", "Sam Patel"])
+        #expect(log.completion.people(of: shop.id, matching: "nunez").map(\.name) == ["Patricia Núñez"])
+        #expect(log.completion.people(of: shop.id, matching: "manager").map(\.name) == ["Lee Kim"])
+        #expect(log.completion.people(of: UUID(), matching: "").isEmpty)
         var visit = contact("2026-11-20", at: shop)
         visit.contactPersonID = shop.people[1].id
         visit.contactPerson = "Patty"
-        #expect(log.personName(of: visit) == "Patricia Núñez")
+        #expect(log.directory.personName(of: visit) == "Patricia Núñez")
         visit.contactPersonID = UUID()
-        #expect(log.personName(of: visit) == "Patty")
+        #expect(log.directory.personName(of: visit) == "Patty")
     }
 
     @Test func theFirstEmployerContactAndTheThirtyDayWindow() throws {
@@ -131,12 +133,12 @@ import Testing
         let client = Sample.client()   // program entry 2026-06-07
         let other = Sample.client(name: "Someone Else")
         var snapshot = DataSnapshot(clients: [client, other], employers: [shop])
-        let none = try #require(EmployerLog(snapshot, today: date("2026-06-20")).firstEmployerContact(for: client.id))
+        let none = try #require(Figures(data: snapshot, today: date("2026-06-20")).jobSeekerContacts.firstEmployerContact(for: client.id))
         #expect(none.made == nil)
         #expect(none.deadline == date("2026-07-07"))
         #expect(none.daysLeft == 17)
         #expect(none.text == "No employer contact yet: 17 days left of the 30-day window")
-        let late = try #require(EmployerLog(snapshot, today: date("2026-07-10")).firstEmployerContact(for: client.id))
+        let late = try #require(Figures(data: snapshot, today: date("2026-07-10")).jobSeekerContacts.firstEmployerContact(for: client.id))
         #expect(late.daysLeft == -3)
         #expect(late.text == "No employer contact yet: 3 days past the 30-day window")
 
@@ -147,15 +149,15 @@ import Testing
             contact("2026-07-01", at: shop, seekers: [client.id]),
             contact("2026-06-25", at: shop, seekers: [other.id, client.id]),
         ]
-        let made = try #require(EmployerLog(snapshot, today: date("2026-07-10")).firstEmployerContact(for: client.id))
+        let made = try #require(Figures(data: snapshot, today: date("2026-07-10")).jobSeekerContacts.firstEmployerContact(for: client.id))
         #expect(made.made?.date == date("2026-06-25"))
         #expect(made.daysFromEntry == 18)
         #expect(made.madeInTime)
         #expect(made.daysLeft == nil)
         #expect(made.text == "First employer contact 2026-06-25 (18 days after entry)")
         snapshot.settings.firstEmployerContactDays = 14
-        #expect(EmployerLog(snapshot, today: date("2026-07-10")).firstEmployerContact(for: client.id)?.madeInTime == false)
-        #expect(EmployerLog(snapshot, today: date("2026-07-10")).firstEmployerContact(for: UUID()) == nil)
+        #expect(Figures(data: snapshot, today: date("2026-07-10")).jobSeekerContacts.firstEmployerContact(for: client.id)?.madeInTime == false)
+        #expect(Figures(data: snapshot, today: date("2026-07-10")).jobSeekerContacts.firstEmployerContact(for: UUID()) == nil)
     }
 
     /// Contacts in a loaded folder's order (oldest first) and in any other order come out in

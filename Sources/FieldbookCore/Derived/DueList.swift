@@ -38,7 +38,7 @@ public struct DueList: Sendable, Equatable {
         let specialistNames = Dictionary(specialists.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         self.employerNames = employerNames
         self.specialistNames = specialistNames
-        let faceToFace = RapidJobSearch.faceToFaceDays(in: employerContacts)
+        let faceToFace = FirstEmployerContact.faceToFaceDays(in: employerContacts)
 
         var items: [DueItem] = []
         for client in clients where client.hasDueDates(on: asOf) {
@@ -80,9 +80,7 @@ public struct DueList: Sendable, Equatable {
     ) -> [DueItem] {
         guard client.hasDueDates(on: asOf) else { return [] }
         var items = FollowAlong.items(for: client, settings: settings.followAlong, asOf: asOf, employerNames: employerNames)
-        if let item = RapidJobSearch.item(
-            for: client, faceToFaceDays: faceToFaceDays, days: settings.firstEmployerContactDays, asOf: asOf)
-        {
+        if let item = FirstEmployerContact.dueItem(for: client, faceToFaceDays: faceToFaceDays, settings: settings, asOf: asOf) {
             items.append(item)
         }
         return items
