@@ -86,11 +86,13 @@ extension TodayEndToEndTests {
         let session = Tmux(command: data.command(), columns: 100, rows: 30)
         #expect(session.waitFor("Overdue ("), "\(session.screen)")
 
-        // An employer's next step: the form has the employer already; Ctrl-S logs the visit.
+        // An employer's next step: the form follows it up, with the employer already on it;
+        // Ctrl-S logs the visit.
         let employer = try #require(select("Next step:", in: session), "\(session.screen)")
         #expect(!employer.isEmpty)
         session.send("l")
-        #expect(session.waitFor("Log an employer contact"), "\(session.screen)")
+        #expect(session.waitFor("Follow up: "), "\(session.screen)")
+        #expect(session.screen.contains("Purpose *  Follow-up") || session.screen.contains("Follow-up"), "\(session.screen)")
         #expect(session.screen.contains("Employer *  \(employer)"), "\(session.screen)")
         session.send("C-s")
         #expect(session.waitFor("Face-to-face contact with \(employer) logged."), "\(session.screen)")
