@@ -130,7 +130,7 @@ import Testing
         // Today, under the form, is now Daniel's agenda, not everyone's.
         #expect(state.top.page is TodayPage)
         #expect((state.top.page as? TodayPage)?.specialistFilter == Program.daniel.id)
-        #expect(state.screen().lines[2].hasPrefix(" Daniel Whitehorse"), "\(dump(state.screen()))")
+        #expect(state.screen().body[0].hasPrefix(" Daniel Whitehorse"), "\(dump(state.screen()))")
     }
 
     /// Esc does not skip "Who are you?": no record is made without a specialist.

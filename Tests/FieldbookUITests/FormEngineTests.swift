@@ -197,11 +197,11 @@ struct Questionnaire: FormPurpose {
         }
         focus(onItem: 4)
         #expect(state.form?.focusedPath?.field == FieldID("item4"))
-        #expect(state.screen().lines[2].contains("section 2 of 3"), "\(dump(state.screen()))")
+        #expect(state.screen().body[0].contains("section 2 of 3"), "\(dump(state.screen()))")
         focus(onItem: 12)
-        #expect(state.screen().lines[2].contains("section 3 of 3"), "\(dump(state.screen()))")
+        #expect(state.screen().body[0].contains("section 3 of 3"), "\(dump(state.screen()))")
         state.press(.backTab, .backTab)                   // item 11's note: still Organisation
-        #expect(state.screen().lines[2].contains("section 2 of 3"))
+        #expect(state.screen().body[0].contains("section 2 of 3"))
     }
 }
 

@@ -144,7 +144,7 @@ extension AppState {
         state.press(.enter)
         #expect(state.form?.field("purpose")?.value == EmployerContactPurpose.followUp.rawValue)
         let step = String(why.dropFirst("next step: ".count))
-        #expect(state.screen().lines[2].hasPrefix(" Follow up: " + step.prefix(20)), "\(dump(state.screen()))")
+        #expect(state.screen().body[0].hasPrefix(" Follow up: " + step.prefix(20)), "\(dump(state.screen()))")
         #expect(KeyMap.bindings.contains { $0.context == .today && $0.keys == [.enter] && $0.help.contains("next step") })
     }
 
