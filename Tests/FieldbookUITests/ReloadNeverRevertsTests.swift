@@ -54,6 +54,11 @@ struct TwoCopies {
                 case .saveSpecialist(let specialist):
                     let saved = try a.save(specialist)
                     result = .saved(.specialist(saved.record), merged: saved.mergedFields)
+                case .saveEmployerContact(let contact, let employer):
+                    let savedEmployer = try employer.map { employer throws(StoreError) in try a.save(employer) }
+                    let saved = try a.save(contact)
+                    result = .saved(.employerContact(saved.record, employer: savedEmployer?.record),
+                                    merged: (savedEmployer?.mergedFields ?? []) + saved.mergedFields)
                 case .reload:
                     result = .reloaded(a.load())
                 default:
@@ -63,9 +68,22 @@ struct TwoCopies {
                 result = .failed(error)
             }
             answers.append(result)
-            App.update(&state, .finished(id, result))
+            asked += App.update(&state, .finished(id, result))
         }
         return answers
+    }
+
+    /// What the answers handed back by `run` asked for (a quiet reload after a merged save).
+    private(set) var asked: [Effect] = []
+
+    /// Runs `effects`, then what their answers ask for, until nothing more is asked.
+    mutating func runAll(_ effects: [Effect]) {
+        var pending = effects
+        while !pending.isEmpty {
+            asked = []
+            run(pending)
+            pending = asked
+        }
     }
 
     /// Ctrl-R, with the folder read again and handed to the app.
@@ -233,5 +251,25 @@ struct TwoCopies {
         let specialist = try #require(copies.onDisk().specialist(Program.daniel.id))
         #expect(specialist.name == "Daniel Whitehorse Jr")
         #expect(specialist.phone == "555-7000")
+    }
+
+    /// A visit logged while another copy logged one into the same month file: the save merges,
+    /// and the header's face-to-face tally counts both at once, with no Ctrl-R.
+    @Test func aMergedVisitSaveCountsTheOtherCopysVisitInTheTally() throws {
+        var copies = try TwoCopies()
+        let before = copies.state.figures.weekTally(of: Program.maria.id).done
+        let theirs = EmployerContact(id: Program.id(995), date: Program.today, specialistID: Program.maria.id,
+                                     employerID: Morning.noodles.id, purpose: .learnNeeds, method: .faceToFace,
+                                     createdAt: Date(timeIntervalSince1970: 1_763_790_000))
+        try copies.b.save(theirs)
+        copies.state.push(EmployerPage(employerID: Morning.cafe.id))
+        copies.state.press(.character("v"))
+        #expect(copies.state.formPage?.purpose is EmployerContactForm)
+        var effects = copies.state.press(.control("s"))
+        if effects.isEmpty { effects = copies.state.press(.control("s")) }
+        copies.runAll(effects)
+        #expect(copies.state.message?.text.contains("Merged with a change made elsewhere") == true, "\(String(describing: copies.state.message))")
+        #expect(copies.state.figures.weekTally(of: Program.maria.id).done == before + 2)
+        #expect(copies.state.data.employerContacts.contains { $0.id == theirs.id })
     }
 }

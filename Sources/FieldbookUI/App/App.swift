@@ -199,15 +199,26 @@ public enum App {
         // Pages showing what the data derives ask for it again.
         var effects: [Effect] = []
         switch result {
-        case .saved(let record, _):
+        case .saved(let record, let merged):
             let changes = record.changes(from: state.data)
             record.apply(to: &state.data)
             effects = dataChanged(&state, environment, saved: changes)
+            // Merged with a change made elsewhere: the file holds more than the record saved
+            // (another copy's contacts of the same month, say), so the folder is read again,
+            // quietly, for the counts and lists to show it.
+            if !merged.isEmpty {
+                let reload = RequestID(state.nextRequest)
+                state.nextRequest += 1
+                state.quietReloads.insert(reload)
+                effects.append(.store(reload, .reload))
+            }
         case .reloaded(let snapshot):
             state.data = snapshot
             effects = dataChanged(&state, environment)
-            state.message = ProblemSummary.line(for: snapshot).map { Message("Read the data folder again; " + $0, kind: .error) }
-                ?? Message("Read the data folder again.")
+            if state.quietReloads.remove(id) == nil {
+                state.message = ProblemSummary.line(for: snapshot).map { Message("Read the data folder again; " + $0, kind: .error) }
+                    ?? Message("Read the data folder again.")
+            }
         case .failed(.conflict(let conflict)):
             // This copy's version is now kept on disk: the record shows as to merge at once.
             let pending = conflict.pendingMerge
