@@ -43,10 +43,16 @@ final class EffectRunner: @unchecked Sendable {
             return
         }
         queue.async { [self] in
+            let unaudited = store.auditLog?.failures.count ?? 0
             let result = perform(request) { progress in self.post(.progress(id, progress)) }
+            let failures = store.auditLog?.failures ?? []
             lock.withLock {
                 running -= 1
                 events.append(.finished(id, result))
+                // The save stands; its audit entry could not be written: the user is told.
+                if failures.count > unaudited, let failure = failures.last {
+                    events.append(.warning(Self.unauditedWarning(failure)))
+                }
             }
         }
     }
@@ -152,6 +158,12 @@ final class EffectRunner: @unchecked Sendable {
         case .reportBoard(let board):
             return .reportBoard(board.key, board.build())
         }
+    }
+
+    /// What the user is told when a save's audit entry could not be written.
+    static func unauditedWarning(_ failure: StoreError) -> String {
+        "Saved, but its audit entry could not be written (\(failure.causeFirst)); "
+            + "`fieldbook audit --verify` lists the change as unaudited."
     }
 
     /// Saves one record of any kind kept one per file, and names what was saved.

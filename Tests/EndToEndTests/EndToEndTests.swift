@@ -44,6 +44,25 @@ final class DataCopy {
 
 @Suite(.serialized, .enabled(if: tmuxAvailable, "tmux is not installed"))
 struct EndToEndTests {
+    /// A save whose audit entry cannot be written stands, and the app says so (the log made a
+    /// folder, so appending to it fails).
+    @Test func aSaveWhoseAuditEntryCannotBeWrittenSaysSo() throws {
+        let data = try DataCopy()
+        let state = data.root.appendingPathComponent("state/fieldbook")
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        try Data("test-copy\n".utf8).write(to: state.appendingPathComponent("install-id"))
+        let log = data.folder.appendingPathComponent("audit/test-copy.jsonl")
+        try FileManager.default.createDirectory(at: log, withIntermediateDirectories: true)
+        let session = Tmux(command: data.command())
+        #expect(session.waitFor("[1 Today]"), "\(session.screen)")
+        session.fillInAContactWithJose(caseload: "Active caseload: Maria Okafor", place: "Library", note: "Unaudited")
+        session.send("Enter")
+        #expect(session.waitFor("Saved, but its audit entry could not be written"), "\(session.screen)")
+        #expect(try String(contentsOf: data.clientFile(named: "José Álvarez-Ruiz"), encoding: .utf8).contains("Unaudited"))
+        session.send("Escape", "q")
+        #expect(session.waitFor("FIELDBOOK-EXIT="), "\(session.screen)")
+    }
+
     @Test func aContactLoggedIsThereAfterARestart() throws {
         #expect(FileManager.default.isExecutableFile(atPath: binary), "no binary at \(binary)")
         let data = try DataCopy()

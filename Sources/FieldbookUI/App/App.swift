@@ -57,6 +57,9 @@ public enum App {
             return []
         case .finished(let id, let result):
             return finish(id, result, &state, environment)
+        case .warning(let text):
+            state.message = Message(text, kind: .warning)
+            return []
         case .key(let key):
             state.lastInput = state.now
             if state.isBlanked {

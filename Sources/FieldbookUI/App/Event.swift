@@ -16,6 +16,9 @@ public enum Event: Sendable {
     case finished(RequestID, StoreResult)
     /// How far a long piece of store work has come.
     case progress(RequestID, WorkProgress)
+    /// Something the user must know that no page asked about (a save whose audit entry could
+    /// not be written): shown as a warning.
+    case warning(String)
 }
 
 /// What the app asks the main loop to do: the only way anything leaves `update`.
