@@ -91,7 +91,7 @@ extension TodayEndToEndTests {
         let employer = try #require(select("Next step:", in: session), "\(session.screen)")
         #expect(!employer.isEmpty)
         session.send("l")
-        #expect(session.waitFor("Follow up: "), "\(session.screen)")
+        #expect(session.waitFor(" Follow up"), "\(session.screen)")
         #expect(session.screen.contains("Purpose *  Follow-up") || session.screen.contains("Follow-up"), "\(session.screen)")
         #expect(session.screen.contains("Employer *  \(employer)"), "\(session.screen)")
         session.send("C-s")

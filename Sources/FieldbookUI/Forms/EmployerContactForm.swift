@@ -52,7 +52,12 @@ public struct EmployerContactForm: FormPurpose {
 
     public func heading(in context: PageContext) -> (title: String, aside: String?) {
         let tally = context.figures.weekTally(of: context.userSpecialistID)
-        if let followingUp { return ("Follow up: " + followingUp, tally.shortText + " this week") }
+        if let followingUp {
+            // "follow up (after the contact on 17 Nov)" reads as it is; any other step follows "Follow up:".
+            let title = followingUp.lowercased().hasPrefix("follow up")
+                ? "Follow up" + followingUp.dropFirst("follow up".count) : "Follow up: " + followingUp
+            return (title, tally.shortText + " this week")
+        }
         return (contact == nil ? "Log an employer contact" : "Edit an employer contact", tally.shortText + " this week")
     }
 

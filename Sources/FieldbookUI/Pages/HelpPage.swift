@@ -30,17 +30,17 @@ public struct HelpPage: Page {
     /// The everyday tasks, each with where to be and the key that does it, looked up in the key
     /// map (so a task's key cannot drift from what the key does).
     static let howTo: [(task: String, place: String, context: KeyContext, action: Action)] = [
-        ("See what is due: overdue, today, the next 7 days", "the tabs", .top, .showTab(0)),
-        ("Log an employer visit", "Today, Employers, an employer or a client", .employerVisit, .logVisit),
-        ("Log what meets a due item", "Today, on the item", .today, .logDue),
-        ("Set a due item aside, with a reason", "Today, on the item", .today, .dismissDue),
-        ("Find a client", "Caseload (2)", .caseload, .search),
-        ("Add a client", "Caseload (2)", .caseload, .new),
-        ("Log a contact with a client", "the client's page", .client, .new),
-        ("Fill in the career profile beside the client", "the client's page", .client, .openProfile),
-        ("See the reports and fill in a fidelity review", "Reports (4)", .reports, .fidelityReview),
+        ("See what is due: overdue, today, the next 7 days", "from any tab", .top, .showTab(0)),
+        ("Log an employer visit", "on Today, Employers, an employer or a client", .employerVisit, .logVisit),
+        ("Log what meets a due item", "on Today", .today, .logDue),
+        ("Set a due item aside, with a reason", "on Today", .today, .dismissDue),
+        ("Find a client", "on the caseload (2)", .caseload, .search),
+        ("Add a client", "on the caseload (2)", .caseload, .new),
+        ("Log a contact with a client", "on the client's page", .client, .new),
+        ("Fill in the career profile beside the client", "on the client's page", .client, .openProfile),
+        ("Fill in a fidelity self-review", "on Reports (4)", .reports, .fidelityReview),
         ("Blank the screen at once", "anywhere", .everywhere, .blank),
-        ("Quit", "the tabs", .top, .quit),
+        ("Quit", "from any tab", .top, .quit),
     ]
 
     static func lines(width: Int) -> [StyledLine] {
@@ -51,7 +51,7 @@ public struct HelpPage: Page {
                 continue
             }
             let keys = "  " + TextCells.pad(binding.keyLabel, to: 18) + "  "
-            for (index, part) in TextCells.wrap("\(entry.task) (\(entry.place))", width: max(20, width - 24)).enumerated() {
+            for (index, part) in TextCells.wrap("\(entry.task), \(entry.place)", width: max(20, width - 24)).enumerated() {
                 out.append([Span(index == 0 ? keys : String(repeating: " ", count: 22), .key), Span(part)])
             }
         }
