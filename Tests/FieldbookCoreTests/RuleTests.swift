@@ -144,3 +144,27 @@ import Testing
         var all: Bool { lock.withLock { values.allSatisfy { $0 } } }
     }
 }
+
+/// Searches ignore punctuation: "obrien" finds "O'Brien, Siobhán".
+@Suite struct NameSearchPunctuationTests {
+    @Test func punctuationNeverStopsANameBeingFound() {
+        #expect(NameSearch.matches("obrien", in: ["O'Brien, Siobhán"]))
+        #expect(NameSearch.matches("o’brien siobhan", in: ["O'Brien, Siobhán"]))
+        #expect(NameSearch.matches("anna maria", in: ["Anna-Maria Kowalska"]))
+        #expect(NameSearch.matches("anna-maria", in: ["Anna-Maria Kowalska"]))
+        #expect(NameSearch.matches("st agnes", in: ["St. Agnes Hospital"]))
+        #expect(!NameSearch.matches("obrian", in: ["O'Brien, Siobhán"]))
+        #expect(NameSearch.searchable("O'Brien, Siobhán") == "obrien  siobhan")
+    }
+
+    @Test func theCaseloadSearchFindsANameWithAnApostrophe() {
+        var data = DataSnapshot(specialists: [Sample.specialist])
+        var client = Sample.client(name: "O'Brien, Siobhán")
+        client.preferredName = nil
+        data.clients = [client]
+        let figures = Figures(data: data, today: date("2026-11-22"))
+        var query = CaseloadQuery()
+        query.text = "obrien"
+        #expect(figures.caseload.rows(for: query) == [.client(client)])
+    }
+}

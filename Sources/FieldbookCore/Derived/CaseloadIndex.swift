@@ -74,7 +74,7 @@ public struct CaseloadIndex: Sendable {
     /// The rows shown for `query`. Unreadable client files come last, always (unless searching),
     /// so a broken file is never silently missing from the list.
     public func rows(for query: CaseloadQuery) -> [CaseloadRow] {
-        let words = NameSearch.fold(query.text).split(whereSeparator: \.isWhitespace).map { Array($0.utf8) }
+        let words = NameSearch.searchable(query.text).split(whereSeparator: \.isWhitespace).map { Array($0.utf8) }
         let order = orders.isEmpty ? [] : orders[query.sort.rawValue]
         var rows: [CaseloadRow] = []
         rows.reserveCapacity(order.count + unreadable.count)
@@ -100,7 +100,7 @@ public struct CaseloadIndex: Sendable {
 
     private func entry(for client: Client, due: DueList) -> Entry {
         let name = NameSearch.fold(client.name)
-        let searchable = client.preferredName.map { name + " " + NameSearch.fold($0) } ?? name
+        let searchable = NameSearch.searchable(client.name) + (client.preferredName.map { " " + NameSearch.searchable($0) } ?? "")
         return Entry(client: client, name: Array(name.utf8), searchable: Array(searchable.utf8),
                      status: Self.statusOrder[client.status] ?? 0,
                      specialist: client.specialistID.flatMap { specialistNames[$0] } ?? "~",

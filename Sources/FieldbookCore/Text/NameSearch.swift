@@ -43,11 +43,38 @@ public enum NameSearch {
         "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d", "ı": "i", "ħ": "h",
     ]
 
-    /// True when every word of `query` appears in `text`, ignoring case and accents.
+    /// True when every word of `query` appears in `text`, ignoring case, accents and punctuation.
     public static func matches(_ query: String, in texts: [String]) -> Bool {
-        let words = fold(query).split(whereSeparator: \.isWhitespace)
+        let words = searchable(query).split(whereSeparator: \.isWhitespace)
         guard !words.isEmpty else { return true }
-        let haystack = texts.map(fold).joined(separator: " ")
+        let haystack = texts.map(searchable).joined(separator: " ")
         return words.allSatisfy { haystack.contains($0) }
+    }
+
+    /// A name as searches look in it, and a query as they look for it: folded (`fold`), with
+    /// apostrophes and full stops dropped ("O'Brien" is found by "obrien", "St. Agnes" by
+    /// "st agnes") and other punctuation read as a space ("Anna-Maria" by "anna maria", and a
+    /// comma never sticks to a word).
+    public static func searchable(_ text: String) -> String {
+        let folded = fold(text)
+        guard folded.unicodeScalars.contains(where: { isPunctuation($0) }) else { return folded }
+        var result = String.UnicodeScalarView()
+        for scalar in folded.unicodeScalars {
+            if dropped.contains(scalar) { continue }
+            result.append(isPunctuation(scalar) ? " " : scalar)
+        }
+        return String(result)
+    }
+
+    private static let dropped: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{2018}", "`", "."]
+
+    private static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+             .finalPunctuation, .otherPunctuation:
+            true
+        default:
+            scalar == "`" || scalar == "&" || scalar == "+"
+        }
     }
 }
