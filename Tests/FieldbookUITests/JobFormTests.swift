@@ -37,6 +37,19 @@ import Testing
         #expect(state.topPage is ClientPage)
     }
 
+    /// The employer completes from the directory as in the visit form: matches offered as
+    /// typed, a name nothing matches offered as new.
+    @Test func theEmployerCompletesFromTheDirectory() {
+        var state = Self.onClient(2)
+        state.press(.character("a"))
+        state.type("lumi")
+        #expect(state.form?.field("employer")?.suggestions.first?.label == "Café Lumière")
+        state.press(.control("u"))
+        state.type("Blue Heron")
+        #expect(state.form?.field("employer")?.suggestions.last?.label == "+ new employer “Blue Heron”")
+        #expect(state.screen().text.contains("Blue Heron"))
+    }
+
     @Test func aNameTheDirectoryDoesNotKnowAddsTheEmployer() throws {
         var state = Self.onClient(2)
         state.press(.character("a"))

@@ -31,10 +31,12 @@ public struct JobForm: FormPurpose {
         let job = jobID.flatMap { id in context.data.client(clientID)?.jobs.first { $0.id == id } }
         let reasons = JobEndReason.allCases.map { ChoiceOption($0.label, value: $0.rawValue) }
         func number(_ value: Double?) -> String { value.map { $0.formatted(.number.precision(.fractionLength(0...2)).grouping(.never)) } ?? "" }
+        // The employer completes from the directory as in the visit form.
+        let known = job.flatMap { job in job.employerID.flatMap { id in context.data.employers.first { $0.id == id } } }
         return FormState([
-            .field(.employer, "Employer", required: true,
-                   help: "Part of a name in the directory; a new name adds the employer.",
-                   initial: job?.employerName ?? ""),
+            .field(.employer, "Employer", .completion(known: known.map { [EmployerContactForm.option(for: $0)] } ?? [], multiple: false),
+                   required: true, help: "Type part of the name; Enter takes the match. A name nothing matches adds a new employer.",
+                   initial: known?.id.uuidString ?? job?.employerName ?? ""),
             .field(.jobTitle, "Job title", required: true, initial: job?.title ?? ""),
             .field(.start, "Start", .date(lean: .future), required: true, initial: job?.startDate.description ?? ""),
             .field(.hours, "Hours a week", .number(range: 0...80), initial: number(job?.hoursPerWeek)),
@@ -59,14 +61,26 @@ public struct JobForm: FormPurpose {
         return matches.count == 1 ? matches[0] : nil
     }
 
+    public func suggestions(for path: FieldPath, typed: String, in form: FormState, context: PageContext) -> [ChoiceOption] {
+        guard path.field == .employer else { return [] }
+        let typed = typed.trimmingWhitespace()
+        let options = context.figures.completion.employers(matching: typed, limit: 8).map(EmployerContactForm.option(for:))
+        guard !typed.isEmpty, !options.contains(where: { NameSearch.fold($0.label) == NameSearch.fold(typed) }) else { return options }
+        return options + [ChoiceOption("+ new employer “\(TerminalText.escaped(typed))”", value: "")]
+    }
+
     public func request(for form: FormState, in context: PageContext) -> StoreRequest? {
+        let picked = form.input(.employer)?.taken.first.flatMap { UUID(uuidString: $0.value) }
+            .flatMap { id in context.data.employers.first { $0.id == id } }
         guard form.problems(today: context.today).isEmpty, var client = context.data.client(clientID),
-              let name = form.text(.employer), let title = form.text(.jobTitle),
+              let name = picked?.name ?? EmployerContactForm.typed(.employer, in: form), let title = form.text(.jobTitle),
               let start = form.input(.start)?.date(today: context.today)
         else { return nil }
         var newEmployer: Employer?
         let employer: Employer
-        if let known = Self.employer(named: name, in: context) {
+        if let picked {
+            employer = picked
+        } else if let known = Self.employer(named: name, in: context) {
             employer = known
         } else {
             employer = Employer(id: context.environment.newID(), name: name, createdAt: context.now)
