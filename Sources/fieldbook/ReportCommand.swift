@@ -131,12 +131,21 @@ struct ReportCommand: ParsableCommand {
             printError("give one of --quarter, --month or --from/--to")
             throw ExitCode(2)
         }
+        var chosen: ReportPeriod?
         do {
-            if let quarter { return try ReportPeriod(quarter: quarter) }
-            if let month { return try ReportPeriod(month: month) }
+            if let quarter { chosen = try ReportPeriod(quarter: quarter) }
+            if let month { chosen = try ReportPeriod(month: month) }
         } catch {
             printError(error.description)
             throw ExitCode(2)
+        }
+        if let chosen {
+            // Outcomes are what has happened: a period not begun has none yet.
+            guard chosen.from <= today else {
+                printError("\(chosen) has not begun (today is \(today)); choose a period up to today")
+                throw ExitCode(2)
+            }
+            return chosen
         }
         if let range = try periodOptions.range(today: today) { return ReportPeriod(from: range.from, to: range.to) }
         return .quarter(containing: today)

@@ -24,6 +24,16 @@ import Testing
 
 extension ReportCommandTests {
     /// A specialist named with 10,000 characters: the text report cuts the cell, the CSV keeps it.
+    /// A quarter that has not begun has no outcomes: it is refused, as the Reports tab refuses it.
+    @Test func aPeriodNotBegunIsRefused() throws {
+        let data = try DataCopy()
+        let result = spawn([binary, "report", "employment-rate", "--quarter", "2027Q1", "--data", data.folder.path,
+                            "--today", "2026-12-05"])
+        #expect(result.status == 2, "\(result.output)")
+        #expect(result.output.contains("has not begun (today is 2026-12-05)"), "\(result.output)")
+        #expect(!result.output.contains("Worked"))
+    }
+
     @Test func theTextReportCutsALongNameAndTheCSVKeepsIt() throws {
         let data = try DataCopy()
         let maria = data.folder.appendingPathComponent("specialists/8821ca96-2a67-4c6b-b93a-d4d524abef8a.json")

@@ -327,3 +327,32 @@ enum ReportData {
         }
     }
 }
+
+/// Outcomes are what has happened: a job starting after today is neither a start nor work in
+/// the period that is still running.
+@Suite struct ReportsOnlyCountWhatHappenedTests {
+    static let today = date("2026-12-05")
+    static let q4 = ReportPeriod.quarter(containing: today)
+
+    static func input(_ clients: [Client]) -> ReportInput {
+        ReportInput(data: DataSnapshot(specialists: [ReportData.ana], clients: clients), period: q4, today: today)
+    }
+
+    @Test func aJobStartingAfterTodayIsNotStartedNorWorked() {
+        let soren = ReportData.client("Søren Kierkegaard", ReportData.ana, entry: "2026-10-01", status: .jobSearch,
+                                      jobs: [ReportData.job("2026-12-15", hours: 20)])
+        let today = ReportData.client("Tove Jansson", ReportData.ana, entry: "2026-10-01", status: .working,
+                                      jobs: [ReportData.job("2026-12-05", hours: 20)])
+        let input = Self.input([soren, today])
+        #expect(JobStartsReport(input).jobs.count == 1, "the start on today counts, the one on 15 Dec does not")
+        let rate = EmploymentRateReport(input)
+        #expect(rate.served == 2 && rate.worked == 1)
+        #expect(rate.clients.first { $0.client == "Søren Kierkegaard" }?.worked == false)
+    }
+
+    @Test func aJobEndingAfterTodayIsNotAnEndingYet() {
+        let ending = ReportData.client("Ursula Le Guin", ReportData.ana, entry: "2026-01-01", status: .working,
+                                       jobs: [ReportData.job("2026-03-01", end: "2026-12-20", reason: .resigned)])
+        #expect(JobEndingsReport(Self.input([ending])).jobs.isEmpty)
+    }
+}

@@ -41,7 +41,7 @@ import Testing
         #expect(Self.answer(asked, &state).isEmpty)
         let lines = state.screen().lines
         #expect(lines[3] == " Reports · 2026 Q4 (October to December)  (to date)")
-        #expect(lines[5] == " Employment rate  1 of 5 served worked: 20 %  benchmarks 31/41/50 %", "\n\(dump(state.screen()))")
+        #expect(lines[5] == " Employment rate  0 of 5 served worked: 0 %  benchmarks 31/41/50 %", "\n\(dump(state.screen()))")
         #expect(!state.screen().text.contains("building"))
         #expect(lines == Program.fullState(tab: "4").screen().lines, "the same screen as a board worked out at once")
     }

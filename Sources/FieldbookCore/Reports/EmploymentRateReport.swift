@@ -50,7 +50,7 @@ public struct EmploymentRateReport: Report {
         period = input.period
         self.unemployedAtEntry = unemployedAtEntry
         benchmarks = unemployedAtEntry ? Self.unemployedAtEntryBenchmarks : Self.benchmarks
-        let range = input.period.range
+        let range = input.observed
         var rows: [(client: Client, worked: Bool)] = []
         for client in input.clients where Self.isServed(client, in: range) {
             if unemployedAtEntry && Self.wasWorkingAtEntry(client) { continue }

@@ -72,7 +72,7 @@ public struct JobStartsReport: Report {
 
     public init(_ input: ReportInput) {
         period = input.period
-        let found = input.jobs { input.period.range.contains($0.startDate) }
+        let found = input.jobs { input.observed.contains($0.startDate) }
         count = found.count
         bySpecialist = input.countsBySpecialist(found.map(\.client))
         jobs = found.map { JobRow($0.job, of: $0.client, input) }
@@ -103,7 +103,7 @@ public struct JobEndingsReport: Report {
 
     public init(_ input: ReportInput) {
         period = input.period
-        let found = input.jobs { $0.endDate.map(input.period.range.contains) ?? false }
+        let found = input.jobs { $0.endDate.map(input.observed.contains) ?? false }
         count = found.count
         let reasons = Dictionary(grouping: found, by: { $0.job.endReason?.rawValue ?? "not recorded" })
         byReason = reasons.map { ReasonCount(reason: $0.key, count: $0.value.count) }

@@ -154,6 +154,10 @@ public struct ReportInput: Sendable {
     /// The day "now" stands for in the period: its last day, or today while it runs.
     public var asOf: LocalDate { min(period.to, today) }
 
+    /// The part of the period that has happened: up to today while it runs. What is planned
+    /// (a job starting next week) is not an outcome yet.
+    public var observed: DateRange { DateRange(from: period.from, to: asOf) }
+
     /// Specialists in a stable order (by name), the given ids only.
     public func ordered(_ ids: some Sequence<UUID?>) -> [UUID?] {
         Array(Set(ids)).sorted { a, b in
