@@ -154,6 +154,22 @@ extension AppState {
         #expect((state.topPage as? ClientPage)?.clientID == Program.id(101))
     }
 
+    /// A phone contact logged from a follow-along row meets no due date by default: the
+    /// specialist is told so at once, not left to find the row still due.
+    @Test func aPhoneContactLoggedFromARowSaysItMeetsNoDueDate() throws {
+        var state = Morning.state()
+        #expect(state.agenda?.selectedItem?.kind.isClientContact == true)
+        state.press(.character("l"))
+        state.press(.tab)
+        state.press(.character(" "))                 // Kind: the next option after face-to-face, phone
+        #expect(state.form?.field("kind")?.value == ClientContactKind.phone.rawValue)
+        let client = try #require(savedClient(state.press(.control("s"))))
+        state.answer(.saved(.client(client)))
+        #expect(state.message?.kind == .warning)
+        #expect(state.message?.text.hasPrefix("Contact logged. A phone contact meets no follow-along due date") == true,
+                "\(String(describing: state.message))")
+    }
+
     @Test func aRowIsDismissedWithAReason() throws {
         var state = Morning.state()
         state.press(.character("d"))

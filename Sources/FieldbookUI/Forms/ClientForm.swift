@@ -164,7 +164,16 @@ public struct ContactForm: FormPurpose {
     }
 
     public func saved(_ record: SavedRecord, in context: PageContext) -> (message: Message, next: (any Page)?) {
-        (Message(contactID == nil ? "Contact logged." : "Contact saved.", kind: .success), nil)
+        let done = contactID == nil ? "Contact logged." : "Contact saved."
+        // A kind that meets no follow-along due date is said at once, not left to be found on Today.
+        guard case .client(let client) = record,
+              let contact = contactID.flatMap({ id in client.contacts.first { $0.id == id } })
+                  ?? client.contacts.max(by: { $0.createdAt < $1.createdAt }),
+              !contact.kind.meetsDueDates(phoneAndVideoCount: context.data.settings.followAlong.phoneAndVideoCount)
+        else { return (Message(done, kind: .success), nil) }
+        let counted = context.data.settings.followAlong.phoneAndVideoCount ? "face-to-face, phone and video" : "face-to-face"
+        return (Message("\(done) A \(contact.kind.label.lowercased()) contact meets no follow-along due date: only "
+                        + "\(counted) contacts do (settings.json, followAlong.phoneAndVideoCount).", kind: .warning), nil)
     }
 
     public static func contact(from form: FormState, specialistID: UUID?, context: PageContext) -> ClientContact? {
