@@ -57,3 +57,20 @@ import Testing
         }
     }
 }
+
+/// An inactive client's item leaves the Today agenda on its 30th day overdue; an active
+/// client's, or an employer's next step, never does.
+@Suite struct TodayAgendaTests {
+    static let today = date("2026-12-05")
+
+    static func item(overdueBy days: Int) -> DueItem {
+        DueItem(kind: .afterJobLoss, dueOn: today.adding(days: -days), asOf: today, clientID: UUID(), why: "contact after job loss")
+    }
+
+    @Test func anInactiveClientsItemLeavesOnItsThirtiethDayOverdue() {
+        #expect(TodayAgenda.lists(Self.item(overdueBy: 29), clientIsActive: false))
+        #expect(!TodayAgenda.lists(Self.item(overdueBy: 30), clientIsActive: false))
+        #expect(TodayAgenda.lists(Self.item(overdueBy: 503), clientIsActive: true))
+        #expect(TodayAgenda.lists(Self.item(overdueBy: 503), clientIsActive: nil))
+    }
+}

@@ -154,6 +154,20 @@ extension AppState {
         #expect((state.topPage as? ClientPage)?.clientID == Program.id(101))
     }
 
+    /// An inactive client's item leaves the agenda once 30 days overdue; their page still lists it.
+    @Test func anInactiveClientsLongOverdueItemLeavesTheAgenda() {
+        var data = Morning.data
+        // Robert: inactive, a job lost on 1 Oct, never contacted since: 50 days overdue.
+        data.clients[5].status = .inactive
+        data.clients[5].jobs = [Morning.job(6, Morning.cafe, "Cook", start: "2026-03-01", end: "2026-10-01")]
+        let state = Morning.state(data: data)
+        #expect(state.figures.due.items.contains { $0.clientID == Program.id(106) && $0.daysOverdue >= 30 })
+        #expect(state.agenda?.items.contains { $0.clientID == Program.id(106) } == false)
+        var active = data
+        active.clients[5].status = .followAlong
+        #expect(Morning.state(data: active).agenda?.items.contains { $0.clientID == Program.id(106) } == true)
+    }
+
     /// A phone contact logged from a follow-along row meets no due date by default: the
     /// specialist is told so at once, not left to find the row still due.
     @Test func aPhoneContactLoggedFromARowSaysItMeetsNoDueDate() throws {

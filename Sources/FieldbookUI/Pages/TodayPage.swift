@@ -80,8 +80,10 @@ public struct TodayPage: TabPage {
 
     private mutating func rebuild(_ context: PageContext) {
         let last = context.today.adding(days: Self.horizonDays)
+        let notActive = Set(context.data.clients.lazy.filter { !$0.status.isActive }.map(\.id))
         items = context.figures.due.items.filter { item in
             item.dueOn <= last && (specialistFilter == nil || item.specialistID == specialistFilter)
+                && TodayAgenda.lists(item, clientIsActive: item.clientID.map { !notActive.contains($0) })
         }
         var lines: [Line] = []
         let sections = Dictionary(grouping: items.indices) { Section(items[$0], today: context.today) }
