@@ -70,6 +70,10 @@ struct EmployerLogEndToEndTests {
             session.type("Zebra Bakery E2E")
             #expect(session.waitFor("+ new employer"), "\(session.screen)")
             session.send("Enter")
+            // A new employer is asked its type of business.
+            #expect(session.waitFor("Type of business"), "\(session.screen)")
+            session.type("Bakery")
+            session.send("Enter")
             session.type("Pat Quinn")
             session.send("Enter", "C-s")
             #expect(session.waitFor("contact with Zebra Bakery E2E logged."), "\(session.screen)")
@@ -92,6 +96,7 @@ struct EmployerLogEndToEndTests {
         let employers = try files("employers")
         let zebra = try #require(employers.first { $0.contains("\"name\" : \"Zebra Bakery E2E\"") })
         #expect(zebra.contains("\"name\" : \"Pat Quinn\""))
+        #expect(zebra.contains("\"businessType\" : \"Bakery\""))
 
         let audit = spawn([binary, "audit", "--data", data.folder.path])
         #expect(audit.status == 0)

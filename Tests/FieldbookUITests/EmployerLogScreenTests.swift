@@ -140,12 +140,17 @@ func savedVisit(_ effects: [Effect]) -> (contact: EmployerContact, employer: Emp
         state.type("Bäckerei Nord")
         #expect(state.form?.focused?.offeredSuggestion?.value == "", "only the new-employer option matches")
         state.press(.enter)
+        // A new employer is asked its type of business, so it shows among "Employers that fit".
+        #expect(state.form?.focusedPath?.field == FieldID("businessType"), "\n\(dump(state.screen()))")
+        state.type("Bakery")
+        state.press(.enter)
         state.type("Lee Chen")
         state.press(.enter)
         let effects = state.press(.control("s"))
         let saved = try #require(savedVisit(effects), "\n\(dump(state.screen()))")
         let employer = try #require(saved.employer)
         #expect(employer.name == "Bäckerei Nord")
+        #expect(employer.businessType == "Bakery")
         #expect(employer.people.map(\.name) == ["Lee Chen"])
         #expect(saved.contact.employerID == employer.id)
         #expect(saved.contact.contactPersonID == employer.people[0].id)
@@ -155,6 +160,20 @@ func savedVisit(_ effects: [Effect]) -> (contact: EmployerContact, employer: Emp
         state.answer(.saved(.employerContact(saved.contact, employer: employer)))
         #expect(state.data.employers.contains { $0.id == employer.id && $0.people.count == 1 })
         #expect(state.data.employerContacts.contains { $0.id == saved.contact.id })
+    }
+
+    /// A known employer's visit does not ask the type of business.
+    @Test func aKnownEmployersVisitDoesNotAskItsTypeOfBusiness() {
+        var state = Visits.state()
+        state.press(.character("v"))
+        func asks() -> Bool? {
+            state.form?.lines.contains { if case .field(let path) = $0 { path.field == FieldID("businessType") } else { false } }
+        }
+        state.type("riverside")
+        #expect(asks() == false, "a known match is on offer")
+        state.press(.enter)
+        #expect(asks() == false)
+        #expect(state.form?.focusedPath?.field == FieldID("person"))
     }
 
     @Test func aNewNameAtAKnownEmployerJoinsItsPeople() throws {

@@ -87,6 +87,9 @@ public struct EmployerContactForm: FormPurpose {
             .field(.employer, "Employer", .completion(known: employerOption, multiple: false), required: true,
                    help: "Type part of the name; Enter takes the match. A name nothing matches adds a new employer.",
                    initial: employer?.id.uuidString ?? ""),
+            // A new employer is asked its type of business, so it shows among "Employers that fit".
+            .field(.businessType, "Type of business", help: "A new employer: what it does (Café, Warehouse, Dental office...).",
+                   shownWhen: .newName(.employer)),
             .field(.person, "Person met", .completion(known: personKnown, multiple: false),
                    help: "Someone met there before, or a new name (added to the employer's people).", initial: personInitial),
             .field(.purpose, "Purpose", .choice(purposes), required: true, initial: purpose.rawValue),
@@ -167,8 +170,9 @@ public struct EmployerContactForm: FormPurpose {
            let known = context.data.employers.first(where: { $0.id == id }) {
             employer = known
         } else if let name = Self.typed(.employer, in: form) {
-            let new = context.data.employers.first { $0.id == newEmployerID }
+            var new = context.data.employers.first { $0.id == newEmployerID }
                 ?? Employer(id: newEmployerID, name: name, createdAt: context.now)
+            if let type = form.text(.businessType) { new.businessType = type }
             employer = new
             employerToSave = new
         }

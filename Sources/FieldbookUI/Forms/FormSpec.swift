@@ -82,6 +82,8 @@ public enum Condition: Hashable, Sendable {
     case equals(FieldID, String)
     /// The answer is yes.
     case yes(FieldID)
+    /// A name typed in a completion field that matches nothing known (or was taken as new).
+    case newName(FieldID)
 }
 
 /// A question of a form.

@@ -96,6 +96,11 @@ public struct FormState: Hashable, Sendable {
         case .answered(let id): return answer(id)?.isAnswered == true
         case .equals(let id, let value): return answer(id)?.value == value
         case .yes(let id): return answer(id)?.value == "yes"
+        case .newName(let id):
+            guard let input = answer(id) else { return false }
+            // Typed, none taken, and no match of the directory on offer (only "+ new", or none).
+            return input.taken.isEmpty && !input.buffer.text.trimmingWhitespace().isEmpty
+                && (input.offeredSuggestion?.value.isEmpty ?? true)
         }
     }
 
