@@ -63,7 +63,10 @@ public struct Git: Sendable {
         "-c", "merge.renames=false",
         "-c", "status.renames=false",
         "-c", "pull.rebase=false",
-        "-c", "gc.auto=0",
+        // No housekeeping process after every commit, merge and fetch: a sync runs it
+        // itself when it is due (`Sync.tidyUpWhenDue`), in the foreground.
+        "-c", "maintenance.auto=false",
+        "-c", "gc.autoDetach=false",
         "-c", "credential.interactive=false",
         "-c", "init.defaultBranch=main",
         "-c", "advice.detachedHead=false",

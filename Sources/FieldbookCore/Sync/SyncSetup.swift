@@ -83,6 +83,7 @@ extension Sync {
         let ignoredTracked = Git.paths(try sync.checkGit(["ls-files", "-ci", "--exclude-standard", "-z"]).output)
         if !ignoredTracked.isEmpty { try sync.checkGit(["rm", "-q", "--cached", "--"] + ignoredTracked) }
         let report = try sync.run()
+        sync.makeOwnerOnly()
         return (report, adopted, createdHub)
     }
 
