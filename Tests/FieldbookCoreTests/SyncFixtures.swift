@@ -29,6 +29,14 @@ final class SyncTeam {
 
     init() {}
 
+    /// Removed with `rm -rf`: repositories hold thousands of small files, which Foundation
+    /// removes one by one far more slowly.
+    deinit {
+        if let pid = try? ChildProcess.start(["rm", "-rf", root.url.path], output: 2, errors: 2) {
+            _ = ChildProcess.wait(for: pid)
+        }
+    }
+
     func folder(_ name: String) -> URL { root.path(name) }
 
     private func copy(_ name: String, specialist: UUID?) throws -> Copy {
