@@ -248,24 +248,27 @@ import Testing
         var changed = try #require(a.client(Self.client.id))
         changed.phone = "555-5555"
         try a.store.save(changed)
-        // A fetches and merges, then B pushes before A's push.
-        var report = SyncReport()
-        _ = try a.sync.fetch()
-        try a.sync.commitLocalChanges(&report)
-        try a.sync.mergeHub(&report)
-        var other = try #require(b.client(Self.client.id))
-        other.preferredName = "Pepe"
-        try b.store.save(other)
-        try b.syncNow()
+        // After A fetched and merged, and before its push, B pushes.
+        var pushes = 0
+        a.sync.willPush = {
+            pushes += 1
+            guard pushes == 1 else { return }
+            var other = b.client(Self.client.id)!
+            other.preferredName = "Pepe"
+            _ = try? b.store.save(other)
+            _ = try? b.syncNow()
+        }
         let retried = try a.syncNow()
-        #expect(retried.pushed && retried.mergedFiles == 1)
+        #expect(pushes == 2)
+        #expect(retried.pushed && retried.mergedFiles == 1 && !retried.hubKeptMoving)
         try b.syncNow()
         for copy in [a, b] {
             #expect(copy.client(Self.client.id)?.phone == "555-5555")
             #expect(copy.client(Self.client.id)?.preferredName == "Pepe")
         }
-        // Never a rebase: A's commit is on the hub as it was made.
+        // Never a rebase: A's own commit is on the hub as it was made, under a merge.
         #expect(try a.git(["log", "--merges", "--format=%s"]).contains("Merged from the hub"))
+        #expect(try a.git(["log", "--format=%s"]).contains("Saved on this copy: "))
     }
 
     @Test func aMergeLeftByAKilledSyncIsFinishedByTheNext() throws {

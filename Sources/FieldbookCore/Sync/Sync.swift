@@ -41,6 +41,8 @@ public final class Sync {
     let now: @Sendable () -> Date
     /// Pushes tried after the hub moved before giving up for this run.
     public var pushAttempts = 5
+    /// Called before each push (tests move the hub here).
+    var willPush: (() -> Void)?
 
     public static let branch = "main"
     static let hubBranch = "refs/remotes/origin/main"
@@ -91,6 +93,7 @@ public final class Sync {
             var attempt = 0
             while reachable && !report.pushed {
                 attempt += 1
+                willPush?()
                 let push = try runGit(["push", "--quiet", "origin", "HEAD:refs/heads/\(Self.branch)"])
                 if push.succeeded {
                     report.pushed = true
