@@ -11,12 +11,14 @@ import Testing
     static let syncs = 200
     static let copies = 4
 
-    /// One edit of one field, to check at the end.
+    /// One edit of one field, to check at the end, with the edits its copy had seen when it
+    /// was made (its own, and those on the hub at its copy's last sync).
     struct FieldWrite {
         var sequence: Int
         var record: UUID
         var field: String
         var value: String
+        var seen: Set<Int>
     }
 
     @Test func fourCopiesEditingAndSyncingInRandomOrderEndTheSame() throws {
@@ -51,6 +53,9 @@ import Testing
 
         var sequence = 0
         var writes: [FieldWrite] = []
+        // Which edits each copy has seen, and the hub holds.
+        var seenBy = Array(repeating: Set<Int>(), count: Self.copies)
+        var onHub = Set<Int>()
         var contactNotes: Set<String> = []
         var removedContactNotes: Set<String> = []
         var employerContactNeeds: Set<String> = []
@@ -64,9 +69,11 @@ import Testing
         var syncSeconds = 0.0
 
         while syncs < Self.syncs {
-            let copy = copies[random.below(copies.count)]
+            let copyIndex = random.below(copies.count)
+            let copy = copies[copyIndex]
             for _ in 0..<(1 + random.below(3)) {
                 sequence += 1
+                seenBy[copyIndex].insert(sequence)
                 let token = "v\(sequence)"
                 let data = copy.store.load()
                 let clientID = random.pick(clientIDs)
@@ -77,7 +84,7 @@ import Testing
                     let (name, path) = random.pick(clientFields)
                     client[keyPath: path] = token
                     try copy.store.save(client)
-                    writes.append(FieldWrite(sequence: sequence, record: client.id, field: name, value: token))
+                    writes.append(FieldWrite(sequence: sequence, record: client.id, field: name, value: token, seen: seenBy[copyIndex]))
                     counts["client field", default: 0] += 1
                 case 3:
                     var client = try #require(data.clients.first { $0.id == clientID })
@@ -105,7 +112,7 @@ import Testing
                     let (name, path) = random.pick(employerFields)
                     employer[keyPath: path] = token
                     try copy.store.save(employer)
-                    writes.append(FieldWrite(sequence: sequence, record: employer.id, field: name, value: token))
+                    writes.append(FieldWrite(sequence: sequence, record: employer.id, field: name, value: token, seen: seenBy[copyIndex]))
                     counts["employer field", default: 0] += 1
                 case 7:
                     if random.below(3) == 0, let gone = data.employerContacts.filter({ $0.hiringNeeds?.hasPrefix("v") == true }).first {
@@ -135,6 +142,8 @@ import Testing
             syncSeconds += Date().timeIntervalSince(syncStarted)
             #expect(report.pushed, "sync \(syncs) of \(copy.name) did not push")
             syncs += 1
+            seenBy[copyIndex].formUnion(onHub)
+            onHub = seenBy[copyIndex]
             toMerge += report.toMerge.count
             mergedFiles += report.mergedFiles
         }
@@ -169,10 +178,16 @@ import Testing
         #expect(!history.contains("<<<<<<<") && !history.contains(">>>>>>>"))
 
         // Every edit is there, unless kept "to merge".
+        // This copy's versions kept to merge: each field's value by record, and all their text.
         var keptText = ""
+        var keptValues: [String: Set<String>] = [:]
         for copy in copies {
             for name in DurableFile.list(copy.folder.appendingPathComponent(DataLayout.conflicts)) where !name.hasSuffix(".base") {
-                keptText += String(decoding: copy.file("\(DataLayout.conflicts)/\(name)") ?? Data(), as: UTF8.self)
+                let data = copy.file("\(DataLayout.conflicts)/\(name)") ?? Data()
+                keptText += String(decoding: data, as: UTF8.self)
+                let record = String(name.prefix { $0 != "." }).components(separatedBy: "--").last ?? ""
+                guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { continue }
+                for (field, value) in object { if let text = value as? String { keptValues["\(record)/\(field)", default: []].insert(text) } }
             }
         }
         func keptToMerge(_ token: String) -> Bool { keptText.contains("\"\(token)\"") }
@@ -184,15 +199,23 @@ import Testing
             let employer = final.employers.first { $0.id == write.record }
             return employer.flatMap { employer in employerFields.first { $0.0 == write.field }.flatMap { employer[keyPath: $0.1] } }
         }
+        // A field edit is the final value, or was overwritten by an edit of the same field made
+        // by a copy that had seen it, or is this copy's value kept to merge.
         var lostFieldEdits: [String] = []
         var overwritten = 0
         var keptFieldEdits = 0
-        let lastWrite = Dictionary(grouping: writes) { "\($0.record)/\($0.field)" }.mapValues { $0.max { $0.sequence < $1.sequence }! }
+        let byField = Dictionary(grouping: writes) { "\($0.record)/\($0.field)" }
         for write in writes {
+            let key = "\(write.record)/\(write.field)"
             if value(write) == write.value { continue }
-            if keptToMerge(write.value) { keptFieldEdits += 1; continue }
-            let isLast = lastWrite["\(write.record)/\(write.field)"]?.sequence == write.sequence
-            if !isLast { overwritten += 1; continue }
+            if byField[key, default: []].contains(where: { $0.seen.contains(write.sequence) && $0.sequence != write.sequence }) {
+                overwritten += 1
+                continue
+            }
+            if keptValues["\(write.record.lowercased)/\(write.field)"]?.contains(write.value) == true {
+                keptFieldEdits += 1
+                continue
+            }
             lostFieldEdits.append("\(write.field) = \(write.value)")
         }
         #expect(lostFieldEdits.isEmpty, "field edits lost: \(lostFieldEdits)")
