@@ -98,7 +98,8 @@ struct SyncJoin: ParsableCommand {
     func run() throws {
         let folder = options.folder
         do {
-            _ = try Sync.join(hub: hub, folder: folder, installID: InstallID.load(), specialistID: nil)
+            let specialist = (try? MachineSettings.load())?.specialist(for: folder)
+            _ = try Sync.join(hub: hub, folder: folder, installID: InstallID.load(), specialistID: specialist)
         } catch {
             printError(error.description)
             throw ExitCode.failure

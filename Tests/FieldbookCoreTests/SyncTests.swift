@@ -58,7 +58,7 @@ import Testing
 
     @Test func plainHTTPAndGitHubsAreRefusedByName() throws {
         let team = SyncTeam()
-        for hub in ["http://example.org/team.git", "git://example.org/team.git", "HTTP://example.org/x"] {
+        for hub in ["http://example.org/team.git", "git://example.org/team.git", "HTTP://example.org/x", "--upload-pack=touch x", ""] {
             #expect(throws: SyncError.refusedHub(hub)) {
                 _ = try Sync.share(folder: team.folder("a"), hub: hub, installID: "a", specialistID: nil)
             }

@@ -21,6 +21,8 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
+        case .refusedHub(let hub) where hub.hasPrefix("-") || hub.isEmpty:
+            "refused hub \"\(hub)\": not a hub address"
         case .refusedHub(let hub):
             "refused hub \(hub): plain http:// and git:// send health records unencrypted; use SSH, HTTPS or a folder"
         case .notShared(let path): "\(path) is not shared with a hub: run `fieldbook sync init HUB` or `fieldbook sync join HUB`"

@@ -36,6 +36,8 @@ extension Sync {
     public static func checkHub(_ hub: String) throws(SyncError) {
         let lowered = hub.lowercased()
         if lowered.hasPrefix("http://") || lowered.hasPrefix("git://") { throw .refusedHub(hub) }
+        // Never read by git as one of its options.
+        if hub.hasPrefix("-") || hub.isEmpty { throw .refusedHub(hub) }
     }
 
     /// A hub given as a folder on this machine (a path, or `file://`).
@@ -104,7 +106,7 @@ extension Sync {
         do { try DurableFile.makeFolder(parent) } catch { throw .store(error) }
         let clone: Git.Result
         do {
-            clone = try git.inFolder(parent).run(["clone", "--quiet", "--no-tags", "--origin", "origin", hub, folder.path])
+            clone = try git.inFolder(parent).run(["clone", "--quiet", "--no-tags", "--origin", "origin", "--", hub, folder.path])
         } catch { throw .git(error) }
         guard clone.succeeded else {
             if String(decoding: clone.errors, as: UTF8.self).contains("empty repository") {
