@@ -289,10 +289,18 @@ import Testing
         let merge = try Git(folder: a.folder).run(["-c", "user.name=x", "-c", "user.email=x@x", "merge", "--no-edit", "refs/remotes/origin/main"])
         #expect(!merge.succeeded)
         #expect(filesWithConflictMarkers(in: a.folder).isEmpty)
+        // A save made between the kill and the next sync, to the very file left unmerged.
+        var saved = try #require(a.client(Self.client.id))
+        saved.email = "after-the-kill@example.org"
+        try a.store.save(saved)
         let next = try a.syncNow()
         #expect(next.pushed && next.mergedFiles == 1)
-        #expect(a.client(Self.client.id)?.phone == "555-6666")
-        #expect(a.client(Self.client.id)?.preferredName == "Pepe")
+        try b.syncNow()
+        for copy in [a, b] {
+            #expect(copy.client(Self.client.id)?.phone == "555-6666")
+            #expect(copy.client(Self.client.id)?.preferredName == "Pepe")
+            #expect(copy.client(Self.client.id)?.email == "after-the-kill@example.org")
+        }
     }
 
     @Test func anAddOnBothSidesWithNoBaseMergesAsNoBaseAndOtherFilesTakeTheHubs() throws {

@@ -48,6 +48,7 @@ public final class Sync {
     static let hubBranch = "refs/remotes/origin/main"
     static let syncLockName = "fieldbook-sync.lock"
     static let lastSyncName = "fieldbook-last-sync"
+    static let runningName = "fieldbook-sync-running"
 
     public init(folder: URL, git: Git? = nil, installID: String, specialistID: UUID?,
                 now: @escaping @Sendable () -> Date = { Date() })
@@ -77,10 +78,16 @@ public final class Sync {
     public func run(wait: Bool = true) throws(SyncError) -> SyncReport {
         guard isShared else { throw .notShared(path: folder.path) }
         return try withSyncLock(wait: wait) { () throws(SyncError) -> SyncReport in
-            unlink(gitFolder.appendingPathComponent("index.lock").path)
+            removeStaleGitLocks()
+            // A sync that was killed leaves this mark: git may have been writing files then.
+            let running = gitFolder.appendingPathComponent(Self.runningName)
+            let interrupted = FileManager.default.fileExists(atPath: running.path)
+            try? DurableFile.write(Data(), to: running)
+            defer { unlink(running.path) }
             var report = SyncReport()
             var reachable = try fetch()
             try withFolderLock { () throws(SyncError) in
+                if interrupted { try repairFilesGitWasWriting(&report) }
                 try finishUnfinishedMerge(&report)
                 try commitLocalChanges(&report)
                 if reachable { try mergeHub(&report) }
@@ -101,7 +108,12 @@ public final class Sync {
                     break
                 }
                 let refused = String(decoding: push.errors, as: UTF8.self)
-                guard refused.contains("rejected") || refused.contains("fetch first") else {
+                guard refused.contains("fetch first") || refused.contains("non-fast-forward") else {
+                    // The hub was reached and said no (a ref it cannot lock, a full disk): an
+                    // error, not an offline sync; the commits stay here for the next sync.
+                    if refused.contains("remote rejected") || refused.contains("unpack failed") {
+                        throw .hubRefused(reason: push.reason)
+                    }
                     reachable = false
                     break
                 }
@@ -125,6 +137,19 @@ public final class Sync {
             // Pushed: only what was left out of the commit still waits.
             report.waiting = report.pushed ? try workingTreeChanges().count : try changesNotShared()
             return report
+        }
+    }
+
+    /// Removes the lock files a killed git leaves (`index.lock`, `HEAD.lock`, a ref's `.lock`):
+    /// under the sync lock no git of Fieldbook's is running in this repository.
+    func removeStaleGitLocks() {
+        for name in DurableFile.list(gitFolder) where name.hasSuffix(".lock") && name != Self.syncLockName {
+            unlink(gitFolder.appendingPathComponent(name).path)
+        }
+        let refs = gitFolder.appendingPathComponent("refs")
+        guard let walker = FileManager.default.enumerator(atPath: refs.path) else { return }
+        while let relative = walker.nextObject() as? String {
+            if relative.hasSuffix(".lock") { unlink(refs.appendingPathComponent(relative).path) }
         }
     }
 
@@ -302,6 +327,28 @@ public final class Sync {
         FileManager.default.fileExists(atPath: gitFolder.appendingPathComponent("MERGE_HEAD").path)
     }
 
+    /// After a killed sync: a tracked file git was writing when it was killed (missing, or cut
+    /// short so that it does not read) is written again from the index, which git only ever
+    /// replaces whole. Files left unmerged, and deletions this copy's audit log records, are
+    /// left as they are.
+    func repairFilesGitWasWriting(_ report: inout SyncReport) throws(SyncError) {
+        let deletedHere = deletedRecordIDs()
+        var repair: [String] = []
+        for change in try workingTreeChanges() {
+            let (index, tree) = (change.status.first ?? " ", change.status.last ?? " ")
+            guard index != "?", index != "U", tree != "U", change.status != "AA", change.status != "DD" else { continue }
+            if tree == "D", !Self.isDeletion(of: change.path, recordedIn: deletedHere) {
+                repair.append(change.path)
+            } else if tree == "M", refusal(of: change.path) == "does not read as a record" {
+                repair.append(change.path)
+            }
+        }
+        guard !repair.isEmpty else { return }
+        try checkGit(["checkout", "--"] + repair)
+        report.restored += repair
+        report.touched.formUnion(repair)
+    }
+
     /// A merge a killed sync left: its files merged, then its commit.
     func finishUnfinishedMerge(_ report: inout SyncReport) throws(SyncError) {
         guard try mergeInProgress() else { return }
@@ -329,10 +376,13 @@ public final class Sync {
         for path in order {
             let versions = stages[path] ?? [:]
             let base = try versions[1].map { sha throws(SyncError) in try blob(sha) }
-            let ours = try versions[2].map { sha throws(SyncError) in try blob(sha) }
+            let url = folder.appendingPathComponent(path)
+            // This copy's side is the file in the working tree (git left stage 2 there): after a
+            // killed sync it may hold saves made since, which the merge must keep.
+            var ours = try versions[2].map { sha throws(SyncError) in try blob(sha) }
+            if ours != nil, let saved = try? DurableFile.read(url), refusal(of: path) == nil { ours = saved }
             let theirs = try versions[3].map { sha throws(SyncError) in try blob(sha) }
             let outcome = SyncMerge.merge(path: path, base: base, ours: ours, theirs: theirs)
-            let url = folder.appendingPathComponent(path)
             do {
                 if let bytes = outcome.bytes {
                     try DurableFile.write(bytes, to: url)

@@ -16,6 +16,8 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
     case newerFormat(found: Int, supported: Int)
     /// Another sync of this folder is running.
     case busy
+    /// The hub was reached and refused the push for a reason of its own.
+    case hubRefused(reason: String)
     case git(Git.Failure)
     case store(StoreError)
 
@@ -32,6 +34,10 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
         case .newerFormat(let found, let supported):
             "the hub's records are in format version \(found), this Fieldbook reads up to \(supported): update Fieldbook, then sync"
         case .busy: "another sync of this folder is running"
+        case .hubRefused(let reason):
+            "the hub refused this copy's changes (\(reason)); they are kept here for the next sync. A sync "
+                + "interrupted while sending to a hub in a folder can leave refs/heads/main.lock in the hub: "
+                + "remove it once no one is syncing"
         case .git(let failure): failure.description
         case .store(let error): error.description
         }
