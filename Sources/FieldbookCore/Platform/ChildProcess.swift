@@ -17,8 +17,11 @@ public enum ChildProcess {
 
     /// Starts `arguments` (the program is looked up on PATH unless it is a path) with standard
     /// input from /dev/null and standard output and error on `output` and `errors`; `closing`
-    /// are descriptors the child must not keep (the reading end of a pipe). Returns its pid.
-    public static func start(_ arguments: [String], output: Int32, errors: Int32, closing: [Int32] = []) throws(StartError) -> pid_t {
+    /// are descriptors the child must not keep (the reading end of a pipe); `environment`, the
+    /// child's whole environment (nil: this process's). Returns its pid.
+    public static func start(
+        _ arguments: [String], output: Int32, errors: Int32, closing: [Int32] = [], environment: [String: String]? = nil
+    ) throws(StartError) -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -30,7 +33,7 @@ public enum ChildProcess {
         defer { posix_spawnattr_destroy(&attributes) }
 
         let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        let envp: [UnsafeMutablePointer<CChar>?] = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?] = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { for pointer in argv + envp { free(pointer) } }
         var pid = pid_t()
         let result = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)

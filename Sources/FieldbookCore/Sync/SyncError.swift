@@ -1,0 +1,45 @@
+import Foundation
+
+/// Why a sync, or setting one up, did not happen.
+public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A hub the team's records must never go to (plain `http://`, `git://`).
+    case refusedHub(String)
+    /// The data folder does not share with a hub (no `sync init` or `join` yet).
+    case notShared(path: String)
+    /// `sync init` to a hub that already holds a team's records.
+    case hubHoldsRecords
+    /// `sync join` of a hub with no records yet.
+    case hubEmpty
+    /// `sync join` into a folder that already holds files.
+    case folderNotEmpty(path: String)
+    /// The hub's records are written in a newer format than this Fieldbook reads.
+    case newerFormat(found: Int, supported: Int)
+    /// Another sync of this folder is running.
+    case busy
+    /// The hub was reached and refused the push for a reason of its own.
+    case hubRefused(reason: String)
+    case git(Git.Failure)
+    case store(StoreError)
+
+    public var description: String {
+        switch self {
+        case .refusedHub(let hub) where hub.hasPrefix("-") || hub.isEmpty:
+            "refused hub \"\(hub)\": not a hub address"
+        case .refusedHub(let hub):
+            "refused hub \(hub): plain http:// and git:// send health records unencrypted; use SSH, HTTPS or a folder"
+        case .notShared(let path): "\(path) is not shared with a hub: run `fieldbook sync init HUB` or `fieldbook sync join HUB`"
+        case .hubHoldsRecords: "the hub already holds a team's records: join it with `fieldbook sync join HUB --data NEW-FOLDER`"
+        case .hubEmpty: "the hub holds no records yet: share a data folder with it first (`fieldbook sync init HUB`)"
+        case .folderNotEmpty(let path): "\(path) already holds files: join into a new folder"
+        case .newerFormat(let found, let supported):
+            "the hub's records are in format version \(found), this Fieldbook reads up to \(supported): update Fieldbook, then sync"
+        case .busy: "another sync of this folder is running"
+        case .hubRefused(let reason):
+            "the hub refused this copy's changes (\(reason)); they are kept here for the next sync. A sync "
+                + "interrupted while sending to a hub in a folder can leave refs/heads/main.lock in the hub: "
+                + "remove it once no one is syncing"
+        case .git(let failure): failure.description
+        case .store(let error): error.description
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import ArgumentParser
+import FieldbookCore
+import Foundation
+
+struct SyncCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Share the data folder with a team through a git hub, merged record by record.",
+        discussion: """
+            A hub is any git remote the team can reach and no one else can: a bare repository in a \
+            folder (a shared drive), an SSH server, or an HTTPS git service. Plain http:// and git:// \
+            hubs are refused. `fieldbook sync` commits what this copy saved, fetches, merges (records \
+            field by field, never with conflict markers) and pushes. Offline, it commits locally and \
+            says how many changes wait; the next sync sends them.
+            """,
+        subcommands: [SyncNow.self, SyncInit.self, SyncJoin.self, SyncStatusCommand.self],
+        defaultSubcommand: SyncNow.self
+    )
+}
+
+/// This machine's specialist and install id, for commits and the audit log's deletions.
+private func syncEngine(_ folder: URL) -> Sync {
+    let specialist = (try? MachineSettings.load())?.specialist(for: folder)
+    return Sync(folder: folder, installID: InstallID.load(), specialistID: specialist)
+}
+
+/// Prints what a sync did; exits non-zero when the hub was not reached.
+private func describe(_ report: SyncReport) throws {
+    for path in report.restored { printLine("restored \(path): it vanished without a recorded deletion") }
+    for refusal in report.refused { printLine("not shared: \(refusal.path): \(refusal.reason)") }
+    for path in report.changedOverDeletion { printLine("kept \(path): deleted on one side, changed on the other") }
+    for taken in report.hubVersionTaken { printLine("took the hub's \(taken.path): \(taken.reason)") }
+    for kept in report.toMerge { printLine("to merge: \(kept.path): the same field changed here and on the hub; the hub's value is shown, yours is kept") }
+    guard report.reachable, !report.hubKeptMoving else {
+        let waiting = report.waiting
+        printError(report.hubKeptMoving
+            ? "the hub kept moving: \(waiting) change\(waiting == 1 ? "" : "s") waiting; sync again"
+            : "hub not reachable: \(waiting) change\(waiting == 1 ? "" : "s") waiting")
+        throw ExitCode.failure
+    }
+    printLine("Synced: \(report.committed) file\(report.committed == 1 ? "" : "s") sent, "
+              + "\(report.received) received, \(report.toMerge.count) to merge.")
+}
+
+struct SyncNow: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "now",
+        abstract: "Commit this copy's saves, merge the hub's, push (the default).")
+
+    @OptionGroup var options: DataOptions
+
+    func run() throws {
+        let report: SyncReport
+        do { report = try syncEngine(options.folder).run() } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+        try describe(report)
+    }
+}
+
+struct SyncInit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Share this data folder with HUB (a new folder becomes an owner-only bare repository).")
+
+    @Argument(help: ArgumentHelp("The hub: a folder, an ssh address or an https URL.", valueName: "HUB"))
+    var hub: String
+
+    @OptionGroup var options: DataOptions
+
+    func run() throws {
+        let folder = options.folder
+        let specialist = (try? MachineSettings.load())?.specialist(for: folder)
+        let result: (report: SyncReport, adopted: Bool, createdHub: Bool)
+        do {
+            result = try Sync.share(folder: folder, hub: hub, installID: InstallID.load(), specialistID: specialist)
+        } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+        if result.createdHub { printLine("Made a new hub at \(hub), readable by you only.") }
+        if result.adopted { printLine("\(folder.path) was already a git repository: adopted it.") }
+        try describe(result.report)
+    }
+}
+
+struct SyncJoin: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "join",
+        abstract: "Make a new data folder from HUB, ready to use.")
+
+    @Argument(help: ArgumentHelp("The hub: a folder, an ssh address or an https URL.", valueName: "HUB"))
+    var hub: String
+
+    @OptionGroup var options: DataOptions
+
+    func run() throws {
+        let folder = options.folder
+        do {
+            let specialist = (try? MachineSettings.load())?.specialist(for: folder)
+            _ = try Sync.join(hub: hub, folder: folder, installID: InstallID.load(), specialistID: specialist)
+        } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+        printLine("Joined: \(folder.path) holds the team's records. Sync with `fieldbook sync --data \(folder.path)`.")
+    }
+}
+
+struct SyncStatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "The hub, the last sync, changes not yet shared, records to merge.")
+
+    @OptionGroup var options: DataOptions
+
+    @Flag(help: "As JSON (snake_case keys).")
+    var json = false
+
+    func run() throws {
+        let status: SyncStatus
+        do { status = try syncEngine(options.folder).status() } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let data = try encoder.encode(status)
+            print(String(decoding: data, as: UTF8.self))
+            return
+        }
+        printLine("hub: \(status.hub ?? "none")")
+        printLine("last sync: \(status.lastSync ?? "never")")
+        printLine("changes not shared: \(status.changesNotShared)")
+        printLine("records to merge: \(status.recordsToMerge)")
+    }
+}

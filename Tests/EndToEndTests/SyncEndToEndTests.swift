@@ -1,0 +1,65 @@
+import FieldbookCore
+import Foundation
+import Testing
+
+/// `fieldbook sync` with the real binary: the issue's reproduction, done with sync.
+@Suite struct SyncEndToEndTests {
+    /// The binary with its own machine state (install id, who you are) per copy.
+    func fieldbook(_ copy: String, in root: URL, _ arguments: String...) -> (status: Int32, output: String) {
+        spawn(["/usr/bin/env", "XDG_STATE_HOME=\(root.appendingPathComponent("state-\(copy)").path)",
+               "XDG_CONFIG_HOME=\(root.appendingPathComponent("config-\(copy)").path)", binary] + arguments)
+    }
+
+    @Test func aContactInOneCopyAndAPhoneInTheOtherBothArriveWithNoWordOfAConflict() throws {
+        let data = try DataCopy(ownerOnly: false)
+        let root = data.root
+        let hub = root.appendingPathComponent("hub.git").path
+        let a = data.folder
+        let b = root.appendingPathComponent("b")
+        let shared = fieldbook("a", in: root, "sync", "init", hub, "--data", a.path)
+        #expect(shared.status == 0, "\(shared.output)")
+        let joined = fieldbook("b", in: root, "sync", "join", hub, "--data", b.path)
+        #expect(joined.status == 0, "\(joined.output)")
+        #expect(fieldbook("b", in: root, "check", "--data", b.path).status == 0, "owner-only right after join")
+
+        let storeA = try Store(folder: a)
+        var logged = try #require(storeA.load().clients.first { $0.name.hasPrefix("José") })
+        logged.contacts.append(ClientContact(date: try LocalDate(parsing: "2026-11-27"), kind: .phone, place: "",
+                                             note: "Called about weekend shifts", specialistID: logged.specialistID,
+                                             createdAt: Date(timeIntervalSince1970: 1_764_200_000)))
+        try storeA.save(logged)
+        let storeB = try Store(folder: b)
+        var corrected = try #require(storeB.load().clients.first { $0.id == logged.id })
+        corrected.phone = "555-0199"
+        try storeB.save(corrected)
+
+        for (copy, folder) in [("a", a), ("b", b), ("a", a)] {
+            let synced = fieldbook(copy, in: root, "sync", "--data", folder.path)
+            #expect(synced.status == 0, "\(synced.output)")
+            #expect(!synced.output.lowercased().contains("conflict") && !synced.output.contains("to merge:"), "\(synced.output)")
+        }
+        for folder in [a, b] {
+            let client = try #require(try Store(folder: folder, mode: .readOnly).load().clients.first { $0.id == logged.id })
+            #expect(client.phone == "555-0199")
+            #expect(client.contacts.contains { $0.note == "Called about weekend shifts" })
+            let check = fieldbook("a", in: root, "check", "--data", folder.path)
+            #expect(check.status == 0, "\(check.output)")
+            #expect(!check.output.contains("<<<<<<<"))
+        }
+        let status = fieldbook("a", in: root, "sync", "status", "--json", "--data", a.path)
+        #expect(status.output.contains("\"changes_not_shared\":0") && status.output.contains("\"records_to_merge\":0"), "\(status.output)")
+        // Offline: commits locally, says so, exits non-zero, and the next sync sends.
+        try FileManager.default.moveItem(atPath: hub, toPath: hub + ".away")
+        var again = try #require(storeA.load().clients.first { $0.id == logged.id })
+        again.phone = "555-0100"
+        try storeA.save(again)
+        let offline = fieldbook("a", in: root, "sync", "--data", a.path)
+        #expect(offline.status != 0 && offline.output.contains("hub not reachable: 1 change waiting"), "\(offline.output)")
+        try FileManager.default.moveItem(atPath: hub + ".away", toPath: hub)
+        #expect(fieldbook("a", in: root, "sync", "now", "--data", a.path).status == 0)
+        #expect(fieldbook("b", in: root, "sync", "--data", b.path).status == 0)
+        #expect(try Store(folder: b, mode: .readOnly).load().clients.first { $0.id == logged.id }?.phone == "555-0100")
+        #expect(fieldbook("a", in: root, "sync", "init", "git://example.org/team", "--data", a.path).output
+            .contains("refused hub git://example.org/team"))
+    }
+}
