@@ -153,6 +153,19 @@ struct SheetImporter {
         #expect(first.employerContacts.first?.jobSeekerIDs.count == 2)
     }
 
+    /// A client new to Fieldbook from a sheet: its records begin on the import day, or on the
+    /// sheet's records_begin; importing it again leaves the day as it was.
+    @Test func anImportedClientsRecordsBeginOnTheImportDay() throws {
+        let sheet = SheetImporter()
+        try sheet.run(.clients, "id,name,program_entry\nC-1,Ana,2026-01-02\n")
+        try sheet.run(.clients, "id,name,program_entry,records_begin\nC-2,Ben,2026-01-02,2026-10-01\n")
+        let clients = try sheet.snapshot().clients
+        #expect(clients.first { $0.externalID == "C-1" }?.recordsBegin == sheet.today)
+        #expect(clients.first { $0.externalID == "C-2" }?.recordsBegin == date("2026-10-01"))
+        let again = try sheet.run(.clients, "id,name,program_entry\nC-1,Ana,2026-01-02\n")
+        #expect(again.unchanged == 1)
+    }
+
     @Test func aClientRowWithOtherValuesUpdatesTheClientAndSaysSo() throws {
         let sheet = SheetImporter()
         try sheet.run(.clients, "id,name,program_entry,status,phone\nC-1,Ana,2026-01-02,job-search,555-1000\nC-2,Ben,2026-01-02,engaging,\n")

@@ -74,3 +74,25 @@ import Testing
         #expect(TodayAgenda.lists(Self.item(overdueBy: 503), clientIsActive: nil))
     }
 }
+
+/// A client imported on 20 Nov with a program entry in March: the first employer contact fell
+/// due in April, before the records begin; it is due on 20 Nov, not 230 days late.
+@Suite struct RecordsBeginTests {
+    @Test func whatFellDueBeforeTheRecordsBeginIsDueThatDay() {
+        var client = Sample.client()
+        client.programEntryDate = date("2026-03-01")
+        client.jobs = []
+        client.status = .jobSearch
+        var data = DataSnapshot(specialists: [Sample.specialist], clients: [client])
+        let today = date("2026-12-05")
+        let late = DueList(snapshot: data, asOf: today).items.first { $0.kind == .firstEmployerContact }
+        #expect((late?.daysOverdue ?? 0) > 200)
+        data.clients[0].recordsBegin = date("2026-11-20")
+        let item = DueList(snapshot: data, asOf: today).items.first { $0.kind == .firstEmployerContact }
+        #expect(item?.dueOn == date("2026-11-20"))
+        #expect(item?.daysOverdue == 15)
+        // On the day the records begin it is due today; an item due after it is untouched.
+        let onTheDay = DueList(snapshot: data, asOf: date("2026-11-20")).items.first { $0.kind == .firstEmployerContact }
+        #expect(onTheDay?.status == .today && onTheDay?.daysOverdue == 0)
+    }
+}

@@ -89,3 +89,18 @@ import Testing
         #expect(screen.lines[3] == " ── Due " + String(repeating: "─", count: 91), "\n\(dump(screen))")
     }
 }
+
+/// An imported client's page says where Fieldbook's history of them starts.
+@Suite struct RecordsBeginPageTests {
+    @Test func theClientPageSaysWhereTheRecordsBegin() {
+        var state = Program.state()
+        state.data.clients[0].recordsBegin = day("2026-11-20")
+        state.push(ClientPage(clientID: Program.id(101)))
+        let text = state.screen(Size(rows: 90, columns: 100)).text
+        #expect(text.contains("Records begin"), "\(text)")
+        #expect(text.contains("2026-11-20: Fieldbook's history starts then"))
+        var plain = Program.state()
+        plain.push(ClientPage(clientID: Program.id(101)))
+        #expect(!plain.screen(Size(rows: 90, columns: 100)).text.contains("Records begin"), "a client made in Fieldbook has no such line")
+    }
+}

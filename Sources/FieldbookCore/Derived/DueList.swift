@@ -83,6 +83,8 @@ public struct DueList: Sendable, Equatable {
         if let item = FirstEmployerContact.dueItem(for: client, faceToFaceDays: faceToFaceDays, settings: settings, asOf: asOf) {
             items.append(item)
         }
+        // What fell due before the records begin is not known to be late: it is due that day.
+        if let begin = client.recordsBegin { items = items.map { $0.due(notBefore: begin, asOf: asOf) } }
         return items
     }
 

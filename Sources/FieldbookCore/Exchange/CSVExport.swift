@@ -26,7 +26,7 @@ public enum CSVExport {
                  CellText.statusHistory(client.statusHistory), client.followAlongIntervalDays.map { "\($0)" } ?? "",
                  client.mentalHealthTeam ?? "", client.clinician ?? "", client.vocationalRehabCounsellor ?? "",
                  CellText.yesNo(client.benefitsPlanningDone), client.disclosure.whatMayBeSaid ?? "",
-                 stamp(client.createdAt), stamp(client.updatedAt)]
+                 stamp(client.createdAt), stamp(client.updatedAt), date(client.recordsBegin)]
             }
         case .jobs:
             rows = clients.flatMap { client in

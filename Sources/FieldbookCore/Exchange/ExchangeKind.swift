@@ -19,7 +19,7 @@ public enum ExchangeKind: String, CaseIterable, Sendable {
              "referral_source", "referral_date", "benefits", "disclosure", "follow_along", "working_at_entry", "notes",
              "fieldbook_id", "address", "specialist_fieldbook_id", "status_history", "follow_along_interval_days",
              "mental_health_team", "clinician", "vocational_rehab_counsellor", "benefits_planning_done",
-             "disclosure_note", "created_at", "updated_at"]
+             "disclosure_note", "created_at", "updated_at", "records_begin"]
         case .jobs:
             ["client_id", "employer", "title", "start", "end", "hours_per_week", "hourly_wage", "competitive",
              "end_reason", "end_note", "fieldbook_id", "employer_fieldbook_id"]

@@ -36,6 +36,10 @@ public struct Client: Codable, Hashable, Sendable, Identifiable {
     /// The id the client had in the spreadsheet they were imported from, unique among clients;
     /// later imports of the same sheet find the client by it.
     public var externalID: String?
+    /// The day Fieldbook's records of this client begin (an import sets it to the import day):
+    /// what fell due before it is not known to have been missed, so it is shown due on this day,
+    /// not as late. Nil for a client made in Fieldbook: the records begin at program entry.
+    public var recordsBegin: LocalDate?
     public var jobs: [Job]
     public var contacts: [ClientContact]
     /// Due items set aside with a reason (see `DueDismissal`); absent in older files.

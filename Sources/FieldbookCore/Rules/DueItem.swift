@@ -1,5 +1,18 @@
 import Foundation
 
+extension DueItem {
+    /// The item as due no earlier than `day` (the day a client's records begin), its status
+    /// and days late worked out again for `asOf`.
+    public func due(notBefore day: LocalDate, asOf: LocalDate) -> DueItem {
+        guard dueOn < day else { return self }
+        var item = self
+        item.dueOn = day
+        item.status = DueStatus(dueOn: day, asOf: asOf)
+        item.daysOverdue = max(0, day.days(until: asOf))
+        return item
+    }
+}
+
 /// Something a specialist must do by a date: a contact with a client around a job, the first
 /// employer contact of a job search, or an employer's next step.
 public struct DueItem: Hashable, Sendable {

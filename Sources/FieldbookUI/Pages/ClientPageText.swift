@@ -63,6 +63,9 @@ extension ClientPage {
         field("Email", client.email)
         field("Address", client.address)
         field("Program entry", "\(client.programEntryDate) (\(Caseload.daysInProgram(client, today: today)) days ago)")
+        if let begin = client.recordsBegin {
+            field("Records begin", "\(begin): Fieldbook's history starts then; what fell due before shows due that day")
+        }
         let referral = [client.referralDate?.description, client.referralSource.map { "from \($0)" }].compactMap { $0 }.joined(separator: " ")
         field("Referral", referral)
 

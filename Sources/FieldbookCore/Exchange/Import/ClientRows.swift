@@ -37,6 +37,7 @@ extension CSVImport.Working {
         let planningDone = row.yesNo("benefits_planning_done")
         let interval = row.whole("follow_along_interval_days")
         let referralDate = row.date("referral_date")
+        let recordsBegin = row.date("records_begin")
         let specialistID = row.uuid("specialist_fieldbook_id")
         let createdAt = row.timestamp("created_at")
         let updatedAt = row.timestamp("updated_at")
@@ -68,6 +69,9 @@ extension CSVImport.Working {
         set("clinician", \.clinician, row.text("clinician"))
         set("vocational_rehab_counsellor", \.vocationalRehabCounsellor, row.text("vocational_rehab_counsellor"))
         set("notes", \.notes, row.text("notes"))
+        // A client new to Fieldbook from a sheet: its records begin today, unless the sheet has the
+        // column (empty there: at program entry, as for a Fieldbook export).
+        if existing == nil && !row.has("records_begin") { client.recordsBegin = today } else { set("records_begin", \.recordsBegin, recordsBegin) }
         if row.has("specialist") || row.has("specialist_fieldbook_id") {
             client.specialistID = specialist(name: row.word("specialist"), id: specialistID)
         }
