@@ -157,7 +157,30 @@ final class EffectRunner: @unchecked Sendable {
             return perform(work)
         case .reportBoard(let board):
             return .reportBoard(board.key, board.build())
+        case .sync:
+            return sync()
         }
+    }
+
+    /// Syncs the folder with its hub, in turn with the saves (the sync takes the folder lock
+    /// from staging to its merge commit), then reads the folder again.
+    private func sync() -> StoreResult {
+        guard FileManager.default.fileExists(atPath: store.folder.appendingPathComponent(".git").path) else {
+            return .failed(.io(path: "", reason: "this data folder does not sync with a hub yet; "
+                                + "run `fieldbook sync init HUB` (or `sync join HUB` for a new folder) once"))
+        }
+        let engine = Sync(folder: store.folder, installID: store.auditLog?.installID ?? InstallID.load(),
+                          specialistID: store.auditLog?.specialistID)
+        let report: SyncReport
+        do {
+            report = try engine.run()
+        } catch {
+            return .failed(.io(path: "", reason: "the sync stopped: \(error.description)"))
+        }
+        let summary = SyncSummary(shared: report.reachable && report.pushed && !report.hubKeptMoving,
+                                  waiting: report.waiting, sent: report.committed, received: report.received,
+                                  toMerge: report.toMerge.count, at: Date())
+        return .synced(summary, store.load())
     }
 
     /// What the user is told when a save's audit entry could not be written.

@@ -10,6 +10,47 @@ import Testing
                "XDG_CONFIG_HOME=\(root.appendingPathComponent("config-\(copy)").path)", binary] + arguments)
     }
 
+    /// In the app, F5 syncs: a phone changed in the other copy arrives on screen, the header
+    /// says "synced", and a folder with no hub says how to start.
+    @Test(.enabled(if: tmuxAvailable, "tmux is not installed"))
+    func f5InTheAppSyncsAndShowsWhatArrived() throws {
+        let data = try DataCopy(ownerOnly: false)
+        let root = data.root
+        let hub = root.appendingPathComponent("hub.git").path
+        let a = data.folder
+        let b = root.appendingPathComponent("b")
+        #expect(fieldbook("a", in: root, "sync", "init", hub, "--data", a.path).status == 0)
+        #expect(fieldbook("b", in: root, "sync", "join", hub, "--data", b.path).status == 0)
+        let storeB = try Store(folder: b)
+        var changed = try #require(storeB.load().clients.first { $0.name.hasPrefix("José") })
+        changed.phone = "555-0177"
+        try storeB.save(changed)
+        #expect(fieldbook("b", in: root, "sync", "--data", b.path).status == 0)
+
+        let command = "XDG_STATE_HOME='\(root.path)/state-a' XDG_CONFIG_HOME='\(root.path)/config-a' \(binary) --data '\(a.path)' "
+            + "--specialist Maria --today 2026-11-21; echo FIELDBOOK-EXIT=$?; sleep 60"
+        let session = Tmux(command: command)
+        #expect(session.waitFor("[1 Today]"), "\(session.screen)")
+        session.send("F5")
+        #expect(session.waitFor("Synced: 0 files sent, 1 received."), "\(session.screen)")
+        #expect(session.screen.contains(" synced "), "\(session.screen)")
+        session.send("2")
+        session.send("/")
+        session.type("jose")
+        session.send("Enter", "Enter")
+        #expect(session.waitFor("555-0177"), "\(session.screen)")
+        session.send("Escape", "q")
+        #expect(session.waitFor("FIELDBOOK-EXIT=0"), "\(session.screen)")
+
+        // A folder that shares with no hub says how to start.
+        let plain = try DataCopy()
+        let alone = Tmux(command: plain.command())
+        #expect(alone.waitFor("[1 Today]"), "\(alone.screen)")
+        alone.send("F5")
+        #expect(alone.waitFor("does not sync with a hub yet"), "\(alone.screen)")
+        alone.send("q")
+    }
+
     @Test func aContactInOneCopyAndAPhoneInTheOtherBothArriveWithNoWordOfAConflict() throws {
         let data = try DataCopy(ownerOnly: false)
         let root = data.root

@@ -92,3 +92,35 @@ import Testing
         #expect(state.screen().lines[22] == " Read the data folder again.")
     }
 }
+
+/// F5 syncs with the team's hub off the key loop; the answer replaces the data and the header
+/// shows the state in a few characters.
+@Suite struct SyncKeyTests {
+    @Test func f5AsksForASyncAndItsAnswerShowsInTheHeaderAndMessage() throws {
+        var state = Program.state()
+        let effects = state.press(.function(5))
+        let id = try #require(effects.compactMap { if case .store(let id, .sync) = $0 { id } else { nil } }.first)
+        #expect(state.progress[id]?.what == "Syncing with the hub")
+        var data = Program.data
+        data.clients[0].phone = "555-0199"
+        let at = Date(timeIntervalSince1970: 1_763_800_000 + 3_600)
+        App.update(&state, .finished(id, .synced(SyncSummary(shared: true, waiting: 0, sent: 1, received: 2, toMerge: 0, at: at), data)))
+        #expect(state.data.client(Program.id(101))?.phone == "555-0199")
+        #expect(state.message?.text == "Synced: 1 file sent, 2 received.")
+        #expect(state.screen().header.contains(" synced "), "\(state.screen().header)")
+
+        App.update(&state, .finished(RequestID(99), .synced(SyncSummary(shared: false, waiting: 3, sent: 0, received: 0, toMerge: 0, at: at), data)))
+        #expect(state.message?.kind == .warning)
+        #expect(state.message?.text.hasPrefix("Hub not reachable: 3 changes waiting") == true)
+        #expect(state.screen().header.contains("3 not shared"), "\(state.screen().header)")
+    }
+
+    @Test func theHeaderWordsOfASync() {
+        let utc = TimeZone(identifier: "UTC")!
+        let at = Date(timeIntervalSince1970: 1_764_931_320) // 2025-12-05 10:42 UTC
+        #expect(SyncSummary(shared: true, waiting: 0, sent: 0, received: 0, toMerge: 0, at: at).headerText(timeZone: utc) == "synced 10:42")
+        #expect(SyncSummary(shared: true, waiting: 0, sent: 0, received: 1, toMerge: 2, at: at).headerText(timeZone: utc) == "2 to merge")
+        #expect(SyncSummary(shared: false, waiting: 0, sent: 0, received: 0, toMerge: 0, at: at).headerText(timeZone: utc) == "hub unreachable")
+        #expect(SyncSummary(shared: false, waiting: 3, sent: 0, received: 0, toMerge: 0, at: at).headerText(timeZone: utc) == "3 not shared")
+    }
+}

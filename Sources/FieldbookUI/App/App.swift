@@ -174,6 +174,11 @@ public enum App {
             let profiles = RequestID(state.nextRequest)
             state.nextRequest += 1
             return [.store(id, .reload), .store(profiles, .careerProfile(.loadOverview))]
+        case .sync:
+            let id = RequestID(state.nextRequest)
+            state.nextRequest += 1
+            state.progress[id] = WorkProgress(done: 0, total: 1, what: "Syncing with the hub")
+            return [.store(id, .sync)]
         case .blank:
             state.isBlanked = true
         case .nextTab:
@@ -222,6 +227,11 @@ public enum App {
                 state.message = ProblemSummary.line(for: snapshot).map { Message("Read the data folder again; " + $0, kind: .error) }
                     ?? Message("Read the data folder again.")
             }
+        case .synced(let summary, let snapshot):
+            state.data = snapshot
+            state.sync = summary
+            effects = dataChanged(&state, environment)
+            state.message = summary.message
         case .failed(.conflict(let conflict)):
             // This copy's version is now kept on disk: the record shows as to merge at once.
             let pending = conflict.pendingMerge
@@ -231,8 +241,9 @@ public enum App {
                     message: "this copy's version of \(pending.record), kept after a save conflict: to merge", pendingMerge: pending))
                 effects = dataChanged(&state, environment)
             }
-        case .failed:
-            break
+        case .failed(let error):
+            // Work the app asked for itself (a sync) has no page to tell: the message does.
+            if state.waiting[id] == nil { state.message = Message("Not done: \(error.causeFirst)", kind: .error) }
         case .careerProfile(.overview(let overview)):
             state.profiles = overview
             // A page may open now what waited for the profiles (`c` pressed while they loaded).

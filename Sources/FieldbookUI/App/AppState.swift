@@ -78,6 +78,8 @@ public struct AppState: Sendable {
     /// Which page asked for which piece of store work still under way.
     var waiting: [RequestID: PageID] = [:]
     var nextRequest = 1
+    /// What the last sync from the app did (nil: none this run); the header shows it.
+    public var sync: SyncSummary?
     /// Reloads asked for by the app itself after a merged save: their answer says nothing.
     var quietReloads: Set<RequestID> = []
     var nextPage = 1

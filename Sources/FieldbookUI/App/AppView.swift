@@ -61,13 +61,16 @@ extension App {
         let who = state.userSpecialist?.name ?? "All specialists"
         let tally = state.figures.weekTally(of: state.userSpecialistID)
         let first = state.userSpecialist.map { String($0.name.split(separator: " ").first ?? "") } ?? "Team"
+        // The last sync's state, when the app synced this run ("synced 10:42", "3 not shared").
+        let synced = state.sync.map { " \($0.headerText()) ·" } ?? ""
         // Longest first, each made only when the one before does not fit (this runs every frame).
         let candidates: [() -> String] = [
-            { " \(tally.text) · \(who) · \(state.today.longDescription) " },
-            { " \(tally.text) · \(first) · \(state.today.longDescription) " },
-            { " \(tally.shortText) · \(who) · \(state.today.longDescription) " },
-            { " \(tally.shortText) · \(first) · \(state.today.longDescription) " },
-            { " \(tally.shortText) · \(first) · \(state.today.description) " },
+            { "\(synced) \(tally.text) · \(who) · \(state.today.longDescription) " },
+            { "\(synced) \(tally.text) · \(first) · \(state.today.longDescription) " },
+            { "\(synced) \(tally.shortText) · \(who) · \(state.today.longDescription) " },
+            { "\(synced) \(tally.shortText) · \(first) · \(state.today.longDescription) " },
+            { "\(synced) \(tally.shortText) · \(first) · \(state.today.description) " },
+            { "\(synced) \(tally.shortText) · \(state.today.description) " },
             { " \(tally.shortText) · \(state.today.description) " },
         ]
         // The left keeps at least " Fieldbook · " and a few letters of the program's name.

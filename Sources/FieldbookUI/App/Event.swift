@@ -65,6 +65,53 @@ public enum StoreRequest: Hashable, Sendable {
     /// Every report of a period, worked out from the records (reads nothing on disk); answered
     /// by `.reportBoard(_, _)`.
     case reportBoard(ReportBoardRequest)
+    /// Share this copy's saves with the team's hub and take theirs (`fieldbook sync`), then read
+    /// the folder again; answered by `.synced(_, _)`.
+    case sync
+}
+
+/// What a sync from the app did, in the words the header and the message use.
+public struct SyncSummary: Hashable, Sendable {
+    /// The hub was reached and this copy's changes are on it.
+    public var shared: Bool
+    /// Files changed here and not yet on the hub.
+    public var waiting: Int
+    public var sent: Int
+    public var received: Int
+    /// Records whose same field changed both ways: to merge on the pick screen.
+    public var toMerge: Int
+    /// When it ran.
+    public var at: Date
+
+    public init(shared: Bool, waiting: Int, sent: Int, received: Int, toMerge: Int, at: Date) {
+        self.shared = shared
+        self.waiting = waiting
+        self.sent = sent
+        self.received = received
+        self.toMerge = toMerge
+        self.at = at
+    }
+
+    /// A few characters for the header: "synced 10:42", "3 not shared", "2 to merge".
+    public func headerText(timeZone: TimeZone = .current) -> String {
+        if !shared { return waiting == 0 ? "hub unreachable" : "\(waiting) not shared" }
+        if toMerge > 0 { return "\(toMerge) to merge" }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.hour, .minute], from: at)
+        return String(format: "synced %02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+    }
+
+    /// The message after the sync.
+    public var message: Message {
+        guard shared else {
+            return Message("Hub not reachable: \(waiting) change\(waiting == 1 ? "" : "s") waiting; they are kept and go with the next sync.",
+                           kind: .warning)
+        }
+        let merge = toMerge == 0 ? "" : "; \(toMerge) record\(toMerge == 1 ? "" : "s") to merge (the hub's value shown, yours kept)"
+        return Message("Synced: \(sent) file\(sent == 1 ? "" : "s") sent, \(received) received\(merge).",
+                       kind: toMerge == 0 ? .success : .warning)
+    }
 }
 
 /// The answer to a `StoreRequest`.
@@ -78,6 +125,8 @@ public enum StoreResult: Sendable {
     /// The board asked for with this key; nil when it was not worked out because a newer board
     /// was asked for meanwhile.
     case reportBoard(ReportBoardKey, ReportBoard?)
+    /// The answer to `.sync`: what it did, and the folder as read after it.
+    case synced(SyncSummary, DataSnapshot)
 }
 
 /// A record as the store wrote it (timestamps set). A new kind of record is a case here and

@@ -3,7 +3,7 @@ import Foundation
 /// What a key does. One table of bindings drives dispatch, the key line at the bottom of the
 /// screen and the help screen, so they cannot disagree.
 public enum Action: Hashable, Sendable {
-    case quit, help, redraw, reload, blank
+    case quit, help, redraw, reload, blank, sync
     /// Show the last message in full.
     case showMessage
     case nextTab, previousTab, showTab(Int)
@@ -111,6 +111,8 @@ public enum KeyMap {
         KeyBinding(keys: [.control("b")], action: .blank, short: nil, help: "Blank the screen at once (privacy); any key shows it again", context: .everywhere),
         KeyBinding(keys: [.control("p")], action: .showMessage, short: nil, help: "Show the last message in full", context: .everywhere),
         KeyBinding(keys: [.control("l")], action: .redraw, short: nil, help: "Redraw the whole screen", context: .everywhere),
+        KeyBinding(keys: [.function(5)], action: .sync, short: nil,
+                   help: "Sync with the team's hub: send this copy's saves, take the others' (fieldbook sync)", context: .everywhere),
         KeyBinding(keys: [.control("r")], action: .reload, short: nil,
                    help: "Read the data folder again (others' changes; after a save conflict, then save again)", context: .everywhere),
         // Top level

@@ -78,7 +78,7 @@ public struct EmployerPage: Page {
         switch result {
         case .saved: context.message = Message("Contact deleted.", kind: .success)
         case .failed(let error): context.message = Message("Not deleted: \(error.description)", kind: .error)
-        case .reloaded, .careerProfile, .reportBoard: break
+        case .reloaded, .careerProfile, .reportBoard, .synced: break
         }
     }
 

@@ -210,7 +210,7 @@ public struct FormPage: Page {
             } else {
                 context.message = Message("Not saved: \(error.causeFirst)", kind: .error)
             }
-        case .reloaded, .careerProfile, .reportBoard:
+        case .reloaded, .careerProfile, .reportBoard, .synced:
             break
         }
     }

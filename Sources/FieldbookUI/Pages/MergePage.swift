@@ -121,7 +121,7 @@ public struct MergePage: Page {
             context.message = Message("It changed on disk again: check the values and save again.", kind: .warning)
         case .failed(let error):
             context.message = Message("Not merged: \(error.description)", kind: .error)
-        case .saved, .careerProfile, .reportBoard:
+        case .saved, .careerProfile, .reportBoard, .synced:
             break
         }
     }

@@ -236,7 +236,7 @@ public struct TodayPage: TabPage {
             context.message = Message("Dismissed: \(item.kind.label.lowercased()) for \(item.clientName ?? item.employerName ?? "—").", kind: .success)
         case .failed(let error):
             context.message = Message("The dismissal was not saved: \(error). Nothing else changed.", kind: .error)
-        case .reloaded, .careerProfile, .reportBoard:
+        case .reloaded, .careerProfile, .reportBoard, .synced:
             break
         }
     }
