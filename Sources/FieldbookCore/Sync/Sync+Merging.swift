@@ -1,0 +1,170 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension Sync {
+    // MARK: Merging the hub
+
+    /// Merges the hub's branch into this copy's, every file changed on both sides merged here.
+    func mergeHub(_ report: inout SyncReport) throws(SyncError) {
+        // 0: the hub has nothing new; 1: it has; otherwise no hub branch yet.
+        let known = try runGit(["merge-base", "--is-ancestor", Self.hubBranch, "HEAD"])
+        guard known.status == 1 else { return }
+        try refuseNewerFormat()
+        let before = try checkGit(["rev-parse", "HEAD"]).text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let merge = try runGit(authorSettings + [
+            "merge", "--quiet", "--no-edit", "--no-verify", "-s", "ort", "-X", "no-renames",
+            "-m", "Merged from the hub", Self.hubBranch,
+        ])
+        if !merge.succeeded {
+            guard try mergeInProgress() else { throw .git(Git.Failure(command: "merge", reason: merge.reason)) }
+            try resolveUnmerged(&report)
+            try checkGit(authorSettings + ["commit", "-q", "--no-edit", "--no-verify"])
+        }
+        let changed = Git.paths(try checkGit(["diff", "--name-only", "--no-renames", "-z", before, "HEAD"]).output)
+        report.received += changed.count
+        report.touched.formUnion(changed)
+    }
+
+    /// Packs loose objects when git would (`gc --auto`), judged as git judges it: more than
+    /// 27 loose objects in `objects/17`, about 6,700 in all.
+    func tidyUpWhenDue() {
+        let sample = DurableFile.list(gitFolder.appendingPathComponent("objects/17"))
+        if sample.count > 27 { _ = try? git.run(["gc", "--auto", "--quiet"]) }
+    }
+
+    func mergeInProgress() throws(SyncError) -> Bool {
+        FileManager.default.fileExists(atPath: gitFolder.appendingPathComponent("MERGE_HEAD").path)
+    }
+
+    /// After a killed sync: a tracked file git was writing when it was killed (missing, or cut
+    /// short so that it does not read) is written again from the index, which git only ever
+    /// replaces whole. Files left unmerged, and deletions this copy's audit log records, are
+    /// left as they are.
+    func repairFilesGitWasWriting(_ report: inout SyncReport) throws(SyncError) {
+        let deletedHere = deletedRecordIDs()
+        var repair: [String] = []
+        for change in try workingTreeChanges() {
+            let (index, tree) = (change.status.first ?? " ", change.status.last ?? " ")
+            guard index != "?", index != "U", tree != "U", change.status != "AA", change.status != "DD" else { continue }
+            if tree == "D", !Self.isDeletion(of: change.path, recordedIn: deletedHere) {
+                repair.append(change.path)
+            } else if tree == "M", refusal(of: change.path) == "does not read as a record" {
+                repair.append(change.path)
+            }
+        }
+        guard !repair.isEmpty else { return }
+        try checkGit(["checkout", "--"] + repair)
+        report.restored += repair
+        report.touched.formUnion(repair)
+    }
+
+    /// A merge a killed sync left: its files merged, then its commit.
+    func finishUnfinishedMerge(_ report: inout SyncReport) throws(SyncError) {
+        guard try mergeInProgress() else { return }
+        try resolveUnmerged(&report)
+        report.touched.formUnion(Git.paths(try checkGit(["diff", "--name-only", "--no-renames", "-z", "HEAD", "MERGE_HEAD"]).output))
+        try checkGit(authorSettings + ["commit", "-q", "--no-edit", "--no-verify"])
+    }
+
+    /// Merges every file git left unmerged from its three index stages, writes the result and
+    /// stages it. Restartable: the stages stay in the index until the file is staged.
+    func resolveUnmerged(_ report: inout SyncReport) throws(SyncError) {
+        let rows = Git.paths(try checkGit(["ls-files", "-u", "-z"]).output)
+        var stages: [String: [Int: String]] = [:]
+        var order: [String] = []
+        for row in rows {
+            guard let tab = row.firstIndex(of: "\t") else { continue }
+            let fields = row[..<tab].split(separator: " ")
+            let path = String(row[row.index(after: tab)...])
+            guard fields.count == 3, let stage = Int(fields[2]) else { continue }
+            if stages[path] == nil { order.append(path) }
+            stages[path, default: [:]][stage] = String(fields[1])
+        }
+        guard !order.isEmpty else { return }
+        var store: Store?
+        for path in order {
+            let versions = stages[path] ?? [:]
+            let base = try versions[1].map { sha throws(SyncError) in try blob(sha) }
+            let url = folder.appendingPathComponent(path)
+            // This copy's side is the file in the working tree (git left stage 2 there): after a
+            // killed sync it may hold saves made since, which the merge must keep.
+            var ours = try versions[2].map { sha throws(SyncError) in try blob(sha) }
+            if ours != nil, let saved = try? DurableFile.read(url), refusal(of: path) == nil { ours = saved }
+            let theirs = try versions[3].map { sha throws(SyncError) in try blob(sha) }
+            let outcome = SyncMerge.merge(path: path, base: base, ours: ours, theirs: theirs)
+            do {
+                if let bytes = outcome.bytes {
+                    try DurableFile.write(bytes, to: url)
+                } else {
+                    unlink(url.path)
+                }
+                if let keep = outcome.keep {
+                    if store == nil { store = try Store(folder: folder, now: now) }
+                    let kept = try store!.keepConflictCopy(keep.mine, base: keep.base, for: path)
+                    report.toMerge.append(SyncReport.KeptVersion(path: path, keptCopy: kept))
+                }
+            } catch {
+                throw .store(error)
+            }
+            switch outcome.result {
+            case .merged, .hubValueTaken: break
+            case .changedVersionKept: report.changedOverDeletion.append(path)
+            case .hubVersionTaken(let reason): report.hubVersionTaken.append(SyncReport.Refusal(path: path, reason: reason))
+            }
+            report.mergedFiles += 1
+        }
+        try checkGit(["add", "-A", "--"] + order)
+    }
+
+    func blob(_ sha: String) throws(SyncError) -> Data {
+        try checkGit(["cat-file", "blob", sha]).output
+    }
+
+    // MARK: Owner-only
+
+    /// Removes group and other permission bits from everything in the folder, `.git` included
+    /// (after `join` and `init`).
+    func makeOwnerOnly() {
+        Self.makeOwnerOnly(folder)
+    }
+
+    /// Removes group and other permission bits from the files git wrote in this sync (`paths`,
+    /// relative) and the folders they are in, and from the folder and its `.git`. Git runs with
+    /// umask 077, so this only repairs what something else loosened.
+    func makeOwnerOnly(_ paths: Set<String>) {
+        var folders: Set<String> = ["", ".git"]
+        var info = stat()
+        for path in paths {
+            let full = folder.path + "/" + path
+            if lstat(full, &info) == 0, (info.st_mode & S_IFMT) != S_IFLNK, info.st_mode & 0o077 != 0 {
+                chmod(full, info.st_mode & 0o700)
+            }
+            var parent = path.split(separator: "/").dropLast()
+            while !parent.isEmpty {
+                folders.insert(parent.joined(separator: "/"))
+                parent = parent.dropLast()
+            }
+        }
+        for relative in folders {
+            let full = relative.isEmpty ? folder.path : folder.path + "/" + relative
+            if lstat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, info.st_mode & 0o077 != 0 {
+                chmod(full, info.st_mode & 0o700)
+            }
+        }
+    }
+
+    static func makeOwnerOnly(_ root: URL) {
+        var info = stat()
+        if lstat(root.path, &info) == 0, info.st_mode & 0o077 != 0 { chmod(root.path, info.st_mode & 0o700) }
+        guard let walker = FileManager.default.enumerator(atPath: root.path) else { return }
+        while let relative = walker.nextObject() as? String {
+            let path = root.path + "/" + relative
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFLNK else { continue }
+            if info.st_mode & 0o077 != 0 { chmod(path, info.st_mode & 0o700) }
+        }
+    }
+}

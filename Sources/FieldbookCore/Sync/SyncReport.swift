@@ -1,0 +1,90 @@
+import Foundation
+
+extension Sync {
+    // MARK: Status
+
+    /// Files changed here and not yet on the hub: saved and not committed, or committed and not pushed.
+    public func changesNotShared() throws(SyncError) -> Int {
+        var paths = Set(Git.paths(try checkGit(["status", "--porcelain", "--no-renames", "-z", "--untracked-files=all"]).output)
+            .map { String($0.dropFirst(3)) })
+        if try runGit(["rev-parse", "--verify", "-q", "HEAD"]).succeeded {
+            if try runGit(["rev-parse", "--verify", "-q", Self.hubBranch]).succeeded {
+                paths.formUnion(Git.paths(try checkGit(["diff", "--name-only", "--no-renames", "-z", Self.hubBranch, "HEAD"]).output))
+            } else {
+                paths.formUnion(Git.paths(try checkGit(["ls-files", "-z"]).output))
+            }
+        }
+        return paths.count
+    }
+
+    /// The folder's state: the hub, the last sync, changes not shared, records to merge.
+    public func status() throws(SyncError) -> SyncStatus {
+        guard isShared else { throw .notShared(path: folder.path) }
+        let hub = try runGit(["remote", "get-url", "origin"])
+        let last = ((try? DurableFile.read(gitFolder.appendingPathComponent(Self.lastSyncName))) ?? nil)
+            .map { String(decoding: $0, as: UTF8.self) }
+        let toMerge = DurableFile.list(folder.appendingPathComponent(DataLayout.conflicts)).filter { $0.hasSuffix(".json") }.count
+        return SyncStatus(
+            hub: hub.succeeded ? hub.text.trimmingCharacters(in: .whitespacesAndNewlines) : nil,
+            lastSync: last, changesNotShared: try changesNotShared(), recordsToMerge: toMerge)
+    }
+}
+
+/// What one sync did.
+public struct SyncReport: Sendable, Equatable {
+    public struct Refusal: Sendable, Equatable {
+        public var path: String
+        public var reason: String
+    }
+
+    public struct KeptVersion: Sendable, Equatable {
+        /// The record's file.
+        public var path: String
+        /// This copy's version, kept under `conflicts/`.
+        public var keptCopy: String
+    }
+
+    /// Files this copy saved, committed by this sync.
+    public var committed = 0
+    /// Files the merge with the hub changed here.
+    public var received = 0
+    /// Files changed on both sides and merged field by field.
+    public var mergedFiles = 0
+    /// Records whose same field changed both ways: the hub's value taken, this copy's kept to merge.
+    public var toMerge: [KeptVersion] = []
+    /// Records deleted on one side and changed on the other: the changed version kept.
+    public var changedOverDeletion: [String] = []
+    /// Files that are not records and changed on both sides: the hub's version taken.
+    public var hubVersionTaken: [Refusal] = []
+    /// Record files that vanished without a recorded deletion, restored from the last commit.
+    public var restored: [String] = []
+    /// Files not committed, and why.
+    public var refused: [Refusal] = []
+    /// The hub was reached.
+    public var reachable = false
+    /// This copy's commits are on the hub (pushed, or there was nothing to send).
+    public var pushed = false
+    /// The hub moved again at every push tried.
+    public var hubKeptMoving = false
+    /// Files changed here and not yet on the hub, after the sync.
+    public var waiting = 0
+    /// Files git wrote in the working tree (made owner-only after the merge).
+    var touched: Set<String> = []
+
+    public init() {}
+}
+
+/// `fieldbook sync status`.
+public struct SyncStatus: Codable, Sendable, Equatable {
+    public var hub: String?
+    public var lastSync: String?
+    public var changesNotShared: Int
+    public var recordsToMerge: Int
+
+    enum CodingKeys: String, CodingKey {
+        case hub
+        case lastSync = "last_sync"
+        case changesNotShared = "changes_not_shared"
+        case recordsToMerge = "records_to_merge"
+    }
+}
