@@ -211,6 +211,8 @@ enum ReportData {
             #expect(figure.weeks.last?.week == "2026-W48" && figure.weeks.last?.to == ReportData.today)
             #expect(figure.weeks.count == 9)
         }
+        // W40 starts before 1 October and W48 runs past today: 7 whole weeks of the 9.
+        #expect(report.bySpecialist.allSatisfy { $0.wholeWeeks == 7 })
         let future = EmployerContactsReport(ReportData.input(try ReportPeriod(quarter: "2027Q1")))
         #expect(future.bySpecialist.allSatisfy { $0.weeks.isEmpty && $0.perWeek == 0 })
     }
@@ -354,5 +356,25 @@ enum ReportData {
         let ending = ReportData.client("Ursula Le Guin", ReportData.ana, entry: "2026-01-01", status: .working,
                                        jobs: [ReportData.job("2026-03-01", end: "2026-12-20", reason: .resigned)])
         #expect(JobEndingsReport(Self.input([ending])).jobs.isEmpty)
+    }
+}
+
+
+/// November 2026 starts on a Sunday and ends on a Monday: those one-day weeks show, against a
+/// scaled target, but are neither met nor missed.
+@Suite struct PartWeeksTests {
+    @Test func aMonthsPartWeeksAreNeitherMetNorMissed() throws {
+        var data = ReportData.snapshot
+        // Three visits on Sunday 1 November: that one-day week meets its scaled target, but is no week met.
+        data.employerContacts += (0..<3).map { _ in ReportData.contact("2026-11-01", ReportData.ana, ReportData.mill) }
+        let input = ReportInput(data: data, period: try ReportPeriod(month: "2026-11"), today: date("2026-12-05"),
+                                specialists: [ReportData.ana.id])
+        let report = EmployerContactsReport(input)
+        let figure = try #require(report.bySpecialist.first)
+        #expect(figure.weeks.map(\.week) == ["2026-W44", "2026-W45", "2026-W46", "2026-W47", "2026-W48", "2026-W49"])
+        #expect(figure.weeks.map(\.whole) == [false, true, true, true, true, false])
+        #expect(figure.wholeWeeks == 4)
+        #expect(figure.weeks[0].faceToFace == 3 && figure.weeks[0].faceToFace >= figure.weeks[0].target)
+        #expect(figure.weeksMet == 0, "no whole week of November had a visit")
     }
 }

@@ -4,7 +4,9 @@ import Foundation
 /// 17), and the share that were repeat visits: to an employer the same specialist had visited
 /// face to face before. A week that crosses the period's start or end counts only its days in
 /// the period, against a target scaled to them. A period still running counts up to today:
-/// the weeks ahead are left out, and the current week counts its days so far.
+/// the weeks ahead are left out, and the current week counts its days so far. Weeks met count
+/// whole weeks only: a week cut by the period's start or end, or still running, is neither met
+/// nor missed (a month starting on a Sunday is not a week missed).
 public struct EmployerContactsReport: Report {
     public static let name = "employer-contacts"
 
@@ -14,6 +16,8 @@ public struct EmployerContactsReport: Report {
         public var to: LocalDate
         public var faceToFace: Int
         public var target: Int
+        /// All seven days of the week were counted: it counts in `weeksMet` and `wholeWeeks`.
+        public var whole: Bool
     }
 
     public struct SpecialistFigure: Encodable, Hashable, Sendable {
@@ -22,7 +26,9 @@ public struct EmployerContactsReport: Report {
         public var weeks: [Week]
         public var faceToFace: Int
         public var target: Int
+        /// Whole weeks at or above the target, of `wholeWeeks`.
         public var weeksMet: Int
+        public var wholeWeeks: Int
         public var repeatVisits: Int
         /// Of the face-to-face contacts, 0 to 1.
         public var repeatShare: Double?
@@ -56,13 +62,15 @@ public struct EmployerContactsReport: Report {
             guard let id else { continue }
             let weeks = weekRanges.map { week, days in
                 let tally = tallies.tally(of: id, period: days)
-                return Week(week: week.description, from: days.from, to: days.to, faceToFace: tally.done, target: tally.target)
+                return Week(week: week.description, from: days.from, to: days.to, faceToFace: tally.done, target: tally.target,
+                            whole: days.dayCount == 7)
             }
             let (total, repeats) = visits.of(id)
             figures.append(SpecialistFigure(
                 specialist: input.specialistName(id), specialistID: id, weeks: weeks,
                 faceToFace: weeks.reduce(0) { $0 + $1.faceToFace }, target: weeks.reduce(0) { $0 + $1.target },
-                weeksMet: weeks.filter { $0.faceToFace >= $0.target }.count, repeatVisits: repeats,
+                weeksMet: weeks.filter { $0.whole && $0.faceToFace >= $0.target }.count,
+                wholeWeeks: weeks.filter(\.whole).count, repeatVisits: repeats,
                 repeatShare: share(repeats, of: total), perWeek: counted.map { Double(total) * 7 / Double($0.dayCount) } ?? 0))
         }
         bySpecialist = figures
@@ -88,10 +96,10 @@ public struct EmployerContactsReport: Report {
          ReportTable(
             title: "Per specialist",
             columns: [("specialist", "Specialist"), ("face_to_face", "F2F"), ("target", "Target"), ("per_week", "Per week"),
-                      ("weeks_met", "Weeks met"), ("weeks", "Weeks"), ("repeat_visits", "Repeat"), ("repeat_share", "Repeat %")],
+                      ("weeks_met", "Weeks met"), ("weeks", "Whole weeks"), ("repeat_visits", "Repeat"), ("repeat_share", "Repeat %")],
             rows: bySpecialist.map {
                 [ReportCell($0.specialist), .count($0.faceToFace), .count($0.target), .decimal($0.perWeek),
-                 .count($0.weeksMet), .count($0.weeks.count), .count($0.repeatVisits), .share($0.repeatVisits, of: $0.faceToFace)]
+                 .count($0.weeksMet), .count($0.wholeWeeks), .count($0.repeatVisits), .share($0.repeatVisits, of: $0.faceToFace)]
             })]
     }
 }

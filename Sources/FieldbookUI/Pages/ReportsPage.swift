@@ -147,7 +147,7 @@ public struct ReportsPage: TabPage {
         for figure in contacts.bySpecialist {
             let below = figure.faceToFace < figure.target
             out.append([Span("  " + Self.name(figure.specialist) + "  \(figure.faceToFace)/\(figure.target)"
-                             + String(format: "  %.1f a week", figure.perWeek) + "  weeks met \(figure.weeksMet)/\(figure.weeks.count)",
+                             + String(format: "  %.1f a week", figure.perWeek) + "  weeks met \(figure.weeksMet)/\(figure.wholeWeeks)",
                              below ? .warning : .normal), Span(below ? " ⚠ below target" : "", .warning)])
         }
         out.append([Span("Team, week by week (against the target)", .title)])
