@@ -169,7 +169,7 @@ final class EffectRunner: @unchecked Sendable {
             return .failed(.io(path: "", reason: "this data folder does not sync with a hub yet; "
                                 + "run `fieldbook sync init HUB` (or `sync join HUB` for a new folder) once"))
         }
-        let engine = Sync(folder: store.folder, installID: store.auditLog?.installID ?? InstallID.load(),
+        let engine = Sync(folder: store.folder, installID: store.auditLog?.installID ?? InstallID.load(for: store.folder),
                           specialistID: store.auditLog?.specialistID)
         let report: SyncReport
         do {

@@ -64,7 +64,7 @@ struct ImportCommand: ParsableCommand {
         } else {
             do {
                 let opened = try Store(folder: folder, mode: dryRun ? .readOnly : .readWrite)
-                auditLog = AuditLog(dataFolder: folder, installID: InstallID.load())
+                auditLog = AuditLog(dataFolder: folder, installID: InstallID.load(for: folder))
                 opened.auditLog = auditLog
                 store = opened
                 snapshot = opened.load()

@@ -90,7 +90,7 @@ struct OpenOptions: ParsableArguments {
         }
         // First start on this folder on this machine: the app asks who you are.
         let askWhoYouAre = user == nil && !demo
-        let auditLog = AuditLog(dataFolder: folder, installID: InstallID.load(), specialistID: user)
+        let auditLog = AuditLog(dataFolder: folder, installID: InstallID.load(for: folder), specialistID: user)
         // The demo copy is written first on the store's queue, without audit entries; the
         // app's own saves come after it, logged.
         var preparation: (@Sendable (Store) throws(StoreError) -> Void)?

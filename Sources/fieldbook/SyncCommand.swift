@@ -21,7 +21,7 @@ struct SyncCommand: ParsableCommand {
 /// This machine's specialist and install id, for commits and the audit log's deletions.
 private func syncEngine(_ folder: URL) -> Sync {
     let specialist = (try? MachineSettings.load())?.specialist(for: folder)
-    return Sync(folder: folder, installID: InstallID.load(), specialistID: specialist)
+    return Sync(folder: folder, installID: InstallID.load(for: folder), specialistID: specialist)
 }
 
 /// Prints what a sync did; exits non-zero when the hub was not reached.
@@ -74,7 +74,7 @@ struct SyncInit: ParsableCommand {
         let specialist = (try? MachineSettings.load())?.specialist(for: folder)
         let result: (report: SyncReport, adopted: Bool, createdHub: Bool)
         do {
-            result = try Sync.share(folder: folder, hub: hub, installID: InstallID.load(), specialistID: specialist)
+            result = try Sync.share(folder: folder, hub: hub, installID: InstallID.load(for: folder), specialistID: specialist)
         } catch {
             printError(error.description)
             throw ExitCode.failure
@@ -99,7 +99,7 @@ struct SyncJoin: ParsableCommand {
         let folder = options.folder
         do {
             let specialist = (try? MachineSettings.load())?.specialist(for: folder)
-            _ = try Sync.join(hub: hub, folder: folder, installID: InstallID.load(), specialistID: specialist)
+            _ = try Sync.join(hub: hub, folder: folder, installID: InstallID.load(for: folder), specialistID: specialist)
         } catch {
             printError(error.description)
             throw ExitCode.failure

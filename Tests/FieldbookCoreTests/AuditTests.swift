@@ -332,3 +332,30 @@ func logLines(_ url: URL) throws -> [String] {
         #expect(mode(of: file) == 0o600)
     }
 }
+
+/// Two clones of a team's folder on one machine keep different audit logs; one folder keeps its
+/// id; the machine's earlier single id stays with the folder whose log it names.
+@Suite struct InstallIDPerFolderTests {
+    @Test func eachFolderHasItsOwnIdAndKeepsIt() throws {
+        let temporary = TemporaryFolder()
+        let file = temporary.path("state/fieldbook/install-id")
+        let a = temporary.path("a"), b = temporary.path("b")
+        let first = InstallID.load(for: a, from: file)
+        #expect(InstallID.load(for: a, from: file) == first)
+        let second = InstallID.load(for: b, from: file)
+        #expect(second != first)
+        #expect(InstallID.load(for: b, from: file) == second)
+    }
+
+    @Test func theMachinesEarlierIdStaysWithTheFolderItNames() throws {
+        let temporary = TemporaryFolder()
+        let file = temporary.path("state/fieldbook/install-id")
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("old-machine-id\n".utf8).write(to: file)
+        let named = temporary.path("named"), other = temporary.path("other")
+        try FileManager.default.createDirectory(at: named.appendingPathComponent("audit"), withIntermediateDirectories: true)
+        try Data().write(to: named.appendingPathComponent("audit/old-machine-id.jsonl"))
+        #expect(InstallID.load(for: named, from: file) == "old-machine-id")
+        #expect(InstallID.load(for: other, from: file) != "old-machine-id")
+    }
+}

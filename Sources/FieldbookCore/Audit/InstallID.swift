@@ -26,6 +26,38 @@ public enum InstallID {
         return id
     }
 
+    /// The id of this copy for the data folder `folder`: one per folder, so two clones of a
+    /// team's folder on one machine keep different audit logs, which never conflict when they
+    /// sync. Kept beside the machine's id (`install-ids/`, one file per folder, named by a hash
+    /// of its real path). The machine's earlier single id stays with the folder whose audit log
+    /// it already names, or with the first folder opened after it, so no log changes name.
+    public static func load(for folder: URL, from file: URL = location()) -> String {
+        let ids = file.deletingLastPathComponent().appendingPathComponent("install-ids")
+        let real = folder.standardizedFileURL.resolvingSymlinksInPath().path
+        let kept = ids.appendingPathComponent(String(ContentHash(Data(real.utf8)).value, radix: 16))
+        if let id = read(kept) { return id }
+        var id = UUID().uuidString.lowercased()
+        let claimed = ids.appendingPathComponent("machine-id-taken")
+        if let earlier = read(file) {
+            let named = FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent(AuditLog.folderName).appendingPathComponent("\(earlier).jsonl").path)
+            if named || !FileManager.default.fileExists(atPath: claimed.path) {
+                id = earlier
+                try? DurableFile.write(Data((real + "\n").utf8), to: claimed)
+            }
+        }
+        try? DurableFile.write(Data((id + "\n").utf8), to: kept)
+        return read(kept) ?? id
+    }
+
+    private static func read(_ file: URL) -> String? {
+        guard let data = try? DurableFile.read(file),
+              let text = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines),
+              isValid(text)
+        else { return nil }
+        return text
+    }
+
     /// Letters, digits and dashes only: it becomes a file name.
     static func isValid(_ text: String) -> Bool {
         !text.isEmpty && text.count <= 64 && text.unicodeScalars.allSatisfy {
