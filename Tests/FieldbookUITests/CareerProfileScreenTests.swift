@@ -313,6 +313,18 @@ extension AppState {
         #expect(App.update(&state, .interrupt) == [.quit])
     }
 
+    /// A date that is not one says why once, under the answer, not twice (also after Enter).
+    @Test func aWrongDateSaysWhyOnce() {
+        var state = SmallProfile.open()
+        state.press(.pageDown, .pageDown, .pageDown, .pageDown, .pageDown)
+        #expect(state.profilePage?.questionID == "start", "\(String(describing: state.profilePage?.questionID))")
+        state.type("2012-13")
+        #expect(state.screen().lines.filter { $0.contains("✗") }.count == 1, "\n\(dump(state.screen()))")
+        state.press(.enter)
+        #expect(state.profilePage?.questionID == "start", "the wrong date is not kept")
+        #expect(state.screen().lines.filter { $0.contains("✗") }.count == 1, "\n\(dump(state.screen()))")
+    }
+
     @Test func summariesFollowAnswersAndAreReadAgainWithTheFolder() throws {
         var state = SmallProfile.open()
         state.type("Cook")

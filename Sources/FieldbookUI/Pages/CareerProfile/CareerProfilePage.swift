@@ -207,6 +207,8 @@ public struct CareerProfilePage: Page {
         guard let question, let digest, let sessionID else { return }
         if let problem = form.problems(today: context.today).first {
             form.focus = problem.focus
+            // The focused answer's reason shows under it already; anything else is said once here.
+            if case .invalid? = form.focused?.check(today: context.today) { return }
             context.message = Message("\(problem.label): \(problem.message)", kind: .error)
             return
         }
