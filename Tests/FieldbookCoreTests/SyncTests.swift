@@ -303,6 +303,34 @@ import Testing
         }
     }
 
+    /// Killed while git wrote the merge's state: MERGE_HEAD is there, MERGE_MSG is not. The
+    /// next sync still finishes the merge (git refuses an empty message when it reads none).
+    @Test func aMergeLeftWithoutItsMessageIsFinishedByTheNext() throws {
+        let team = SyncTeam()
+        let a = try team.share("a", seed: Self.seed)
+        let b = try team.join("b")
+        var mine = try #require(a.client(Self.client.id))
+        mine.phone = "555-6666"
+        try a.store.save(mine)
+        var theirs = try #require(b.client(Self.client.id))
+        theirs.preferredName = "Pepe"
+        try b.store.save(theirs)
+        try b.syncNow()
+        var report = SyncReport()
+        _ = try a.sync.fetch()
+        try a.sync.commitLocalChanges(&report)
+        let merge = try Git(folder: a.folder).run(["-c", "user.name=x", "-c", "user.email=x@x", "merge", "--no-edit", "refs/remotes/origin/main"])
+        #expect(!merge.succeeded)
+        try FileManager.default.removeItem(at: a.folder.appendingPathComponent(".git/MERGE_MSG"))
+        let next = try a.syncNow()
+        #expect(next.pushed)
+        try b.syncNow()
+        for copy in [a, b] {
+            #expect(copy.client(Self.client.id)?.phone == "555-6666")
+            #expect(copy.client(Self.client.id)?.preferredName == "Pepe")
+        }
+    }
+
     @Test func anAddOnBothSidesWithNoBaseMergesAsNoBaseAndOtherFilesTakeTheHubs() throws {
         let path = Self.clientFile
         let ours = try JSONCoding.encode(Self.client)

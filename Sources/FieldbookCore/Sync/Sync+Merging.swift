@@ -22,7 +22,7 @@ extension Sync {
         if !merge.succeeded {
             guard try mergeInProgress() else { throw .git(Git.Failure(command: "merge", reason: merge.reason)) }
             try resolveUnmerged(&report)
-            try checkGit(authorSettings + ["commit", "-q", "--no-edit", "--no-verify"])
+            try commitMerge()
         }
         let changed = Git.paths(try checkGit(["diff", "--name-only", "--no-renames", "-z", before, "HEAD"]).output)
         report.received += changed.count
@@ -67,7 +67,14 @@ extension Sync {
         guard try mergeInProgress() else { return }
         try resolveUnmerged(&report)
         report.touched.formUnion(Git.paths(try checkGit(["diff", "--name-only", "--no-renames", "-z", "HEAD", "MERGE_HEAD"]).output))
-        try checkGit(authorSettings + ["commit", "-q", "--no-edit", "--no-verify"])
+        try commitMerge()
+    }
+
+    /// Commits the merge in progress with its message given, never read from git's MERGE_MSG:
+    /// a sync killed while git wrote the merge's state may leave MERGE_HEAD without it, and git
+    /// then refuses an empty message.
+    func commitMerge() throws(SyncError) {
+        try checkGit(authorSettings + ["commit", "-q", "--no-verify", "-m", "Merged from the hub"])
     }
 
     /// Merges every file git left unmerged from its three index stages, writes the result and
