@@ -9,7 +9,7 @@ import Testing
     static func digest(answering ids: [String]) -> ProfileDigest {
         let values: [String: AnswerValue] = [
             "goal": .text("Barista"), "story": .text("Ready"), "hours": .choice("few"), "types": .choices(["food"]),
-            "tried": .yesNo(false), "start": .date(try! LocalDate(parsing: "2026-12-01")), "pay": .number(15), "sure": .scale(4),
+            "tried": .yesNo(false), "start": .date(day("2026-12-01")), "pay": .number(15), "sure": .scale(4),
             "past-jobs": .entries([GroupEntry(answers: ["employer": .text("Library")])]), "using": .yesNo(false), "next": .text("Visit the bakery"),
         ]
         let pending = ids.enumerated().map { offset, id in

@@ -71,28 +71,25 @@ struct StoreFiles {
 
     /// Records what the file now is, keeping the bytes of the version it replaces.
     mutating func set(_ relative: String, _ state: FileState) {
-        if let previous = states[relative], let bytes = previous.bytes, let version = previous.version,
-           version != state.version
-        {
-            var kept = earlier[relative, default: []]
-            kept.removeAll { $0.version == version }
-            kept.insert((version, bytes), at: 0)
-            if kept.count > Self.earlierVersionsKept { kept.removeLast(kept.count - Self.earlierVersionsKept) }
-            earlier[relative] = kept
-        }
+        if states[relative]?.version != state.version { keepEarlier(relative) }
         states[relative] = state
     }
 
     /// Forgets what is known of the file now (it is read again when needed); earlier
     /// versions' bytes stay.
     mutating func forget(_ relative: String) {
-        if let previous = states[relative], let bytes = previous.bytes, let version = previous.version {
-            var kept = earlier[relative, default: []]
-            kept.removeAll { $0.version == version }
-            kept.insert((version, bytes), at: 0)
-            earlier[relative] = kept
-        }
+        keepEarlier(relative)
         states[relative] = nil
+    }
+
+    /// Keeps the bytes of the file's version now, newest first, as an earlier version.
+    private mutating func keepEarlier(_ relative: String) {
+        guard let previous = states[relative], let bytes = previous.bytes, let version = previous.version else { return }
+        var kept = earlier[relative, default: []]
+        kept.removeAll { $0.version == version }
+        kept.insert((version, bytes), at: 0)
+        if kept.count > Self.earlierVersionsKept { kept.removeLast(kept.count - Self.earlierVersionsKept) }
+        earlier[relative] = kept
     }
 
     /// The bytes of one version of the file, when this store read or wrote them.

@@ -121,16 +121,27 @@ public struct EmployerContactForm: FormPurpose {
         return ChoiceOption(client.name, value: client.id.uuidString, detail: line)
     }
 
+    /// `options`, and after them a new `what` of the typed name when none of them is that name
+    /// (an option with an empty value keeps the text as typed).
+    static func offeringNew(_ options: [ChoiceOption], typed: String, _ what: String) -> [ChoiceOption] {
+        guard !typed.isEmpty, !options.contains(where: { NameSearch.fold($0.label) == NameSearch.fold(typed) }) else { return options }
+        return options + [ChoiceOption("+ new \(what) “\(TerminalText.escaped(typed))”", value: "")]
+    }
+
+    /// The directory's employers matching what is typed, best first, then a new one of that name:
+    /// the completion of every Employer field (the visit form's, the job form's).
+    static func employerSuggestions(typed: String, in context: PageContext) -> [ChoiceOption] {
+        let typed = typed.trimmingWhitespace()
+        return offeringNew(context.figures.completion.employers(matching: typed, limit: 8).map(option(for:)), typed: typed, "employer")
+    }
+
     public func suggestions(for path: FieldPath, typed: String, in form: FormState, context: PageContext) -> [ChoiceOption] {
         let completion = context.figures.completion
         let typed = typed.trimmingWhitespace()
-        func withNew(_ options: [ChoiceOption], _ what: String) -> [ChoiceOption] {
-            guard !typed.isEmpty, !options.contains(where: { NameSearch.fold($0.label) == NameSearch.fold(typed) }) else { return options }
-            return options + [ChoiceOption("+ new \(what) “\(TerminalText.escaped(typed))”", value: "")]
-        }
+        func withNew(_ options: [ChoiceOption], _ what: String) -> [ChoiceOption] { Self.offeringNew(options, typed: typed, what) }
         switch path.field {
         case .employer:
-            return withNew(completion.employers(matching: typed, limit: 8).map(Self.option(for:)), "employer")
+            return Self.employerSuggestions(typed: typed, in: context)
         case .person:
             guard let employer = form.input(.employer)?.taken.first.flatMap({ UUID(uuidString: $0.value) }) else {
                 return withNew([], "person")

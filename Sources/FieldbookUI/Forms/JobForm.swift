@@ -62,11 +62,7 @@ public struct JobForm: FormPurpose {
     }
 
     public func suggestions(for path: FieldPath, typed: String, in form: FormState, context: PageContext) -> [ChoiceOption] {
-        guard path.field == .employer else { return [] }
-        let typed = typed.trimmingWhitespace()
-        let options = context.figures.completion.employers(matching: typed, limit: 8).map(EmployerContactForm.option(for:))
-        guard !typed.isEmpty, !options.contains(where: { NameSearch.fold($0.label) == NameSearch.fold(typed) }) else { return options }
-        return options + [ChoiceOption("+ new employer “\(TerminalText.escaped(typed))”", value: "")]
+        path.field == .employer ? EmployerContactForm.employerSuggestions(typed: typed, in: context) : []
     }
 
     public func request(for form: FormState, in context: PageContext) -> StoreRequest? {
