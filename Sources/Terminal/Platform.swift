@@ -29,6 +29,19 @@ enum Platform {
         return watch.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
+    enum Wait { case input, woken, interrupted, timedOut }
+
+    /// Waits for bytes (or a hang-up) on `input`, or a ring on `wakeup`, whichever comes first.
+    static func waitForInput(_ input: Int32, or wakeup: Int32, timeoutMilliseconds: Int32) -> Wait {
+        var watches = [pollfd(fd: input, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: wakeup, events: Int16(POLLIN), revents: 0)]
+        let ready = poll(&watches, 2, timeoutMilliseconds)
+        if ready < 0 { return .interrupted }
+        if ready == 0 { return .timedOut }
+        if watches[0].revents != 0 { return .input }
+        return .woken
+    }
+
     static func environment(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
 
     /// The user's locale (`setlocale(LC_ALL, "")`); true when its character set is UTF-8.
@@ -80,6 +93,16 @@ enum Platform {
 
     /// Ends the process now, without running anything more (async-signal-safe).
     static func exitAtOnce(_ status: Int32) -> Never { _exit(status) }
+
+    /// Writes one byte to `descriptor` from a signal handler (async-signal-safe).
+    static func ringFromSignal(_ descriptor: Int32) {
+        var byte: UInt8 = 1
+        #if canImport(Glibc)
+        _ = Glibc.write(descriptor, &byte, 1)
+        #elseif canImport(Darwin)
+        _ = Darwin.write(descriptor, &byte, 1)
+        #endif
+    }
 
     /// Writes bytes to standard output from a signal handler (async-signal-safe).
     static func writeToStandardOutput(_ bytes: UnsafePointer<UInt8>, count: Int) {

@@ -167,8 +167,30 @@ public final class TerminalSession {
 
     // MARK: Input
 
-    /// Waits up to `timeoutMilliseconds` for a key or a resize.
-    public func read(timeoutMilliseconds: Int32) -> TerminalInput? {
+    /// Waits up to `timeoutMilliseconds` for a key or a resize; with a `wakeup`, also returns
+    /// nil as soon as it rings (first taking what ncurses already holds, so no key waits).
+    public func read(timeoutMilliseconds: Int32, wakeup: Wakeup? = nil) -> TerminalInput? {
+        guard let wakeup, let inputFile else { return readKey(timeoutMilliseconds: timeoutMilliseconds) }
+        // A key ncurses has already read (the rest of an escape sequence it pushed back) or
+        // one waiting on the terminal comes first.
+        if let input = readKey(timeoutMilliseconds: 0) { return input }
+        if hungUp { return nil }
+        switch Platform.waitForInput(fileno(inputFile), or: wakeup.readEnd, timeoutMilliseconds: timeoutMilliseconds) {
+        case .input:
+            // A key's bytes are arriving; an escape sequence's rest gets ncurses' own delay.
+            return readKey(timeoutMilliseconds: 10)
+        case .woken:
+            wakeup.drain()
+            return nil
+        case .interrupted:
+            // A signal: a resize is waiting in ncurses, or a stop the loop will see.
+            return readKey(timeoutMilliseconds: 0)
+        case .timedOut:
+            return nil
+        }
+    }
+
+    private func readKey(timeoutMilliseconds: Int32) -> TerminalInput? {
         wtimeout(window, timeoutMilliseconds)
         var character: wint_t = 0
         let result = wget_wch(window, &character)

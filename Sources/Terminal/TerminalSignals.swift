@@ -13,6 +13,8 @@ public enum TerminalSignals {
     nonisolated(unsafe) private static var restoreBytes: UnsafeMutablePointer<UInt8>?
     nonisolated(unsafe) private static var restoreCount = 0
     nonisolated(unsafe) private static var restoreArmed: Int32 = 0
+    /// The write end of the key loop's `Wakeup`, rung by a stop signal or Ctrl-C (-1: none).
+    nonisolated(unsafe) private static var wakeDescriptor: Int32 = -1
 
     /// The signal that asked Fieldbook to stop, if any.
     public static var stopRequest: Int32? { requested == 0 ? nil : requested }
@@ -30,6 +32,9 @@ public enum TerminalSignals {
         return true
     }
 
+    /// Stop signals and Ctrl-C ring `wakeup`, so a loop waiting on it sees them at once.
+    public static func ring(_ wakeup: Wakeup) { wakeDescriptor = wakeup.writeEnd }
+
     static func prepare() {
         Platform.saveTerminalMode()
         for signal in Platform.stopSignals {
@@ -40,6 +45,7 @@ public enum TerminalSignals {
                     TerminalSignals.requested = number
                     Platform.alarmIn(seconds: 1)
                 }
+                if TerminalSignals.wakeDescriptor >= 0 { Platform.ringFromSignal(TerminalSignals.wakeDescriptor) }
             }
         }
         // The loop did not stop within a second of the signal: stop here.

@@ -99,6 +99,11 @@ struct BenchContext {
             Report.line("caseload", "disk floor: write, fsync, rename, fsync folder", target: "info",
                         StoreTiming.diskFloor(in: scratch, count: max(50, runs * 4)), verdict: .info,
                         note: "the least one durable save needs on this disk")
+            let (trip, first) = try SaveRoundTrip(launcher: launcher).measure(
+                ["--data", scratch.path, "--specialist", specialist, "--today", "\(today)"], count: max(20, runs * 2))
+            let beyond = trip.medianMilliseconds - saves.client.medianMilliseconds
+            Report.line("caseload", "Ctrl-S to the redrawn page (real binary)", target: "<= save + 10 ms", trip,
+                        verdict: Report.verdict(beyond <= 10), note: String(format: "%.1f ms beyond the save's median; the first save %.0f ms", beyond, first))
         case .agency:
             if wants("launch") { do {
                 let arguments = ["--data", folder.path, "--specialist", specialist, "--today", "\(today)"]

@@ -21,8 +21,12 @@ final class EffectRunner: @unchecked Sendable {
     /// Why the work that had to come first (`prepare`) failed: every request after it fails so.
     private var failure: StoreError?
 
-    init(store: Store) {
+    /// Rung after every answer or progress posted, so the key loop takes it at once.
+    private let posted: @Sendable () -> Void
+
+    init(store: Store, posted: @escaping @Sendable () -> Void = {}) {
         self.store = store
+        self.posted = posted
     }
 
     /// Work still under way.
@@ -39,6 +43,7 @@ final class EffectRunner: @unchecked Sendable {
                     running -= 1
                     events.append(.finished(id, result))
                 }
+                posted()
             }
             return
         }
@@ -54,6 +59,7 @@ final class EffectRunner: @unchecked Sendable {
                     events.append(.warning(Self.unauditedWarning(failure)))
                 }
             }
+            posted()
         }
     }
 
@@ -64,6 +70,7 @@ final class EffectRunner: @unchecked Sendable {
         queue.async { [self] in
             work()
             lock.withLock { running -= 1 }
+            posted()
         }
     }
 
@@ -79,6 +86,7 @@ final class EffectRunner: @unchecked Sendable {
                 failure = failed
                 running -= 1
             }
+            posted()
         }
     }
 
@@ -102,7 +110,10 @@ final class EffectRunner: @unchecked Sendable {
         }
     }
 
-    private func post(_ event: Event) { lock.withLock { events.append(event) } }
+    private func post(_ event: Event) {
+        lock.withLock { events.append(event) }
+        posted()
+    }
 
     private func perform(_ request: StoreRequest, progress: (WorkProgress) -> Void) -> StoreResult {
         if let failure = lock.withLock({ failure }) { return .failed(failure) }

@@ -35,7 +35,9 @@ enum MainLoop {
                     startMessage: @escaping (ProfileOverview) -> String? = { _ in nil },
                     afterFirstFrame: @escaping @Sendable () -> Void = {}, askWhoYouAre: Bool = false, pin: PINHash? = nil,
                     remember: (UUID) -> String? = { _ in nil }) throws -> Int32? {
-        let runner = EffectRunner(store: store)
+        // The store's answers and stop signals wake the loop at once (no polling while busy).
+        let wakeup = Wakeup()
+        let runner = EffectRunner(store: store, posted: { wakeup?.ring() })
         // After the terminal is given back (defers run last first).
         defer { if preparation != nil { runner.finish() } }
         if let preparation { runner.prepare(preparation) }
@@ -43,6 +45,7 @@ enum MainLoop {
         let useColor = (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let terminal = try TerminalSession.start(useColor: useColor)
         defer { terminal.stop() }
+        if let wakeup { TerminalSignals.ring(wakeup) }
 
         func environment() -> Environment {
             let now = Date()
@@ -70,8 +73,10 @@ enum MainLoop {
         var profilesForTheCheck = ProfileOverview.loading
         while true {
             if let signal = TerminalSignals.stopRequest { return stopped(by: signal, state) }
-            // Answers from the store are looked for often while work is under way.
-            let input = terminal.read(timeoutMilliseconds: runner.isBusy ? 30 : 1000)
+            // An answer from the store rings the wakeup; without one (no pipe could be made),
+            // answers are looked for often while work is under way.
+            let input = wakeup == nil ? terminal.read(timeoutMilliseconds: runner.isBusy ? 30 : 1000)
+                : terminal.read(timeoutMilliseconds: 1000, wakeup: wakeup)
             if let signal = TerminalSignals.stopRequest { return stopped(by: signal, state) }
             if let failure = runner.preparationFailure { throw PreparationFailed(error: failure) }
             // A terminal that hung up without a SIGHUP reaching us stops the app as the signal would.
