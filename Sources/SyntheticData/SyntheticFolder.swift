@@ -14,6 +14,9 @@ public enum SyntheticFolder {
         /// 100 specialists, 2,000 clients of 30 contacts each, 3,000 employers, 62,400
         /// employer contacts (24 months), a career profile for every client.
         case agency
+        /// Ten agencies in one folder: 1,000 specialists, 20,000 clients, 30,000 employers,
+        /// 624,000 employer contacts (about 115,000 files).
+        case agency10
     }
 
     /// The counts of one scale.
@@ -35,6 +38,8 @@ public enum SyntheticFolder {
             Size(specialists: 1, clients: 40, contactsPerClient: 30, employers: 150, months: 50, employerContactsPerMonth: 30)
         case .agency:
             Size(specialists: 100, clients: 2_000, contactsPerClient: 30, employers: 3_000, months: 24, employerContactsPerMonth: 26)
+        case .agency10:
+            Size(specialists: 1_000, clients: 20_000, contactsPerClient: 30, employers: 30_000, months: 24, employerContactsPerMonth: 26)
         }
     }
 
@@ -46,7 +51,7 @@ public enum SyntheticFolder {
 
     /// The records of `scale`, dated around `today`. Pure: the same arguments give the same records.
     public static func snapshot(_ scale: Scale, today: LocalDate = defaultToday) -> DataSnapshot {
-        var maker = RecordMaker(seed: scale == .caseload ? 40 : 2_000, today: today)
+        var maker = RecordMaker(seed: scale == .caseload ? 40 : scale == .agency ? 2_000 : 20_000, today: today)
         return maker.snapshot(size(of: scale))
     }
 

@@ -16,10 +16,12 @@ struct FirstFrame {
     let environment: [String: String]
     static let marker = "1 Today]"
 
-    /// Seconds from start to the first frame.
-    func measure(_ arguments: [String]) throws -> Double {
+    /// Seconds from start to the first frame, and the processor time the app had used by then
+    /// (0 where /proc cannot say).
+    func measure(_ arguments: [String]) throws -> (seconds: Double, processor: Double) {
         let app = try PtyApp(binary: binary, arguments: arguments, environment: environment)
         try app.waitFor(Self.marker)
-        return Clock.seconds(since: app.started)
+        let seconds = Clock.seconds(since: app.started)
+        return (seconds, app.processorSeconds ?? 0)
     }
 }

@@ -80,6 +80,20 @@ final class PtyApp {
         close(master)
     }
 
+    /// Processor time the app has used so far, every thread, in seconds (the scheduler's own
+    /// count in /proc, in nanoseconds); nil where /proc does not have it.
+    var processorSeconds: Double? {
+        let tasks = "/proc/\(pid)/task"
+        guard let threads = try? FileManager.default.contentsOfDirectory(atPath: tasks) else { return nil }
+        var nanoseconds: UInt64 = 0
+        for thread in threads {
+            guard let text = try? String(contentsOfFile: "\(tasks)/\(thread)/schedstat", encoding: .utf8),
+                  let first = text.split(separator: " ").first, let value = UInt64(first) else { continue }
+            nanoseconds += value
+        }
+        return Double(nanoseconds) / 1e9
+    }
+
     /// Types `bytes` into the app's terminal.
     func type(_ bytes: [UInt8]) {
         _ = bytes.withUnsafeBytes { write(master, $0.baseAddress!, $0.count) }

@@ -31,6 +31,13 @@ enum Clock {
     static var now: UInt64 { DispatchTime.now().uptimeNanoseconds }
     static func seconds(since start: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
 
+    /// Processor time the whole process (every thread) has used, in nanoseconds.
+    static var processProcessorTime: UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+    }
+
     /// Processor time this thread has used, in nanoseconds: unlike the wall clock, it leaves out
     /// the time spent waiting for a core that other programs hold.
     static var threadProcessorTime: UInt64 {
