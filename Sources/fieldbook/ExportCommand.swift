@@ -40,12 +40,19 @@ struct ExportCommand: ParsableCommand {
                 printError("--json writes everything: fieldbook export all --json")
                 throw ExitCode(2)
             }
+            // Written record by record as it is made: the document is never held whole.
+            let copy = FullCopy(try loadSnapshot())
             do {
-                data = try FullCopy(try loadSnapshot()).data()
+                if let out {
+                    try ExportFile.write(to: URL(fileURLWithPath: out)) { sink in try copy.write(to: sink) }
+                } else {
+                    try StandardOutput.stream { sink in try copy.write(to: sink) }
+                }
             } catch let error as StoreError {
                 printError(error.description)
                 throw ExitCode.failure
             }
+            return
         } else {
             guard let chosen = ExchangeKind(rawValue: kind) else {
                 printError("unknown kind \"\(kind)\"; use one of: " + ExchangeKind.allCases.map(\.rawValue).joined(separator: ", "))

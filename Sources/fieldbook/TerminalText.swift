@@ -38,6 +38,20 @@ enum StandardOutput {
         if escaped > 0 { FileHandle.standardError.write(Data((note(escaped: escaped) + "\n").utf8)) }
     }
 
+    /// Output made piece by piece (each piece ending at a line's end): to a file or a pipe,
+    /// each piece goes as it comes, so the whole never has to be held; to a terminal, the
+    /// pieces are gathered and shown escaped as `write` shows them.
+    static func stream(_ produce: (_ sink: ([UInt8]) throws -> Void) throws -> Void) throws {
+        fflush(nil)
+        guard isatty(STDOUT_FILENO) == 1 else {
+            try produce { piece in FileHandle.standardOutput.write(Data(piece)) }
+            return
+        }
+        var whole: [UInt8] = []
+        try produce { whole += $0 }
+        write(Data(whole))
+    }
+
     /// The line on standard error when `escaped` control characters were shown escaped.
     static func note(escaped: Int) -> String {
         "fieldbook: \(escaped) control character\(escaped == 1 ? " was" : "s were") shown escaped (as ^[ or <U+…>) on this terminal; "

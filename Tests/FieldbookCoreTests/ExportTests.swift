@@ -1,4 +1,5 @@
 import FieldbookCore
+import SyntheticData
 import Foundation
 import Testing
 
@@ -125,5 +126,60 @@ import Testing
         #expect(back.fidelityReviews == snapshot.fidelityReviews)
         let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
+    }
+
+    /// The reference for the full copy's bytes: Foundation's encoder with the data files' options.
+    func encodedByFoundation(_ copy: FullCopy) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Timestamp.format(date))
+        }
+        return Array(try encoder.encode(copy)) + [0x0A]
+    }
+
+    @Test func theFullCopyIsWrittenRecordByRecordAsFoundationWritesItWhole() throws {
+        let temp = TemporaryFolder()
+        var snapshot = try richFolder(temp.path("a"))
+        snapshot.clients[0].notes = "Tab\there, bell \u{07}, quote \" and back\\slash / é 李"
+        snapshot.fidelityReviews = [FidelityReview(date: date("2026-11-20"), scores: [FidelityReview.Score(item: 1, score: 4, note: "ok")],
+                                                   createdAt: instant(1_700_000_000))]
+        let copy = FullCopy(snapshot)
+        #expect(Array(try copy.data()) == (try encodedByFoundation(copy)))
+        // Empty lists, as the encoder writes them.
+        let empty = FullCopy(DataSnapshot())
+        #expect(Array(try empty.data()) == (try encodedByFoundation(empty)))
+    }
+
+    @Test func aLargeCopyComesInPiecesThatEndAtLineEnds() throws {
+        let copy = FullCopy(SyntheticFolder.snapshot(.caseload))
+        var pieces: [[UInt8]] = []
+        try copy.write { pieces.append($0) }
+        #expect(pieces.count > 1, "a caseload's copy is several pieces of about 1 MiB")
+        #expect(pieces.allSatisfy { $0.last == 0x0A })
+        #expect(pieces.flatMap { $0 } == (try encodedByFoundation(copy)))
+    }
+
+    @Test func aStreamedExportThatFailsLeavesNoFile() throws {
+        let temp = TemporaryFolder()
+        let file = temp.path("out/copy.json")
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        struct Stop: Error {}
+        #expect(throws: StoreError.self) {
+            try ExportFile.write(to: file) { sink in
+                try sink(Array("{\n".utf8))
+                throw Stop()
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: file.deletingLastPathComponent().path).isEmpty)
+        try ExportFile.write(to: file) { sink in
+            try sink(Array("one\n".utf8))
+            try sink(Array("two\n".utf8))
+        }
+        #expect(try String(contentsOf: file, encoding: .utf8) == "one\ntwo\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: file.deletingLastPathComponent().path) == ["copy.json"])
+        #expect(throws: StoreError.self) { try ExportFile.write(to: file) { sink in try sink([0x0A]) } }
+        #expect(try String(contentsOf: file, encoding: .utf8) == "one\ntwo\n", "an existing file is never replaced")
     }
 }

@@ -40,4 +40,15 @@ import Testing
         #expect(DataLayout.originalOfSyncCopy(".sync-conflict-x.json") == nil)
         #expect(DataLayout.originalOfSyncCopy("a (copy).json") == nil)
     }
+
+    @Test func idsOrderedByTheirBytesAreInTheOrderOfTheirText() {
+        // Ids that differ in one nibble across the digit-letter boundary, and random ones.
+        var ids = (0..<500).map { _ in UUID() }
+        ids += ["00000000-0000-0000-0000-00000000000A", "00000000-0000-0000-0000-000000000009",
+                "A0000000-0000-0000-0000-000000000000", "90000000-0000-0000-0000-000000000000",
+                "90000000-0000-0000-0000-000000000000"].compactMap(UUID.init(uuidString:))
+        #expect(ids.sorted { UUIDText.precedes($0, $1) }.map(\.uuidString) == ids.map(\.uuidString).sorted())
+        let same = UUID()
+        #expect(!UUIDText.precedes(same, same))
+    }
 }

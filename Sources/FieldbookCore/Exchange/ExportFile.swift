@@ -11,27 +11,77 @@ import Darwin
 /// which fails if the name is taken, even by a file made a moment before.
 public enum ExportFile {
     public static func write(_ data: Data, to url: URL) throws(StoreError) {
+        try write(to: url) { sink in try sink(Array(data)) }
+    }
+
+    /// Writes what `produce` gives `sink`, piece by piece (an export too large to hold whole),
+    /// with the same promises: the file appears whole, or not at all.
+    public static func write(to url: URL, _ produce: (_ sink: ([UInt8]) throws -> Void) throws -> Void) throws(StoreError) {
         var info = stat()
         if lstat(url.path, &info) == 0 { throw alreadyThere(url) }
+        try DurableFile.makeFolder(url.deletingLastPathComponent())
         let staged = url.deletingLastPathComponent().appendingPathComponent(
             ".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
-        try DurableFile.write(data, to: staged)
+        let fd = open(staged.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, DurableFile.fileMode)
+        guard fd >= 0 else { throw .io(path: url.path, reason: String(cString: strerror(errno))) }
         defer { unlink(staged.path) }
+        do {
+            guard fchmod(fd, DurableFile.fileMode) == 0 else { throw StoreError.io(path: url.path, reason: String(cString: strerror(errno))) }
+            try produce { piece in
+                guard writeAll(piece, to: fd) else { throw StoreError.io(path: url.path, reason: String(cString: strerror(errno))) }
+            }
+            guard fsync(fd) == 0 else { throw StoreError.io(path: url.path, reason: String(cString: strerror(errno))) }
+            close(fd)
+        } catch let error as StoreError {
+            close(fd)
+            throw error
+        } catch {
+            close(fd)
+            throw .io(path: url.path, reason: "\(error)")
+        }
         guard link(staged.path, url.path) != 0 else {
             DurableFile.syncFolder(url.deletingLastPathComponent())
             return
         }
         let reason = errno
         if reason == EEXIST { throw alreadyThere(url) }
-        // A file system without hard links (a FAT USB stick): a new file made only if absent.
+        // A file system without hard links (a FAT USB stick): a new file made only if absent,
+        // filled from the staged one.
         guard reason == EPERM || reason == ENOTSUP || reason == EOPNOTSUPP else {
             throw .io(path: url.path, reason: String(cString: strerror(reason)))
         }
+        try copyIntoNewFile(staged, url)
+    }
+
+    private static func copyIntoNewFile(_ staged: URL, _ url: URL) throws(StoreError) {
+        let source = open(staged.path, O_RDONLY | O_CLOEXEC)
+        guard source >= 0 else { throw .io(path: url.path, reason: String(cString: strerror(errno))) }
+        defer { close(source) }
         let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, DurableFile.fileMode)
         guard fd >= 0 else {
             throw errno == EEXIST ? alreadyThere(url) : .io(path: url.path, reason: String(cString: strerror(errno)))
         }
-        let written = data.withUnsafeBytes { raw -> Bool in
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var written = true
+        while written {
+            let count = buffer.withUnsafeMutableBytes { read(source, $0.baseAddress!, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 {
+                written = count == 0 && fsync(fd) == 0
+                break
+            }
+            written = writeAll(buffer[0..<count], to: fd)
+        }
+        close(fd)
+        if !written {
+            unlink(url.path)
+            throw .io(path: url.path, reason: "could not be written whole; nothing kept")
+        }
+    }
+
+    /// Writes every byte of `bytes` (through interrupted and short writes); false on failure.
+    private static func writeAll<Bytes: Collection<UInt8>>(_ bytes: Bytes, to fd: Int32) -> Bool {
+        let done: Bool? = bytes.withContiguousStorageIfAvailable { raw -> Bool in
             var offset = 0
             while offset < raw.count {
                 #if canImport(Glibc)
@@ -43,13 +93,9 @@ public enum ExportFile {
                 if n <= 0 { return false }
                 offset += n
             }
-            return fsync(fd) == 0
+            return true
         }
-        close(fd)
-        if !written {
-            unlink(url.path)
-            throw .io(path: url.path, reason: "could not be written whole; nothing kept")
-        }
+        return done ?? writeAll(Array(bytes), to: fd)
     }
 
     private static func alreadyThere(_ url: URL) -> StoreError {

@@ -17,15 +17,80 @@ public struct FullCopy: Codable, Sendable, Equatable {
         format = "fieldbook-full-copy"
         formatVersion = FormatFile.currentVersion
         settings = snapshot.settings
-        specialists = snapshot.specialists.sorted { $0.id.uuidString < $1.id.uuidString }
-        clients = snapshot.clients.sorted { $0.id.uuidString < $1.id.uuidString }
-        employers = snapshot.employers.sorted { $0.id.uuidString < $1.id.uuidString }
-        employerContacts = snapshot.employerContacts.sorted { ($0.date, $0.id.uuidString) < ($1.date, $1.id.uuidString) }
-        fidelityReviews = snapshot.fidelityReviews.sorted { ($0.date, $0.id.uuidString) < ($1.date, $1.id.uuidString) }
+        // By id (as its text sorts), or by date then id; ids compared as bytes, not formatted.
+        specialists = snapshot.specialists.sorted { UUIDText.precedes($0.id, $1.id) }
+        clients = snapshot.clients.sorted { UUIDText.precedes($0.id, $1.id) }
+        employers = snapshot.employers.sorted { UUIDText.precedes($0.id, $1.id) }
+        func byDate<R>(_ records: [R], _ date: (R) -> LocalDate, _ id: (R) -> UUID) -> [R] {
+            records.sorted { date($0) != date($1) ? date($0) < date($1) : UUIDText.precedes(id($0), id($1)) }
+        }
+        employerContacts = byDate(snapshot.employerContacts, \.date, \.id)
+        fidelityReviews = byDate(snapshot.fidelityReviews, \.date, \.id)
     }
 
     /// The document's bytes, pretty and with sorted keys like the data files.
-    public func data() throws(StoreError) -> Data { try JSONCoding.encode(self) }
+    public func data() throws(StoreError) -> Data {
+        var whole = Data()
+        try write { whole.append(contentsOf: $0) }
+        return whole
+    }
+
+    /// Writes the document to `sink` record by record, each piece ending at a line's end: the
+    /// bytes `JSONEncoder` makes of the whole copy (pretty, sorted keys), without the whole
+    /// document ever being in memory, and each record through the store's own encoder.
+    public func write(to sink: ([UInt8]) throws -> Void) throws(StoreError) {
+        do {
+            try writeDocument(sink)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .io(path: "", reason: "could not write the copy: \(error)")
+        }
+    }
+
+    /// The pieces are about this size (a record is never cut).
+    private static let pieceSize = 1 << 20
+
+    private func writeDocument(_ sink: ([UInt8]) throws -> Void) throws {
+        var out: [UInt8] = []
+        out.reserveCapacity(Self.pieceSize + 65_536)
+        func flush(_ force: Bool = false) throws {
+            guard force || out.count >= Self.pieceSize else { return }
+            try sink(out)
+            out.removeAll(keepingCapacity: true)
+        }
+        func member(_ key: String, last: Bool = false, _ value: () throws -> Void) rethrows {
+            JSONWriter.indent(1, into: &out)
+            JSONWriter.appendString(key, into: &out)
+            out.append(contentsOf: " : ".utf8)
+            try value()
+            out.append(contentsOf: (last ? "\n" : ",\n").utf8)
+        }
+        func list<R: Encodable>(_ records: [R]) throws {
+            out.append(contentsOf: "[\n".utf8)
+            if records.isEmpty { out.append(UInt8(ascii: "\n")) }
+            for (offset, record) in records.enumerated() {
+                JSONWriter.indent(2, into: &out)
+                JSONWriter.append(try TreeEncoding.encode(record), depth: 2, into: &out)
+                out.append(contentsOf: (offset == records.count - 1 ? "\n" : ",\n").utf8)
+                try flush()
+            }
+            JSONWriter.indent(1, into: &out)
+            out.append(UInt8(ascii: "]"))
+        }
+        // The keys in sorted order, as the encoder writes them.
+        out.append(contentsOf: "{\n".utf8)
+        try member("clients") { try list(clients) }
+        try member("employerContacts") { try list(employerContacts) }
+        try member("employers") { try list(employers) }
+        try member("fidelityReviews") { try list(fidelityReviews) }
+        member("format") { JSONWriter.appendString(format, into: &out) }
+        member("formatVersion") { out.append(contentsOf: String(formatVersion).utf8) }
+        try member("settings") { JSONWriter.append(try TreeEncoding.encode(settings), depth: 1, into: &out) }
+        try member("specialists", last: true) { try list(specialists) }
+        out.append(contentsOf: "}\n".utf8)
+        try flush(true)
+    }
 
     /// Reads a copy back (for checks and tests).
     public static func read(_ data: Data) throws -> FullCopy {

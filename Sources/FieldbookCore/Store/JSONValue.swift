@@ -48,7 +48,18 @@ enum JSONWriter {
         return out
     }
 
-    private static func indent(_ depth: Int, into out: inout [UInt8]) {
+    /// Appends `value` as it is written `depth` levels deep in a document (its lines after the
+    /// first indented so), without a newline after it.
+    static func append(_ value: JSONValue, depth: Int, into out: inout [UInt8]) {
+        write(value, depth: depth, into: &out)
+    }
+
+    /// Appends `text` as a JSON string, in quotes.
+    static func appendString(_ text: String, into out: inout [UInt8]) {
+        writeString(text, into: &out)
+    }
+
+    static func indent(_ depth: Int, into out: inout [UInt8]) {
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
     }
 

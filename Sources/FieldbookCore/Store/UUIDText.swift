@@ -40,6 +40,17 @@ enum UUIDText {
         }
     }
 
+    /// True when `a`'s text sorts before `b`'s (`a.uuidString < b.uuidString`): the text is the
+    /// bytes in hex, digits before letters, so the bytes' order is the text's.
+    static func precedes(_ a: UUID, _ b: UUID) -> Bool {
+        withUnsafeBytes(of: a.uuid) { left in
+            withUnsafeBytes(of: b.uuid) { right in
+                for index in 0..<16 where left[index] != right[index] { return left[index] < right[index] }
+                return false
+            }
+        }
+    }
+
     @inline(__always)
     private static func digit(_ value: UInt8) -> UInt8 {
         value < 10 ? 48 + value : 55 + value
