@@ -91,6 +91,23 @@ import Testing
     }
 }
 
+/// Fidelity item 15 counts a first meeting with an employer made by the person or the
+/// specialist: a job start before any logged contact is that meeting.
+@Suite struct FirstMeetingTests {
+    @Test func theEarlierOfTheFirstContactAndAJobStart() {
+        var client = Rules.client("Ben", entry: "2026-10-01", status: .working, jobs: [Rules.job("2026-10-12")])
+        let contact = JobSupportTests.visit("2026-10-20", .presentJobSeeker, for: [client])
+        let first = FirstEmployerContact(for: client, contacts: [contact], settings: Settings(), today: date("2026-11-01"))
+        #expect(first.made?.date == date("2026-10-20") && first.firstMeeting == date("2026-10-12"))
+        client.jobs = [Rules.job("2026-10-25")]
+        let later = FirstEmployerContact(for: client, contacts: [contact], settings: Settings(), today: date("2026-11-01"))
+        #expect(later.firstMeeting == date("2026-10-20"))
+        // A job held from before entry is not a meeting the service made.
+        client.jobs = [Rules.job("2026-09-01")]
+        #expect(FirstEmployerContact(for: client, contacts: [], settings: Settings(), today: date("2026-11-01")).firstMeeting == nil)
+    }
+}
+
 @Suite struct StepDownTests {
     static func steppedDown(on day: String = "2026-11-20") -> Client {
         var client = Rules.client(jobs: [Rules.job("2025-06-01")], contacts: [Rules.contact("2026-10-25")])
