@@ -24,11 +24,14 @@ let employers = makeEmployers()
 for employer in employers { try store.saveKeepingTimestamp(employer) }
 
 // MARK: Clients, and the follow-along examples among Maria's
-let clients = FollowAlongExamples.staged(makeClients(specialists: specialists, employers: employers),
-                                         employers: employers, maria: specialists[0].id)
+let followAlongClients = FollowAlongExamples.staged(makeClients(specialists: specialists, employers: employers),
+                                                    employers: employers, maria: specialists[0].id)
 
-// MARK: Employer contacts
-let employerContacts = makeEmployerContacts(specialists: specialists, clients: clients, employers: employers)
+// MARK: Employer contacts, then the cases of IPS practice (they draw nothing at random)
+let generatedContacts = makeEmployerContacts(specialists: specialists, clients: followAlongClients, employers: employers)
+let clients = PracticeExamples.staged(followAlongClients, employers: employers)
+let employerContacts = generatedContacts
+    + [PracticeExamples.jobSupportVisit(clients: clients, maria: specialists[0].id)].compactMap { $0 }
 for client in clients { try store.saveKeepingTimestamp(client) }
 try store.saveKeepingTimestamps(employerContacts)
 print("Wrote \(specialists.count) specialists, \(clients.count) clients, \(employers.count) employers, \(employerContacts.count) employer contacts to \(folder.path)")

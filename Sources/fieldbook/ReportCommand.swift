@@ -8,7 +8,7 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Print a supervisor's report for a period, or the latest fidelity self-review.",
         discussion: """
-            NAME is one of: \(ReportCatalog.names.joined(separator: ", ")), fidelity. \
+            NAME is one of: \(ReportCatalog.names.joined(separator: ", ")), fidelity, fidelity-suggestions. \
             The period is --quarter 2026Q3, --month 2026-11, or --from DATE --to DATE; without one, the \
             current quarter. Per-specialist figures use each client's current specialist. \
             --deidentified replaces client and employer names with stable codes (from a random salt \
@@ -33,7 +33,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only the clients of specialists whose name holds this (accents optional).", valueName: "NAME"))
     var specialist: String?
 
-    @Flag(name: .customLong("unemployed-at-entry"), help: "employment-rate: only clients not working at program entry (benchmark 40 %).")
+    @Flag(name: .customLong("unemployed-at-entry"), help: "employment-rate: IPS Grow's (UK) rate, clients out of work at program entry, a job counted from 4 paid hours (benchmark 40 %).")
     var unemployedAtEntry = false
 
     @Flag(help: "Print JSON.")
@@ -69,8 +69,17 @@ struct ReportCommand: ParsableCommand {
             try printFidelity(snapshot)
             return
         }
+        if name == "fidelity-suggestions" {
+            let suggestions = FidelitySuggestions(data: snapshot, on: today)
+            if json {
+                try writeJSON(FidelityScale.items.compactMap { suggestions.suggestion(for: $0.number) })
+            } else {
+                StandardOutput.write(FidelityReviewText.render(suggestions))
+            }
+            return
+        }
         guard ReportCatalog.names.contains(name) else {
-            printError("no report called \"\(name)\"; reports: \(ReportCatalog.names.joined(separator: ", ")), fidelity")
+            printError("no report called \"\(name)\"; reports: \(ReportCatalog.names.joined(separator: ", ")), fidelity, fidelity-suggestions")
             throw ExitCode(2)
         }
         let period = try chosenPeriod(today: today)

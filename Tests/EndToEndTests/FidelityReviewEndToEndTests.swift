@@ -16,7 +16,7 @@ struct FidelityReviewEndToEndTests {
             #expect(session.waitFor("f fidelity"), "\(session.screen)")
             session.send("f")
             #expect(session.waitFor("section 1 of 3"), "\(session.screen)")
-            #expect(session.screen.contains("1. Caseload size (records: "), "the score the records suggest: \(session.screen)")
+            #expect(session.waitFor("1. Caseload size (records: "), "the score the records suggest: \(session.screen)")
             // Date (today) → item 1: score 4 and a note → item 2: score 3 with the arrows.
             session.send("Tab")
             session.type("4")

@@ -101,7 +101,7 @@ func everyFigure(of board: ReportBoard) throws -> [String] {
             let input = ReportInput(data: data, period: period, today: GeneratedProgram.today)
             let report = EmployerContactsReport(input)
             for figure in report.bySpecialist {
-                let visits = data.employerContacts.filter { $0.isFaceToFace && $0.specialistID == figure.specialistID }
+                let visits = data.employerContacts.filter { ContactTally.counts($0) && $0.specialistID == figure.specialistID }
                     .sorted { ($0.date, $0.createdAt) < ($1.date, $1.createdAt) }
                 var seen: Set<UUID> = [], total = 0, again = 0
                 for visit in visits where visit.date <= input.asOf {

@@ -35,6 +35,11 @@ import Testing
         full.vocationalRehabCounsellor = "VR"
         full.notes = "notes"
         full.jobs[0].endNote = "note"
+        full.jobs[0].endDate = date("2026-11-10")
+        full.jobs[0].lossLearnedOn = date("2026-11-12")
+        full.jobs[0].selfEmployed = true
+        full.jobs[0].supports = JobSupports(employerContact: "Sam", wanted: "Text first", notWanted: "Visits at work")
+        full.followAlongStepDown = FollowAlongStepDown(date: date("2026-12-01"), to: "ACT team")
         let client = try store.save(full).record
         let specialist = try store.save(Sample.specialist).record
         var fullEmployer = Sample.employer

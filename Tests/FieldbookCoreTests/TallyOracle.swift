@@ -16,6 +16,6 @@ enum TallyOracle {
     /// Face-to-face employer contacts by `specialistID` in the Monday-to-Sunday week holding `day`.
     static func faceToFaceCount(for specialistID: UUID, weekOf day: LocalDate, in contacts: [EmployerContact]) -> Int {
         let start = day.startOfWeek, end = start.adding(days: 6)
-        return contacts.count { $0.specialistID == specialistID && $0.isFaceToFace && $0.date >= start && $0.date <= end }
+        return contacts.count { $0.specialistID == specialistID && $0.isFaceToFace && $0.purpose != .jobSupport && $0.date >= start && $0.date <= end }
     }
 }

@@ -31,7 +31,7 @@ import Testing
             " ── Team and benefits ─────────────────────────────────────────────────────────",
             "   Mental health team  ACT Team North",
             "   Clinician           —",
-            "   VR counsellor       —",
+            "   VR counselor        —",
             "   Benefits            SSI, Medicaid",
             "   Benefits planning   NOT DONE yet",
             "                                                               lines 1-18 of 44",
@@ -252,7 +252,7 @@ import Testing
         state.press(.character("n"))
         for _ in 0..<17 { state.press(.down) }
         let screen = state.screen()
-        #expect(screen.lines[2].hasSuffix("fields 3-18 of 18"))
+        #expect(screen.lines[2].hasSuffix("fields 3-18 of 19"))
         #expect(screen.lines.contains { $0.hasPrefix("▸                   Notes") })
     }
 

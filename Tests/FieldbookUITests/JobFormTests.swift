@@ -34,6 +34,9 @@ import Testing
         #expect(job.isCompetitive && job.endDate == nil)
         state.answer(.saved(.client(saved)))
         #expect(state.figures.due.items(forClient: saved.id).contains { $0.kind == .beforeStart && $0.jobID == job.id })
+        // The job start follow-up is offered; Esc leaves it for the client page.
+        #expect((state.topPage as? FormPage)?.purpose is JobStartForm)
+        state.press(.escape)
         #expect(state.topPage is ClientPage)
     }
 
@@ -74,7 +77,7 @@ import Testing
         state.press(.character("E"))
         #expect(state.form?.field("employer")?.text == "王記麵館")
         #expect(state.form?.field("jobTitle")?.text == "Line cook")
-        for _ in 0..<6 { state.press(.tab) }      // ended on
+        for _ in 0..<7 { state.press(.tab) }      // ended on
         state.type("2026-11-21")
         state.press(.tab)                         // why it ended: appears once an end is typed
         state.press(.character(" "))              // the next reason after "Resigned"

@@ -128,7 +128,7 @@ extension Program {
             " Reports · 2026 Q4 (October to December)  (to date)",
             "",
             " Employment rate  0 of 5 served worked: 0 %  benchmarks 31/41/50 %",
-            "   not working at entry: 0 of 5: 0 %  benchmark 40 %",
+            "   IPS Grow (UK), out of work at entry: 0 of 5: 0 %  benchmark 40 %",
             "   Daniel Whitehorse     0/1  0 %",
             "   Maria Okafor          0/4  0 %",
             " Quarterly employment rate",

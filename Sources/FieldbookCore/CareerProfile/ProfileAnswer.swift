@@ -102,21 +102,29 @@ extension AnswerValue: Codable {
     }
 }
 
-/// Where an answer came from.
+/// Where an answer came from: the person, the treatment team, and with permission family,
+/// friends and previous employers (fidelity item 8), or records.
 public enum AnswerSource: String, Codable, CaseIterable, Sendable {
     case client
     case team
     case family
     case records
+    /// Written as `source` `records` with `sourceDetail` `previous-employer`, so a copy that
+    /// does not know it still reads the answer.
+    case previousEmployer = "previous-employer"
 
     public var label: String {
         switch self {
         case .client: "Client"
         case .team: "Treatment team"
-        case .family: "Family"
+        case .family: "Family or friends"
         case .records: "Records"
+        case .previousEmployer: "Previous employer"
         }
     }
+
+    /// The value written as `source`, one every version reads.
+    var writtenAs: AnswerSource { self == .previousEmployer ? .records : self }
 }
 
 /// One answer as given: never changed afterwards. A later answer to the same question
@@ -135,6 +143,30 @@ public struct AnswerEntry: Codable, Hashable, Sendable {
         self.answeredAt = answeredAt
         self.enteredBy = enteredBy
         self.source = source
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case questionID, value, answeredAt, enteredBy, source, sourceDetail
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        questionID = try container.decode(String.self, forKey: .questionID)
+        value = try container.decode(AnswerValue.self, forKey: .value)
+        answeredAt = try container.decode(Date.self, forKey: .answeredAt)
+        enteredBy = try container.decodeIfPresent(UUID.self, forKey: .enteredBy)
+        let detail = try container.decodeIfPresent(String.self, forKey: .sourceDetail).flatMap(AnswerSource.init(rawValue:))
+        source = try detail ?? container.decode(AnswerSource.self, forKey: .source)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(questionID, forKey: .questionID)
+        try container.encode(value, forKey: .value)
+        try container.encode(answeredAt, forKey: .answeredAt)
+        try container.encodeIfPresent(enteredBy, forKey: .enteredBy)
+        try container.encode(source.writtenAs, forKey: .source)
+        if source.writtenAs != source { try container.encode(source.rawValue, forKey: .sourceDetail) }
     }
 }
 

@@ -33,6 +33,7 @@ extension Job: DateShiftable {
         var copy = self
         copy.startDate = startDate.adding(days: days)
         copy.endDate = endDate?.adding(days: days)
+        copy.lossLearnedOn = lossLearnedOn?.adding(days: days)
         return copy
     }
 }
@@ -53,6 +54,7 @@ extension Client: DateShiftable {
         copy.referralDate = referralDate?.adding(days: days)
         copy.statusHistory = statusHistory.map { StatusChange(date: $0.date.adding(days: days), from: $0.from, to: $0.to) }
         copy.jobs = jobs.map { $0.shifted(byDays: days) }
+        copy.followAlongStepDown = followAlongStepDown.map { FollowAlongStepDown(date: $0.date.adding(days: days), to: $0.to) }
         copy.contacts = contacts.map { $0.shifted(byDays: days) }
         copy.createdAt = createdAt.shifted(byDays: days)
         copy.updatedAt = updatedAt.shifted(byDays: days)

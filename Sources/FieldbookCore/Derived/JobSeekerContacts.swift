@@ -35,7 +35,7 @@ public struct JobSeekerContacts: Sendable {
 
     /// The days of face-to-face contacts on the client's behalf, as the due list takes them.
     func faceToFaceDays(of clientID: UUID) -> [LocalDate] {
-        contacts(onBehalfOf: clientID).filter(\.isFaceToFace).map(\.date)
+        contacts(onBehalfOf: clientID).filter(ContactTally.counts).map(\.date)
     }
 
     // MARK: One record

@@ -72,4 +72,22 @@ public enum FidelityReviewText {
         }
         return out
     }
+
+    /// What the records suggest for the items they inform, with the anchor applied and the
+    /// records used; each item's criterion in short, and where the full scale is found.
+    public static func render(_ suggestions: FidelitySuggestions) -> String {
+        var out = "What the records suggest, \(suggestions.window.from) to \(suggestions.window.to)"
+            + " (estimates to discuss, not the reviewers' score)\n"
+        for item in FidelityScale.items where suggestions.suggestion(for: item.number) != nil {
+            guard let suggestion = suggestions.suggestion(for: item.number) else { continue }
+            let score = suggestion.score.map { "suggests \($0)" } ?? "no score suggested"
+            out += "\n\(item.number) \(item.title): \(score)\n"
+            out += "  " + TerminalText.escaped(FidelityScale.criteria[item.number] ?? "") + "\n"
+            out += "  " + TerminalText.escaped(suggestion.evidence) + "\n"
+            out += "  anchor " + TerminalText.escaped(suggestion.anchor) + "\n"
+            for record in suggestion.records { out += "    " + TerminalText.escaped(record) + "\n" }
+        }
+        out += "\nThe full scale and its anchors: \(FidelityScale.source).\n"
+        return out
+    }
 }

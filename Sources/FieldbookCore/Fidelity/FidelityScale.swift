@@ -17,7 +17,7 @@ public enum FidelityScale {
         public var title: String {
             switch self {
             case .staffing: "Staffing"
-            case .organisation: "Organisation"
+            case .organisation: "Organization"
             case .services: "Services"
             }
         }
@@ -26,7 +26,7 @@ public enum FidelityScale {
     public static let items: [Item] = [
         (1, "Caseload size", Group.staffing), (2, "Employment services staff", .staffing), (3, "Vocational generalists", .staffing),
         (4, "Integration through team assignment", .organisation), (5, "Integration through frequent team contact", .organisation),
-        (6, "Collaboration with VR counsellors", .organisation), (7, "Vocational unit", .organisation),
+        (6, "Collaboration with VR counselors", .organisation), (7, "Vocational unit", .organisation),
         (8, "Role of the employment supervisor", .organisation), (9, "Zero exclusion", .organisation),
         (10, "Agency focus on competitive employment", .organisation), (11, "Executive team support", .organisation),
         (12, "Work incentives planning", .services), (13, "Disclosure", .services),
@@ -37,6 +37,40 @@ public enum FidelityScale {
         (22, "Individualised follow-along supports", .services), (23, "Time-unlimited follow-along supports", .services),
         (24, "Community-based services", .services), (25, "Assertive engagement and outreach", .services),
     ].map { Item(number: $0.0, title: $0.1, group: $0.2) }
+
+    /// What each item looks at, in the project's own short words (the scale's anchor text is
+    /// copyrighted; the full scale is in the IPS Employment Center's Supported Employment
+    /// Fidelity Review Manual, `FidelityScale.source`).
+    public static let criteria: [Int: String] = [
+        1: "Active clients per employment specialist.",
+        2: "Specialists do employment work only, not case management or other roles.",
+        3: "Each specialist carries every phase: engagement, assessment, job search, follow-along.",
+        4: "Specialists belong to one or two mental health treatment teams.",
+        5: "Specialists meet their teams weekly and share the records.",
+        6: "Regular, planned contact with vocational rehabilitation counselors.",
+        7: "Specialists form a unit with a supervisor and cover for each other.",
+        8: "A supervisor leads the unit, reviews outcomes and helps with job development.",
+        9: "Anyone who wants to work is served; no readiness screening.",
+        10: "The agency promotes work everywhere: intake, plans, outcome reports.",
+        11: "Leadership knows and supports IPS, with a steering group.",
+        12: "Each person is offered personal work-incentive (benefits) planning.",
+        13: "Specialists talk through disclosure with each person before the job search.",
+        14: "Assessment goes on through work experience and the career profile is kept up.",
+        15: "First face-to-face employer contact (by the person or the specialist) soon after entry.",
+        16: "The job search follows each person's preferences and circumstances.",
+        17: "Face-to-face employer contacts each week on behalf of people looking for work.",
+        18: "Employer contacts build relationships over several visits.",
+        19: "Jobs found are of different kinds.",
+        20: "Jobs found are with different employers.",
+        21: "Jobs found are competitive: open to anyone, at least minimum wage.",
+        22: "Follow-along supports are fitted to each worker and employer.",
+        23: "Follow-along face to face around each start, then at least monthly for a year or more; after a loss, soon after learning of it.",
+        24: "Specialists spend most of their time in the community.",
+        25: "Persistent, caring outreach to people who stop attending.",
+    ]
+
+    /// Where the full scale and its anchors are published.
+    public static let source = "IPS Supported Employment Fidelity Scale and its Fidelity Review Manual (IPS Employment Center, ipsworks.org)"
 
     /// The items Fieldbook's records can inform.
     public static let estimatedItems: Set<Int> = [1, 15, 17, 19, 20, 21, 23]

@@ -23,6 +23,10 @@ public struct Client: Codable, Hashable, Sendable, Identifiable {
     @DefaultWhenAbsent<AbsentMeansNo> public var declinedFollowAlong: Bool
     /// Days between follow-along contacts the person asked for, instead of weekly then monthly.
     public var followAlongIntervalDays: Int?
+    /// Follow-along passed, with the worker's agreement, to someone else (usually the mental
+    /// health team) after steady work: from its date no follow-along contact falls due for the
+    /// specialist. Absent: not stepped down.
+    public var followAlongStepDown: FollowAlongStepDown?
     /// Whether the person was working when they entered the program; nil when not known
     /// (the employment-rate variant then looks at the jobs held on the entry date).
     public var workingAtEntry: Bool?
@@ -54,7 +58,7 @@ public struct Client: Codable, Hashable, Sendable, Identifiable {
         email: String? = nil, address: String? = nil, programEntryDate: LocalDate,
         referralSource: String? = nil, referralDate: LocalDate? = nil, specialistID: UUID? = nil,
         status: ClientStatus = .engaging, statusHistory: [StatusChange] = [], declinedFollowAlong: Bool = false,
-        followAlongIntervalDays: Int? = nil, workingAtEntry: Bool? = nil, mentalHealthTeam: String? = nil, clinician: String? = nil,
+        followAlongIntervalDays: Int? = nil, followAlongStepDown: FollowAlongStepDown? = nil, workingAtEntry: Bool? = nil, mentalHealthTeam: String? = nil, clinician: String? = nil,
         vocationalRehabCounsellor: String? = nil, benefits: [Benefit] = [],
         benefitsPlanningDone: Bool = false, disclosure: Disclosure = Disclosure(),
         notes: String? = nil, jobs: [Job] = [], contacts: [ClientContact] = [],
@@ -74,6 +78,7 @@ public struct Client: Codable, Hashable, Sendable, Identifiable {
         self.statusHistory = statusHistory
         self.declinedFollowAlong = declinedFollowAlong
         self.followAlongIntervalDays = followAlongIntervalDays
+        self.followAlongStepDown = followAlongStepDown
         self.workingAtEntry = workingAtEntry
         self.mentalHealthTeam = mentalHealthTeam
         self.clinician = clinician
@@ -112,6 +117,19 @@ public struct Client: Codable, Hashable, Sendable, Identifiable {
     /// Jobs held on `date`: started on or before it and not ended before it.
     public func jobs(heldOn date: LocalDate) -> [Job] {
         jobs.filter { $0.isHeld(on: date) }
+    }
+}
+
+/// Follow-along support handed on after steady work (a step-down), with the worker's agreement.
+public struct FollowAlongStepDown: Codable, Hashable, Sendable {
+    /// The first day the specialist's follow-along no longer falls due.
+    public var date: LocalDate
+    /// Who takes it on (the mental health team, a case manager...).
+    public var to: String
+
+    public init(date: LocalDate, to: String) {
+        self.date = date
+        self.to = to
     }
 }
 

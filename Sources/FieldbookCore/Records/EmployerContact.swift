@@ -54,7 +54,7 @@ public struct EmployerContact: Codable, Hashable, Sendable, Identifiable {
         self.updatedAt = updatedAt ?? createdAt
     }
 
-    /// Only face-to-face contacts count toward the weekly target.
+    /// Face to face (whether it counts toward the weekly target is `ContactTally.counts`).
     public var isFaceToFace: Bool { method == .faceToFace }
 }
 
@@ -67,9 +67,12 @@ public struct EmployerContactPurpose: OpenEnumeration {
     public static let learnNeeds = EmployerContactPurpose(rawValue: "learn-needs")
     public static let presentJobSeeker = EmployerContactPurpose(rawValue: "present-job-seeker")
     public static let followUp = EmployerContactPurpose(rawValue: "follow-up")
+    /// A visit to support someone already working there: job support, not job development
+    /// (`ContactTally.counts` leaves it out of the weekly target).
+    public static let jobSupport = EmployerContactPurpose(rawValue: "job-support")
     public static let other = EmployerContactPurpose(rawValue: "other")
 
-    public static let allCases: [EmployerContactPurpose] = [.introduceIPS, .learnNeeds, .presentJobSeeker, .followUp, .other]
+    public static let allCases: [EmployerContactPurpose] = [.introduceIPS, .learnNeeds, .presentJobSeeker, .followUp, .jobSupport, .other]
 
     public var label: String {
         switch self {
@@ -77,6 +80,7 @@ public struct EmployerContactPurpose: OpenEnumeration {
         case .learnNeeds: "Learn the business's needs"
         case .presentJobSeeker: "Present a job seeker"
         case .followUp: "Follow-up"
+        case .jobSupport: "Job support (someone working there)"
         case .other: "Other"
         default: rawValue
         }

@@ -150,7 +150,7 @@ public struct RapidSearchReport: Report {
         period = input.period
         targetDays = input.data.settings.firstEmployerContactDays
         let contacts = input.jobSeekerContacts
-        let enteredClients = input.clients.filter { input.period.range.contains($0.programEntryDate) && $0.status(on: input.period.to) != .referred }
+        let enteredClients = Self.enteredClients(input)
         let firsts = enteredClients.map { client in
             FirstEmployerContact(for: client, contacts: contacts.contacts(onBehalfOf: client.id), settings: input.data.settings, today: input.today)
         }
@@ -167,6 +167,11 @@ public struct RapidSearchReport: Report {
         withContact = days.count
         withinTarget = firsts.count(where: \.madeInTime)
         medianDays = RapidSearchReport.median(days)
+    }
+
+    /// The clients the report counts: program entry in the period, enrolled by its end.
+    public static func enteredClients(_ input: ReportInput) -> [Client] {
+        input.clients.filter { input.period.range.contains($0.programEntryDate) && $0.status(on: input.period.to) != .referred }
     }
 
     static func median(_ sorted: [Int]) -> Double? {

@@ -6,10 +6,15 @@ import Foundation
 /// Served: enrolled (not `referred` at the period's end), program entry on or before its last
 /// day, and not closed all through it (a client closed on its first day was served that day;
 /// `inactive` clients are served). Worked: a served client holding a competitive job on at
-/// least one day of the period. The variant `unemployedAtEntry` counts only clients who were
-/// not working at program entry (`Client.workingAtEntry`, or when that is not recorded, no
-/// competitive job held on the entry date), and counts a person as working only once the job
-/// has reached 4 paid hours (from its hours per week; a job without hours counts).
+/// least one day of the period.
+///
+/// The variant `unemployedAtEntry` is IPS Grow's (UK) employment rate, not the US learning
+/// community's: its denominator is the served clients who were out of work at program entry
+/// (in-work and job-retention clients, who entered holding a job, are left out:
+/// `Client.workingAtEntry`, or when that is not recorded, a competitive job held on the entry
+/// date); its numerator is those of them who held, in the period, a competitive job started on
+/// or after program entry that had reached 4 paid hours by then (from its hours per week; a job
+/// without hours counts). A job held before entry is not one the service helped find.
 public struct EmploymentRateReport: Report {
     public static let name = "employment-rate"
     public static let benchmarks = [Benchmark(name: "minimum", rate: 0.31), Benchmark(name: "average", rate: 0.41),
@@ -54,7 +59,7 @@ public struct EmploymentRateReport: Report {
         var rows: [(client: Client, worked: Bool)] = []
         for client in input.clients where Self.isServed(client, in: range) {
             if unemployedAtEntry && Self.wasWorkingAtEntry(client) { continue }
-            rows.append((client, Self.worked(client, in: range, countingFromFourHours: unemployedAtEntry)))
+            rows.append((client, Self.worked(client, in: range, outOfWorkAtEntry: unemployedAtEntry)))
         }
         served = rows.count
         worked = rows.filter(\.worked).count
@@ -82,16 +87,20 @@ public struct EmploymentRateReport: Report {
         client.workingAtEntry ?? client.jobs.contains { $0.isCompetitive && $0.isHeld(on: client.programEntryDate) }
     }
 
-    static func worked(_ client: Client, in range: DateRange, countingFromFourHours: Bool) -> Bool {
+    static func worked(_ client: Client, in range: DateRange, outOfWorkAtEntry: Bool) -> Bool {
         client.jobs.contains { job in
             guard job.isCompetitive, job.startDate <= range.to, (job.endDate ?? range.to) >= range.from else { return false }
-            guard countingFromFourHours, let hours = job.hoursPerWeek else { return true }
+            guard outOfWorkAtEntry else { return true }
+            guard job.startDate >= client.programEntryDate else { return false }
+            guard let hours = job.hoursPerWeek else { return true }
             let lastDay = min(job.endDate ?? range.to, range.to)
             return Double(job.startDate.days(until: lastDay) + 1) * hours / 7 >= 4
         }
     }
 
-    public var title: String { unemployedAtEntry ? "Employment rate, clients not working at entry" : "Employment rate" }
+    public var title: String {
+        unemployedAtEntry ? "Employment rate, IPS Grow (UK): clients out of work at entry" : "Employment rate (US IPS learning community)"
+    }
 
     public var summary: [String] {
         let marks = benchmarks.map { "\($0.name) \(Int(($0.rate * 100).rounded())) %" }.joined(separator: ", ")

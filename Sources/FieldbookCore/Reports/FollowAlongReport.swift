@@ -20,6 +20,8 @@ public struct FollowAlongReport: Report {
         case open
         case dismissed
         case noLongerDue = "no-longer-due"
+        /// Left the list on the day follow-along was stepped down (passed to the mental health team).
+        case steppedDown = "stepped-down"
     }
 
     public struct Row: Encodable, Hashable, Sendable {
@@ -46,6 +48,10 @@ public struct FollowAlongReport: Report {
         public var overdue = 0
         public var dismissed = 0
         public var noLongerDue = 0
+        /// Items that ended with a step-down.
+        public var steppedDown = 0
+        /// Clients whose follow-along was stepped down in the period.
+        public var stepDowns = 0
     }
 
     /// A due item dismissed by a specialist, with why.
@@ -79,7 +85,9 @@ public struct FollowAlongReport: Report {
         for job in client.jobs {
             days.insert(job.startDate.dayNumber)
             if let end = job.endDate { days.insert(end.dayNumber) }
+            if let known = FollowAlong.lossKnown(job) { days.insert(known.dayNumber) }
         }
+        if let stepDown = client.followAlongStepDown { days.insert(stepDown.date.dayNumber) }
         for change in client.statusHistory { days.insert(change.date.dayNumber) }
         let later = days.filter { $0 > first.dayNumber && $0 <= last.dayNumber }.sorted().map { LocalDate(dayNumber: $0) }
         return first <= last ? [first] + later : []
@@ -126,6 +134,8 @@ public struct FollowAlongReport: Report {
                         finished[key] = (.dismissed, nil)
                     } else if Self.hasCountingContact(client, on: day, phoneAndVideoCount: settings.phoneAndVideoCount) {
                         finished[key] = (day <= key.dueOn ? .metOnTime : .metLate, day)
+                    } else if FollowAlong.steppedDown(client, on: day) {
+                        finished[key] = (.steppedDown, nil)
                     } else {
                         finished[key] = (.noLongerDue, nil)
                     }
@@ -169,6 +179,14 @@ public struct FollowAlongReport: Report {
             Self.add(row, to: &total)
             figures[row.specialist] = figure
         }
+        for client in input.clients {
+            guard let stepDown = client.followAlongStepDown, range.contains(stepDown.date) else { continue }
+            let name = input.specialistName(client.specialistID)
+            var figure = figures[name] ?? SpecialistFigure(specialist: name, specialistID: client.specialistID)
+            figure.stepDowns += 1
+            total.stepDowns += 1
+            figures[name] = figure
+        }
         bySpecialist = figures.values.sorted { $0.specialist < $1.specialist }
         self.total = total
     }
@@ -182,6 +200,7 @@ public struct FollowAlongReport: Report {
             if (row.daysOverdue ?? 0) > 0 { figure.overdue += 1 }
         case .dismissed: figure.dismissed += 1
         case .noLongerDue: figure.noLongerDue += 1
+        case .steppedDown: figure.steppedDown += 1
         }
     }
 
@@ -198,16 +217,18 @@ public struct FollowAlongReport: Report {
     public var title: String { "Follow-along contacts" }
     public var summary: [String] {
         ["Due in the period: \(total.metOnTime) met on time, \(total.metLate) met late, \(total.open) open at the end "
-            + "(\(total.overdue) overdue), \(total.dismissed) dismissed, \(total.noLongerDue) no longer due"]
+            + "(\(total.overdue) overdue), \(total.dismissed) dismissed, \(total.noLongerDue) no longer due"
+            + (total.stepDowns == 0 ? "" : "; \(total.stepDowns) stepped down to the mental health team (\(total.steppedDown) items ended)")]
     }
     public var tables: [ReportTable] {
         [ReportTable(
             title: "Per specialist",
             columns: [("specialist", "Specialist"), ("met_on_time", "On time"), ("met_late", "Late"), ("open", "Open"),
-                      ("overdue", "Overdue"), ("dismissed", "Dismissed"), ("no_longer_due", "No longer due")],
+                      ("overdue", "Overdue"), ("dismissed", "Dismissed"), ("no_longer_due", "No longer due"),
+                      ("stepped_down", "Stepped down"), ("step_downs", "Step-downs")],
             rows: (bySpecialist + [total]).map {
                 [ReportCell($0.specialist), .count($0.metOnTime), .count($0.metLate), .count($0.open), .count($0.overdue),
-                 .count($0.dismissed), .count($0.noLongerDue)]
+                 .count($0.dismissed), .count($0.noLongerDue), .count($0.steppedDown), .count($0.stepDowns)]
             }),
          ReportTable(
             title: "Items due",

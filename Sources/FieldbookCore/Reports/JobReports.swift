@@ -11,6 +11,8 @@ public struct JobRow: Encodable, Hashable, Sendable {
     public var end: LocalDate?
     public var hoursPerWeek: Double?
     public var competitive: Bool
+    /// The person works for themselves (`employer` then says "self-employed").
+    public var selfEmployed: Bool
     public var endReason: String?
     /// Free text; left out of deidentified reports.
     public var endNote: String?
@@ -19,7 +21,10 @@ public struct JobRow: Encodable, Hashable, Sendable {
         self.client = input.clientName(client)
         clientID = input.naming.id(client.id)
         specialist = input.specialistName(client.specialistID)
-        employer = input.employerName(job.employerID, fallback: job.employerName)
+        employer = job.isSelfEmployed
+            ? Job.selfEmployedText(business: input.freeText(job.employerName))
+            : input.employerName(job.employerID, fallback: job.employerName)
+        selfEmployed = job.isSelfEmployed
         title = input.freeText(job.title)
         start = job.startDate
         end = job.endDate

@@ -19,7 +19,7 @@ struct RepeatVisits {
 
     init(_ contacts: [EmployerContact], counted: DateRange) {
         var pairs: [Pair: (counted: Int, before: Bool)] = [:]
-        for contact in contacts where contact.isFaceToFace && contact.date <= counted.to {
+        for contact in contacts where ContactTally.counts(contact) && contact.date <= counted.to {
             let pair = Pair(specialist: contact.specialistID, employer: contact.employerID)
             var entry = pairs[pair] ?? (0, false)
             if contact.date < counted.from { entry.before = true } else { entry.counted += 1 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Face-to-face employer contacts in a period against the target (fidelity item 17), for one
+/// Face-to-face job development contacts with employers in a period against the target (fidelity item 17), for one
 /// specialist or for the whole team, as seen on `today`; and the rule itself (what counts, the
 /// weekly target, its share for a period), which the header, the contacts command, the reports
 /// and the tally history all take from here.
@@ -46,8 +46,13 @@ public struct ContactTally: Hashable, Sendable {
         days == 7 ? weekly : Int((Double(weekly * days) / 7).rounded())
     }
 
-    /// Only face-to-face contacts count toward the target (repeat visits to one employer too).
-    public static func counts(_ contact: EmployerContact) -> Bool { contact.isFaceToFace }
+    /// Job development counts toward the target: face-to-face contacts (repeat visits to one
+    /// employer too) for any purpose but job support, a visit to support someone already
+    /// working there. Contacts logged before job support could be told apart keep counting.
+    /// The first employer contact (item 15) and repeat visits count the same contacts.
+    public static func counts(_ contact: EmployerContact) -> Bool {
+        contact.isFaceToFace && contact.purpose != .jobSupport
+    }
 
     // MARK: Against the target
 

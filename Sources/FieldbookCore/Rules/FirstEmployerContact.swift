@@ -12,15 +12,30 @@ public struct FirstEmployerContact: Hashable, Sendable {
     public var made: EmployerContact?
     /// Days from `today` to the deadline while no contact is made (negative once it passed).
     public var daysLeft: Int?
+    /// The first start of a job on or after program entry, by `today`: the person had met an
+    /// employer by then, with the specialist or on their own (contacts the person makes alone
+    /// are not in the specialist's log).
+    public var firstJobStart: LocalDate?
 
     /// `contacts` may be the whole log or only the person's; others are ignored.
     public init(for client: Client, contacts: [EmployerContact], settings: Settings, today: LocalDate) {
         programEntry = client.programEntryDate
         deadline = Self.deadline(programEntry: client.programEntryDate, settings: settings)
         made = contacts
-            .filter { $0.isFaceToFace && $0.jobSeekerIDs.contains(client.id) && Self.counts($0.date, programEntry: client.programEntryDate) }
+            .filter { ContactTally.counts($0) && $0.jobSeekerIDs.contains(client.id) && Self.counts($0.date, programEntry: client.programEntryDate) }
             .min { ($0.date, $0.createdAt) < ($1.date, $1.createdAt) }
         daysLeft = made == nil ? today.days(until: deadline) : nil
+        firstJobStart = client.jobs.map(\.startDate).filter { Self.counts($0, programEntry: client.programEntryDate) && $0 <= today }.min()
+    }
+
+    /// The first day the person is known to have met an employer about work: the first
+    /// contact the specialist logged on their behalf, or an earlier job start (fidelity item
+    /// 15 counts contacts made by the person or the specialist).
+    public var firstMeeting: LocalDate? {
+        switch (made?.date, firstJobStart) {
+        case let (contact?, job?): min(contact, job)
+        case let (contact, job): contact ?? job
+        }
     }
 
     /// The last day of the window of a person who entered the program on `programEntry`.
@@ -78,7 +93,7 @@ public struct FirstEmployerContact: Hashable, Sendable {
     /// The days of face-to-face employer contacts, by the clients they were made for.
     public static func faceToFaceDays(in contacts: [EmployerContact]) -> [UUID: [LocalDate]] {
         var result: [UUID: [LocalDate]] = [:]
-        for index in contacts.indices where contacts[index].isFaceToFace && !contacts[index].jobSeekerIDs.isEmpty {
+        for index in contacts.indices where ContactTally.counts(contacts[index]) && !contacts[index].jobSeekerIDs.isEmpty {
             let day = contacts[index].date
             for client in contacts[index].jobSeekerIDs { result[client, default: []].append(day) }
         }

@@ -12,18 +12,34 @@ public enum FollowAlong {
     /// The next item of each of `client`'s job schedules, as things stood on `asOf`: contacts
     /// and job ends dated after it are ignored, a job starting after it is known in advance.
     /// Only items not yet met are given, however far ahead they fall due. None for a client who
-    /// declined follow-along, is not yet enrolled or is closed that day.
+    /// declined follow-along, whose follow-along was stepped down by then, who is not yet
+    /// enrolled or is closed that day.
     ///
     /// `employerNames` gives the current name of a job's employer in the directory; a job whose
     /// employer is not there is named as the job records it.
     public static func items(
         for client: Client, settings: FollowAlongIntervals, asOf: LocalDate, employerNames: [UUID: String] = [:]
     ) -> [DueItem] {
-        guard client.hasDueDates(on: asOf), !client.declinedFollowAlong else { return [] }
+        guard client.hasDueDates(on: asOf), !client.declinedFollowAlong, !steppedDown(client, on: asOf) else { return [] }
         let contacts = CountingContacts(client, phoneAndVideoCount: settings.phoneAndVideoCount, asOf: asOf)
         return client.jobs.compactMap { job in
             item(for: job, of: client, contacts: contacts, settings: settings, asOf: asOf, employerNames: employerNames)
         }
+    }
+
+    /// Follow-along was stepped down (passed to the mental health team) on or before `day`:
+    /// from the step-down's date on, nothing of it falls due for the specialist.
+    public static func steppedDown(_ client: Client, on day: LocalDate) -> Bool {
+        client.followAlongStepDown.map { $0.date <= day } ?? false
+    }
+
+    /// The day the specialist knew a job had ended: the day they learned of it, or its end
+    /// date when that is not given (or is earlier); nil while the job lasts. The after-loss
+    /// contact is due `afterJobEndDays` (3) from this day ("within 3 days of learning about the
+    /// job loss"); a contact on or after the end day meets it.
+    public static func lossKnown(_ job: Job) -> LocalDate? {
+        guard let end = job.endDate else { return nil }
+        return max(end, job.lossLearnedOn ?? end)
     }
 
     private static func item(
@@ -31,18 +47,20 @@ public enum FollowAlong {
         asOf: LocalDate, employerNames: [UUID: String]
     ) -> DueItem? {
         let start = job.startDate
-        let employer = job.employerID.flatMap { employerNames[$0] } ?? job.employerName
+        let employer = job.employerID.flatMap { employerNames[$0] } ?? job.employerText
         func make(_ kind: DueKind, _ due: LocalDate, _ why: String) -> DueItem {
             DueItem(kind: kind, dueOn: due, asOf: asOf, clientID: client.id, clientName: client.name,
                     specialistID: client.specialistID, jobID: job.id, employerID: job.employerID,
                     employerName: employer, why: why)
         }
 
-        // 6. A job that has ended (by `asOf`) has only the contact after its end.
-        if let end = job.endDate, end <= asOf {
+        // 6. A job whose end is known (by `asOf`) has only the contact after its end, due
+        // within days of learning of it; until then its schedule runs as for a job held.
+        if let end = job.endDate, let known = lossKnown(job), known <= asOf {
             guard contacts.first(onOrAfter: end) == nil else { return nil }
-            return make(.afterJobLoss, end.adding(days: settings.afterJobEndDays),
-                        "contact after job loss, job at \(employer) ended \(end.dayAndMonth(near: asOf))")
+            let learned = known > end ? ", learned \(known.dayAndMonth(near: asOf))" : ""
+            return make(.afterJobLoss, known.adding(days: settings.afterJobEndDays),
+                        "contact after job loss, job at \(employer) ended \(end.dayAndMonth(near: asOf))\(learned)")
         }
 
         // 1. A start still ahead: a contact in the days before it.

@@ -9,6 +9,7 @@ extension FieldID {
     static let clinician: FieldID = "clinician", vocationalRehabCounsellor: FieldID = "vocationalRehabCounsellor"
     static let benefits: FieldID = "benefits", benefitsPlanningDone: FieldID = "benefitsPlanningDone"
     static let disclosure: FieldID = "disclosure", whatMayBeSaid: FieldID = "whatMayBeSaid", notes: FieldID = "notes"
+    static let stepDownDate: FieldID = "stepDownDate", stepDownTo: FieldID = "stepDownTo"
 }
 
 /// The client form: create a client or edit one's details.
@@ -48,14 +49,26 @@ public struct ClientForm: FormPurpose {
             .field(.status, "Status", .choice(statuses), initial: (client?.status ?? .engaging).rawValue),
             .field(.mentalHealthTeam, "Mental health team", initial: client?.mentalHealthTeam ?? ""),
             .field(.clinician, "Clinician", initial: client?.clinician ?? ""),
-            .field(.vocationalRehabCounsellor, "VR counsellor", initial: client?.vocationalRehabCounsellor ?? ""),
+            .field(.vocationalRehabCounsellor, "VR counselor", initial: client?.vocationalRehabCounsellor ?? ""),
             .field(.benefits, "Benefits", .multipleChoice(benefits),
                    initial: (client?.benefits ?? []).map(\.rawValue).joined(separator: ", ")),
             .field(.benefitsPlanningDone, "Benefits planning done", .yesNo, initial: client?.benefitsPlanningDone == true ? "yes" : "no"),
             .field(.disclosure, "Disclosure", .choice(disclosures), initial: (client?.disclosure.preference ?? .undecided).rawValue),
             .field(.whatMayBeSaid, "What may be said", initial: client?.disclosure.whatMayBeSaid ?? ""),
             .field(.notes, "Notes", initial: client?.notes ?? ""),
-        ])
+        ] + Self.stepDownFields(client?.followAlongStepDown))
+    }
+
+    /// A step-down of follow-along: its date, and who takes it on.
+    static func stepDownFields(_ stepDown: FollowAlongStepDown?) -> [FormItem] {
+        let date: FormItem = .field(
+            .stepDownDate, "Follow-along passed on", .date(lean: .future),
+            help: "After steady work, with the worker's agreement: from this day no follow-along falls due for you.",
+            initial: stepDown?.date.description ?? "")
+        let to: FormItem = .field(
+            .stepDownTo, "Passed to", required: true, help: "Who takes follow-along on (the mental health team, a case manager...).",
+            shownWhen: .answered(.stepDownDate), initial: stepDown?.to ?? "")
+        return [date, to]
     }
 
     public func request(for form: FormState, in context: PageContext) -> StoreRequest? {
@@ -105,6 +118,9 @@ public struct ClientForm: FormPurpose {
             preference: form.text(.disclosure).flatMap(DisclosurePreference.init(rawValue:)) ?? .undecided,
             whatMayBeSaid: form.text(.whatMayBeSaid))
         client.notes = form.text(.notes)
+        client.followAlongStepDown = form.input(.stepDownDate)?.date(today: context.today).flatMap { date in
+            form.text(.stepDownTo).map { FollowAlongStepDown(date: date, to: $0) }
+        }
         return client
     }
 }

@@ -24,15 +24,22 @@ public struct FidelityReviewForm: FormPurpose {
         for group in FidelityScale.Group.allCases {
             items.append(.section(group.title))
             for item in FidelityScale.items where item.group == group {
-                var help = "Score 1 (not implemented) to 5 (fully implemented)."
+                // The item's criterion in our own words (the anchors are copyrighted: where to
+                // find them is said); the records' suggestion with its evidence under the score,
+                // the anchor applied and the records used under the note.
+                let criterion = FidelityScale.criteria[item.number] ?? ""
+                var help = "\(criterion) Score 1 (not implemented) to 5 (fully implemented); anchors: \(FidelityScale.source)."
+                var noteHelp: String?
                 var label = "\(item.number). \(item.title)"
                 if let suggestion = suggestions.suggestion(for: item.number) {
                     label += suggestion.score.map { " (records: \($0))" } ?? ""
-                    help = "Records suggest \(suggestion.score.map { "\($0)" } ?? "no score"): \(suggestion.evidence)."
+                    help = "\(criterion) Records suggest \(suggestion.score.map { "\($0)" } ?? "no score"): \(suggestion.evidence)."
+                    noteHelp = "Anchor \(suggestion.anchor). From: " + suggestion.records.joined(separator: "; ")
+                        + " (all: fieldbook report fidelity-suggestions)"
                 }
                 items.append(.field(Self.scoreField(item.number), label, .scale(1...5), help: help,
                                     initial: last?.score(of: item.number).map { "\($0)" } ?? ""))
-                items.append(.field(Self.noteField(item.number), "Note", initial: last?.note(of: item.number) ?? ""))
+                items.append(.field(Self.noteField(item.number), "Note", help: noteHelp, initial: last?.note(of: item.number) ?? ""))
             }
         }
         return FormState(items)

@@ -121,7 +121,13 @@ enum FormView {
                 && (input.field.kind.isMultipleCompletion || input.taken.isEmpty):
                 drawSuggestions(input, row: helpRow, into: &screen)
             case .valid:
-                screen.put(input.field.help ?? help(for: input), row: helpRow, column: 1, style: .muted)
+                // A help longer than the row (a fidelity item's evidence) takes two rows.
+                let text = input.field.help ?? help(for: input)
+                if TextCells.width(text) > screen.columns - 2 {
+                    screen.putWrapped(text, lastRow: helpRow, style: .muted)
+                } else {
+                    screen.put(text, row: helpRow, column: 1, style: .muted)
+                }
             }
         } else if case .addEntry? = form.focus {
             screen.put("Enter or Ctrl-N adds an entry; Ctrl-D on an entry's field removes it.", row: helpRow, column: 1, style: .muted)

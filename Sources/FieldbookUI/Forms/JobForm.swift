@@ -5,6 +5,7 @@ extension FieldID {
     static let jobTitle: FieldID = "jobTitle", start: FieldID = "start"
     static let hours: FieldID = "hours", wage: FieldID = "wage", competitive: FieldID = "competitive"
     static let end: FieldID = "end", endReason: FieldID = "endReason", endNote: FieldID = "endNote"
+    static let selfEmployed: FieldID = "selfEmployed", lossLearned: FieldID = "lossLearned"
 }
 
 /// The form for a client's job: add one, edit it, or record its end with a reason. The
@@ -33,23 +34,41 @@ public struct JobForm: FormPurpose {
         func number(_ value: Double?) -> String { value.map { $0.formatted(.number.precision(.fractionLength(0...2)).grouping(.never)) } ?? "" }
         // The employer completes from the directory as in the visit form.
         let known = job.flatMap { job in job.employerID.flatMap { id in context.data.employers.first { $0.id == id } } }
-        return FormState([
+        let employerHelp = "Type part of the name; Enter takes the match. A name nothing matches adds a new employer. "
+            + "Self-employed: the business's name (or the person's)."
+        let learnedHelp = "When you learned the job had ended, if later: the after-loss contact is due within "
+            + "\(context.data.settings.followAlong.afterJobEndDays) days of it. Empty: the end date."
+        let first: [FormItem] = [
             .field(.employer, "Employer", .completion(known: known.map { [EmployerContactForm.option(for: $0)] } ?? [], multiple: false),
-                   required: true, help: "Type part of the name; Enter takes the match. A name nothing matches adds a new employer.",
+                   required: true, help: employerHelp,
                    initial: known?.id.uuidString ?? job?.employerName ?? ""),
             .field(.jobTitle, "Job title", required: true, initial: job?.title ?? ""),
             .field(.start, "Start", .date(lean: .future), required: true, initial: job?.startDate.description ?? ""),
             .field(.hours, "Hours a week", .number(range: 0...80), initial: number(job?.hoursPerWeek)),
             .field(.wage, "Hourly wage", .number(range: 0...1000),
                    initial: job?.hourlyWage.map { number(NSDecimalNumber(decimal: $0).doubleValue) } ?? ""),
-            .field(.competitive, "Competitive", .yesNo, help: "Regular work at or above minimum wage, open to anyone.",
-                   initial: job?.isCompetitive == false ? "no" : "yes"),
+        ]
+        let items: [FormItem] = first + Self.kindFields(job) + [
             .field(.end, "Ended on", .date(lean: .past), help: "Leave empty while the job lasts.",
                    initial: job?.endDate?.description ?? ""),
             .field(.endReason, "Why it ended", .choice(reasons), shownWhen: .answered(.end),
                    initial: (job?.endReason ?? .resigned).rawValue),
             .field(.endNote, "About the end", shownWhen: .answered(.end), initial: job?.endNote ?? ""),
-        ])
+            .field(.lossLearned, "Learned of it on", .date(lean: .past), help: learnedHelp, shownWhen: .answered(.end),
+                   initial: job?.lossLearnedOn?.description ?? ""),
+        ]
+        return FormState(items)
+    }
+
+    /// What kind of work it is: competitive, and whether the person works for themselves.
+    static func kindFields(_ job: Job?) -> [FormItem] {
+        let competitive: FormItem = .field(.competitive, "Competitive", .yesNo, help: Job.competitiveHelp,
+                                           initial: job?.isCompetitive == false ? "no" : "yes")
+        let selfEmployed: FormItem = .field(
+            .selfEmployed, "Self-employed", .yesNo,
+            help: "The person works for themselves: the employer names their business and is not added to the directory.",
+            initial: job?.isSelfEmployed == true ? "yes" : "no")
+        return [competitive, selfEmployed]
     }
 
     /// The employer a typed name means: the directory's employer of that name, or its only
@@ -74,7 +93,11 @@ public struct JobForm: FormPurpose {
         else { return nil }
         var newEmployer: Employer?
         let employer: Employer
-        if let picked {
+        let selfEmployed = form.text(.selfEmployed) == "yes"
+        if selfEmployed {
+            // The person's own business: named as typed, never a directory employer.
+            employer = Employer(id: context.environment.newID(), name: name, createdAt: context.now)
+        } else if let picked {
             employer = picked
         } else if let known = Self.employer(named: name, in: context) {
             employer = known
@@ -90,9 +113,10 @@ public struct JobForm: FormPurpose {
         // recorded elsewhere meanwhile is never wiped.
         let changed = Set(form.changedFields.map(\.field))
         func touched(_ field: FieldID) -> Bool { existing == nil || changed.contains(field) }
-        if touched(.employer) {
-            job.employerID = employer.id
+        if touched(.employer) || touched(.selfEmployed) {
+            job.employerID = selfEmployed ? nil : employer.id
             job.employerName = employer.name
+            job.selfEmployed = selfEmployed ? true : nil
         }
         if touched(.jobTitle) { job.title = title }
         if touched(.start) { job.startDate = start }
@@ -104,7 +128,12 @@ public struct JobForm: FormPurpose {
         if job.endDate == nil {
             job.endReason = nil
             job.endNote = nil
+            job.lossLearnedOn = nil
         } else {
+            if touched(.end) || touched(.lossLearned) {
+                let learned = form.input(.lossLearned)?.date(today: context.today)
+                job.lossLearnedOn = learned.flatMap { learned in job.endDate.map { learned > $0 } == true ? learned : nil }
+            }
             if touched(.end) || touched(.endReason) { job.endReason = form.text(.endReason).map(JobEndReason.init(rawValue:)) }
             if touched(.end) || touched(.endNote) { job.endNote = form.text(.endNote) }
         }
@@ -113,11 +142,20 @@ public struct JobForm: FormPurpose {
         } else {
             client.jobs.append(job)
         }
-        if let newEmployer, touched(.employer) { return .saveClientAndEmployer(client, newEmployer) }
+        if let newEmployer, touched(.employer), !selfEmployed { return .saveClientAndEmployer(client, newEmployer) }
         return .saveClient(client)
     }
 
+    /// A new job is a moment to act: the job start follow-up (status, disclosure, supports at
+    /// work) is offered at once; Esc leaves it.
     public func saved(_ record: SavedRecord, in context: PageContext) -> (message: Message, next: (any Page)?) {
-        (Message(jobID == nil ? "Job added." : "Job saved.", kind: .success), nil)
+        guard jobID == nil else { return (Message("Job saved.", kind: .success), nil) }
+        let client: Client? = switch record {
+        case .client(let client), .clientAndEmployer(let client, _): client
+        default: nil
+        }
+        guard let client, let job = client.jobs.last else { return (Message("Job added.", kind: .success), nil) }
+        return (Message("Job added. Now the job start: status, disclosure and supports (Esc skips).", kind: .success),
+                FormPage(JobStartForm(clientID: client.id, jobID: job.id), in: context))
     }
 }

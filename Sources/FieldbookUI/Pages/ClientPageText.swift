@@ -43,7 +43,8 @@ extension ClientPage {
         section("Due")
         let due = context.figures.due.items(forClient: client.id)
         if due.isEmpty {
-            let why = client.declinedFollowAlong ? "Nothing due (follow-along declined)." : "Nothing due."
+            let why = client.declinedFollowAlong ? "Nothing due (follow-along declined)."
+                : FollowAlong.steppedDown(client, on: today) ? "Nothing due (follow-along stepped down)." : "Nothing due."
             paragraph(why, style: .muted)
         }
         for item in due {
@@ -55,6 +56,9 @@ extension ClientPage {
         var followAlong: [String] = []
         if client.declinedFollowAlong { followAlong.append("declined follow-along") }
         if let days = client.followAlongIntervalDays { followAlong.append("asked for a contact every \(days) days") }
+        if let stepDown = client.followAlongStepDown {
+            followAlong.append("follow-along \(stepDown.date <= today ? "passed" : "passes") to \(stepDown.to) on \(stepDown.date)")
+        }
         if !followAlong.isEmpty { paragraph(followAlong.joined(separator: " · ").capitalizedFirst, indent: 2) }
 
         section("Details")
@@ -72,7 +76,7 @@ extension ClientPage {
         section("Team and benefits")
         field("Mental health team", client.mentalHealthTeam)
         field("Clinician", client.clinician)
-        field("VR counsellor", client.vocationalRehabCounsellor)
+        field("VR counselor", client.vocationalRehabCounsellor)
         let benefits = client.benefits.isEmpty ? "none recorded" : client.benefits.map(\.rawValue).joined(separator: ", ")
         field("Benefits", benefits)
         field("Benefits planning", client.benefitsPlanningDone ? "done" : "NOT DONE yet",
@@ -96,13 +100,19 @@ extension ClientPage {
             } else {
                 when = "since \(job.startDate) (current)"
             }
-            out.append([Span("  "), Span("\(job.title)", .title), Span(" at \(job.employerName)"), Span(" · \(when)", .muted)])
+            out.append([Span("  "), Span("\(job.title)", .title), Span(" at \(job.employerText)"), Span(" · \(when)", .muted)])
             var facts: [String] = []
             if let hours = job.hoursPerWeek { facts.append("\(hours.formatted(.number.precision(.fractionLength(0...1)))) h/week") }
             if let wage = job.hourlyWage { facts.append("\(wage.formatted(.number.precision(.fractionLength(2))))/h") }
             facts.append(job.isCompetitive ? "competitive" : "not competitive")
             if let reason = job.endReason { facts.append("ended: \(reason.label)") }
+            if let known = FollowAlong.lossKnown(job), let end = job.endDate, known > end { facts.append("learned of the end \(known)") }
             paragraph(facts.joined(separator: " · "))
+            if let supports = job.supports, !supports.isEmpty {
+                let parts = [supports.employerContact.map { "employer contact \($0)" }, supports.wanted.map { "wants: \($0)" },
+                             supports.notWanted.map { "not: \($0)" }].compactMap { $0 }
+                paragraph("Supports · " + parts.joined(separator: " · "))
+            }
             if let note = job.endNote, !note.isEmpty { paragraph(note, style: .muted) }
         }
 

@@ -133,7 +133,7 @@ public struct ReportsPage: TabPage {
         out.append([Span("Employment rate  ", .title), Span("\(rate.worked) of \(rate.served) served worked: \(percentText(rate.worked, of: rate.served))"),
                     Span("  benchmarks 31/41/50 %", .muted)])
         let variant = b.employmentRateUnemployedAtEntry
-        out.append([Span("  not working at entry: \(variant.worked) of \(variant.served): \(percentText(variant.worked, of: variant.served))"),
+        out.append([Span("  IPS Grow (UK), out of work at entry: \(variant.worked) of \(variant.served): \(percentText(variant.worked, of: variant.served))"),
                     Span("  benchmark 40 %", .muted)])
         for figure in rate.bySpecialist {
             out.append([Span("  " + Self.name(figure.specialist) + "  \(figure.worked)/\(figure.served)  " + percentText(figure.worked, of: figure.served))])

@@ -10,8 +10,9 @@ public enum FieldNames {
         "address": "Address", "programEntryDate": "Program entry", "referralSource": "Referral source",
         "referralDate": "Referral date", "specialistID": "Specialist", "status": "Status",
         "statusHistory": "Status history", "declinedFollowAlong": "Declined follow-along",
-        "followAlongIntervalDays": "Follow-along every (days)", "mentalHealthTeam": "Mental health team",
-        "clinician": "Clinician", "vocationalRehabCounsellor": "VR counsellor", "benefits": "Benefits",
+        "followAlongIntervalDays": "Follow-along every (days)", "followAlongStepDown": "Follow-along stepped down",
+        "mentalHealthTeam": "Mental health team",
+        "clinician": "Clinician", "vocationalRehabCounsellor": "VR counselor", "benefits": "Benefits",
         "benefitsPlanningDone": "Benefits planning done", "disclosure": "Disclosure", "notes": "Notes",
         "jobs": "Jobs", "contacts": "Contacts",
         "preference": "preference", "whatMayBeSaid": "what may be said",
@@ -22,6 +23,7 @@ public enum FieldNames {
         "endDate": "end date", "hoursPerWeek": "hours", "hourlyWage": "wage", "isCompetitive": "competitive",
         "endReason": "end reason", "endNote": "end note", "date": "date", "kind": "kind", "place": "place",
         "note": "note", "specialistID": "specialist", "status": "status", "on": "date",
+        "lossLearnedOn": "end learned on", "selfEmployed": "self-employed", "supports": "supports",
     ]
 
     /// One step of a path: a member name, and the id of a list item when the step is `name[id]`.
