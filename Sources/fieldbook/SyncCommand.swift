@@ -13,7 +13,7 @@ struct SyncCommand: ParsableCommand {
             field by field, never with conflict markers) and pushes. Offline, it commits locally and \
             says how many changes wait; the next sync sends them.
             """,
-        subcommands: [SyncNow.self, SyncInit.self, SyncJoin.self, SyncStatusCommand.self],
+        subcommands: [SyncNow.self, SyncInit.self, SyncJoin.self, SyncStatusCommand.self, SyncAuto.self],
         defaultSubcommand: SyncNow.self
     )
 }

@@ -1,0 +1,82 @@
+import FieldbookCore
+@testable import FieldbookUI
+import Foundation
+import Testing
+
+/// Automatic sync, set on this machine: on start, every so many minutes, and on `q`, which
+/// waits for a sync under way within a bound; F5 never starts a second sync.
+@Suite struct AutoSyncTests {
+    static let start = Date(timeIntervalSince1970: 1_763_800_000)
+
+    func syncs(_ effects: [Effect]) -> [RequestID] {
+        effects.compactMap { if case .store(let id, .sync) = $0 { id } else { nil } }
+    }
+
+    func tick(_ state: inout AppState, at seconds: Double) -> [Effect] {
+        App.update(&state, .tick(Self.start.addingTimeInterval(seconds)))
+    }
+
+    func answer(_ id: RequestID, _ state: inout AppState) -> [Effect] {
+        App.update(&state, .finished(id, .synced(SyncSummary(shared: true, waiting: 0, sent: 0, received: 0, toMerge: 0, at: Self.start),
+                                                 .files(FolderChanges()))))
+    }
+
+    @Test func onStartThenEveryFiveMinutesFromTheLastSyncsStart() throws {
+        var state = Program.state()
+        state.autoSync.plan = AutoSync(onStart: true, onQuit: false, everyMinutes: 5)
+        let first = try #require(syncs(tick(&state, at: 1)).first)
+        #expect(state.progress[first]?.what == "Syncing with the hub")
+        #expect(syncs(tick(&state, at: 2)).isEmpty, "one sync at a time")
+        #expect(syncs(state.press(.function(5))).isEmpty, "F5 while one is under way starts none")
+        #expect(state.message?.text == "A sync is under way.")
+        #expect(answer(first, &state).isEmpty)
+        #expect(syncs(tick(&state, at: 1 + 299)).isEmpty, "4:59 after the last one began")
+        let second = try #require(syncs(tick(&state, at: 1 + 300)).first, "5:00 after")
+        #expect(second != first)
+        _ = answer(second, &state)
+        // F5 restarts the count.
+        let manual = try #require(syncs(state.press(.function(5))).first)
+        _ = answer(manual, &state)
+    }
+
+    @Test func offByDefaultNothingSyncsByItself() {
+        var state = Program.state()
+        #expect(state.autoSync.plan == .off)
+        for seconds in stride(from: 1.0, through: 7200, by: 60) { #expect(syncs(tick(&state, at: seconds)).isEmpty) }
+        state.press(.character("1"))
+        #expect(state.press(.character("q")) == [.quit], "nothing under way: q quits at once")
+    }
+
+    @Test func qSyncsFirstWhenSetAndQuitsWhenTheSyncEnds() throws {
+        var state = Program.state()
+        state.autoSync.plan = AutoSync(onStart: false, onQuit: true, everyMinutes: 0)
+        _ = tick(&state, at: 1)
+        let effects = state.press(.character("q"))
+        #expect(!effects.contains(.quit))
+        let id = try #require(syncs(effects).first)
+        #expect(state.screen().lines.joined().contains("Syncing with the hub before quitting"))
+        #expect(answer(id, &state).contains(.quit))
+    }
+
+    @Test func qWaitsForASyncUnderWayThirtySecondsAtMost() throws {
+        var state = Program.state()
+        _ = tick(&state, at: 1)
+        let id = try #require(syncs(state.press(.function(5))).first)
+        let effects = state.press(.character("q"))
+        #expect(effects.isEmpty, "no second sync, no quit yet: \(effects)")
+        #expect(!tick(&state, at: 1 + 29).contains(.quit))
+        #expect(tick(&state, at: 1 + 30).contains(.quit))
+        // q again quits at once, and a failed sync ends the wait too.
+        var again = Program.state()
+        _ = tick(&again, at: 1)
+        let other = try #require(syncs(again.press(.function(5))).first)
+        _ = again.press(.character("q"))
+        #expect(again.press(.character("q")) == [.quit])
+        var failing = Program.state()
+        _ = tick(&failing, at: 1)
+        let failed = try #require(syncs(failing.press(.function(5))).first)
+        _ = failing.press(.character("q"))
+        #expect(App.update(&failing, .finished(failed, .failed(.io(path: "", reason: "the sync stopped")))).contains(.quit))
+        _ = (id, other)
+    }
+}
