@@ -79,4 +79,33 @@ import Testing
         #expect(App.update(&failing, .finished(failed, .failed(.io(path: "", reason: "the sync stopped")))).contains(.quit))
         _ = (id, other)
     }
+
+    /// A sync changed the record of an open form: the records on screen follow, read from the
+    /// changed file alone; the form keeps what is typed, and its save merges.
+    @Test func aSyncUnderAnOpenFormKeepsItsTextAndTheSaveMerges() throws {
+        var copies = try TwoCopies()
+        let anna = ReloadNeverRevertsTests.anna
+        copies.state.push(ClientPage(clientID: anna))
+        copies.state.press(.character("e"))
+        copies.state.press(.end)
+        copies.state.type("X")
+        try copies.elsewhere(client: anna) { $0.phone = "555-2222" }
+        let update = copies.a.reread([DataLayout.client(anna)])
+        guard case .files = update else {
+            Issue.record("read the whole folder")
+            return
+        }
+        App.update(&copies.state, .folderChanged(update))
+        #expect(copies.state.data.client(anna)?.phone == "555-2222", "the records follow the sync")
+        #expect(copies.state.form?.field("name")?.text.hasSuffix("SmytheX") == true, "the form keeps what is typed")
+        #expect(copies.state.form?.field("phone")?.text == "555-014")
+        let answers = copies.run(copies.state.press(.control("s")))
+        guard case .saved(_, let merged)? = answers.first else {
+            Issue.record("not saved: \(answers)")
+            return
+        }
+        #expect(merged == ["phone"])
+        let saved = try #require(copies.onDisk().client(anna))
+        #expect(saved.name.hasSuffix("SmytheX") && saved.phone == "555-2222")
+    }
 }
