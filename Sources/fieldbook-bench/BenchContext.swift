@@ -117,6 +117,11 @@ struct BenchContext {
             if wants("figures") && !wants("keys") { figuresFigure("agency", data: data) }
             if wants("reports") { ReportsTiming.measure("agency", data: data, profiles: profiles, today: today, runs: runs) }
             if wants("profiles") { Report.line("agency", "career profile summaries", target: "info", profileTimings, verdict: .info) }
+            if wants("sync") {
+                do { try SyncTiming.measure("agency", folder: folder, scratch: work, runs: runs) } catch {
+                    Report.note("agency sync not measured: \(error)")
+                }
+            }
             guard wants("memory") else { break }
             let peak = try peakMemory(of: folder)
             print(Report.pad("agency", 9) + Report.pad("peak memory (load, profiles, first view)", 44) + Report.pad("< 400 MB", 22)
