@@ -17,16 +17,17 @@ enum SyncTiming {
             var usage = rusage()
             #if canImport(Glibc)
             getrusage(__rusage_who_t(who), &usage)
-            #else
+            #elseif canImport(Darwin)
             getrusage(who, &usage)
             #endif
             return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
         }
         #if canImport(Glibc)
-        return seconds(RUSAGE_SELF.rawValue) + seconds(RUSAGE_CHILDREN.rawValue)
-        #else
-        return seconds(RUSAGE_SELF) + seconds(RUSAGE_CHILDREN)
+        let (own, children) = (Int32(RUSAGE_SELF.rawValue), Int32(RUSAGE_CHILDREN.rawValue))
+        #elseif canImport(Darwin)
+        let (own, children) = (RUSAGE_SELF, RUSAGE_CHILDREN)
         #endif
+        return seconds(own) + seconds(children)
     }
 
     static func measure(_ scale: String, folder: URL, scratch: URL, runs: Int) throws {

@@ -39,6 +39,29 @@ import Testing
         _ = answer(manual, &state)
     }
 
+    /// An automatic sync with nothing to tell leaves the message shown; one that brought
+    /// something, or F5's, says so.
+    @Test func anAutomaticSyncWithNothingToTellSaysNothing() throws {
+        var state = Program.state()
+        state.autoSync.plan = AutoSync(onStart: true, onQuit: false, everyMinutes: 5)
+        let first = try #require(syncs(tick(&state, at: 1)).first)
+        state.message = Message("Contact logged.")
+        _ = answer(first, &state)
+        #expect(state.message?.text == "Contact logged.")
+        #expect(state.screen().header.contains(" synced "))
+        // A key at 3:20, so that the screen does not blank for being idle.
+        _ = tick(&state, at: 200)
+        state.press(.character("2"))
+        let second = try #require(syncs(tick(&state, at: 301)).first)
+        App.update(&state, .finished(second, .synced(SyncSummary(shared: true, waiting: 0, sent: 0, received: 2, toMerge: 0, at: Self.start),
+                                                     .files(FolderChanges()))))
+        #expect(state.message?.text == "Synced: 0 files sent, 2 received.")
+        state.message = Message("Contact logged.")
+        let manual = try #require(syncs(state.press(.function(5))).first)
+        _ = answer(manual, &state)
+        #expect(state.message?.text == "Synced: 0 files sent, 0 received.")
+    }
+
     @Test func offByDefaultNothingSyncsByItself() {
         var state = Program.state()
         #expect(state.autoSync.plan == .off)

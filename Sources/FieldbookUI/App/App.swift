@@ -237,7 +237,7 @@ public enum App {
             update.apply(to: &state.data)
             state.sync = summary
             effects += dataChanged(&state, environment)
-            state.message = summary.message
+            if !isQuiet(id, summary, state) { state.message = summary.message }
         case .failed(.conflict(let conflict)):
             // This copy's version is now kept on disk: the record shows as to merge at once.
             let pending = conflict.pendingMerge

@@ -11,6 +11,8 @@ public struct AutoSyncState: Sendable {
     /// When the first tick came, and when the last sync began (the timer counts from it).
     var startedAt: Date?
     var lastStarted: Date?
+    /// The latest sync started by itself (not F5, not `q`).
+    var lastAutomatic: RequestID?
     /// `q` was pressed while syncing: the app quits once the sync ends, or at this time.
     public internal(set) var quitBy: Date?
 
@@ -24,9 +26,10 @@ public struct AutoSyncState: Sendable {
 
 extension App {
     /// Starts a sync of the app's own, unless one is under way.
-    static func startSync(_ state: inout AppState) -> [Effect] {
+    static func startSync(_ state: inout AppState, automatic: Bool = false) -> [Effect] {
         guard state.autoSync.inFlight == nil else { return [] }
         let id = RequestID(state.nextRequest)
+        if automatic { state.autoSync.lastAutomatic = id }
         state.nextRequest += 1
         state.progress[id] = WorkProgress(done: 0, total: 1, what: "Syncing with the hub")
         state.autoSync.inFlight = id
@@ -42,12 +45,12 @@ extension App {
         guard !plan.isOff, state.autoSync.inFlight == nil, state.autoSync.quitBy == nil else { return [] }
         guard let startedAt = state.autoSync.startedAt else {
             state.autoSync.startedAt = state.now
-            return plan.onStart ? startSync(&state) : []
+            return plan.onStart ? startSync(&state, automatic: true) : []
         }
         guard plan.everyMinutes > 0 else { return [] }
         let since = state.autoSync.lastStarted ?? startedAt
         guard state.now.timeIntervalSince(since) >= Double(plan.everyMinutes) * 60 else { return [] }
-        return startSync(&state)
+        return startSync(&state, automatic: true)
     }
 
     /// `q`: with a sync under way, or set to sync on quitting, the app syncs first and quits
@@ -59,6 +62,13 @@ extension App {
         state.autoSync.quitBy = state.now.addingTimeInterval(AutoSyncState.quitWait)
         state.message = Message("Syncing with the hub before quitting… (q again quits now; what is not sent goes with the next sync)")
         return underWay ? [] : startSync(&state)
+    }
+
+    /// An automatic sync that sent nothing, brought nothing and left nothing to merge says
+    /// nothing: the message shown stays (the header still says when it synced).
+    static func isQuiet(_ id: RequestID, _ summary: SyncSummary, _ state: AppState) -> Bool {
+        id == state.autoSync.lastAutomatic && state.autoSync.quitBy == nil && summary.shared
+            && summary.sent == 0 && summary.received == 0 && summary.toMerge == 0
     }
 
     /// The answer to a sync of the app's own: the next may start; quits if `q` waits for it.
