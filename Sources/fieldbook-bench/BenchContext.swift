@@ -159,6 +159,11 @@ struct BenchContext {
             if wants("reports") { ReportsTiming.measure(name, data: data, profiles: profiles, today: today, runs: runs) }
             if wants("profiles") { Report.line(name, "career profile summaries", target: "info", profileTimings, verdict: .info) }
             if wants("commands") { try commandFigures(name, folder: folder, against: pythonMedian) }
+            if wants("sync") {
+                do { try SyncTiming.measure(name, folder: folder, scratch: work, runs: runs) } catch {
+                    Report.note("\(name) sync not measured: \(error)")
+                }
+            }
             guard wants("memory") else { break }
             let peak = try peakMemory(of: folder) * 1.048576
             let limit = tenfold ? 800.0 : 80.0

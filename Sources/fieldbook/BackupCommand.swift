@@ -9,7 +9,8 @@ struct BackupCommand: ParsableCommand {
         discussion: """
             The archive is readable by your user only (0600) and never replaces an existing file. \
             Given a folder, the archive is named after the date and time: fieldbook-backup-2026-11-25-0930.tar.gz. \
-            Restore with: mkdir NEWFOLDER && tar xzf FILE -C NEWFOLDER, then fieldbook check --data NEWFOLDER.
+            Restore with: mkdir NEWFOLDER && tar xzf FILE -C NEWFOLDER, then fieldbook check --data NEWFOLDER. \
+            A folder shared with a hub is archived without its .git: the hub keeps the history.
             """
     )
 
@@ -24,6 +25,9 @@ struct BackupCommand: ParsableCommand {
         do {
             let result = try Backup.write(folder: folder, to: target)
             printLine("Backed up \(folder.path) to \(result.file.path) (\(result.bytes) bytes, readable by you only).")
+            if result.leftOutHistory {
+                printLine("Left out .git: the sync history is kept by the team's hub. A restored copy joins it with `fieldbook sync join HUB`.")
+            }
             for link in result.leftOut {
                 let leads = link.resolved.map { "out of the data folder, to \($0)" } ?? "nowhere"
                 printLine("Left out \(link.path): a symbolic link to \(link.target), which leads \(leads).")

@@ -13,6 +13,13 @@ final class EffectRunner: @unchecked Sendable {
     private let queue = DispatchQueue(label: "fieldbook.store")
     /// Boards of reports are worked out here, beside the store's work: a save never waits for one.
     private let reportQueue = DispatchQueue(label: "fieldbook.reports")
+    /// Syncs run here, so a save never waits for the hub: only for the sync's merge, which
+    /// holds the folder lock as any save does; the files it changed are then read on `queue`.
+    private let syncQueue = DispatchQueue(label: "fieldbook.sync")
+    /// Follows the folder's commit (touched only on `syncQueue`; nil when the folder does not share).
+    private var watch: SyncWatch?
+    private var syncing = false
+    private var looking = false
     private let lock = NSLock()
     private var events: [Event] = []
     private var running = 0
@@ -34,6 +41,29 @@ final class EffectRunner: @unchecked Sendable {
 
     func start(_ id: RequestID, _ request: StoreRequest) {
         lock.withLock { running += 1 }
+        if case .sync = request {
+            // After the store work asked for before it (saves made before F5 go with it).
+            queue.async { [self] in
+                let who = (installID: store.auditLog?.installID ?? InstallID.load(for: store.folder), specialist: store.auditLog?.specialistID)
+                syncQueue.async { [self] in
+                    lock.withLock { syncing = true }
+                    let outcome = sync(installID: who.installID, specialistID: who.specialist)
+                    lock.withLock { syncing = false }
+                    queue.async { [self] in
+                        let result: StoreResult = switch outcome {
+                        case .failure(let error): .failed(error)
+                        case .success(let done): .synced(done.summary, store.reread(done.paths))
+                        }
+                        lock.withLock {
+                            running -= 1
+                            events.append(.finished(id, result))
+                        }
+                        posted()
+                    }
+                }
+            }
+            return
+        }
         if case .reportBoard(let board) = request {
             lock.withLock { latestBoard = id }
             reportQueue.async { [self] in
@@ -169,30 +199,65 @@ final class EffectRunner: @unchecked Sendable {
         case .reportBoard(let board):
             return .reportBoard(board.key, board.build())
         case .sync:
-            return sync()
+            // Run on the sync queue (see `start`).
+            return .failed(.io(path: "", reason: "a sync is run apart from the store's work"))
         }
     }
 
-    /// Syncs the folder with its hub, in turn with the saves (the sync takes the folder lock
-    /// from staging to its merge commit), then reads the folder again.
-    private func sync() -> StoreResult {
-        guard FileManager.default.fileExists(atPath: store.folder.appendingPathComponent(".git").path) else {
-            return .failed(.io(path: "", reason: "this data folder does not sync with a hub yet; "
+    /// A sync of the folder with its hub (on `syncQueue`): what it did, and the files it
+    /// changed, with those a sync run meanwhile on the command line changed.
+    private func sync(installID: String, specialistID: UUID?) -> Result<(summary: SyncSummary, paths: Set<String>), StoreError> {
+        let folder = store.folder
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path) else {
+            return .failure(.io(path: "", reason: "this data folder does not sync with a hub yet; "
                                 + "run `fieldbook sync init HUB` (or `sync join HUB` for a new folder) once"))
         }
-        let engine = Sync(folder: store.folder, installID: store.auditLog?.installID ?? InstallID.load(for: store.folder),
-                          specialistID: store.auditLog?.specialistID)
+        let engine = Sync(folder: folder, installID: installID, specialistID: specialistID)
+        if watch == nil { watch = SyncWatch(sync: engine) }
         let report: SyncReport
         do {
             report = try engine.run()
         } catch {
-            return .failed(.io(path: "", reason: "the sync stopped: \(error.description)"))
+            return .failure(.io(path: "", reason: "the sync stopped: \(error.description)"))
         }
+        let paths = report.changedPaths.union(watch?.filesChangedSinceLastLook() ?? [])
         let summary = SyncSummary(shared: report.reachable && report.pushed && !report.hubKeptMoving,
                                   waiting: report.waiting, sent: report.committed, received: report.received,
                                   toMerge: report.toMerge.count, at: Date())
-        return .synced(summary, store.load())
+        return .success((summary, paths))
     }
+
+    /// Starts following the folder's commit (a shared folder, just read).
+    func followSyncs() {
+        syncQueue.async { [self] in
+            if watch == nil { watch = SyncWatch(sync: Sync(folder: store.folder, installID: "", specialistID: nil)) }
+        }
+    }
+
+    /// Looks whether a sync moved the folder's commit (one run on the command line); the files
+    /// it changed are read again and come back as `.folderChanged`. One look at a time.
+    func lookForSyncs() {
+        guard lock.withLock({ !looking && !syncing }) else { return }
+        lock.withLock { looking = true }
+        syncQueue.async { [self] in
+            let paths = watch?.filesChangedSinceLastLook()
+            guard let paths, !paths.isEmpty else {
+                lock.withLock { looking = false }
+                return
+            }
+            queue.async { [self] in
+                let update = store.reread(paths)
+                lock.withLock {
+                    looking = false
+                    events.append(.folderChanged(update))
+                }
+                posted()
+            }
+        }
+    }
+
+    /// A sync is running now (its git is stopped when the app leaves).
+    var isSyncing: Bool { lock.withLock { syncing } }
 
     /// What the user is told when a save's audit entry could not be written.
     static func unauditedWarning(_ failure: StoreError) -> String {

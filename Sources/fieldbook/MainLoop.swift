@@ -34,10 +34,15 @@ enum MainLoop {
                     startCheck: @escaping @Sendable () -> Void = {},
                     startMessage: @escaping (ProfileOverview) -> String? = { _ in nil },
                     afterFirstFrame: @escaping @Sendable () -> Void = {}, askWhoYouAre: Bool = false, pin: PINHash? = nil,
+                    sharesWithHub: Bool = false, autoSync: AutoSync = .off,
                     remember: (UUID) -> String? = { _ in nil }) throws -> Int32? {
         // The store's answers and stop signals wake the loop at once (no polling while busy).
         let wakeup = Wakeup()
         let runner = EffectRunner(store: store, posted: { wakeup?.ring() })
+        // Leaving while a sync runs (a signal, or `q` waited long enough): its git is stopped;
+        // the next sync carries on from where it was.
+        defer { if runner.isSyncing { Git.stopRunning() } }
+        if sharesWithHub { runner.followSyncs() }
         // After the terminal is given back (defers run last first).
         defer { if preparation != nil { runner.finish() } }
         if let preparation { runner.prepare(preparation) }
@@ -55,6 +60,7 @@ enum MainLoop {
         var state = AppState(data: snapshot, today: today, userSpecialistID: user, size: terminal.size, askWhoYouAre: askWhoYouAre,
                              profiles: .loading)
         state.pin = pin
+        state.autoSync.plan = sharesWithHub ? autoSync : .off
         state.lockWhenAPINIsSet()
         if let notice = terminal.localeNotice { state.message = Message(notice, kind: .warning) }
         // The start-up check counts the career profile problems once the profiles are read; the
@@ -62,7 +68,7 @@ enum MainLoop {
         var shownStartMessage = startMessage(.loading).map { Message($0, kind: .error) }
         if let shownStartMessage { state.message = shownStartMessage }
 
-        App.update(&state, .tick(Date()), environment())
+        for case .store(let id, let request) in App.update(&state, .tick(Date()), environment()) { runner.start(id, request) }
         terminal.draw(App.view(state, size: terminal.size))
         // The career profiles (read once, for the screens and the check), then the start-up
         // check's walk over the folder, come after the first frame, in turn on the store's queue;
@@ -71,6 +77,7 @@ enum MainLoop {
         if let profileLoad, case .store(let id, let request) = profileLoad.effect { runner.start(id, request) }
         runner.inTurn(afterFirstFrame)
         var profilesForTheCheck = ProfileOverview.loading
+        var lastLook = Date()
         while true {
             if let signal = TerminalSignals.stopRequest { return stopped(by: signal, state) }
             // An answer from the store rings the wakeup; without one (no pipe could be made),
@@ -82,6 +89,11 @@ enum MainLoop {
             // A terminal that hung up without a SIGHUP reaching us stops the app as the signal would.
             if terminal.hungUp { return TerminalSignals.hangUpSignal }
             let now = environment()
+            // A sync run on the command line meanwhile: the files it changed are read again.
+            if sharesWithHub, now.now.timeIntervalSince(lastLook) >= 2 {
+                lastLook = now.now
+                runner.lookForSyncs()
+            }
             var events: [Event] = [.tick(now.now)] + runner.takeEvents()
             for case .finished(let id, .careerProfile(.overview(let overview))) in events where id == profileLoad?.id {
                 profilesForTheCheck = overview

@@ -115,6 +115,7 @@ struct OpenOptions: ParsableArguments {
         let toMerge = Set(snapshot.pendingMerges.map(\.record)).count
         // A folder this user cannot write to opens, and says at once that nothing can be saved.
         let readOnly = access(folder.path, W_OK) != 0
+        let sharesWithHub = !demo && FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path)
         let folderProblems = LateCount()
         let startMessage = { (profiles: ProfileOverview) -> String? in
             guard let records = recordProblems.count else { return nil }
@@ -127,7 +128,8 @@ struct OpenOptions: ParsableArguments {
                 try MainLoop.run(store: store, snapshot: snapshot, today: today, followClock: todayOverride == nil, user: user,
                                  preparation: preparation, startCheck: startCheck, startMessage: startMessage,
                                  afterFirstFrame: { folderProblems.count = DataCheck.hygiene(of: folder).count },
-                                 askWhoYouAre: askWhoYouAre, pin: machine.pin) { id in
+                                 askWhoYouAre: askWhoYouAre, pin: machine.pin, sharesWithHub: sharesWithHub,
+                                 autoSync: machine.autoSync(for: folder)) { id in
                     machine.setSpecialist(id, for: folder)
                     do {
                         try machine.save(to: machineFile)

@@ -13,7 +13,7 @@ struct SyncCommand: ParsableCommand {
             field by field, never with conflict markers) and pushes. Offline, it commits locally and \
             says how many changes wait; the next sync sends them.
             """,
-        subcommands: [SyncNow.self, SyncInit.self, SyncJoin.self, SyncStatusCommand.self],
+        subcommands: [SyncNow.self, SyncInit.self, SyncJoin.self, SyncStatusCommand.self, SyncAuto.self],
         defaultSubcommand: SyncNow.self
     )
 }
@@ -26,6 +26,10 @@ private func syncEngine(_ folder: URL) -> Sync {
 
 /// Prints what a sync did; exits non-zero when the hub was not reached.
 private func describe(_ report: SyncReport) throws {
+    if let lock = report.clearedHubLock { printLine("removed \(lock): a lock a push interrupted long ago left in the hub") }
+    if report.reconciledContacts > 0 {
+        printLine("\(report.reconciledContacts) employer contact\(report.reconciledContacts == 1 ? "" : "s") moved on one side and changed on the other: kept once, with both changes")
+    }
     for path in report.restored { printLine("restored \(path): it vanished without a recorded deletion") }
     for refusal in report.refused { printLine("not shared: \(refusal.path): \(refusal.reason)") }
     for path in report.changedOverDeletion { printLine("kept \(path): deleted on one side, changed on the other") }
@@ -67,6 +71,9 @@ struct SyncInit: ParsableCommand {
     @Argument(help: ArgumentHelp("The hub: a folder, an ssh address or an https URL.", valueName: "HUB"))
     var hub: String
 
+    @Flag(help: "A new hub in a folder is shared with your group (a shared drive): each member's pushes stay readable by the group.")
+    var group = false
+
     @OptionGroup var options: DataOptions
 
     func run() throws {
@@ -74,12 +81,18 @@ struct SyncInit: ParsableCommand {
         let specialist = (try? MachineSettings.load())?.specialist(for: folder)
         let result: (report: SyncReport, adopted: Bool, createdHub: Bool)
         do {
-            result = try Sync.share(folder: folder, hub: hub, installID: InstallID.load(for: folder), specialistID: specialist)
+            result = try Sync.share(folder: folder, hub: hub, installID: InstallID.load(for: folder), specialistID: specialist,
+                                    groupShared: group)
         } catch {
             printError(error.description)
             throw ExitCode.failure
         }
-        if result.createdHub { printLine("Made a new hub at \(hub), readable by you only.") }
+        if result.createdHub {
+            printLine(group ? "Made a new hub at \(hub), shared with your group (core.sharedRepository=group); the data folder stays yours only."
+                            : "Made a new hub at \(hub), readable by you only.")
+        } else if group {
+            printLine("The hub at \(hub) was already there: --group changed nothing (for a hub in a folder: git -C HUB config core.sharedRepository group).")
+        }
         if result.adopted { printLine("\(folder.path) was already a git repository: adopted it.") }
         try describe(result.report)
     }

@@ -51,6 +51,55 @@ import Testing
         alone.send("q")
     }
 
+    /// Automatic sync set on this machine: the app syncs on start, shows what a `fieldbook
+    /// sync` run on the command line meanwhile brought without a restart, and `q` syncs once
+    /// more before it quits.
+    @Test(.enabled(if: tmuxAvailable, "tmux is not installed"))
+    func autoSyncOnStartFollowsACommandLineSyncAndSyncsOnQ() throws {
+        let data = try DataCopy(ownerOnly: false)
+        let root = data.root
+        let hub = root.appendingPathComponent("hub.git").path
+        let a = data.folder
+        let b = root.appendingPathComponent("b")
+        #expect(fieldbook("a", in: root, "sync", "init", hub, "--data", a.path).status == 0)
+        #expect(fieldbook("b", in: root, "sync", "join", hub, "--data", b.path).status == 0)
+        let auto = fieldbook("a", in: root, "sync", "auto", "--on-start", "--on-quit", "--data", a.path)
+        #expect(auto.status == 0 && auto.output.contains("on start, on quitting with q"), "\(auto.output)")
+        let storeB = try Store(folder: b)
+        func phone(_ number: String) throws {
+            var changed = try #require(storeB.load().clients.first { $0.name.hasPrefix("José") })
+            changed.phone = number
+            try storeB.save(changed)
+            #expect(fieldbook("b", in: root, "sync", "--data", b.path).status == 0)
+        }
+        try phone("555-0177")
+
+        let command = "XDG_STATE_HOME='\(root.path)/state-a' XDG_CONFIG_HOME='\(root.path)/config-a' \(binary) --data '\(a.path)' "
+            + "--specialist Maria --today 2026-11-21; echo FIELDBOOK-EXIT=$?; sleep 60"
+        let session = Tmux(command: command)
+        #expect(session.waitFor("Synced: 0 files sent, 1 received."), "\(session.screen)")
+        session.send("2")
+        session.send("/")
+        session.type("jose")
+        session.send("Enter", "Enter")
+        #expect(session.waitFor("555-0177"), "\(session.screen)")
+        // The other copy changes the phone again; a sync on the command line brings it here.
+        try phone("555-0188")
+        #expect(fieldbook("a", in: root, "sync", "--data", a.path).status == 0)
+        #expect(session.waitFor("555-0188"), "\(session.screen)")
+        // A save here, then q: the app syncs it to the hub before it quits.
+        session.send("Escape", "1")
+        #expect(session.waitFor("[1 Today]"), "\(session.screen)")
+        let storeA = try Store(folder: a)
+        var mine = try #require(storeA.load().clients.first { $0.name.hasPrefix("José") })
+        mine.email = "jose@example.org"
+        try storeA.save(mine)
+        session.send("q")
+        #expect(session.waitFor("FIELDBOOK-EXIT=0"), "\(session.screen)")
+        #expect(fieldbook("b", in: root, "sync", "--data", b.path).status == 0)
+        #expect(try Store(folder: b).load().clients.first { $0.name.hasPrefix("José") }?.email == "jose@example.org")
+    }
+
     @Test func aContactInOneCopyAndAPhoneInTheOtherBothArriveWithNoWordOfAConflict() throws {
         let data = try DataCopy(ownerOnly: false)
         let root = data.root

@@ -37,6 +37,29 @@ func runTar(_ arguments: [String]) throws -> Bool {
         #expect(try Store(folder: restored).load() == Store(folder: data).load())
     }
 
+    @Test func aSharedFolderIsArchivedWithoutItsGitHistory() throws {
+        let folder = TemporaryFolder()
+        let (data, _) = try smallDataFolder(folder)
+        let out = folder.path("plain.tar.gz")
+        #expect(try Backup.write(folder: data, to: out).leftOutHistory == false)
+        _ = try Git(folder: data).check(["init", "-q", "-b", "main"])
+        _ = try Git(folder: data).check(["add", "-A"])
+        _ = try Git(folder: data).check(["-c", "user.name=t", "-c", "user.email=t@x", "commit", "-q", "-m", "records"])
+        // A file named .git deeper down is not the history: it stays.
+        try Data("not history".utf8).write(to: data.appendingPathComponent("clients/.git"))
+        let shared = folder.path("shared.tar.gz")
+        let result = try Backup.write(folder: data, to: shared)
+        #expect(result.leftOutHistory)
+        let restored = folder.path("restored")
+        try FileManager.default.createDirectory(at: restored, withIntermediateDirectories: true)
+        #expect(try runTar(["xzf", shared.path, "-C", restored.path]))
+        #expect(!FileManager.default.fileExists(atPath: restored.appendingPathComponent(".git").path))
+        var expected = try contents(of: data)
+        for path in expected.keys where path.hasPrefix(".git/") { expected[path] = nil }
+        #expect(try contents(of: restored) == expected)
+        #expect(expected["clients/.git"] != nil)
+    }
+
     @Test func aFolderAsTargetGetsADatedNameAndNothingIsOverwritten() throws {
         let folder = TemporaryFolder()
         let (data, _) = try smallDataFolder(folder)

@@ -34,6 +34,26 @@ import Testing
         #expect(folderMode == 0o700)
     }
 
+    @Test func automaticSyncIsKeptPerFolderAndAnOlderFileReadsAsOff() throws {
+        let root = try tempFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = root.appendingPathComponent("machine.json")
+        // A file written before automatic sync existed.
+        try Data(#"{"specialists":{}}"#.utf8).write(to: file)
+        var settings = try MachineSettings.load(from: file)
+        let one = root.appendingPathComponent("one"), two = root.appendingPathComponent("two")
+        #expect(settings.autoSync(for: one) == .off)
+        settings.setAutoSync(AutoSync(onStart: true, onQuit: true, everyMinutes: 15), for: one)
+        try settings.save(to: file)
+        let read = try MachineSettings.load(from: file)
+        #expect(read.autoSync(for: one) == AutoSync(onStart: true, onQuit: true, everyMinutes: 15))
+        #expect(read.autoSync(for: two) == .off)
+        #expect(read.autoSync(for: one).description == "on start, on quitting with q, every 15 minutes")
+        var off = read
+        off.setAutoSync(.off, for: one)
+        #expect(off.autoSync == nil, "nothing left to keep")
+    }
+
     @Test func aBrokenFileIsReportedNotReplaced() throws {
         let root = try tempFolder()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -60,6 +60,10 @@ import Testing
         var removedContactNotes: Set<String> = []
         var employerContactNeeds: Set<String> = []
         var deletedEmployerContactNeeds: Set<String> = []
+        // Employer contacts moved or changed: deleted on one copy and changed on another, the
+        // change is kept (as for any record).
+        var changedContactNeeds: Set<String> = []
+        var deletedContactIDs: Set<UUID> = []
         var jobTitles: Set<String> = []
         var newClients: Set<UUID> = []
         var counts: [String: Int] = [:]
@@ -78,7 +82,7 @@ import Testing
                 let data = copy.store.load()
                 let clientID = random.pick(clientIDs)
                 let employerID = random.pick(employerIDs)
-                switch random.below(9) {
+                switch random.below(10) {
                 case 0, 1, 2:
                     var client = try #require(data.clients.first { $0.id == clientID })
                     let (name, path) = random.pick(clientFields)
@@ -117,6 +121,7 @@ import Testing
                 case 7:
                     if random.below(3) == 0, let gone = data.employerContacts.filter({ $0.hiringNeeds?.hasPrefix("v") == true }).first {
                         try copy.store.delete(gone)
+                        deletedContactIDs.insert(gone.id)
                         deletedEmployerContactNeeds.insert(gone.hiringNeeds ?? "")
                         counts["employer contact deleted", default: 0] += 1
                     } else {
@@ -128,6 +133,23 @@ import Testing
                         employerContactNeeds.insert(token)
                         counts["employer contact added (shared months)", default: 0] += 1
                     }
+                case 8:
+                    // An employer contact moved to the other month, or a field of one changed:
+                    // a move on one copy and a change on another end in one file with both.
+                    let logged = data.employerContacts.filter { $0.hiringNeeds?.hasPrefix("v") == true }
+                    guard !logged.isEmpty else { continue }
+                    var contact = random.pick(logged)
+                    if random.below(2) == 0 {
+                        let month = contact.date.month == 10 ? "2026-11-" : "2026-10-"
+                        contact.date = date(month + String(format: "%02d", contact.date.day))
+                        counts["employer contact moved", default: 0] += 1
+                    } else {
+                        contact.outcome = token
+                        writes.append(FieldWrite(sequence: sequence, record: contact.id, field: "outcome", value: token, seen: seenBy[copyIndex]))
+                        counts["employer contact field", default: 0] += 1
+                    }
+                    try copy.store.save(contact)
+                    changedContactNeeds.insert(contact.hiringNeeds ?? "")
                 default:
                     var client = Sample.client(name: "New \(token)")
                     client.id = random.uuid()
@@ -196,6 +218,7 @@ import Testing
             if let client = final.clients.first(where: { $0.id == write.record }) {
                 return clientFields.first { $0.0 == write.field }.flatMap { client[keyPath: $0.1] }
             }
+            if let contact = final.employerContacts.first(where: { $0.id == write.record }) { return contact.outcome }
             let employer = final.employers.first { $0.id == write.record }
             return employer.flatMap { employer in employerFields.first { $0.0 == write.field }.flatMap { employer[keyPath: $0.1] } }
         }
@@ -208,15 +231,21 @@ import Testing
         for write in writes {
             let key = "\(write.record)/\(write.field)"
             if value(write) == write.value { continue }
+            // A contact deleted since: its fields go with it.
+            if deletedContactIDs.contains(write.record), !final.employerContacts.contains(where: { $0.id == write.record }) {
+                overwritten += 1
+                continue
+            }
             if byField[key, default: []].contains(where: { $0.seen.contains(write.sequence) && $0.sequence != write.sequence }) {
                 overwritten += 1
                 continue
             }
-            if keptValues["\(write.record.lowercased)/\(write.field)"]?.contains(write.value) == true {
+            if keptValues["\(write.record.lowercased)/\(write.field)"]?.contains(write.value) == true
+                || (write.field == "outcome" && keptToMerge(write.value)) {
                 keptFieldEdits += 1
                 continue
             }
-            lostFieldEdits.append("\(write.field) = \(write.value)")
+            lostFieldEdits.append("\(write.field) = \(write.value) (now \(value(write) ?? "none"))")
         }
         #expect(lostFieldEdits.isEmpty, "field edits lost: \(lostFieldEdits)")
         let notes = Set(final.clients.flatMap(\.contacts).compactMap(\.note))
@@ -228,7 +257,22 @@ import Testing
         let needs = Set(final.employerContacts.compactMap(\.hiringNeeds))
         let missingEmployerContacts = employerContactNeeds.subtracting(deletedEmployerContactNeeds).filter { !needs.contains($0) }
         #expect(missingEmployerContacts.isEmpty, "employer contacts lost: \(missingEmployerContacts.sorted())")
-        #expect(needs.intersection(deletedEmployerContactNeeds).isEmpty, "deleted employer contacts came back")
+        #expect(needs.intersection(deletedEmployerContactNeeds.subtracting(changedContactNeeds)).isEmpty,
+                "deleted employer contacts came back")
+        // Every employer contact is in exactly one month file of every copy, the one its date names.
+        for copy in copies {
+            var places: [UUID: [String]] = [:]
+            for path in EmployerContactMonth.fileKind.files(in: copy.folder) {
+                let month = try TapeDecoding.decode(EmployerContactMonth.self, from: try #require(copy.file(path)))
+                for contact in month.contacts { places[contact.id, default: []].append(path) }
+                for contact in month.contacts {
+                    #expect(path == DataLayout.employerContacts(specialist: contact.specialistID, month: contact.date),
+                            "\(copy.name): a contact of \(contact.date) in \(path)")
+                }
+            }
+            let twice = places.filter { $0.value.count > 1 }
+            #expect(twice.isEmpty, "\(copy.name): employer contacts in two files: \(twice)")
+        }
         #expect(newClients.isSubset(of: Set(final.clients.map(\.id))))
 
         // Each copy is clean apart from its records to merge, owner-only, its audit trail intact.

@@ -104,12 +104,12 @@ import Testing
         var data = Program.data
         data.clients[0].phone = "555-0199"
         let at = Date(timeIntervalSince1970: 1_763_800_000 + 3_600)
-        App.update(&state, .finished(id, .synced(SyncSummary(shared: true, waiting: 0, sent: 1, received: 2, toMerge: 0, at: at), data)))
+        App.update(&state, .finished(id, .synced(SyncSummary(shared: true, waiting: 0, sent: 1, received: 2, toMerge: 0, at: at), .whole(data))))
         #expect(state.data.client(Program.id(101))?.phone == "555-0199")
         #expect(state.message?.text == "Synced: 1 file sent, 2 received.")
         #expect(state.screen().header.contains(" synced "), "\(state.screen().header)")
 
-        App.update(&state, .finished(RequestID(99), .synced(SyncSummary(shared: false, waiting: 3, sent: 0, received: 0, toMerge: 0, at: at), data)))
+        App.update(&state, .finished(RequestID(99), .synced(SyncSummary(shared: false, waiting: 3, sent: 0, received: 0, toMerge: 0, at: at), .whole(data))))
         #expect(state.message?.kind == .warning)
         #expect(state.message?.text.hasPrefix("Hub not reachable: 3 changes waiting") == true)
         #expect(state.screen().header.contains("3 not shared"), "\(state.screen().header)")

@@ -13,13 +13,16 @@ import Darwin
 /// A symbolic link that leads out of the data folder (or nowhere) is left out, and the result
 /// names it: stored, it would restore as a link to something the archive does not hold.
 /// The file is created owner-only (0600) before any byte is written, and never replaces an
-/// existing file. Temporary files of saves in progress are left out.
+/// existing file. Temporary files of saves in progress are left out, and so is a shared
+/// folder's `.git` (its history is on the hub; restored, the folder joins the hub again).
 public enum Backup {
     public struct Result: Sendable, Equatable {
         public var file: URL
         public var bytes: Int
         /// Symbolic links left out because they lead out of the data folder or nowhere.
         public var leftOut: [FolderScan.Link] = []
+        /// The folder shares with a hub: its `.git` (the history, which the hub keeps) is left out.
+        public var leftOutHistory = false
     }
 
     /// The name a backup gets in a folder: `fieldbook-backup-2026-11-25-0930.tar.gz`.
@@ -62,7 +65,9 @@ public enum Backup {
         if failure == nil {
             // Links are left out by name, taken literally (no wildcards).
             let exclusions = leftOut.isEmpty ? [] : ["--no-wildcards"] + leftOut.flatMap { ["--exclude", "./" + $0.path] }
-            failure = runTar(["tar", "-czf", "-", "--exclude", ".*.tmp"] + exclusions + ["-C", folder.path, "."], output: fd)
+            // A shared folder's history is the hub's to keep: the archive holds the records.
+            failure = runTar(["tar", "-czf", "-", "--exclude", ".*.tmp", "--exclude", "./.git"] + exclusions + ["-C", folder.path, "."],
+                             output: fd)
         }
         if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
         var info = stat()
@@ -73,7 +78,8 @@ public enum Backup {
             throw .io(path: target.path, reason: "backup failed, nothing kept: \(failure)")
         }
         DurableFile.syncFolder(target.deletingLastPathComponent())
-        return Result(file: target, bytes: size, leftOut: leftOut)
+        return Result(file: target, bytes: size, leftOut: leftOut,
+                      leftOutHistory: DurableFile.isDirectory(folder.appendingPathComponent(".git")))
     }
 
     /// Runs `arguments` (found on PATH) with its standard output on `output`; nil when it

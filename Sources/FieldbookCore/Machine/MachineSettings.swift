@@ -1,13 +1,17 @@
 import Foundation
 
 /// What this machine (this user account) keeps about itself, never in the shared data folder:
-/// who the user is in each data folder, and the PIN that brings back a blanked screen.
+/// who the user is in each data folder, the PIN that brings back a blanked screen, and when the
+/// app syncs each shared data folder by itself.
 /// One owner-only JSON file: `$XDG_CONFIG_HOME/fieldbook/machine.json`, else
 /// `~/.config/fieldbook/machine.json`.
 public struct MachineSettings: Codable, Hashable, Sendable {
     /// The user's specialist id in each data folder, keyed by the folder's absolute path.
     public var specialists: [String: UUID] = [:]
     public var pin: PINHash?
+    /// When the app syncs each data folder by itself, keyed as `specialists` is; a folder not
+    /// named here is synced only on F5 (absent in files written before it existed).
+    public var autoSync: [String: AutoSync]?
 
     public init(specialists: [String: UUID] = [:], pin: PINHash? = nil) {
         self.specialists = specialists
@@ -52,4 +56,43 @@ public struct MachineSettings: Codable, Hashable, Sendable {
     public func specialist(for folder: URL) -> UUID? { specialists[Self.key(for: folder)] }
 
     public mutating func setSpecialist(_ id: UUID?, for folder: URL) { specialists[Self.key(for: folder)] = id }
+
+    /// When the app syncs `folder` by itself; off unless set on this machine.
+    public func autoSync(for folder: URL) -> AutoSync { autoSync?[Self.key(for: folder)] ?? .off }
+
+    public mutating func setAutoSync(_ plan: AutoSync, for folder: URL) {
+        var plans = autoSync ?? [:]
+        plans[Self.key(for: folder)] = plan.isOff ? nil : plan
+        autoSync = plans.isEmpty ? nil : plans
+    }
+}
+
+/// When the app syncs a shared data folder without F5: on start, on quitting with `q`, and
+/// every so many minutes while it runs. Off by default: a sync sends this copy's saves to the
+/// hub, which each machine's user chooses to do (`fieldbook sync auto`).
+public struct AutoSync: Codable, Hashable, Sendable {
+    public var onStart: Bool
+    public var onQuit: Bool
+    /// Minutes between syncs while the app runs; 0: none.
+    public var everyMinutes: Int
+
+    public static let off = AutoSync(onStart: false, onQuit: false, everyMinutes: 0)
+
+    public init(onStart: Bool, onQuit: Bool, everyMinutes: Int) {
+        self.onStart = onStart
+        self.onQuit = onQuit
+        self.everyMinutes = max(0, everyMinutes)
+    }
+
+    public var isOff: Bool { !onStart && !onQuit && everyMinutes == 0 }
+
+    /// In words, for `fieldbook sync auto` and `sync status`.
+    public var description: String {
+        if isOff { return "off (F5 syncs)" }
+        var parts: [String] = []
+        if onStart { parts.append("on start") }
+        if onQuit { parts.append("on quitting with q") }
+        if everyMinutes > 0 { parts.append("every \(everyMinutes) minute\(everyMinutes == 1 ? "" : "s")") }
+        return parts.joined(separator: ", ")
+    }
 }

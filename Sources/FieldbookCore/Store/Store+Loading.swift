@@ -94,6 +94,7 @@ extension Store {
         var cacheEntries: [RecordCache.Entry] = []
         var cacheChanged = false
 
+        let settling = SettlingLock(folder: folder)
         var loaded = LoadedRecords()
         loaded.contactsByID.reserveCapacity(files.count * 8)
         loaded.contactFiles.reserveCapacity(files.count * 8)
@@ -109,37 +110,17 @@ extension Store {
             }
             let relative = relatives[index]
             let kind = files[index].kind.recordKind
-            let read = reads.take(index)
+            var read = reads.take(index)
+            // Vanished or not reading: a sync may be writing it; read again once it is done.
+            if settling.shouldRetry(read), settling.hold() {
+                read = RecordFileRead.read(files[index].url, as: files[index].kind, through: transform)
+            }
             if read.fromCache { takenFromCache += 1 }
             if let entry = read.cacheEntry {
                 cacheEntries.append(entry)
                 if !read.fromCache { cacheChanged = true }
             }
-            switch read.outcome {
-            case .absent:
-                self.files.forget(relative)
-                continue
-            case .unreadable:
-                self.files.forget(relative)
-                loaded.problems.append(DataProblem(path: relative, kind: kind, message: "cannot be read"))
-                continue
-            case .conflictMarkers:
-                self.files.set(relative, .unusable(FileVersion(read.hash!)))
-                loaded.problems.append(DataProblem(
-                    path: relative, kind: .syncConflict,
-                    message: "holds conflict markers (<<<<<<<) from a sync or version control tool: to merge by hand; not loaded",
-                    pendingMerge: PendingMerge(record: relative, copy: relative, source: .conflictMarkers)))
-            case .failed(let message):
-                self.files.set(relative, .unusable(FileVersion(read.hash!)))
-                loaded.problems.append(DataProblem(path: relative, kind: kind, message: message))
-            case .decoded(let decoded):
-                let version = FileVersion(read.hash!)
-                // The same version read again keeps what this store holds of it (a record written here).
-                if self.files[relative]?.version != version {
-                    self.files.set(relative, read.bytes.map { .read(version, $0) } ?? .cached(version))
-                }
-                decoded.versioned(version).collect(from: relative, into: &loaded)
-            }
+            take(read, at: relative, kind: kind, into: &loaded)
         }
         var snapshot = loaded.snapshot
         var problems = loaded.problems
@@ -165,6 +146,34 @@ extension Store {
             }
         }
         return snapshot
+    }
+
+    /// Puts one file's read into the records being loaded: its records, or the problem it has;
+    /// what this store knows of the file follows what was read.
+    func take(_ read: RecordFileRead, at relative: String, kind: RecordKind, into loaded: inout LoadedRecords) {
+        switch read.outcome {
+        case .absent:
+            files.forget(relative)
+        case .unreadable:
+            files.forget(relative)
+            loaded.problems.append(DataProblem(path: relative, kind: kind, message: "cannot be read"))
+        case .conflictMarkers:
+            files.set(relative, .unusable(FileVersion(read.hash!)))
+            loaded.problems.append(DataProblem(
+                path: relative, kind: .syncConflict,
+                message: "holds conflict markers (<<<<<<<) from a sync or version control tool: to merge by hand; not loaded",
+                pendingMerge: PendingMerge(record: relative, copy: relative, source: .conflictMarkers)))
+        case .failed(let message):
+            files.set(relative, .unusable(FileVersion(read.hash!)))
+            loaded.problems.append(DataProblem(path: relative, kind: kind, message: message))
+        case .decoded(let decoded):
+            let version = FileVersion(read.hash!)
+            // The same version read again keeps what this store holds of it (a record written here).
+            if files[relative]?.version != version {
+                files.set(relative, read.bytes.map { .read(version, $0) } ?? .cached(version))
+            }
+            decoded.versioned(version).collect(from: relative, into: &loaded)
+        }
     }
 
     /// A month of employer contacts in a file that is not its place, and contacts that do not

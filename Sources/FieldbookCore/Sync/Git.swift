@@ -96,6 +96,7 @@ public struct Git: Sendable {
     /// Runs `git <arguments>` in `folder`; never throws for git's own failure (see `status`).
     public func run(_ arguments: [String]) throws(Failure) -> Result {
         let command = arguments.first ?? ""
+        if Self.running.isStopping { throw Failure(command: command, reason: "stopped: Fieldbook is quitting") }
         var outputPipe: [Int32] = [0, 0]
         var errorPipe: [Int32] = [0, 0]
         guard pipe(&outputPipe) == 0 else { throw Failure(command: command, reason: String(cString: strerror(errno))) }
@@ -116,12 +117,14 @@ public struct Git: Sendable {
             for descriptor in outputPipe + errorPipe { close(descriptor) }
             throw Failure(command: command, reason: error.description)
         }
+        Self.running.add(pid)
         close(outputPipe[1])
         close(errorPipe[1])
         let (output, errors) = Self.readBoth(outputPipe[0], errorPipe[0])
         close(outputPipe[0])
         close(errorPipe[0])
         let status = ChildProcess.wait(for: pid)
+        Self.running.remove(pid)
         let exit: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return Result(status: exit, output: output, errors: errors)
     }
@@ -132,6 +135,17 @@ public struct Git: Sendable {
         let result = try run(arguments)
         guard result.succeeded else { throw Failure(command: arguments.first ?? "", reason: result.reason) }
         return result
+    }
+
+    /// The git processes this program is running now.
+    static let running = RunningChildren()
+
+    /// Asks every git this program is running to stop (SIGTERM: git removes its own lock files
+    /// as it goes). For a program leaving in the middle of a sync; the next sync carries on
+    /// from whatever was done.
+    public static func stopRunning() {
+        running.isStopping = true
+        for pid in running.all { kill(pid, SIGTERM) }
     }
 
     /// Reads two pipes to their ends together, so neither child stream blocks on a full pipe.
@@ -168,4 +182,21 @@ public struct Git: Sendable {
     public static func paths(_ output: Data) -> [String] {
         output.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
     }
+}
+
+/// Process ids of running children, behind a lock.
+final class RunningChildren: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pids: Set<pid_t> = []
+    private var stopping = false
+
+    /// Set once the program is leaving: no git starts after it.
+    var isStopping: Bool {
+        get { lock.withLock { stopping } }
+        set { lock.withLock { stopping = newValue } }
+    }
+
+    func add(_ pid: pid_t) { lock.withLock { _ = pids.insert(pid) } }
+    func remove(_ pid: pid_t) { lock.withLock { _ = pids.remove(pid) } }
+    var all: [pid_t] { lock.withLock { Array(pids) } }
 }

@@ -15,13 +15,15 @@ extension Sync {
         guard known.status == 1 else { return }
         try refuseNewerFormat()
         let before = try checkGit(["rev-parse", "HEAD"]).text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Never committed by git: employer contacts that moved are reconciled first.
         let merge = try runGit(authorSettings + [
-            "merge", "--quiet", "--no-edit", "--no-verify", "-s", "ort", "-X", "no-renames",
+            "merge", "--quiet", "--no-edit", "--no-verify", "--no-commit", "-s", "ort", "-X", "no-renames",
             "-m", "Merged from the hub", Self.hubBranch,
         ])
-        if !merge.succeeded {
-            guard try mergeInProgress() else { throw .git(Git.Failure(command: "merge", reason: merge.reason)) }
+        if !merge.succeeded, !(try mergeInProgress()) { throw .git(Git.Failure(command: "merge", reason: merge.reason)) }
+        if try mergeInProgress() {
             try resolveUnmerged(&report)
+            try reconcileMovedContacts(&report)
             try commitMerge()
         }
         let changed = Git.paths(try checkGit(["diff", "--name-only", "--no-renames", "-z", before, "HEAD"]).output)
@@ -65,7 +67,9 @@ extension Sync {
     /// A merge a killed sync left: its files merged, then its commit.
     func finishUnfinishedMerge(_ report: inout SyncReport) throws(SyncError) {
         guard try mergeInProgress() else { return }
+        try refuseNewerFormat(of: "MERGE_HEAD")
         try resolveUnmerged(&report)
+        try reconcileMovedContacts(&report)
         report.touched.formUnion(Git.paths(try checkGit(["diff", "--name-only", "--no-renames", "-z", "HEAD", "MERGE_HEAD"]).output))
         try commitMerge()
     }
@@ -112,7 +116,9 @@ extension Sync {
                 if let keep = outcome.keep {
                     if store == nil { store = try Store(folder: folder, now: now) }
                     let kept = try store!.keepConflictCopy(keep.mine, base: keep.base, for: path)
-                    report.toMerge.append(SyncReport.KeptVersion(path: path, keptCopy: kept))
+                    var version = SyncReport.KeptVersion(path: path, keptCopy: kept)
+                    if case .hubValueTaken(let fields) = outcome.result { version.fields = fields }
+                    report.toMerge.append(version)
                 }
             } catch {
                 throw .store(error)

@@ -112,6 +112,14 @@ public final class Sync {
                     // The hub was reached and said no (a ref it cannot lock, a full disk): an
                     // error, not an offline sync; the commits stay here for the next sync.
                     if refused.contains("remote rejected") || refused.contains("unpack failed") {
+                        // A branch lock a killed push left in a hub in a folder: removed when it
+                        // is provably stale, then the push is tried again.
+                        if let lock = try staleHubLock() {
+                            guard lock.stale else { throw .hubLocked(path: lock.path, ageSeconds: lock.age) }
+                            unlink(lock.path)
+                            report.clearedHubLock = lock.path
+                            continue
+                        }
                         throw .hubRefused(reason: push.reason)
                     }
                     reachable = false
@@ -153,6 +161,28 @@ public final class Sync {
         }
     }
 
+    /// How old a branch lock in a hub must be to be stale. Git holds a ref's lock only while it
+    /// writes the ref (milliseconds), and a git that finds it taken gives up after 100 ms
+    /// (`core.filesRefLockTimeout`): no push holds one for ten minutes; the margin is for the
+    /// clocks of a shared drive and this machine.
+    public static let hubLockStaleAfter: TimeInterval = 600
+
+    /// The hub's branch lock, when the hub is a folder and the lock is there: its path, its
+    /// age in seconds, and whether it is stale (older than `hubLockStaleAfter`).
+    func staleHubLock() throws(SyncError) -> (path: String, age: Int, stale: Bool)? {
+        let url = try runGit(["remote", "get-url", "origin"])
+        guard url.succeeded, let hub = Self.localPath(of: url.text.trimmingCharacters(in: .whitespacesAndNewlines)) else { return nil }
+        let base = URL(fileURLWithPath: hub, relativeTo: folder).standardizedFileURL
+        // A hub given as a working repository keeps its refs under `.git`.
+        let candidates = ["refs/heads/\(Self.branch).lock", ".git/refs/heads/\(Self.branch).lock"].map { base.appendingPathComponent($0).path }
+        for path in candidates {
+            guard let made = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date else { continue }
+            let age = now().timeIntervalSince(made)
+            return (path, Int(max(0, age)), age > Self.hubLockStaleAfter)
+        }
+        return nil
+    }
+
     /// Fetches the hub's branch; false when the hub cannot be reached.
     func fetch() throws(SyncError) -> Bool {
         let result = try runGit(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "origin", "+refs/heads/\(Self.branch):\(Self.hubBranch)"])
@@ -161,8 +191,11 @@ public final class Sync {
         return String(decoding: result.errors, as: UTF8.self).contains("couldn't find remote ref")
     }
 
-    func refuseNewerFormat() throws(SyncError) {
-        let shown = try runGit(["show", "\(Self.hubBranch):\(DataLayout.formatFile)"])
+    /// Refuses records in a newer format than this Fieldbook reads: the format file of
+    /// `revision` (the hub's branch before a merge; the merge's other side when finishing one;
+    /// the commit a join checked out).
+    func refuseNewerFormat(of revision: String = Sync.hubBranch) throws(SyncError) {
+        let shown = try runGit(["show", "\(revision):\(DataLayout.formatFile)"])
         guard shown.succeeded, let format = try? TapeDecoding.decode(FormatFile.self, from: shown.output) else { return }
         if format.formatVersion > FormatFile.currentVersion {
             throw .newerFormat(found: format.formatVersion, supported: FormatFile.currentVersion)

@@ -18,6 +18,9 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
     case busy
     /// The hub was reached and refused the push for a reason of its own.
     case hubRefused(reason: String)
+    /// The hub (a folder) holds its branch's lock, made `ageSeconds` ago: a push under way, or
+    /// one killed on its way; removed by a sync once it is older than ten minutes.
+    case hubLocked(path: String, ageSeconds: Int)
     case git(Git.Failure)
     case store(StoreError)
 
@@ -38,6 +41,10 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
             "the hub refused this copy's changes (\(reason)); they are kept here for the next sync. A sync "
                 + "interrupted while sending to a hub in a folder can leave refs/heads/main.lock in the hub: "
                 + "remove it once no one is syncing"
+        case .hubLocked(let path, let age):
+            "the hub's branch is locked (\(path), made \(age / 60) min \(age % 60) s ago): another copy may be sending "
+                + "right now. This copy's changes are kept here; sync again in a minute. A lock left by a sync that was "
+                + "interrupted is removed by the next sync once it is ten minutes old"
         case .git(let failure): failure.description
         case .store(let error): error.description
         }

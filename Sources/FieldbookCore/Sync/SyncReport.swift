@@ -17,6 +17,20 @@ extension Sync {
         return paths.count
     }
 
+    /// The commit the folder is at; nil before the first.
+    public func head() -> String? {
+        guard let result = try? runGit(["rev-parse", "--verify", "-q", "HEAD"]), result.succeeded else { return nil }
+        return result.text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Files that differ between two commits (every file of `to` when `from` is nil).
+    public func filesChanged(from: String?, to: String?) -> [String] {
+        guard let to else { return [] }
+        let arguments = from.map { ["diff", "--name-only", "--no-renames", "-z", $0, to] } ?? ["ls-tree", "-r", "--name-only", "-z", to]
+        guard let result = try? runGit(arguments), result.succeeded else { return [] }
+        return Git.paths(result.output)
+    }
+
     /// The folder's state: the hub, the last sync, changes not shared, records to merge.
     public func status() throws(SyncError) -> SyncStatus {
         guard isShared else { throw .notShared(path: folder.path) }
@@ -42,6 +56,8 @@ public struct SyncReport: Sendable, Equatable {
         public var path: String
         /// This copy's version, kept under `conflicts/`.
         public var keptCopy: String
+        /// The fields in conflict.
+        var fields: [String] = []
     }
 
     /// Files this copy saved, committed by this sync.
@@ -52,6 +68,9 @@ public struct SyncReport: Sendable, Equatable {
     public var mergedFiles = 0
     /// Records whose same field changed both ways: the hub's value taken, this copy's kept to merge.
     public var toMerge: [KeptVersion] = []
+    /// Employer contacts moved to another month file on one side and changed on the other,
+    /// put in the one file they belong in with both changes.
+    public var reconciledContacts = 0
     /// Records deleted on one side and changed on the other: the changed version kept.
     public var changedOverDeletion: [String] = []
     /// Files that are not records and changed on both sides: the hub's version taken.
@@ -64,12 +83,17 @@ public struct SyncReport: Sendable, Equatable {
     public var reachable = false
     /// This copy's commits are on the hub (pushed, or there was nothing to send).
     public var pushed = false
+    /// A stale branch lock removed from the hub (its path), left there by a push killed on its way.
+    public var clearedHubLock: String?
     /// The hub moved again at every push tried.
     public var hubKeptMoving = false
     /// Files changed here and not yet on the hub, after the sync.
     public var waiting = 0
     /// Files git wrote in the working tree (made owner-only after the merge).
     var touched: Set<String> = []
+    /// Files this sync wrote in the data folder (received, merged or restored): what a reader
+    /// of the folder reads again.
+    public var changedPaths: Set<String> { touched }
 
     public init() {}
 }

@@ -53,9 +53,12 @@ extension Sync {
     /// sends its first commit. A local hub that does not exist yet becomes a new bare
     /// repository, owner-only. A folder that is already a repository is adopted
     /// (`report.adopted`). Ignored paths that were committed are untracked.
+    /// `groupShared`: a new hub is made for a team that shares it through a group (a shared
+    /// drive): `core.sharedRepository=group`, so that what each member pushes is readable and
+    /// writable by the group; the data folder stays owner-only whatever the hub is.
     public static func share(
         folder given: URL, hub: String, git: Git = Git(folder: URL(fileURLWithPath: "/")), installID: String,
-        specialistID: UUID?, now: @escaping @Sendable () -> Date = { Date() }
+        specialistID: UUID?, groupShared: Bool = false, now: @escaping @Sendable () -> Date = { Date() }
     ) throws(SyncError) -> (report: SyncReport, adopted: Bool, createdHub: Bool) {
         try checkHub(hub)
         let folder = given.standardizedFileURL
@@ -64,8 +67,10 @@ extension Sync {
             let hubURL = URL(fileURLWithPath: path).standardizedFileURL
             do { try DurableFile.makeFolder(hubURL.deletingLastPathComponent()) } catch { throw .store(error) }
             let maker = git.inFolder(hubURL.deletingLastPathComponent())
-            do { try maker.check(["init", "--quiet", "--bare", "-b", branch, hubURL.path]) } catch { throw .git(error) }
-            chmod(hubURL.path, 0o700)
+            let shared = groupShared ? ["--shared=group"] : []
+            do { try maker.check(["init", "--quiet", "--bare", "-b", branch] + shared + [hubURL.path]) } catch { throw .git(error) }
+            // Git gave a group hub's folders to the group (setgid, group read and write).
+            if !groupShared { chmod(hubURL.path, 0o700) }
             createdHub = true
         }
         // A missing or empty folder becomes a data folder first.
@@ -106,7 +111,9 @@ extension Sync {
         do { try DurableFile.makeFolder(parent) } catch { throw .store(error) }
         let clone: Git.Result
         do {
-            clone = try git.inFolder(parent).run(["clone", "--quiet", "--no-tags", "--origin", "origin", "--", hub, folder.path])
+            // Never hard links into a hub in a folder: the copy's files are made owner-only
+            // after the clone, which must not change the hub's (a group hub's stay the group's).
+            clone = try git.inFolder(parent).run(["clone", "--quiet", "--no-hardlinks", "--no-tags", "--origin", "origin", "--", hub, folder.path])
         } catch { throw .git(error) }
         guard clone.succeeded else {
             if String(decoding: clone.errors, as: UTF8.self).contains("empty repository") {
@@ -119,6 +126,12 @@ extension Sync {
         if try !sync.runGit(["rev-parse", "--verify", "-q", "HEAD"]).succeeded {
             try? FileManager.default.removeItem(at: folder)
             throw .hubEmpty
+        }
+        do {
+            try sync.refuseNewerFormat(of: "HEAD")
+        } catch {
+            try? FileManager.default.removeItem(at: folder)
+            throw error
         }
         try sync.writeSharingFiles()
         var setup = SyncReport()

@@ -48,7 +48,7 @@ public enum App {
             if !state.isBlanked && state.now.timeIntervalSince(state.lastInput) >= idle {
                 state.isBlanked = true
             }
-            return []
+            return syncWhenDue(&state)
         case .resize(let size):
             state.size = size
             return refreshAll(&state, environment)
@@ -60,6 +60,10 @@ public enum App {
         case .warning(let text):
             state.message = Message(text, kind: .warning)
             return []
+        case .folderChanged(let update):
+            update.apply(to: &state.data)
+            if state.message == nil { state.message = Message("Read again the records a sync changed.") }
+            return dataChanged(&state, environment)
         case .key(let key):
             state.lastInput = state.now
             if state.isBlanked {
@@ -159,6 +163,7 @@ public enum App {
     private static func perform(_ action: Action, _ state: inout AppState, _ environment: Environment) -> [Effect] {
         switch action {
         case .quit:
+            if let waiting = quitAfterSync(&state) { return waiting }
             state.isQuitting = true
             return [.quit]
         case .help:
@@ -175,10 +180,11 @@ public enum App {
             state.nextRequest += 1
             return [.store(id, .reload), .store(profiles, .careerProfile(.loadOverview))]
         case .sync:
-            let id = RequestID(state.nextRequest)
-            state.nextRequest += 1
-            state.progress[id] = WorkProgress(done: 0, total: 1, what: "Syncing with the hub")
-            return [.store(id, .sync)]
+            if state.autoSync.inFlight != nil {
+                state.message = Message("A sync is under way.")
+                return []
+            }
+            return startSync(&state)
         case .blank:
             state.isBlanked = true
         case .nextTab:
@@ -205,12 +211,12 @@ public enum App {
     private static func finish(_ id: RequestID, _ result: StoreResult, _ state: inout AppState, _ environment: Environment) -> [Effect] {
         state.progress[id] = nil
         // Pages showing what the data derives ask for it again.
-        var effects: [Effect] = []
+        var effects: [Effect] = syncEnded(id, &state)
         switch result {
         case .saved(let record, let merged):
             let changes = record.changes(from: state.data)
             record.apply(to: &state.data)
-            effects = dataChanged(&state, environment, saved: changes)
+            effects += dataChanged(&state, environment, saved: changes)
             // Merged with a change made elsewhere: the file holds more than the record saved
             // (another copy's contacts of the same month, say), so the folder is read again,
             // quietly, for the counts and lists to show it.
@@ -222,16 +228,16 @@ public enum App {
             }
         case .reloaded(let snapshot):
             state.data = snapshot
-            effects = dataChanged(&state, environment)
+            effects += dataChanged(&state, environment)
             if state.quietReloads.remove(id) == nil {
                 state.message = ProblemSummary.line(for: snapshot).map { Message("Read the data folder again; " + $0, kind: .error) }
                     ?? Message("Read the data folder again.")
             }
-        case .synced(let summary, let snapshot):
-            state.data = snapshot
+        case .synced(let summary, let update):
+            update.apply(to: &state.data)
             state.sync = summary
-            effects = dataChanged(&state, environment)
-            state.message = summary.message
+            effects += dataChanged(&state, environment)
+            if !isQuiet(id, summary, state) { state.message = summary.message }
         case .failed(.conflict(let conflict)):
             // This copy's version is now kept on disk: the record shows as to merge at once.
             let pending = conflict.pendingMerge
@@ -239,7 +245,7 @@ public enum App {
                 state.data.problems.append(DataProblem(
                     path: pending.copy, kind: .conflictCopy,
                     message: "this copy's version of \(pending.record), kept after a save conflict: to merge", pendingMerge: pending))
-                effects = dataChanged(&state, environment)
+                effects += dataChanged(&state, environment)
             }
         case .failed(let error):
             // Work the app asked for itself (a sync) has no page to tell: the message does.
@@ -247,7 +253,7 @@ public enum App {
         case .careerProfile(.overview(let overview)):
             state.profiles = overview
             // A page may open now what waited for the profiles (`c` pressed while they loaded).
-            effects = refreshAll(&state, environment)
+            effects += refreshAll(&state, environment)
         case .careerProfile(.answered(let answered)):
             // One client's summary in step with the answer, without reading the folder.
             state.profiles.summaries.update(answered.profile, definition: state.profiles.definition)

@@ -80,6 +80,8 @@ public struct AppState: Sendable {
     var nextRequest = 1
     /// What the last sync from the app did (nil: none this run); the header shows it.
     public var sync: SyncSummary?
+    /// The app's own syncs: automatic ones, the one under way, quitting after one.
+    public var autoSync = AutoSyncState()
     /// Reloads asked for by the app itself after a merged save: their answer says nothing.
     var quietReloads: Set<RequestID> = []
     var nextPage = 1

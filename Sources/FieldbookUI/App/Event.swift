@@ -19,6 +19,9 @@ public enum Event: Sendable {
     /// Something the user must know that no page asked about (a save whose audit entry could
     /// not be written): shown as a warning.
     case warning(String)
+    /// Files of the folder changed under the app (a sync, the app's own or one run on the
+    /// command line): what they hold now, read from those files alone when it can be.
+    case folderChanged(FolderUpdate)
 }
 
 /// What the app asks the main loop to do: the only way anything leaves `update`.
@@ -66,7 +69,7 @@ public enum StoreRequest: Hashable, Sendable {
     /// by `.reportBoard(_, _)`.
     case reportBoard(ReportBoardRequest)
     /// Share this copy's saves with the team's hub and take theirs (`fieldbook sync`), then read
-    /// the folder again; answered by `.synced(_, _)`.
+    /// again the files it changed; answered by `.synced(_, _)`.
     case sync
 }
 
@@ -125,8 +128,8 @@ public enum StoreResult: Sendable {
     /// The board asked for with this key; nil when it was not worked out because a newer board
     /// was asked for meanwhile.
     case reportBoard(ReportBoardKey, ReportBoard?)
-    /// The answer to `.sync`: what it did, and the folder as read after it.
-    case synced(SyncSummary, DataSnapshot)
+    /// The answer to `.sync`: what it did, and the files it changed as read after it.
+    case synced(SyncSummary, FolderUpdate)
 }
 
 /// A record as the store wrote it (timestamps set). A new kind of record is a case here and
