@@ -171,6 +171,7 @@ final class EffectRunner: @unchecked Sendable {
         }
         let engine = Sync(folder: store.folder, installID: store.auditLog?.installID ?? InstallID.load(for: store.folder),
                           specialistID: store.auditLog?.specialistID)
+        engine.transform = store.transform
         let report: SyncReport
         do {
             report = try engine.run()

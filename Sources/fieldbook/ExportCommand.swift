@@ -29,7 +29,7 @@ struct ExportCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
-        try PINCheck.unlock()
+        let transform = try FolderAccess.unlock(options.folder)
         guard csv != json else {
             printError("choose --csv (one kind) or --json (all)")
             throw ExitCode(2)
@@ -41,7 +41,7 @@ struct ExportCommand: ParsableCommand {
                 throw ExitCode(2)
             }
             do {
-                data = try FullCopy(try loadSnapshot()).data()
+                data = try FullCopy(try loadSnapshot(transform)).data()
             } catch let error as StoreError {
                 printError(error.description)
                 throw ExitCode.failure
@@ -51,7 +51,11 @@ struct ExportCommand: ParsableCommand {
                 printError("unknown kind \"\(kind)\"; use one of: " + ExchangeKind.allCases.map(\.rawValue).joined(separator: ", "))
                 throw ExitCode(2)
             }
-            data = Data(CSVExport.csv(chosen, from: try loadSnapshot()).utf8)
+            data = Data(CSVExport.csv(chosen, from: try loadSnapshot(transform)).utf8)
+        }
+        if !transform.isPlain {
+            printError("warning: the export is not encrypted: anyone who can read "
+                       + (out ?? "where standard output goes") + " reads these records; delete it once it has served")
         }
         if let out {
             do {
@@ -65,8 +69,8 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
-    private func loadSnapshot() throws -> DataSnapshot {
-        let store = try readOnlyStore(options.folder)
+    private func loadSnapshot(_ transform: FileTransform) throws -> DataSnapshot {
+        let store = try readOnlyStore(options.folder, transform: transform)
         let snapshot = store.load()
         reportLeftOut(snapshot, in: "the export")
         return snapshot

@@ -33,7 +33,7 @@ enum MainLoop {
                     preparation: (@Sendable (Store) throws(StoreError) -> Void)? = nil,
                     startCheck: @escaping @Sendable () -> Void = {},
                     startMessage: @escaping (ProfileOverview) -> String? = { _ in nil },
-                    afterFirstFrame: @escaping @Sendable () -> Void = {}, askWhoYouAre: Bool = false, pin: PINHash? = nil,
+                    afterFirstFrame: @escaping @Sendable () -> Void = {}, askWhoYouAre: Bool = false, pin: PINHash? = nil, startsLocked: Bool = true,
                     remember: (UUID) -> String? = { _ in nil }) throws -> Int32? {
         let runner = EffectRunner(store: store)
         // After the terminal is given back (defers run last first).
@@ -52,7 +52,7 @@ enum MainLoop {
         var state = AppState(data: snapshot, today: today, userSpecialistID: user, size: terminal.size, askWhoYouAre: askWhoYouAre,
                              profiles: .loading)
         state.pin = pin
-        state.lockWhenAPINIsSet()
+        if startsLocked { state.lockWhenAPINIsSet() }
         if let notice = terminal.localeNotice { state.message = Message(notice, kind: .warning) }
         // The start-up check counts the career profile problems once the profiles are read; the
         // message is nil until the check's first count is in.

@@ -32,7 +32,7 @@ struct Profile: ParsableCommand {
         var asOf: String?
 
         func run() throws {
-            try PINCheck.unlock()
+            let transform = try FolderAccess.unlock(options.folder)
             let today = LocalDate(containing: Date())
             var asOfDay: LocalDate?
             if let asOf {
@@ -42,7 +42,7 @@ struct Profile: ParsableCommand {
                 }
             }
             let folder = options.folder
-            let store = try readOnlyStore(folder)
+            let store = try readOnlyStore(folder, transform: transform)
             let snapshot = store.load()
             let chosen: Client
             switch ClientLookup.find(client, in: snapshot.clients) {

@@ -18,6 +18,10 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
     case busy
     /// The hub was reached and refused the push for a reason of its own.
     case hubRefused(reason: String)
+    /// The hub's records are encrypted and this copy's are not.
+    case hubEncrypted
+    /// The hub's records are encrypted with another folder key than this copy's.
+    case otherFolderKey
     case git(Git.Failure)
     case store(StoreError)
 
@@ -38,6 +42,12 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
             "the hub refused this copy's changes (\(reason)); they are kept here for the next sync. A sync "
                 + "interrupted while sending to a hub in a folder can leave refs/heads/main.lock in the hub: "
                 + "remove it once no one is syncing"
+        case .hubEncrypted:
+            "the hub's records are encrypted and this copy's are not: nothing was merged or sent. Join the hub anew "
+                + "(`fieldbook sync join HUB --data NEW-FOLDER`) and open it with the team's passphrase"
+        case .otherFolderKey:
+            "the hub's records are encrypted with another folder key than this copy's: nothing was merged or sent. "
+                + "Join the hub anew (`fieldbook sync join HUB --data NEW-FOLDER`)"
         case .git(let failure): failure.description
         case .store(let error): error.description
         }

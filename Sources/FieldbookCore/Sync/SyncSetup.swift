@@ -55,7 +55,7 @@ extension Sync {
     /// (`report.adopted`). Ignored paths that were committed are untracked.
     public static func share(
         folder given: URL, hub: String, git: Git = Git(folder: URL(fileURLWithPath: "/")), installID: String,
-        specialistID: UUID?, now: @escaping @Sendable () -> Date = { Date() }
+        specialistID: UUID?, now: @escaping @Sendable () -> Date = { Date() }, transform: FileTransform = .plain
     ) throws(SyncError) -> (report: SyncReport, adopted: Bool, createdHub: Bool) {
         try checkHub(hub)
         let folder = given.standardizedFileURL
@@ -69,8 +69,9 @@ extension Sync {
             createdHub = true
         }
         // A missing or empty folder becomes a data folder first.
-        do { _ = try Store(folder: folder) } catch { throw .store(error) }
+        do { _ = try Store(folder: folder, transform: transform) } catch { throw .store(error) }
         let sync = Sync(folder: folder, git: git, installID: installID, specialistID: specialistID, now: now)
+        sync.transform = transform
         let adopted = sync.isShared
         if !adopted { try sync.checkGit(["init", "--quiet", "-b", branch]) }
         try sync.writeSharingFiles()
