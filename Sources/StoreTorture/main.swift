@@ -7,6 +7,9 @@
 //                                        (its own field), client "same" (the same field as the
 //                                        other side) and client SIDE (its own record); prints one
 //                                        line per save: "NAME saved|merged|conflict"
+//   StoreTorture convert DIR PASSFILE    encrypts DIR in place (or finishes its interrupted
+//                                        encryption) with the passphrase in PASSFILE, a cheap
+//                                        scrypt (N=2^10), printing "converting" then "done"
 import FieldbookCore
 import Foundation
 #if canImport(Glibc)
@@ -16,6 +19,32 @@ import Darwin
 #endif
 
 let arguments = CommandLine.arguments
+if arguments.count == 4, arguments[1] == "convert" {
+    let folder = URL(fileURLWithPath: arguments[2])
+    let passphrase = String(decoding: FileManager.default.contents(atPath: arguments[3]) ?? Data(), as: UTF8.self)
+    do {
+        let key: FolderKey
+        switch try EncryptedFolder.state(of: folder) {
+        case .plain:
+            key = try FolderConversion.beginEncryption(folder, passphrase: passphrase,
+                                                       derivation: KeyDerivation(kdf: "scrypt", n: 1 << 10, r: 8, p: 1), today: "2026-12-05")
+        case .converting(let encryption):
+            guard let opened = EncryptedFolder.unlock(encryption, passphrase: passphrase) else { exit(3) }
+            key = opened.key
+        case .encrypted:
+            exit(0)
+        }
+        let line = Array("converting\n".utf8)
+        _ = line.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+        try FolderConversion.finish(folder, key: key)
+        let done = Array("done\n".utf8)
+        _ = done.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("StoreTorture: \(error)\n".utf8))
+        exit(1)
+    }
+}
 guard arguments.count >= 5 else {
     FileHandle.standardError.write(Data("usage: StoreTorture crash DIR JOURNAL RUN | race DIR GO SIDE ROUND\n".utf8))
     exit(2)

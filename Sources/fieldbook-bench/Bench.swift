@@ -22,7 +22,7 @@ struct Bench: ParsableCommand {
     @Option(help: "Runs of each timed figure.")
     var runs = 15
 
-    @Option(help: ArgumentHelp("Only these figures, comma-separated: python, load, launch, keys, figures (after a save; keys prints it too), saves, memory, profiles, reports (to profile one of them).", valueName: "LIST"))
+    @Option(help: ArgumentHelp("Only these figures, comma-separated: python, load, launch, keys, figures (after a save; keys prints it too), saves, memory, profiles, reports, encrypted (to profile one of them).", valueName: "LIST"))
     var only: String?
 
     @Option(help: .hidden)

@@ -83,6 +83,10 @@ struct BenchContext {
                             verdict: .info)
             }
             if wants("profiles") { Report.line("caseload", "career profile summaries", target: "info", profileTimings, verdict: .info) }
+            if wants("encrypted") {
+                try EncryptionTiming.measure("caseload", folder: folder, work: work, runs: runs, plainLoad: loadTimings, python: pythonMedian,
+                                             loadTarget: nil, data: data, today: today)
+            }
             guard wants("saves") else { break }
             let scratch = work.appendingPathComponent("scratch-caseload")
             try? FileManager.default.removeItem(at: scratch)
@@ -112,6 +116,11 @@ struct BenchContext {
                 let loadMet = pythonMedian.map { loadTimings.medianMilliseconds <= $0 } ?? false
                 Report.line("agency", "all data loaded (no cache, in process)", target: "<= 1.0 x Python", loadTimings,
                             against: pythonMedian, verdict: Report.verdict(loadMet))
+            }
+            if wants("encrypted") {
+                try EncryptionTiming.measure("agency", folder: folder, work: work, runs: runs, plainLoad: loadTimings, python: pythonMedian,
+                                             loadTarget: pythonMedian.map { python in ("<= 1.0 x Python", { $0 <= python }) },
+                                             data: data, today: today)
             }
             if wants("keys") { keyFigure("agency", data: data, profiles: profiles, user: nil, targetMilliseconds: 8) }
             if wants("figures") && !wants("keys") { figuresFigure("agency", data: data) }

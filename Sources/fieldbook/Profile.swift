@@ -65,6 +65,9 @@ struct Profile: ParsableCommand {
                 profile, of: chosen, definition: definition, specialists: snapshot.specialists,
                 options: ProfileExport.Options(format: format, omitSensitive: omitSensitive,
                                                asOf: asOfDay?.lastMoment(), asOfLabel: asOfDay?.description))
+            if !transform.isPlain {
+                printError("warning: this profile is not encrypted: anyone who can read where standard output goes reads it")
+            }
             StandardOutput.write(text)
             if !problems.isEmpty { throw ExitCode.failure }
         }
