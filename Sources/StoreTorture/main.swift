@@ -1,6 +1,7 @@
 // A child process for the store's proofs (Tests/StoreProofTests). Not part of the app.
 //
-//   StoreTorture crash DIR JOURNAL RUN   saves records of every kind in a loop until killed; before
+//   StoreTorture crash DIR JOURNAL RUN [PASSFILE]   (an encrypted DIR: its passphrase in PASSFILE)
+//                                        saves records of every kind in a loop until killed; before
 //                                        each save it appends "writing KEY VALUE" to JOURNAL, after
 //                                        it "acked KEY VALUE" (plain write(2): a SIGKILL loses neither)
 //   StoreTorture race DIR GO SIDE ROUND  loads, waits for the file GO, then saves: client "shared"
@@ -73,7 +74,12 @@ let entry = try LocalDate(parsing: "2026-06-01")
 let created = Date(timeIntervalSince1970: 1_760_000_000)
 
 func run() throws {
-    let store = try Store(folder: folder)
+    // An encrypted folder: the passphrase is read from a file the test wrote (never the environment).
+    var transform = FileTransform.plain
+    if arguments.count >= 6, let passphrase = FileManager.default.contents(atPath: arguments[5]) {
+        transform = try EncryptedFolder.open(folder, passphrase: String(decoding: passphrase, as: UTF8.self)).transform
+    }
+    let store = try Store(folder: folder, transform: transform)
     let snapshot = store.load()
     switch arguments[1] {
     case "crash":
