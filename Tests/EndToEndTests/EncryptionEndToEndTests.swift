@@ -80,6 +80,22 @@ import Testing
         #expect(run("printf 'pw\\n' | '\(binary)' check --data '\(folder.path)'", in: data).status == 0)
     }
 
+    /// A folder that syncs: `encrypt` says the histories keep the plain records and asks for a
+    /// choice before anything; `--new-history` removes the folder's own repository afterwards.
+    @Test func encryptingAFolderThatSyncsSaysWhatItsHistoryHolds() throws {
+        let data = try DataCopy()
+        let folder = data.folder.path
+        try FileManager.default.createDirectory(at: data.folder.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        let asked = run("printf 'pw\\npw\\n' | '\(binary)' encrypt --data '\(folder)'", in: data)
+        #expect(asked.status == 2, "\(asked.output)")
+        #expect(asked.output.contains("the hub's history and this folder's own repository (.git) hold the plain records"), "\(asked.output)")
+        #expect(try EncryptedFolder.state(of: data.folder) == .plain, "nothing was changed")
+        let done = run("printf 'pw\\npw\\n' | '\(binary)' encrypt --new-history --data '\(folder)'", in: data)
+        #expect(done.status == 0, "\(done.output)")
+        #expect(!FileManager.default.fileExists(atPath: data.folder.appendingPathComponent(".git").path))
+        #expect(done.output.contains("share the folder anew with `fieldbook sync init NEW-HUB`"), "\(done.output)")
+    }
+
     /// The app asks before its full screen, shows nothing of the passphrase, refuses a wrong
     /// one with nothing read, and opens the folder after the right one.
     @Test(.enabled(if: tmuxAvailable, "tmux is not installed"))
