@@ -1,12 +1,16 @@
 // A child process for the store's proofs (Tests/StoreProofTests). Not part of the app.
 //
-//   StoreTorture crash DIR JOURNAL RUN   saves records of every kind in a loop until killed; before
+//   StoreTorture crash DIR JOURNAL RUN [PASSFILE]   (an encrypted DIR: its passphrase in PASSFILE)
+//                                        saves records of every kind in a loop until killed; before
 //                                        each save it appends "writing KEY VALUE" to JOURNAL, after
 //                                        it "acked KEY VALUE" (plain write(2): a SIGKILL loses neither)
 //   StoreTorture race DIR GO SIDE ROUND  loads, waits for the file GO, then saves: client "shared"
 //                                        (its own field), client "same" (the same field as the
 //                                        other side) and client SIDE (its own record); prints one
 //                                        line per save: "NAME saved|merged|conflict"
+//   StoreTorture convert DIR PASSFILE    encrypts DIR in place (or finishes its interrupted
+//                                        encryption) with the passphrase in PASSFILE, a cheap
+//                                        scrypt (N=2^10), printing "converting" then "done"
 import FieldbookCore
 import Foundation
 #if canImport(Glibc)
@@ -16,6 +20,32 @@ import Darwin
 #endif
 
 let arguments = CommandLine.arguments
+if arguments.count == 4, arguments[1] == "convert" {
+    let folder = URL(fileURLWithPath: arguments[2])
+    let passphrase = String(decoding: FileManager.default.contents(atPath: arguments[3]) ?? Data(), as: UTF8.self)
+    do {
+        let key: FolderKey
+        switch try EncryptedFolder.state(of: folder) {
+        case .plain:
+            key = try FolderConversion.beginEncryption(folder, passphrase: passphrase,
+                                                       derivation: KeyDerivation(kdf: "scrypt", n: 1 << 10, r: 8, p: 1), today: "2026-12-05")
+        case .converting(let encryption):
+            guard let opened = EncryptedFolder.unlock(encryption, passphrase: passphrase) else { exit(3) }
+            key = opened.key
+        case .encrypted:
+            exit(0)
+        }
+        let line = Array("converting\n".utf8)
+        _ = line.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+        try FolderConversion.finish(folder, key: key)
+        let done = Array("done\n".utf8)
+        _ = done.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("StoreTorture: \(error)\n".utf8))
+        exit(1)
+    }
+}
 guard arguments.count >= 5 else {
     FileHandle.standardError.write(Data("usage: StoreTorture crash DIR JOURNAL RUN | race DIR GO SIDE ROUND\n".utf8))
     exit(2)
@@ -44,7 +74,12 @@ let entry = try LocalDate(parsing: "2026-06-01")
 let created = Date(timeIntervalSince1970: 1_760_000_000)
 
 func run() throws {
-    let store = try Store(folder: folder)
+    // An encrypted folder: the passphrase is read from a file the test wrote (never the environment).
+    var transform = FileTransform.plain
+    if arguments.count >= 6, let passphrase = FileManager.default.contents(atPath: arguments[5]) {
+        transform = try EncryptedFolder.open(folder, passphrase: String(decoding: passphrase, as: UTF8.self)).transform
+    }
+    let store = try Store(folder: folder, transform: transform)
     let snapshot = store.load()
     switch arguments[1] {
     case "crash":

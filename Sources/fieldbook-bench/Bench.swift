@@ -22,7 +22,7 @@ struct Bench: ParsableCommand {
     @Option(help: "Runs of each timed figure.")
     var runs = 15
 
-    @Option(help: ArgumentHelp("Only these figures, comma-separated: python (the anchors: Python, orjson, cat), load, launch, keys, figures (after a save; keys prints it too), saves (with Ctrl-S on the real binary), memory, profiles, reports, commands (export, check, due, report as fresh processes), sync (agency only).", valueName: "LIST"))
+    @Option(help: ArgumentHelp("Only these figures, comma-separated: python (the anchors: Python, orjson, cat), load, launch, keys, figures (after a save; keys prints it too), saves (with Ctrl-S on the real binary), memory, profiles, reports, commands (export, check, due, report as fresh processes), sync (agency only), encrypted (load and saves of an encrypted copy).", valueName: "LIST"))
     var only: String?
 
     @Flag(help: "Keep one core busy with another process for the whole run, as on a shared machine.")

@@ -106,6 +106,10 @@ struct BenchContext {
                             against: pythonMedian, verdict: .info)
             }
             if wants("profiles") { Report.line("caseload", "career profile summaries", target: "info", profileTimings, verdict: .info) }
+            if wants("encrypted") {
+                try EncryptionTiming.measure("caseload", folder: folder, work: work, runs: runs, plainLoad: loadTimings, python: pythonMedian,
+                                             loadTarget: nil, data: data, today: today)
+            }
             guard wants("saves") else { break }
             let scratch = work.appendingPathComponent("scratch-caseload")
             try? FileManager.default.removeItem(at: scratch)
@@ -163,6 +167,11 @@ struct BenchContext {
                 do { try SyncTiming.measure(name, folder: folder, scratch: work, runs: runs) } catch {
                     Report.note("\(name) sync not measured: \(error)")
                 }
+            }
+            if wants("encrypted") {
+                try EncryptionTiming.measure(name, folder: folder, work: work, runs: runs, plainLoad: loadTimings, python: pythonMedian,
+                                             loadTarget: pythonMedian.map { python in ("<= 1.0 x Python", { $0 <= python }) },
+                                             data: data, today: today)
             }
             guard wants("memory") else { break }
             let peak = try peakMemory(of: folder) * 1.048576

@@ -16,8 +16,10 @@ enum StoreTiming {
         var contact = Timings(), contactProcessor = Timings()
     }
 
-    static func saves(in scratch: URL, data: DataSnapshot, today: LocalDate, count: Int) throws -> Saves {
-        let store = try Store(folder: scratch)
+    static func saves(in scratch: URL, data: DataSnapshot, today: LocalDate, count: Int, transform: FileTransform = .plain)
+        throws -> Saves
+    {
+        let store = try Store(folder: scratch, transform: transform)
         let loaded = store.load()
         let specialist = data.specialists[0].id
         store.auditLog = AuditLog(dataFolder: scratch, installID: "benchmark", specialistID: specialist)

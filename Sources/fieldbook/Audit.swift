@@ -22,15 +22,15 @@ struct Audit: ParsableCommand {
     var verify = false
 
     func run() throws {
-        try PINCheck.unlock()
         let folder = options.folder
+        let transform = try FolderAccess.unlock(folder)
         guard isFolder(folder) else {
             printError("\(folder.path): no such folder")
             throw ExitCode(2)
         }
         let trail = AuditTrail.read(folder: folder)
         if verify {
-            try runVerify(trail, folder)
+            try runVerify(trail, folder, transform)
             return
         }
         let lines = record.map { trail.entries(forRecord: $0) } ?? trail.entries
@@ -47,8 +47,8 @@ struct Audit: ParsableCommand {
         }
     }
 
-    private func runVerify(_ trail: AuditTrail, _ folder: URL) throws {
-        let snapshot = try readOnlyStore(folder).load()
+    private func runVerify(_ trail: AuditTrail, _ folder: URL, _ transform: FileTransform) throws {
+        let snapshot = try readOnlyStore(folder, transform: transform).load()
         let unaudited = trail.unaudited(in: snapshot)
         // The logs as a whole: against the folder's list of copies, and against what this
         // machine saw when it last verified them.

@@ -21,6 +21,13 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         let folder = options.folder
+        // The archive holds the files as they are: an encrypted folder's stay encrypted (no
+        // passphrase is needed to back it up; restoring one needs it to open). A half-converted
+        // folder holds plain files still: finished first.
+        if case .converting(let encryption)? = try? EncryptedFolder.state(of: folder) {
+            printError(StoreError.unfinishedConversion(path: folder.path, command: encryption.converting == .decrypting ? "decrypt" : "encrypt").description)
+            throw ExitCode.failure
+        }
         let target = URL(fileURLWithPath: out)
         do {
             let result = try Backup.write(folder: folder, to: target)

@@ -35,13 +35,14 @@ struct Check: ParsableCommand {
             printError("\(folder.path) is a file, not a folder: give --data the data folder itself")
             throw ExitCode(2)
         }
-        let (problems, snapshot) = DataCheck.report(folder: folder)
+        let transform = try FolderAccess.unlock(folder, pin: false)
+        let (problems, snapshot) = DataCheck.report(folder: folder, transform: transform)
         for problem in problems {
             let path = problem.path.hasPrefix("/") ? problem.path : folder.appendingPathComponent(problem.path).path
             printLine("\(path): \(problem.message)")
         }
         if repair {
-            try runRepair(folder)
+            try runRepair(folder, transform)
             return
         }
         if !problems.isEmpty {
@@ -52,11 +53,11 @@ struct Check: ParsableCommand {
                   + "\(snapshot.employers.count) employers, \(snapshot.employerContacts.count) employer contacts)")
     }
 
-    private func runRepair(_ folder: URL) throws {
-        let steps = DataRepair.plan(folder: folder)
+    private func runRepair(_ folder: URL, _ transform: FileTransform) throws {
+        let steps = DataRepair.plan(folder: folder, transform: transform)
         guard !steps.isEmpty else {
             printLine("Nothing to repair.")
-            try exitForRemaining(folder)
+            try exitForRemaining(folder, transform)
             return
         }
         printLine("fieldbook check --repair will, in \(folder.path):")
@@ -80,12 +81,12 @@ struct Check: ParsableCommand {
             throw ExitCode.failure
         }
         printLine("Repaired: \(steps.count) step\(steps.count == 1 ? "" : "s") done.")
-        try exitForRemaining(folder)
+        try exitForRemaining(folder, transform)
     }
 
     /// After a repair: what is left needs a person.
-    private func exitForRemaining(_ folder: URL) throws {
-        let left = DataCheck.run(folder: folder)
+    private func exitForRemaining(_ folder: URL, _ transform: FileTransform) throws {
+        let left = DataCheck.run(folder: folder, transform: transform)
         guard !left.isEmpty else { return }
         printLine("Left for a person to fix:")
         for problem in left { printLine("\(folder.appendingPathComponent(problem.path).path): \(problem.message)") }

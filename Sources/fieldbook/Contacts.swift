@@ -28,13 +28,13 @@ struct Contacts: ParsableCommand {
     var json = false
 
     func run() throws {
-        try PINCheck.unlock()
+        let transform = try FolderAccess.unlock(options.folder)
         let today = try periodOptions.currentDay()
         let period = try chosenPeriod(today: today)
         let folder = options.folder
         let store: Store
         do {
-            store = try Store(folder: folder, mode: .readOnly)
+            store = try Store(folder: folder, mode: .readOnly, transform: transform)
         } catch {
             printError(error.description)
             throw ExitCode.failure

@@ -28,7 +28,7 @@ struct Due: ParsableCommand {
     var json = false
 
     func run() throws {
-        try PINCheck.unlock()
+        let transform = try FolderAccess.unlock(options.folder)
         let day: LocalDate
         if let asOf {
             do { day = try LocalDate(parsing: asOf.trimmingWhitespace()) } catch {
@@ -48,7 +48,7 @@ struct Due: ParsableCommand {
             printError("\(folder.path): no such folder")
             throw ExitCode(2)
         }
-        let snapshot = try readOnlyStore(folder).load()
+        let snapshot = try readOnlyStore(folder, transform: transform).load()
         reportLeftOut(snapshot, in: "the list")
 
         var items = DueList(snapshot: snapshot, asOf: day).items(within: within)

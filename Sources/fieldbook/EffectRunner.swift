@@ -44,10 +44,11 @@ final class EffectRunner: @unchecked Sendable {
         if case .sync = request {
             // After the store work asked for before it (saves made before F5 go with it).
             queue.async { [self] in
-                let who = (installID: store.auditLog?.installID ?? InstallID.load(for: store.folder), specialist: store.auditLog?.specialistID)
+                let who = (installID: store.auditLog?.installID ?? InstallID.load(for: store.folder), specialist: store.auditLog?.specialistID,
+                           transform: store.transform)
                 syncQueue.async { [self] in
                     lock.withLock { syncing = true }
-                    let outcome = sync(installID: who.installID, specialistID: who.specialist)
+                    let outcome = sync(installID: who.installID, specialistID: who.specialist, transform: who.transform)
                     lock.withLock { syncing = false }
                     queue.async { [self] in
                         let result: StoreResult = switch outcome {
@@ -206,13 +207,14 @@ final class EffectRunner: @unchecked Sendable {
 
     /// A sync of the folder with its hub (on `syncQueue`): what it did, and the files it
     /// changed, with those a sync run meanwhile on the command line changed.
-    private func sync(installID: String, specialistID: UUID?) -> Result<(summary: SyncSummary, paths: Set<String>), StoreError> {
+    private func sync(installID: String, specialistID: UUID?, transform: FileTransform) -> Result<(summary: SyncSummary, paths: Set<String>), StoreError> {
         let folder = store.folder
         guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path) else {
             return .failure(.io(path: "", reason: "this data folder does not sync with a hub yet; "
                                 + "run `fieldbook sync init HUB` (or `sync join HUB` for a new folder) once"))
         }
         let engine = Sync(folder: folder, installID: installID, specialistID: specialistID)
+        engine.transform = transform
         if watch == nil { watch = SyncWatch(sync: engine) }
         let report: SyncReport
         do {

@@ -29,7 +29,7 @@ struct ExportCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
-        try PINCheck.unlock()
+        let transform = try FolderAccess.unlock(options.folder)
         guard csv != json else {
             printError("choose --csv (one kind) or --json (all)")
             throw ExitCode(2)
@@ -41,7 +41,8 @@ struct ExportCommand: ParsableCommand {
                 throw ExitCode(2)
             }
             // Written record by record as it is made: the document is never held whole.
-            let copy = FullCopy(try loadSnapshot())
+            let copy = FullCopy(try loadSnapshot(transform))
+            warnIfPlainCopyOfEncrypted(transform)
             do {
                 if let out {
                     try ExportFile.write(to: URL(fileURLWithPath: out)) { sink in try copy.write(to: sink) }
@@ -58,8 +59,9 @@ struct ExportCommand: ParsableCommand {
                 printError("unknown kind \"\(kind)\"; use one of: " + ExchangeKind.allCases.map(\.rawValue).joined(separator: ", "))
                 throw ExitCode(2)
             }
-            data = Data(CSVExport.csv(chosen, from: try loadSnapshot()).utf8)
+            data = Data(CSVExport.csv(chosen, from: try loadSnapshot(transform)).utf8)
         }
+        warnIfPlainCopyOfEncrypted(transform)
         if let out {
             do {
                 try ExportFile.write(data, to: URL(fileURLWithPath: out))
@@ -72,8 +74,15 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
-    private func loadSnapshot() throws -> DataSnapshot {
-        let store = try readOnlyStore(options.folder)
+    /// An encrypted folder's records are written out plain: the user is told once.
+    private func warnIfPlainCopyOfEncrypted(_ transform: FileTransform) {
+        guard !transform.isPlain else { return }
+        printError("warning: the export is not encrypted: anyone who can read "
+                   + (out ?? "where standard output goes") + " reads these records; delete it once it has served")
+    }
+
+    private func loadSnapshot(_ transform: FileTransform) throws -> DataSnapshot {
+        let store = try readOnlyStore(options.folder, transform: transform)
         let snapshot = store.load()
         reportLeftOut(snapshot, in: "the export")
         return snapshot

@@ -56,6 +56,7 @@ struct ImportCommand: ParsableCommand {
         }
 
         let folder = options.folder
+        let transform = try FolderAccess.unlock(folder, pin: false)
         var store: Store?
         var auditLog: AuditLog?
         let snapshot: DataSnapshot
@@ -63,7 +64,7 @@ struct ImportCommand: ParsableCommand {
             snapshot = DataSnapshot()
         } else {
             do {
-                let opened = try Store(folder: folder, mode: dryRun ? .readOnly : .readWrite)
+                let opened = try Store(folder: folder, mode: dryRun ? .readOnly : .readWrite, transform: transform)
                 auditLog = AuditLog(dataFolder: folder, installID: InstallID.load(for: folder))
                 opened.auditLog = auditLog
                 store = opened

@@ -34,7 +34,7 @@ enum MainLoop {
                     startCheck: @escaping @Sendable () -> Void = {},
                     startMessage: @escaping (ProfileOverview) -> String? = { _ in nil },
                     afterFirstFrame: @escaping @Sendable () -> Void = {}, askWhoYouAre: Bool = false, pin: PINHash? = nil,
-                    sharesWithHub: Bool = false, autoSync: AutoSync = .off,
+                    startsLocked: Bool = true, sharesWithHub: Bool = false, autoSync: AutoSync = .off,
                     remember: (UUID) -> String? = { _ in nil }) throws -> Int32? {
         // The store's answers and stop signals wake the loop at once (no polling while busy).
         let wakeup = Wakeup()

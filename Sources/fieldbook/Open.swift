@@ -61,6 +61,10 @@ struct OpenOptions: ParsableArguments {
         }
         defer { if let demoFolder { try? FileManager.default.removeItem(at: demoFolder) } }
 
+        // An encrypted folder asks its passphrase here, before anything of it is read and before
+        // the full screen starts; it replaces the PIN at start (the PIN still unlocks an idle lock).
+        // The demo copy is always plain.
+        let transform = demo ? FileTransform.plain : try FolderAccess.unlock(folder, pin: false)
         let store: Store
         let snapshot: DataSnapshot
         if let demoCopy {
@@ -69,9 +73,10 @@ struct OpenOptions: ParsableArguments {
             snapshot = demoCopy.snapshot
         } else {
             do {
-                store = try Store(folder: folder)
-                // The demo copy (above) is thrown away on exit: it never gets a cache.
-                if RecordCache.usedByTheApp { store.derivedCache = RecordCache.forDataFolder(folder) }
+                store = try Store(folder: folder, transform: transform)
+                // The demo copy (above) is thrown away on exit: it never gets a cache. An
+                // encrypted folder keeps none either (it would hold its records decrypted).
+                if RecordCache.usedByTheApp, transform.isPlain { store.derivedCache = RecordCache.forDataFolder(folder) }
             } catch {
                 printError(error.description)
                 throw ExitCode.failure
@@ -128,7 +133,7 @@ struct OpenOptions: ParsableArguments {
                 try MainLoop.run(store: store, snapshot: snapshot, today: today, followClock: todayOverride == nil, user: user,
                                  preparation: preparation, startCheck: startCheck, startMessage: startMessage,
                                  afterFirstFrame: { folderProblems.count = DataCheck.hygiene(of: folder).count },
-                                 askWhoYouAre: askWhoYouAre, pin: machine.pin, sharesWithHub: sharesWithHub,
+                                 askWhoYouAre: askWhoYouAre, pin: machine.pin, startsLocked: transform.isPlain, sharesWithHub: sharesWithHub,
                                  autoSync: machine.autoSync(for: folder)) { id in
                     machine.setSpecialist(id, for: folder)
                     do {

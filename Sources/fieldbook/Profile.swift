@@ -32,7 +32,7 @@ struct Profile: ParsableCommand {
         var asOf: String?
 
         func run() throws {
-            try PINCheck.unlock()
+            let transform = try FolderAccess.unlock(options.folder)
             let today = LocalDate(containing: Date())
             var asOfDay: LocalDate?
             if let asOf {
@@ -42,7 +42,7 @@ struct Profile: ParsableCommand {
                 }
             }
             let folder = options.folder
-            let store = try readOnlyStore(folder)
+            let store = try readOnlyStore(folder, transform: transform)
             let snapshot = store.load()
             let chosen: Client
             switch ClientLookup.find(client, in: snapshot.clients) {
@@ -65,6 +65,9 @@ struct Profile: ParsableCommand {
                 profile, of: chosen, definition: definition, specialists: snapshot.specialists,
                 options: ProfileExport.Options(format: format, omitSensitive: omitSensitive,
                                                asOf: asOfDay?.lastMoment(), asOfLabel: asOfDay?.description))
+            if !transform.isPlain {
+                printError("warning: this profile is not encrypted: anyone who can read where standard output goes reads it")
+            }
             StandardOutput.write(text)
             if !problems.isEmpty { throw ExitCode.failure }
         }

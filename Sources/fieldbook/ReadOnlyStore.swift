@@ -4,9 +4,9 @@ import Foundation
 
 /// The store of a data folder opened for reading only, for the commands that report. A folder
 /// that cannot be opened is said on standard error and ends the command (exit status 1).
-func readOnlyStore(_ folder: URL) throws -> Store {
+func readOnlyStore(_ folder: URL, transform: FileTransform = .plain) throws -> Store {
     do {
-        return try Store(folder: folder, mode: .readOnly)
+        return try Store(folder: folder, mode: .readOnly, transform: transform)
     } catch {
         printError(error.description)
         throw ExitCode.failure

@@ -46,7 +46,7 @@ struct ReportCommand: ParsableCommand {
     var deidentified = false
 
     func run() throws {
-        try PINCheck.unlock()
+        let transform = try FolderAccess.unlock(options.folder)
         guard !(json && csv) else {
             printError("give either --json or --csv, not both")
             throw ExitCode(2)
@@ -59,7 +59,7 @@ struct ReportCommand: ParsableCommand {
         }
         let snapshot: DataSnapshot
         do {
-            snapshot = try Store(folder: folder, mode: .readOnly).load()
+            snapshot = try Store(folder: folder, mode: .readOnly, transform: transform).load()
         } catch {
             printError(error.description)
             throw ExitCode.failure
@@ -95,7 +95,7 @@ struct ReportCommand: ParsableCommand {
         var naming = ReportNaming.identified
         if deidentified {
             do {
-                naming = .deidentified(salt: try ReportSalt.load(folder: folder))
+                naming = .deidentified(salt: try ReportSalt.load(folder: folder, transform: transform))
             } catch {
                 printError(error.description)
                 throw ExitCode.failure

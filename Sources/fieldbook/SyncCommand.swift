@@ -19,9 +19,11 @@ struct SyncCommand: ParsableCommand {
 }
 
 /// This machine's specialist and install id, for commits and the audit log's deletions.
-private func syncEngine(_ folder: URL) -> Sync {
+private func syncEngine(_ folder: URL, transform: FileTransform = .plain) -> Sync {
     let specialist = (try? MachineSettings.load())?.specialist(for: folder)
-    return Sync(folder: folder, installID: InstallID.load(for: folder), specialistID: specialist)
+    let sync = Sync(folder: folder, installID: InstallID.load(for: folder), specialistID: specialist)
+    sync.transform = transform
+    return sync
 }
 
 /// Prints what a sync did; exits non-zero when the hub was not reached.
@@ -55,7 +57,8 @@ struct SyncNow: ParsableCommand {
 
     func run() throws {
         let report: SyncReport
-        do { report = try syncEngine(options.folder).run() } catch {
+        let transform = try FolderAccess.unlock(options.folder, pin: false)
+        do { report = try syncEngine(options.folder, transform: transform).run() } catch {
             printError(error.description)
             throw ExitCode.failure
         }
@@ -79,10 +82,11 @@ struct SyncInit: ParsableCommand {
     func run() throws {
         let folder = options.folder
         let specialist = (try? MachineSettings.load())?.specialist(for: folder)
+        let transform = try FolderAccess.unlock(folder, pin: false)
         let result: (report: SyncReport, adopted: Bool, createdHub: Bool)
         do {
             result = try Sync.share(folder: folder, hub: hub, installID: InstallID.load(for: folder), specialistID: specialist,
-                                    groupShared: group)
+                                    groupShared: group, transform: transform)
         } catch {
             printError(error.description)
             throw ExitCode.failure

@@ -195,7 +195,7 @@ import Testing
         _ = try Store(folder: folder.url)
         let format = Data(#"{ "format": "fieldbook-data", "formatVersion": 99 }"#.utf8)
         try format.write(to: folder.path("fieldbook.json"))
-        #expect(throws: StoreError.newerFormat(found: 99, supported: 1)) { try Store(folder: folder.url) }
+        #expect(throws: StoreError.newerFormat(found: 99, supported: FormatFile.readableVersion)) { try Store(folder: folder.url) }
         #expect(try Data(contentsOf: folder.path("fieldbook.json")) == format)
     }
 

@@ -26,16 +26,36 @@ import Darwin
     }
 
     @Test func killedWhileSavingNoFileIsHalfWrittenAndNoAcknowledgedSaveIsLost() throws {
+        try crashProof(kills: Self.kills, encrypted: false)
+    }
+
+    /// The same with an encrypted folder: the child gets the passphrase and saves through the key.
+    @Test func killedWhileSavingAnEncryptedFolderNoFileIsHalfWritten() throws {
+        try crashProof(kills: 60, encrypted: true)
+    }
+
+    func crashProof(kills wanted: Int, encrypted: Bool) throws {
         let folder = TemporaryFolder()
         let data = folder.path("data")
         let journal = folder.path("journal").path
         _ = try Store(folder: data)
+        var transform = FileTransform.plain
+        var keyArguments: [String] = []
+        if encrypted {
+            let passFile = folder.path("pass")
+            try Data("crash proof".utf8).write(to: passFile)
+            let key = try FolderConversion.beginEncryption(data, passphrase: "crash proof",
+                                                           derivation: KeyDerivation(kdf: "scrypt", n: 1 << 10, r: 8, p: 1), today: "2026-12-05")
+            try FolderConversion.finish(data, key: key)
+            transform = key.transform
+            keyArguments = [passFile.path]
+        }
         var verified: [String: String] = [:]
         var kills = 0, acknowledged = 0, inFlightKept = 0, inFlightLost = 0, filesChecked = 0
         var problems: [String] = []
-        for run in 1...Self.kills {
+        for run in 1...wanted {
             unlink(journal)
-            let child = try #require(Child([tortureBinary, "crash", data.path, journal, "\(run)"]))
+            let child = try #require(Child([tortureBinary, "crash", data.path, journal, "\(run)"] + keyArguments))
             let deadline = Date().addingTimeInterval(20)
             while !((try? String(contentsOfFile: journal, encoding: .utf8)) ?? "").contains("ready") && Date() < deadline {
                 usleep(200)
@@ -70,11 +90,13 @@ import Darwin
                 let url = data.appendingPathComponent(relative)
                 guard !name.hasPrefix("."), !relative.hasPrefix("."), name.hasSuffix(".json") else { continue }
                 filesChecked += 1
-                if (try? JSONSerialization.jsonObject(with: Data(contentsOf: url))) == nil {
+                var bytes = (try? Data(contentsOf: url)) ?? Data()
+                if encrypted { bytes = (try? transform.fromDisk(bytes, relative)) ?? Data() }
+                if (try? JSONSerialization.jsonObject(with: bytes)) == nil {
                     problems.append("run \(run): \(relative) does not parse")
                 }
             }
-            let snapshot = try Store(folder: data, mode: .readOnly).load()
+            let snapshot = try Store(folder: data, mode: .readOnly, transform: transform).load()
             if !snapshot.problems.isEmpty { problems.append("run \(run): \(snapshot.problems)") }
             let now = valuesOnDisk(snapshot)
             for key in ["client", "specialist", "employer", "settings", "contact"] {
@@ -88,9 +110,9 @@ import Darwin
                 verified[key] = now[key]
             }
         }
-        print("Crash proof: \(kills) kills, \(acknowledged) acknowledged saves, \(filesChecked) file reads after kills, "
+        print("Crash proof\(encrypted ? " (encrypted)" : ""): \(kills) kills, \(acknowledged) acknowledged saves, \(filesChecked) file reads after kills, "
             + "kills during a save: \(inFlightKept) new version on disk, \(inFlightLost) old version; \(problems.count) problems")
-        #expect(kills >= 200)
+        #expect(kills >= wanted)
         #expect(acknowledged >= kills)
         #expect(inFlightKept + inFlightLost >= kills / 4, "most kills should land during a save")
         #expect(problems.count == 0, "\(problems.prefix(5))")

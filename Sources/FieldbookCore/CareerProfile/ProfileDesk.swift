@@ -132,6 +132,11 @@ extension ProfileDesk {
         throws(StoreError) -> String
     {
         guard store.mode == .readWrite else { throw .readOnly }
+        // Nothing plain about a client is written inside an encrypted folder.
+        guard store.transform.isPlain else {
+            throw .io(path: CareerProfileLayout.exports, reason: "this data folder is encrypted, so no plain copy is written inside it; "
+                      + "`fieldbook profile export CLIENT > FILE` writes one where you choose")
+        }
         let profile = store.profile(of: client.id).profile
         let text = ProfileExport.render(profile, of: client, definition: definition, specialists: specialists, options: options)
         let exports = store.folder.appendingPathComponent(CareerProfileLayout.exports)

@@ -41,11 +41,12 @@ public enum DataRepair {
     public static let quarantineFolder = "quarantine"
 
     /// The steps that would repair `folder` at `now`; empty when there is nothing to do.
-    public static func plan(folder: URL, now: Date = Date()) -> [Step] {
+    /// `transform`: an encrypted folder's key; a file that fails to open with it is quarantined.
+    public static func plan(folder: URL, now: Date = Date(), transform: FileTransform = .plain) -> [Step] {
         let folder = folder.standardizedFileURL
         var steps: [Step] = []
         var taken = Set(DurableFile.list(folder.appendingPathComponent(quarantineFolder)))
-        for (path, reason) in unusableFiles(in: folder) {
+        for (path, reason) in unusableFiles(in: folder, transform: transform) {
             var name = path.replacingOccurrences(of: "/", with: "--")
             var n = 2
             let base = name
@@ -110,7 +111,7 @@ public enum DataRepair {
 
     /// Files that cannot be used as records: Fieldbook's own conflict copies, copies made by
     /// sync tools, and record files that do not parse. Each with why, for the plan.
-    static func unusableFiles(in folder: URL) -> [(path: String, reason: String)] {
+    static func unusableFiles(in folder: URL, transform: FileTransform = .plain) -> [(path: String, reason: String)] {
         var result: [(String, String)] = []
         for name in DurableFile.list(folder.appendingPathComponent(DataLayout.conflicts)) {
             result.append(("\(DataLayout.conflicts)/\(name)", "a version kept after a save conflict"))
@@ -121,8 +122,8 @@ public enum DataRepair {
                 let name = path.split(separator: "/").last.map(String.init) ?? path
                 if isSyncConflictName(name) {
                     result.append((path, "a copy a sync tool made"))
-                } else if !decodes(kind, folder.appendingPathComponent(path)) {
-                    result.append((path, "does not parse"))
+                } else if let reason = unusable(kind, folder, path, transform) {
+                    result.append((path, reason))
                 }
             }
         }
@@ -135,9 +136,19 @@ public enum DataRepair {
         name.contains(".sync-conflict-") || name.contains("conflicted copy")
     }
 
-    private static func decodes(_ kind: RecordFileKind, _ url: URL) -> Bool {
-        guard let data = try? DurableFile.read(url), let tape = try? JSONReader.tape(data) else { return false }
-        return (try? kind.decode(tape)) != nil
+    /// Why the record file at `path` cannot be used, or nil when it decodes.
+    private static func unusable(_ kind: RecordFileKind, _ folder: URL, _ path: String, _ transform: FileTransform) -> String? {
+        guard var data = try? DurableFile.read(folder.appendingPathComponent(path)) else { return "does not parse" }
+        if !transform.isPlain {
+            do {
+                data = try transform.fromDisk(data, path)
+            } catch {
+                if case .io(_, let reason) = error { return String(reason.prefix { $0 != ";" }) }
+                return "cannot be opened"
+            }
+        }
+        guard let tape = try? JSONReader.tape(data), (try? kind.decode(tape)) != nil else { return "does not parse" }
+        return nil
     }
 
     private static func changeMode(_ url: URL, to mode: mode_t, _ relative: String) throws(StoreError) {

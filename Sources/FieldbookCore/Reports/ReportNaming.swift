@@ -39,9 +39,10 @@ public enum ReportSalt {
     public static let fileName = "report-salt"
 
     /// Reads the salt, creating it when the folder has none.
-    public static func load(folder: URL) throws(StoreError) -> Data {
+    /// `transform`: the folder's (an encrypted folder keeps the salt encrypted).
+    public static func load(folder: URL, transform: FileTransform = .plain) throws(StoreError) -> Data {
         let url = folder.appendingPathComponent(fileName)
-        if let data = try DurableFile.read(url), let text = String(data: data, encoding: .utf8) {
+        if let data = try transform.read(fileName, from: url), let text = String(data: data, encoding: .utf8) {
             let hex = text.trimmingCharacters(in: .whitespacesAndNewlines)
             if let salt = Data(hex: hex), salt.count >= 16 { return salt }
             throw .io(path: fileName, reason: "is not a salt written by Fieldbook; move it away to make a new one (codes will change)")
@@ -50,7 +51,7 @@ public enum ReportSalt {
         var generator = SystemRandomNumberGenerator()
         for index in bytes.indices { bytes[index] = UInt8.random(in: .min ... .max, using: &generator) }
         let salt = Data(bytes)
-        try DurableFile.write(Data((salt.map { String(format: "%02x", $0) }.joined() + "\n").utf8), to: url)
+        try transform.write(Data((salt.map { String(format: "%02x", $0) }.joined() + "\n").utf8), fileName, to: url)
         return salt
     }
 }

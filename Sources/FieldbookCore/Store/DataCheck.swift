@@ -17,17 +17,21 @@ public enum DataCheck {
         case folderWalk
     }
 
-    public static func run(folder: URL, skipping: Set<Part> = [], now: Date = Date()) -> [DataProblem] {
-        report(folder: folder, skipping: skipping, now: now).problems
+    public static func run(folder: URL, skipping: Set<Part> = [], now: Date = Date(), transform: FileTransform = .plain)
+        -> [DataProblem]
+    {
+        report(folder: folder, skipping: skipping, now: now, transform: transform).problems
     }
 
     /// The problems, and what could be read (for a summary line).
-    public static func report(folder: URL, skipping: Set<Part> = [], now: Date = Date())
+    /// `transform`: an encrypted folder's key (a file that fails to open with it is reported
+    /// as damaged or tampered with, never loaded).
+    public static func report(folder: URL, skipping: Set<Part> = [], now: Date = Date(), transform: FileTransform = .plain)
         -> (problems: [DataProblem], snapshot: DataSnapshot)
     {
         let store: Store
         do {
-            store = try Store(folder: folder, mode: .readOnly)
+            store = try Store(folder: folder, mode: .readOnly, transform: transform)
         } catch {
             // The problem names the file; the message is what is wrong with it.
             let message: String
@@ -38,7 +42,7 @@ public enum DataCheck {
             return ([DataProblem(path: DataLayout.formatFile, kind: .formatFile, message: message)], DataSnapshot())
         }
         let snapshot = store.load()
-        return (problems(in: folder, loaded: snapshot, skipping: skipping, now: now), snapshot)
+        return (problems(in: folder, loaded: snapshot, skipping: skipping, now: now, transform: transform), snapshot)
     }
 
     /// Everything `fieldbook check` reports, given the folder's records as already loaded
@@ -46,7 +50,8 @@ public enum DataCheck {
     /// given, are the career profile problems already read (`ProfileOverview.problems`): the
     /// profiles are then not read again.
     public static func problems(
-        in folder: URL, loaded snapshot: DataSnapshot, profileProblems: [DataProblem]? = nil, skipping: Set<Part> = [], now: Date = Date()
+        in folder: URL, loaded snapshot: DataSnapshot, profileProblems: [DataProblem]? = nil, skipping: Set<Part> = [], now: Date = Date(),
+        transform: FileTransform = .plain
     ) -> [DataProblem] {
         var problems: [DataProblem] = []
         if !FileManager.default.fileExists(atPath: folder.appendingPathComponent(DataLayout.formatFile).path) {
@@ -69,7 +74,7 @@ public enum DataCheck {
         if let profileProblems {
             problems += profileProblems
         } else {
-            let profiles = CareerProfileStore(folder: folder, mode: .readOnly)
+            let profiles = CareerProfileStore(folder: folder, mode: .readOnly, transform: transform)
             problems += [profiles.definition().problem].compactMap { $0 } + profiles.allProfiles().problems
         }
         if !skipping.contains(.folderWalk) { problems += hygiene(of: folder, skipping: skipping, now: now) }

@@ -82,9 +82,17 @@ extension UUID {
 
 /// The top-level `fieldbook.json`: which format the folder is written in.
 public struct FormatFile: Codable, Hashable, Sendable {
+    /// The version a plain folder is written in.
     public static let currentVersion = 1
+    /// The version of an encrypted folder (or one being converted): an older Fieldbook, which
+    /// reads up to version 1, refuses it rather than writing plain records into it.
+    public static let encryptedVersion = 2
+    /// The newest version this Fieldbook reads.
+    public static let readableVersion = 2
     public var format: String
     public var formatVersion: Int
+    /// Set when the folder is encrypted (see `FolderEncryption`).
+    public var encryption: FolderEncryption?
 
     public init(formatVersion: Int = FormatFile.currentVersion) {
         format = "fieldbook-data"

@@ -24,7 +24,10 @@ struct RecordFileRead: Sendable {
     /// Taken from the derived cache, not read from the file: no bytes.
     var fromCache = false
 
-    static func read(_ url: URL, as kind: RecordFileKind, through transform: FileTransform = .plain) -> RecordFileRead {
+    /// `relative`: the file's path inside the data folder, which an encrypted file is bound to.
+    static func read(_ url: URL, as kind: RecordFileKind, through transform: FileTransform = .plain, relative: String? = nil)
+        -> RecordFileRead
+    {
         let data: Data?
         do {
             data = try DurableFile.read(url)
@@ -34,9 +37,11 @@ struct RecordFileRead: Sendable {
         guard var data else { return RecordFileRead(outcome: .absent) }
         if !transform.isPlain {
             do {
-                data = try transform.fromDisk(data, url.lastPathComponent)
+                data = try transform.fromDisk(data, relative ?? url.lastPathComponent)
             } catch {
-                return RecordFileRead(outcome: .failed(error.description))
+                // Never decoded, never rewritten: the file stays as it was found.
+                if case .io(_, let reason) = error { return RecordFileRead(outcome: .failed(reason), hash: ContentHash(data)) }
+                return RecordFileRead(outcome: .failed(error.description), hash: ContentHash(data))
             }
         }
         return decode(data, as: kind)
@@ -114,7 +119,8 @@ struct RecordFileRead: Sendable {
             if let cache, transform.isPlain {
                 RecordFileRead.read(files[index].url, relative: relatives[index], as: files[index].kind, cache: cache)
             } else {
-                RecordFileRead.read(files[index].url, as: files[index].kind, through: transform)
+                RecordFileRead.read(files[index].url, as: files[index].kind, through: transform,
+                                    relative: relatives.indices.contains(index) ? relatives[index] : nil)
             }
         }
 

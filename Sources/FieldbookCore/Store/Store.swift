@@ -44,15 +44,20 @@ public final class Store {
     /// How many files the last `load` took from the derived cache.
     public internal(set) var filesFromCache = 0
 
-    public convenience init(folder: URL, mode: Mode = .readWrite, now: @escaping @Sendable () -> Date = { Date() })
+    /// `transform`: an encrypted folder's key (`FolderKey.transform`); a store opened on an
+    /// encrypted folder without it, or on a half-converted one, throws before reading anything.
+    public convenience init(folder: URL, mode: Mode = .readWrite, now: @escaping @Sendable () -> Date = { Date() },
+                            transform: FileTransform = .plain)
         throws(StoreError)
     {
-        try self.init(folder: folder, mode: mode, now: now, fileSystem: .system)
+        try self.init(folder: folder, mode: mode, now: now, fileSystem: .system, transform: transform)
     }
 
-    init(folder: URL, mode: Mode = .readWrite, now: @escaping @Sendable () -> Date = { Date() }, fileSystem: FileSystem)
+    init(folder: URL, mode: Mode = .readWrite, now: @escaping @Sendable () -> Date = { Date() }, fileSystem: FileSystem,
+         transform: FileTransform = .plain)
         throws(StoreError)
     {
+        self.transform = transform
         self.folder = folder.standardizedFileURL
         self.mode = mode
         self.now = now
@@ -66,8 +71,16 @@ public final class Store {
             } catch {
                 throw .unreadableFormatFile(path: formatURL.path, reason: JSONCoding.describe(error, in: data))
             }
-            if format.formatVersion > FormatFile.currentVersion {
-                throw .newerFormat(found: format.formatVersion, supported: FormatFile.currentVersion)
+            if format.formatVersion > FormatFile.readableVersion {
+                throw .newerFormat(found: format.formatVersion, supported: FormatFile.readableVersion)
+            }
+            if let encryption = format.encryption {
+                if let converting = encryption.converting {
+                    throw .unfinishedConversion(path: self.folder.path, command: converting == .decrypting ? "decrypt" : "encrypt")
+                }
+                if transform.isPlain { throw .encrypted(path: self.folder.path) }
+            } else if !transform.isPlain {
+                throw .io(path: self.folder.path, reason: "is not encrypted, and was opened with a key")
             }
         } else if mode == .readWrite {
             if !DurableFile.list(self.folder).isEmpty {

@@ -17,6 +17,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The folder holds other files and no `fieldbook.json`: it is not a data folder, and
     /// Fieldbook will not start writing into it.
     case notADataFolder(path: String)
+    /// The folder is encrypted and was opened without its passphrase.
+    case encrypted(path: String)
+    /// A `fieldbook encrypt` or `decrypt` (`command`) was interrupted: only it opens the folder.
+    case unfinishedConversion(path: String, command: String)
 
     /// The cause first, then where, with the path shortened to its folder and the start of
     /// the file's name: `permission denied (clients/27f2c1d0…)`. For one line on a screen.
@@ -54,6 +58,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(path): \(reason)"
         case .readOnly:
             "this data folder was opened read-only"
+        case .encrypted(let path):
+            "\(path) is encrypted: it opens only with its passphrase"
+        case .unfinishedConversion(let path, let command):
+            "\(path) is half converted (a `fieldbook \(command)` was interrupted): run `fieldbook \(command) --data \(path)` to finish it; nothing was read"
         case .notADataFolder(let path):
             "\(path) is not empty and has no fieldbook.json, so it is not a Fieldbook data folder; nothing was written. Choose an empty or new folder with --data."
         }

@@ -72,7 +72,10 @@ extension Sync {
     func refusal(of path: String) -> String? {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         if DataLayout.originalOfSyncCopy(name) != nil { return "a sync tool's conflict copy" }
-        guard let data = try? DurableFile.read(folder.appendingPathComponent(path)) else { return nil }
+        guard var data = try? DurableFile.read(folder.appendingPathComponent(path)) else { return nil }
+        if !transform.isPlain {
+            do { data = try transform.fromDisk(data, path) } catch { return "does not open with this folder's key" }
+        }
         if Self.holdsConflictMarkers(data) { return "holds conflict markers" }
         guard path.hasSuffix(".json") else { return nil }
         do {

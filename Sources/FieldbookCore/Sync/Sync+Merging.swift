@@ -106,7 +106,9 @@ extension Sync {
             var ours = try versions[2].map { sha throws(SyncError) in try blob(sha) }
             if ours != nil, let saved = try? DurableFile.read(url), refusal(of: path) == nil { ours = saved }
             let theirs = try versions[3].map { sha throws(SyncError) in try blob(sha) }
-            let outcome = SyncMerge.merge(path: path, base: base, ours: ours, theirs: theirs)
+            // Encrypted, the three versions are merged decrypted (each bound to `path`) and
+            // the result encrypted; a version that does not open leaves the hub's as it is.
+            let outcome = mergeThrough(transform, path: path, base: base, ours: ours, theirs: theirs)
             do {
                 if let bytes = outcome.bytes {
                     try DurableFile.write(bytes, to: url)
@@ -114,7 +116,7 @@ extension Sync {
                     unlink(url.path)
                 }
                 if let keep = outcome.keep {
-                    if store == nil { store = try Store(folder: folder, now: now) }
+                    if store == nil { store = try Store(folder: folder, now: now, transform: transform) }
                     let kept = try store!.keepConflictCopy(keep.mine, base: keep.base, for: path)
                     var version = SyncReport.KeptVersion(path: path, keptCopy: kept)
                     if case .hubValueTaken(let fields) = outcome.result { version.fields = fields }
@@ -131,6 +133,27 @@ extension Sync {
             report.mergedFiles += 1
         }
         try checkGit(["add", "-A", "--"] + order)
+    }
+
+    /// `SyncMerge.merge` of the three versions as `transform` reads them, its result as `transform` writes it.
+    func mergeThrough(_ transform: FileTransform, path: String, base: Data?, ours: Data?, theirs: Data?) -> SyncMerge.Outcome {
+        guard !transform.isPlain else { return SyncMerge.merge(path: path, base: base, ours: ours, theirs: theirs) }
+        func open(_ data: Data?) throws(StoreError) -> Data? {
+            guard let data, !data.isEmpty else { return data }
+            return try transform.fromDisk(data, path)
+        }
+        var outcome: SyncMerge.Outcome
+        do {
+            outcome = try SyncMerge.merge(path: path, base: open(base), ours: open(ours), theirs: open(theirs))
+        } catch {
+            return SyncMerge.Outcome(bytes: theirs ?? ours, result: .hubVersionTaken(reason: "a version does not open with this folder's key"))
+        }
+        do {
+            outcome.bytes = try outcome.bytes.map { bytes throws(StoreError) in try transform.toDisk(bytes, path) }
+        } catch {
+            return SyncMerge.Outcome(bytes: theirs ?? ours, result: .hubVersionTaken(reason: error.description))
+        }
+        return outcome
     }
 
     func blob(_ sha: String) throws(SyncError) -> Data {

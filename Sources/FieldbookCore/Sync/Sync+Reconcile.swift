@@ -15,7 +15,8 @@ extension Sync {
     /// sides (field by field from the version both started from; a field changed both ways to
     /// different values takes the hub's, as a file does). A kept "to merge" copy of a month
     /// file whose only fields in conflict were these contacts is no longer needed and goes.
-    /// Restartable: it reads the working tree and stages what it writes.
+    /// Restartable: it reads the working tree and stages what it writes. On an encrypted folder
+    /// every version is read, and the result written, through the folder's key.
     func reconcileMovedContacts(_ report: inout SyncReport) throws(SyncError) {
         guard try mergeInProgress() else { return }
         let base = try runGit(["merge-base", "HEAD", "MERGE_HEAD"])
@@ -31,7 +32,11 @@ extension Sync {
         var merged: [String: JSONValue] = [:]
         var filesOf: [String: [String]] = [:]
         for path in months.sorted() {
-            guard let data = try? DurableFile.read(folder.appendingPathComponent(path)), let tree = Self.monthTree(data, path) else { continue }
+            let url = folder.appendingPathComponent(path)
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+            // A month that is there but cannot be read is never written over: nothing is moved.
+            guard let stored = try? DurableFile.read(url), let data = try? transform.fromDisk(stored, path),
+                  let tree = Self.monthTree(data, path) else { return }
             merged[path] = tree
             for item in Self.contacts(of: tree) { if let id = item.itemID { filesOf[id, default: []].append(path) } }
         }
@@ -39,7 +44,8 @@ extension Sync {
             var found: [String: (path: String, contact: JSONValue)] = [:]
             for path in months.sorted() {
                 let shown = try runGit(["cat-file", "blob", "\(revision):\(path)"])
-                guard shown.succeeded, let tree = Self.monthTree(shown.output, path) else { continue }
+                guard shown.succeeded, let data = try? transform.fromDisk(shown.output, path),
+                      let tree = Self.monthTree(data, path) else { continue }
                 for item in Self.contacts(of: tree) { if let id = item.itemID { found[id] = (path, item) } }
             }
             return found
@@ -96,7 +102,7 @@ extension Sync {
                     unlink(url.path)
                 } else if !Self.contacts(of: tree).isEmpty {
                     try DurableFile.makeFolder(url.deletingLastPathComponent())
-                    try DurableFile.write(JSONWriter.data(tree), to: url)
+                    try DurableFile.write(try transform.toDisk(JSONWriter.data(tree), path), to: url)
                 }
             }
         } catch {

@@ -43,6 +43,9 @@ public final class Sync {
     public var pushAttempts = 5
     /// Called before each push (tests move the hub here).
     var willPush: (() -> Void)?
+    /// Between the files and the merge: an encrypted folder's key (`FolderKey.transform`), so
+    /// the merge decrypts the three versions of a file and encrypts the result.
+    public var transform: FileTransform = .plain
 
     public static let branch = "main"
     static let hubBranch = "refs/remotes/origin/main"
@@ -77,6 +80,7 @@ public final class Sync {
     /// Syncs with the hub (see the type's steps). Offline is not an error: the report says so.
     public func run(wait: Bool = true) throws(SyncError) -> SyncReport {
         guard isShared else { throw .notShared(path: folder.path) }
+        try refuseWithoutKey()
         return try withSyncLock(wait: wait) { () throws(SyncError) -> SyncReport in
             removeStaleGitLocks()
             // A sync that was killed leaves this mark: git may have been writing files then.
@@ -197,8 +201,27 @@ public final class Sync {
     func refuseNewerFormat(of revision: String = Sync.hubBranch) throws(SyncError) {
         let shown = try runGit(["show", "\(revision):\(DataLayout.formatFile)"])
         guard shown.succeeded, let format = try? TapeDecoding.decode(FormatFile.self, from: shown.output) else { return }
-        if format.formatVersion > FormatFile.currentVersion {
-            throw .newerFormat(found: format.formatVersion, supported: FormatFile.currentVersion)
+        if format.formatVersion > FormatFile.readableVersion {
+            throw .newerFormat(found: format.formatVersion, supported: FormatFile.readableVersion)
+        }
+        // A copy that is not encrypted never merges (and so never commits plain records onto)
+        // an encrypted hub; nor does a copy encrypted with another folder key.
+        guard let hubEncryption = format.encryption else { return }
+        let local = try? EncryptedFolder.formatFile(of: folder)
+        guard let localEncryption = local?.encryption else { throw .hubEncrypted }
+        if localEncryption.keyID != hubEncryption.keyID { throw .otherFolderKey }
+    }
+
+    /// An encrypted folder syncs only with its key: files are checked and merged decrypted.
+    func refuseWithoutKey() throws(SyncError) {
+        let state: EncryptedFolder.State
+        do { state = try EncryptedFolder.state(of: folder) } catch { throw .store(error) }
+        switch state {
+        case .plain: return
+        case .converting(let encryption):
+            throw .store(.unfinishedConversion(path: folder.path, command: encryption.converting == .decrypting ? "decrypt" : "encrypt"))
+        case .encrypted:
+            if transform.isPlain { throw .store(.encrypted(path: folder.path)) }
         }
     }
 

@@ -21,6 +21,10 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The hub (a folder) holds its branch's lock, made `ageSeconds` ago: a push under way, or
     /// one killed on its way; removed by a sync once it is older than ten minutes.
     case hubLocked(path: String, ageSeconds: Int)
+    /// The hub's records are encrypted and this copy's are not.
+    case hubEncrypted
+    /// The hub's records are encrypted with another folder key than this copy's.
+    case otherFolderKey
     case git(Git.Failure)
     case store(StoreError)
 
@@ -45,6 +49,12 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
             "the hub's branch is locked (\(path), made \(age / 60) min \(age % 60) s ago): another copy may be sending "
                 + "right now. This copy's changes are kept here; sync again in a minute. A lock left by a sync that was "
                 + "interrupted is removed by the next sync once it is ten minutes old"
+        case .hubEncrypted:
+            "the hub's records are encrypted and this copy's are not: nothing was merged or sent. Join the hub anew "
+                + "(`fieldbook sync join HUB --data NEW-FOLDER`) and open it with the team's passphrase"
+        case .otherFolderKey:
+            "the hub's records are encrypted with another folder key than this copy's: nothing was merged or sent. "
+                + "Join the hub anew (`fieldbook sync join HUB --data NEW-FOLDER`)"
         case .git(let failure): failure.description
         case .store(let error): error.description
         }

@@ -58,7 +58,8 @@ extension Sync {
     /// writable by the group; the data folder stays owner-only whatever the hub is.
     public static func share(
         folder given: URL, hub: String, git: Git = Git(folder: URL(fileURLWithPath: "/")), installID: String,
-        specialistID: UUID?, groupShared: Bool = false, now: @escaping @Sendable () -> Date = { Date() }
+        specialistID: UUID?, groupShared: Bool = false, now: @escaping @Sendable () -> Date = { Date() },
+        transform: FileTransform = .plain
     ) throws(SyncError) -> (report: SyncReport, adopted: Bool, createdHub: Bool) {
         try checkHub(hub)
         let folder = given.standardizedFileURL
@@ -74,8 +75,9 @@ extension Sync {
             createdHub = true
         }
         // A missing or empty folder becomes a data folder first.
-        do { _ = try Store(folder: folder) } catch { throw .store(error) }
+        do { _ = try Store(folder: folder, transform: transform) } catch { throw .store(error) }
         let sync = Sync(folder: folder, git: git, installID: installID, specialistID: specialistID, now: now)
+        sync.transform = transform
         let adopted = sync.isShared
         if !adopted { try sync.checkGit(["init", "--quiet", "-b", branch]) }
         try sync.writeSharingFiles()
