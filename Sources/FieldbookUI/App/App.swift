@@ -162,7 +162,7 @@ public enum App {
             state.isQuitting = true
             return [.quit]
         case .help:
-            open(HelpPage(), &state)
+            open(HelpPage(here: contexts(for: state, environment)), &state)
         case .showMessage:
             open(MessagePage(message: state.lastMessage), &state)
         case .redraw:
@@ -320,6 +320,13 @@ public enum App {
                     effects += withPage(state.top.id, &state, environment) { page, context in
                         page.returned(from: closed, in: &context)
                     }
+                }
+            case .showTab(let tab, let action):
+                guard state.pages.isEmpty, state.tabs.indices.contains(tab) else { continue }
+                state.tab = tab
+                effects += withPage(state.tabs[tab].id, &state, environment) { page, context in
+                    page.refresh(in: &context)
+                    page.perform(action, key: .character("/"), in: &context)
                 }
             case .replace(let page):
                 if let index {

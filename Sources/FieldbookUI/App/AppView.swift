@@ -106,11 +106,9 @@ extension App {
 
     private static func drawKeyLine(_ state: AppState, _ context: PageContext, into screen: inout Screen) {
         let row = screen.rows - 1
-        let items = KeyMap.keyLine(for: contexts(for: state, context.environment))
+        let items = KeyMap.keyLine(for: contexts(for: state, context.environment), columns: screen.columns)
         var column = 1
         for (keys, text) in items {
-            let needed = TextCells.width(keys) + 1 + TextCells.width(text) + 2
-            if column + needed > screen.columns { break }
             column += screen.put(keys, row: row, column: column, style: .key)
             column += screen.put(" " + text + "  ", row: row, column: column, style: .muted)
         }
