@@ -68,4 +68,46 @@ import Testing
         state.press(.home)
         #expect(state.screen().body.contains { $0.hasPrefix(" ▸ What job") })
     }
+
+    @Test func aDateQuestionTakesAMonthOrAYearAlone() throws {
+        var state = SmallProfile.open()
+        while state.profilePage?.questionID != "start" { state.press(.pageDown) }
+        #expect(state.screen().message.contains("2012-06, 2012 if unsure"), "\(dump(state.screen()))")
+        state.type("2012-06")
+        #expect(state.screen().text.contains("→ June 2012 (approximate)"), "\(dump(state.screen()))")
+        let answer = try #require(state.appended(state.press(.enter)).first)
+        let june = AnswerValue.approximateDate(try ApproximateDate(year: 2012, month: 6))
+        #expect(answer.questionID == "start" && answer.value == june)
+    }
+
+    @Test func theReviewShowsAnApproximateDateAsAMonth() {
+        var state = SmallProfile.open(SmallProfile.profile([("start", .approximateDate(try! ApproximateDate(year: 2019, month: 3)))]))
+        state.press(.control("v"))
+        #expect(state.screen().text.contains("     March 2019"), "\(dump(state.screen()))")
+    }
+
+    @Test func aMonthNotYetBegunIsRefusedForThePastFromItsFirstDay() {
+        var field = FormField("when", "When did you last go to school?", .date(lean: .past))
+        field.allowsApproximateDate = true
+        var input = FieldInput(field)
+        input.buffer = TextBuffer("2026-12")
+        #expect(input.check(today: day("2026-11-30")) == .invalid("December 2026 is in the future"))
+        #expect(input.check(today: day("2026-12-01")) == .valid(hint: "→ December 2026 (approximate)"))
+        input.buffer = TextBuffer("2027")
+        #expect(input.check(today: day("2026-12-31")) == .invalid("2027 is in the future"))
+        input.buffer = TextBuffer("spring")
+        guard case .invalid(let reason) = input.check(today: day("2026-12-01")) else {
+            Issue.record("a word is no date")
+            return
+        }
+        #expect(reason.hasSuffix("a month or a year alone is fine too (2012-06, 2012)"))
+        // Other forms' dates (a contact's day) take whole dates only.
+        var contact = FieldInput(FormField("date", "Date", .date(lean: .past)))
+        contact.buffer = TextBuffer("2012")
+        #expect(contact.check(today: day("2026-12-01")) != .valid(hint: "→ 2012 (approximate)"))
+        guard case .invalid = contact.check(today: day("2026-12-01")) else {
+            Issue.record("a year alone is no contact date")
+            return
+        }
+    }
 }

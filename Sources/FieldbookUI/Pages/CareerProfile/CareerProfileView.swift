@@ -82,7 +82,7 @@ extension CareerProfilePage {
             return question?.type.hasSubQuestions == true
                 ? "Enter goes to the next question of the entry; Ctrl-J starts a new line."
                 : "Enter keeps the answer and goes on; Ctrl-J starts a new line."
-        case .date?: return "A date: 2026-03-01, today, -2w, mon... Enter keeps."
+        case .date?: return "A date: 2026-03-01, -2w, mon, or 2012-06, 2012 if unsure. Enter keeps."
         case .number?: return "A number. Enter keeps."
         default: return "Enter keeps the answer and goes on; PgDn skips; PgUp goes back."
         }

@@ -208,6 +208,7 @@ public struct ProfileReviewPage: Page {
         case .choices(let ids): ids.joined(separator: ", ")
         case .yesNo(let yes): yes ? "Yes" : "No"
         case .date(let date): date.description
+        case .approximateDate(let date): date.longDescription
         case .number(let number): "\(number)"
         case .scale(let n): "\(n) of 5"
         case .entries(let entries):
