@@ -67,6 +67,7 @@ public enum App {
                 return []
             }
             if state.isConfirmingQuit { return answerQuit(key, &state) }
+            if state.isConfirmingUndo { return answerUndo(key, &state) }
             // While the window is too small nothing shows what a key would do: only blanking and
             // quitting work (q as Ctrl-C: it asks first when something typed is not saved).
             if Layout.isTooSmall(state.size) {
@@ -129,6 +130,7 @@ public enum App {
     public static func contexts(for state: AppState, _ environment: Environment? = nil) -> [KeyContext] {
         // "Quit and lose the changes?" takes the next key, whatever page is below.
         if state.isConfirmingQuit { return [.confirm] }
+        if state.isConfirmingUndo { return [.undoQuestion] }
         let context = state.makeContext(environment ?? state.readingEnvironment)
         var contexts = state.top.page.keyContexts(in: context)
         if state.pages.isEmpty { contexts.append(.top) }
@@ -145,6 +147,10 @@ public enum App {
         }
         let contexts = contexts(for: state, environment)
         guard let (action, context) = KeyMap.binding(for: key, in: contexts) else { return [] }
+        if action == .undo {
+            askUndo(&state)
+            return []
+        }
         switch context {
         case .everywhere, .top:
             return perform(action, &state, environment)
@@ -209,8 +215,12 @@ public enum App {
         switch result {
         case .saved(let record, let merged):
             let changes = record.changes(from: state.data)
+            // The last change saved is the one `u` takes back; taking one back leaves none.
+            let undone = state.undoing.removeValue(forKey: id)
+            state.undo = undone == nil ? UndoStep.make(for: record, in: state.data) : nil
             record.apply(to: &state.data)
             effects = dataChanged(&state, environment, saved: changes)
+            if let undone { state.message = Message("Undone: \(undone).", kind: .success) }
             // Merged with a change made elsewhere: the file holds more than the record saved
             // (another copy's contacts of the same month, say), so the folder is read again,
             // quietly, for the counts and lists to show it.
@@ -243,7 +253,11 @@ public enum App {
             }
         case .failed(let error):
             // Work the app asked for itself (a sync) has no page to tell: the message does.
-            if state.waiting[id] == nil { state.message = Message("Not done: \(error.causeFirst)", kind: .error) }
+            if let undone = state.undoing.removeValue(forKey: id) {
+                state.message = Message("Not undone (\(undone)): \(error.causeFirst)", kind: .error)
+            } else if state.waiting[id] == nil {
+                state.message = Message("Not done: \(error.causeFirst)", kind: .error)
+            }
         case .careerProfile(.overview(let overview)):
             state.profiles = overview
             // A page may open now what waited for the profiles (`c` pressed while they loaded).

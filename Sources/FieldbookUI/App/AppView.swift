@@ -84,7 +84,9 @@ extension App {
 
     private static func drawMessage(_ state: AppState, _ context: PageContext, into screen: inout Screen) {
         let row = screen.rows - 2
-        let message = (state.isConfirmingQuit ? quitQuestion : nil) ?? state.top.page.prompt(in: context) ?? state.message ?? progressMessage(state)
+        let undoQuestion = state.undo.map { Message("Undo \($0.what)? y undoes it, any other key keeps it.", kind: .warning) }
+        let message = (state.isConfirmingQuit ? quitQuestion : nil) ?? (state.isConfirmingUndo ? undoQuestion : nil)
+            ?? state.top.page.prompt(in: context) ?? state.message ?? progressMessage(state)
         guard let message else { return }
         // A long message takes the row above as well, so its cause is never cut off.
         switch message.kind {

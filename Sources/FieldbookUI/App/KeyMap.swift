@@ -9,6 +9,8 @@ public enum Action: Hashable, Sendable {
     case nextTab, previousTab, showTab(Int)
     case moveUp, moveDown, pageUp, pageDown, first, last
     case open, back
+    /// Take the last change saved back (asks first).
+    case undo
         /// The team: the program's specialists.
     case showTeam
     case search, new, edit, delete
@@ -59,6 +61,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case reports = "Reports"
     case history = "Weekly employer contacts"
     case deleteQuestion = "A question (delete?)"
+    case undoQuestion = "A question (undo?)"
     case completion = "A name with completion in a form"
     case today = "Today"
     case reason = "Typing a reason (dismissing a due item)"
@@ -131,6 +134,9 @@ public enum KeyMap {
         KeyBinding(keys: [.pageDown], action: .pageDown, short: nil, help: "Page down", context: .lists),
         KeyBinding(keys: [.home, .character("g")], action: .first, short: nil, help: "First row", context: .lists),
         KeyBinding(keys: [.end, .character("G")], action: .last, short: nil, help: "Last row", context: .lists),
+        KeyBinding(keys: [.character("u")], action: .undo, short: nil,
+                   help: "Undo the last change saved (asks first, saying what it was): a status, a dismissal, a contact, a job, details, a visit",
+                   context: .lists),
         // Caseload
         KeyBinding(keys: [.escape], action: .clearSearch, short: "clear search", help: "Clear the search", context: .searchResult),
         KeyBinding(keys: [.enter], action: .open, short: "open", help: "Open the selected client", context: .caseload),
@@ -159,6 +165,9 @@ public enum KeyMap {
         // Deleting
         KeyBinding(keys: [.character("y"), .character("Y")], action: .confirm, short: "delete", help: "Yes: delete it", context: .deleteQuestion),
         KeyBinding(keys: [], action: .dismiss, short: "keep", help: "No: keep it", context: .deleteQuestion, barKeys: "any key", otherKeys: true),
+        // Undoing
+        KeyBinding(keys: [.character("y"), .character("Y")], action: .confirm, short: "undo", help: "Yes: take the change back", context: .undoQuestion),
+        KeyBinding(keys: [], action: .dismiss, short: "keep it", help: "No: keep the change", context: .undoQuestion, barKeys: "any key", otherKeys: true),
         // A reason
         KeyBinding(keys: [], action: .type, short: "reason", help: "Type why the item is set aside", context: .reason, barKeys: "type", typing: true),
         KeyBinding(keys: [.enter], action: .save, short: "dismiss", help: "Dismiss the item with this reason", context: .reason),

@@ -41,6 +41,7 @@ public struct HelpPage: Page {
         ("Log a contact with a client", "on the client's page", .client, .new),
         ("Fill in the career profile beside the client", "on the client's page", .client, .openProfile),
         ("Fill in a fidelity self-review", "on Reports (4)", .reports, .fidelityReview),
+        ("Undo the last change saved", "on a list or a page, not in a form", .lists, .undo),
         ("Blank the screen at once", "anywhere", .everywhere, .blank),
         ("Quit", "from any tab", .top, .quit),
     ]

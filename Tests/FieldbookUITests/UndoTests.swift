@@ -1,0 +1,74 @@
+import FieldbookCore
+@testable import FieldbookUI
+import Foundation
+import Testing
+
+/// `u` takes the last change saved back, after asking, through the store's save: the message
+/// says what was undone, and what cannot be.
+@Suite struct UndoTests {
+    static func saved(_ effects: [Effect]) -> (RequestID, Client)? {
+        for case .store(let id, .saveClient(let client)) in effects { return (id, client) }
+        return nil
+    }
+
+    @Test func aDeletedContactComesBackAfterAskingAndTheMessageSaysSo() throws {
+        var state = Program.state()
+        state.press(.down, .enter)  // José, one contact
+        let jose = try #require(state.data.client(Program.id(101)))
+        let contact = try #require(jose.contacts.first)
+        let (deleteID, withoutIt) = try #require(Self.saved(state.press(.character("X"), .character("y"))))
+        #expect(withoutIt.contacts.isEmpty)
+        App.update(&state, .finished(deleteID, .saved(.client(withoutIt))))
+        #expect(state.undo?.what == "the deletion of José Álvarez-Ruiz's contact of Fri 20 Nov 2026")
+
+        state.press(.character("u"))
+        var screen = state.screen()
+        #expect(screen.message.contains("Undo the deletion of José Álvarez-Ruiz's contact of Fri 20 Nov 2026? y undoes"), "\(dump(screen))")
+        #expect(screen.keyLine == " y undo  any key keep it")
+        let (undoID, restored) = try #require(Self.saved(state.press(.character("y"))))
+        #expect(restored.contacts == [contact])
+        // The save starts from the version as it is now, as any save does.
+        #expect(restored.fileVersion == state.data.client(jose.id)?.fileVersion)
+        App.update(&state, .finished(undoID, .saved(.client(restored))))
+        screen = state.screen()
+        #expect(screen.message.contains("✓ Undone: the deletion of José Álvarez-Ruiz's contact of Fri 20 Nov 2026."), "\(dump(screen))")
+        #expect(state.data.client(jose.id)?.contacts == [contact])
+        // Nothing more to take back; the message says what cannot be.
+        state.press(.character("u"))
+        #expect(state.screen().message.contains("Nothing to undo."))
+        #expect(state.message?.text.contains("It cannot take back a new client or employer") == true)
+    }
+
+    @Test func anyOtherKeyKeepsTheChange() throws {
+        var state = Program.state()
+        state.press(.down, .enter)
+        let (id, saved) = try #require(Self.saved(state.press(.character("X"), .character("y"))))
+        App.update(&state, .finished(id, .saved(.client(saved))))
+        state.press(.character("u"))
+        #expect(state.press(.character("n")).isEmpty)
+        #expect(state.message?.text == "Nothing undone.")
+        #expect(state.pages.count == 1, "n was the answer, not a new contact")
+        #expect(state.undo != nil)
+    }
+
+    @Test func aStatusChangeSaysFromWhatToWhat() throws {
+        var state = Program.state()
+        var jose = try #require(state.data.client(Program.id(101)))
+        jose.setStatus(.working, on: Program.today)
+        App.update(&state, .finished(RequestID(900), .saved(.client(jose))))
+        #expect(state.undo?.what == "the status change of José Álvarez-Ruiz (Job search → Working)")
+        state.press(.character("u"))
+        let (_, back) = try #require(Self.saved(state.press(.character("y"))))
+        #expect(back.status == .jobSearch && back.statusHistory.isEmpty)
+    }
+
+    @Test func aNewClientCannotBeUndoneAndSaysSo() {
+        var state = Program.state()
+        let client = Client(name: "New Person", programEntryDate: Program.today, specialistID: Program.maria.id, status: .engaging,
+                            createdAt: Date(timeIntervalSince1970: 0))
+        App.update(&state, .finished(RequestID(900), .saved(.client(client))))
+        #expect(state.undo == nil)
+        state.press(.character("u"))
+        #expect(state.message?.text.hasPrefix("Nothing to undo.") == true)
+    }
+}
