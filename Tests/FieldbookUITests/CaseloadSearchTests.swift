@@ -55,6 +55,20 @@ import Testing
         #expect(Self.names(state) == ["Zoë Fernández"])
     }
 
+    @Test func aNewSearchReplacesTheOneKept() {
+        var state = Program.state()
+        state.press(.character("/"))
+        state.type("jose")
+        state.press(.enter, .character("/"))
+        state.type("zoe")
+        #expect(state.tabPage(CaseloadPage.self)?.query.text == "zoe")
+        #expect(Self.names(state) == ["Zoë Fernández"])
+        // → keeps the old one to add to it.
+        state.press(.enter, .character("/"), .right)
+        state.type(" f")
+        #expect(state.tabPage(CaseloadPage.self)?.query.text == "zoe f")
+    }
+
     @Test func slashOnTodayOpensTheCaseloadsSearch() {
         var state = Program.state()
         state.press(.character("1"))

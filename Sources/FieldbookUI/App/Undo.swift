@@ -19,9 +19,8 @@ public struct UndoStep: Sendable {
     public let what: String
 
     /// What cannot be taken back, said when there is nothing to undo and in help.
-    public static let cannot = "Undo takes back the last change saved here (a status, a dismissal, a contact logged, edited or "
-        + "deleted, a job, a client's or an employer's details, a visit). It cannot take back a new client or employer, "
-        + "career profile answers, a fidelity review, team changes, a merge, a sync, or anything from before the app started."
+    public static let cannot = "New clients and employers, profile answers, fidelity reviews, team changes, merges, syncs "
+        + "and what came before this run cannot be undone."
 
     /// The step for a save about to be put into `data`; nil when the save cannot be taken back.
     static func make(for record: SavedRecord, in data: DataSnapshot) -> UndoStep? {

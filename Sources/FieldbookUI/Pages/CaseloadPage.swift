@@ -60,7 +60,9 @@ public struct CaseloadPage: TabPage {
     /// Starts a search (`/` on Today comes here too).
     mutating func startSearch() {
         isSearching = true
+        // The search kept from before is offered selected: typing starts a new one.
         search.set(query.text)
+        search.selectAll()
     }
 
     public mutating func perform(_ action: Action, key: Key, in context: inout PageContext) {
