@@ -73,4 +73,37 @@ import Testing
         state.press(.character("u"))
         #expect(state.message?.text.hasPrefix("Nothing to undo.") == true)
     }
+
+    static let cafe = Employer(id: Program.id(800), name: "Café Lumière", createdAt: Date(timeIntervalSince1970: 0))
+    static let visit = EmployerContact(id: Program.id(801), date: Program.today, specialistID: Program.maria.id, employerID: cafe.id,
+                                       purpose: .learnNeeds, method: .faceToFace, createdAt: Date(timeIntervalSince1970: 0))
+
+    static func employerState(contacts: [EmployerContact]) -> AppState {
+        var data = Program.data
+        data.employers = [cafe]
+        data.employerContacts = contacts
+        var state = AppState(data: data, today: Program.today, userSpecialistID: Program.maria.id, size: Size(rows: 24, columns: 80))
+        App.update(&state, .tick(Date(timeIntervalSince1970: 1_763_800_000)))
+        return state
+    }
+
+    @Test func aVisitLoggedIsTakenBackByDeletingIt() {
+        var state = Self.employerState(contacts: [])
+        App.update(&state, .finished(RequestID(900), .saved(.employerContact(Self.visit, employer: nil))))
+        #expect(state.undo?.what == "the visit to Café Lumière logged for Sun 22 Nov 2026")
+        state.press(.character("u"))
+        let effects = state.press(.character("y"))
+        #expect(effects.contains { if case .store(_, .deleteEmployerContact(let gone)) = $0 { gone.id == Self.visit.id } else { false } })
+    }
+
+    @Test func aDeletedVisitIsSavedAgain() {
+        var state = Self.employerState(contacts: [Self.visit])
+        App.update(&state, .finished(RequestID(900), .saved(.deletedEmployerContact(Self.visit.id))))
+        #expect(state.undo?.what == "the deletion of the visit to Café Lumière of Sun 22 Nov 2026")
+        state.press(.character("u"))
+        let effects = state.press(.character("y"))
+        #expect(effects.contains {
+            if case .store(_, .saveEmployerContact(let again, nil)) = $0 { again == Self.visit } else { false }
+        })
+    }
 }

@@ -30,20 +30,28 @@ public struct UndoStep: Sendable {
             return UndoStep(change: .client(before: before, after: after), what: describe(before, after, data))
         case .employer(let after):
             guard let before = data.employers.first(where: { $0.id == after.id }) else { return nil }
-            return UndoStep(change: .employer(before: before, after: after), what: "the change to \(after.name)")
+            let old = Set(before.dueDismissals.map(\.id))
+            let what = after.dueDismissals.first { !old.contains($0.id) }.map {
+                "setting aside \(after.name)'s item \"\($0.kind.label)\" (due \($0.dueOn.longDescription))"
+            } ?? "the change to \(after.name)'s details"
+            return UndoStep(change: .employer(before: before, after: after), what: what)
         case .employerContact(let after, _):
             let before = data.employerContacts.first { $0.id == after.id }
-            let place = data.employers.first { $0.id == after.employerID }?.name ?? "an employer"
-            let what = before == nil ? "the visit to \(place) logged for \(after.date.longDescription)"
-                : "the change to the visit to \(place) of \(after.date.longDescription)"
+            let what = before == nil ? "the \(kind(of: after, in: data)) logged for \(after.date.longDescription)"
+                : "the change to the \(kind(of: after, in: data)) of \(after.date.longDescription)"
             return UndoStep(change: .employerContact(before: before, after: after), what: what)
         case .deletedEmployerContact(let id):
             guard let gone = data.employerContacts.first(where: { $0.id == id }) else { return nil }
-            let place = data.employers.first { $0.id == gone.employerID }?.name ?? "an employer"
-            return UndoStep(change: .deletedEmployerContact(gone), what: "the deletion of the visit to \(place) of \(gone.date.longDescription)")
+            return UndoStep(change: .deletedEmployerContact(gone), what: "the deletion of the \(kind(of: gone, in: data)) of \(gone.date.longDescription)")
         case .specialist, .handover, .fidelityReview:
             return nil
         }
+    }
+
+    /// "visit to Bean There Café" (face to face), or "contact with Bean There Café".
+    private static func kind(of contact: EmployerContact, in data: DataSnapshot) -> String {
+        let place = data.employers.first { $0.id == contact.employerID }?.name ?? "an employer"
+        return contact.method == .faceToFace ? "visit to \(place)" : "contact with \(place)"
     }
 
     /// A client's change in words, the part a person would name first.
