@@ -106,4 +106,16 @@ import Testing
             if case .store(_, .saveEmployerContact(let again, nil)) = $0 { again == Self.visit } else { false }
         })
     }
+
+    @Test func anEmployersDismissalIsNamedAndTakenBack() throws {
+        var state = Self.employerState(contacts: [Self.visit])
+        var cafe = Self.cafe
+        cafe.dueDismissals = [DueDismissal(kind: .employerNextStep, dueOn: day("2026-11-20"), reason: "Closed for works",
+                                           dismissedOn: Program.today, createdAt: Date(timeIntervalSince1970: 0))]
+        App.update(&state, .finished(RequestID(900), .saved(.employer(cafe))))
+        #expect(state.undo?.what == "setting aside Café Lumière's item \"Employer next step\" (due Fri 20 Nov 2026)")
+        state.press(.character("u"))
+        let effects = state.press(.character("y"))
+        #expect(effects.contains { if case .store(_, .saveEmployer(let back)) = $0 { back.dueDismissals.isEmpty } else { false } })
+    }
 }
