@@ -84,7 +84,8 @@ enum TerminalKeys {
         switch value {
         case 27: return .escape
         case 9: return .tab
-        case 10, 13: return .enter
+        // With nl() off, Enter sends a carriage return; Ctrl-J (a line feed) is a key of its own.
+        case 13: return .enter
         case 8, 127: return .backspace
         case 1...26: return .control(Character(Unicode.Scalar(value + 96)!))
         case 0, 28...31: return nil

@@ -83,6 +83,54 @@ struct CareerProfileEndToEndTests {
     }
 }
 
+/// Enter keeps a long answer and Ctrl-J (a line feed from the terminal, not Enter's carriage
+/// return) starts a new line in it; the review leads back to a question to change it.
+@Suite(.serialized, .enabled(if: tmuxAvailable, "tmux is not installed"))
+struct ProfileLongAnswerEndToEndTests {
+    @Test func ctrlJStartsALineEnterKeepsAndTheReviewLeadsBack() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("fieldbook-e2e-long-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = root.appendingPathComponent("data")
+        let made = spawn([generator, folder.path])
+        #expect(made.status == 0, "\(made.output)")
+        let command = "XDG_STATE_HOME='\(root.path)/state' XDG_CACHE_HOME='\(root.path)/cache' \(binary) --data '\(folder.path)' --specialist Maria --today 2026-11-21; echo FIELDBOOK-EXIT=$?; sleep 60"
+        let soren = try #require(try Store(folder: folder, mode: .readOnly).load().clients.first { $0.name == "Søren Bjørnstad" })
+        let profiles = CareerProfileStore(folder: folder)
+
+        let session = Tmux(command: command, columns: 80, rows: 24)
+        #expect(session.waitFor("[1 Today]"), "\(session.screen)")
+        // `/` on Today goes to the caseload's search.
+        session.send("/")
+        #expect(session.waitFor("Search: "), "\(session.screen)")
+        session.type("soren")
+        session.send("Enter", "Enter")
+        #expect(session.waitFor("── Details"), "\(session.screen)")
+        session.send("c")
+        #expect(session.waitFor("What job would you like to have now?"), "\(session.screen)")
+        session.send("PageDown", "PageDown")
+        #expect(session.waitFor("Why do you want to work now?"), "\(session.screen)")
+        #expect(session.screen.contains("Enter keeps the answer and goes on; Ctrl-J starts a new line."), "\(session.screen)")
+        #expect(session.screen.contains("┌─ Answer"), "\(session.screen)")
+        session.type("Money of my own")
+        session.send("C-j")
+        session.type("and a routine")
+        #expect(session.waitFor("│and a routine"), "\(session.screen)")
+        session.send("Enter")
+        #expect(session.waitFor("What do you hope a job will bring you?"), "\(session.screen)")
+        let deadline = Date().addingTimeInterval(15)
+        while profiles.profile(of: soren.id).profile.answers()["why-work-now"] == nil && Date() < deadline { usleep(50_000) }
+        #expect(profiles.profile(of: soren.id).profile.answers()["why-work-now"]?.value == .text("Money of my own\nand a routine"))
+        // From the review, the third question of the section, to change it.
+        session.send("C-v")
+        #expect(session.waitFor("Review: Work goals"), "\(session.screen)")
+        session.send("Down", "Down", "Enter")
+        #expect(session.waitFor("Question 3 of"), "\(session.screen)")
+        #expect(session.screen.contains("Why do you want to work now?"), "\(session.screen)")
+        session.send("Escape", "Escape", "Escape", "q")
+        #expect(session.waitFor("FIELDBOOK-EXIT=0"), "\(session.screen)")
+    }
+}
+
 /// Answers every question of the career profile on screen with the keyboard, as a specialist
 /// would: each input by the kind its help line names, a repeating group with one entry.
 struct ProfileFiller {
@@ -144,9 +192,9 @@ struct ProfileFiller {
             } else if screen.contains("Space or → picks the next option") || screen.contains("Space ticks or unticks") {
                 session.send("Space", keep)
                 sameQuestion = inGroup
-            } else if screen.contains("Enter starts a new line") {
+            } else if screen.contains("Ctrl-J starts a new line") {
                 session.type("Said in our meeting, answer \(steps).")
-                session.send("Tab")
+                session.send(keep)
                 sameQuestion = inGroup
             } else if screen.contains("A date: ") {
                 session.type("2025-06-0\(steps % 9 + 1)")

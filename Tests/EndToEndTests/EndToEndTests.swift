@@ -149,7 +149,7 @@ struct EndToEndTests {
         #expect(session.waitFor("Make the window larger (now 60x20)."), "\(session.screen)")
         session.resize(columns: 100, rows: 30)
         #expect(session.waitFor("[1 Today]"), "\(session.screen)")
-        #expect(session.screen.contains("? help"))
+        #expect(session.screen.contains("? more keys"))
         session.send("q")
         #expect(session.waitFor("FIELDBOOK-EXIT=0"))
     }

@@ -79,6 +79,39 @@ import Testing
         compare(try #require((month["contacts"] as? [[String: Any]])?.first), with: try #require(contactDefs["employerContact"]), "employer contact")
     }
 
+    /// Each kind of career profile answer value, as written, has exactly one alternative of the
+    /// session schema's values with its keys, top-level and inside a group's entry alike.
+    @Test func everyAnswerValueMatchesOneAlternativeOfTheSessionSchema() throws {
+        let defs = try #require(try schema("career-profile-session")["$defs"] as? [String: [String: Any]])
+        let values = try #require(defs["value"]?["oneOf"] as? [[String: Any]])
+        let entryAnswers = try #require(((defs["entry"]?["properties"] as? [String: Any])?["answers"] as? [String: Any])?["additionalProperties"]
+            as? [String: Any])
+        let inEntries = try #require(entryAnswers["oneOf"] as? [[String: Any]])
+        let kinds: [AnswerValue] = [
+            .text("a"), .choice("b"), .choices(["c"]), .yesNo(true), .date(date("2026-11-30")),
+            .approximateDate(try ApproximateDate(year: 2012, month: 6)), .approximateDate(try ApproximateDate(year: 2012)),
+            .number(4.5), .scale(3), .entries([GroupEntry(answers: ["x": .text("y")])]), .cleared,
+        ]
+        for value in kinds {
+            let written = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(value)) as? [String: Any])
+            func fits(_ alternative: [String: Any]) -> Bool {
+                let properties = alternative["properties"] as? [String: [String: Any]] ?? [:]
+                let required = Set(alternative["required"] as? [String] ?? [])
+                guard Set(written.keys).isSubset(of: Set(properties.keys)), required.isSubset(of: Set(written.keys)) else { return false }
+                // Patterns of string values (dates) hold.
+                for (key, value) in written {
+                    if let pattern = properties[key]?["pattern"] as? String, let text = value as? String,
+                       text.range(of: pattern, options: .regularExpression) == nil { return false }
+                }
+                return true
+            }
+            #expect(values.filter(fits).count == 1, "\(value): \(written)")
+            if case .entries = value { continue }
+            if case .cleared = value { continue }
+            #expect(inEntries.filter(fits).count == 1, "in an entry: \(value): \(written)")
+        }
+    }
+
     /// A fidelity review as the store writes it: its keys, a scored item's keys, and values
     /// inside the schema's bounds (dates, ids, scores 1-5, items 1-25).
     @Test func aFidelityReviewMatchesItsSchema() throws {

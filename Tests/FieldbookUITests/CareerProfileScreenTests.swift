@@ -85,13 +85,16 @@ extension AppState {
             "  What job would you like to have now?",
             "  In the person's own words.",
             "",
-            "",
-            "", "", "", "", "", "", "", "", "",
+            // The answer's box shows before anything is typed.
+            " ┌─ Answer ───────────────────────────────────────────────────┐",
+            " │                                                            │",
+            " └────────────────────────────────────────────────────────────┘",
+            "", "", "", "", "", "", "",
             "  Not answered before.",
             "",
             " Enter keeps the answer and goes on; PgDn skips; PgUp goes back.",
             "",
-            " Enter keep  PgDn skip  PgUp back  Ctrl-F unanswered  Ctrl-G sections",
+            " Enter keep  PgDn skip  PgUp back  Ctrl-F unanswered  F1 more keys",
         ]
         #expect(screen.lines.map { $0.trimmingTrailing() } == expected.map { $0.trimmingTrailing() }, "\n\(dump(screen))")
     }
@@ -113,18 +116,19 @@ extension AppState {
         #expect(state.appended(state.press(.enter)).isEmpty)
     }
 
-    @Test func aLongTextTakesSeveralLinesAndCtrlSKeepsIt() throws {
+    @Test func aLongTextTakesSeveralLinesWithCtrlJAndEnterKeepsIt() throws {
         var state = SmallProfile.open()
         state.press(.pageDown)
         state.type("Money.")
-        state.press(.enter)
+        state.press(.control("j"))
         state.type("And a routine.")
-        #expect(state.profilePage?.questionID == "story", "Enter starts a new line in a long answer")
+        #expect(state.profilePage?.questionID == "story", "Ctrl-J starts a new line in a long answer")
         let screen = state.screen()
-        #expect(screen.lines[8].hasPrefix("  Money."), "\n\(dump(screen))")
-        #expect(screen.lines[9].hasPrefix("  And a routine."), "\n\(dump(screen))")
-        #expect(screen.message.contains("Ctrl-S (or Tab) keeps"))
-        let answer = try #require(state.appended(state.press(.control("s"))).first)
+        #expect(screen.lines[9].hasPrefix(" │Money."), "\n\(dump(screen))")
+        #expect(screen.lines[10].hasPrefix(" │And a routine."), "\n\(dump(screen))")
+        #expect(screen.message.contains("Enter keeps the answer and goes on; Ctrl-J starts a new line."))
+        // Enter keeps a long answer as it keeps a short one.
+        let answer = try #require(state.appended(state.press(.enter)).first)
         #expect(answer.value == .text("Money.\nAnd a routine."))
         #expect(state.profilePage?.questionID == "hours")
     }
@@ -231,7 +235,8 @@ extension AppState {
         state.press(.control("v"))
         var screen = state.screen()
         #expect(screen.lines[2].hasPrefix(" Review: Work goals"), "\n\(dump(screen))")
-        #expect(screen.lines[3] == "   What job would you like to have now?")
+        // The first question is selected: Enter goes to it to change the answer.
+        #expect(screen.lines[3] == " ▸ What job would you like to have now?")
         #expect(screen.lines[4] == "     Cook")
         #expect(screen.lines[5] == "     — Client, 2025-11-17, Maria Okafor")
         #expect(screen.text.contains("     (not answered)"))

@@ -16,7 +16,7 @@ import Testing
             " Zoë Fernández     Engaging      Maria Okafor      21  never         1 Dec",
             " 王小明 (Ming)     Working       Maria Okafor     558  2026-11-02    12 Jun 2025",
         ] + Array(repeating: "", count: 15) + [
-            " Enter open  / search  n new  s sort  f specialist  t status  q quit  ? help",
+            " Enter open  / search  n new  s sort  f specialist  t status  ? more keys",
         ]
         #expect(screen.lines == expected, "\n\(dump(screen))")
         // The selected row is marked by reverse video, not colour alone.
@@ -52,10 +52,10 @@ import Testing
         state.press(.character("/"))
         state.type("jose")
         var screen = state.screen()
-        #expect(screen.lines[2].hasPrefix(" Search names: jose   1 found"))
+        #expect(screen.lines[2].hasPrefix(" Search: jose   1 found · Tab: everyone's"))
         #expect(screen.lines[4].hasPrefix("▸José Álvarez-Ru…"))
         #expect(screen.lines[5].isEmpty)
-        #expect(screen.keyLine == " type to search  Enter keep  Esc clear  F1 help")
+        #expect(screen.keyLine == " type to search  Enter keep  Tab everyone  Esc clear  F1 more keys")
         state.press(.enter)
         screen = state.screen()
         #expect(screen.bodyLine(containing: "· search \"jose\"") != nil)
@@ -68,8 +68,11 @@ import Testing
         var state = Program.state()
         state.press(.character("/"))
         state.type("nobody")
-        // While typing, f would go into the search: the hint names Esc first.
+        // While typing, f would go into the search: the hint names Tab (everyone's clients), then Esc.
+        #expect(state.screen().bodyLine(containing: "No clients match here. Tab searches every specialist's clients") != nil)
+        state.press(.tab)
         #expect(state.screen().bodyLine(containing: "No clients match. Esc clears the search; then f changes") != nil)
+        state.press(.tab)
         state.type("f")
         #expect(state.tabPage(CaseloadPage.self)?.search.text == "nobodyf")
     }
@@ -158,7 +161,7 @@ import Testing
     @Test func largeWindowsUseTheSpace() {
         let screen = Program.state().screen(Size(rows: 40, columns: 120))
         #expect(screen.lines[4].hasPrefix("▸Anna-Maria Kowalska-Wiśniewska-Montgomery-Smythe  "))
-        #expect(screen.keyLine.contains("? help"))
+        #expect(screen.keyLine.contains("? more keys"))
     }
 
     @Test func resizeKeepsTheSelectionVisible() {

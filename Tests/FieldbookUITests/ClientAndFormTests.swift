@@ -36,7 +36,7 @@ import Testing
             "   Benefits planning   NOT DONE yet",
             "                                                               lines 1-18 of 44",
             "",
-            " n log contact  e edit  c career profile  Esc back  v log visit  ? help",
+            " n log contact  e edit  c career profile  Esc back  v log visit  ? more keys",
         ]
         #expect(screen.lines == expected, "\n\(dump(screen))")
     }

@@ -329,7 +329,7 @@ func savedVisit(_ effects: [Effect]) -> (contact: EmployerContact, employer: Emp
             "▸Café Lumière                      Café                         1  2026-11-16",
             " Riverside Hardware                Retail                       0  never",
             " 王記麵館                          飲食店 restaurant            1  2026-10-01",
-        ] + Array(repeating: "", count: 16) + [" Enter open  v log visit  / search  n new  e edit  s sort  w weeks  q quit"]
+        ] + Array(repeating: "", count: 16) + [" Enter open  v log visit  / search  n new  e edit  s sort  ? more keys"]
         #expect(screen.lines == expected, "\n\(dump(screen))")
     }
 
@@ -361,7 +361,7 @@ func savedVisit(_ effects: [Effect]) -> (contact: EmployerContact, employer: Emp
             "     For               José Álvarez-Ruiz (present)",
             "                                                               lines 1-18 of 21",
             "",
-            " v log visit  e edit  Enter edit contact  d delete  Esc back  ? help",
+            " v log visit  e edit  Enter edit contact  d delete  Esc back  ? more keys",
         ]
         #expect(screen.lines == expected, "\n\(dump(screen))")
     }
@@ -410,7 +410,7 @@ func savedVisit(_ effects: [Effect]) -> (contact: EmployerContact, employer: Emp
         ] + Array(repeating: "", count: 5) + [
             " ↓↑ [Café Lumière (Café)] · + new employer “caf”",
             "",
-            " ↓↑ next match  Tab next  Ctrl-S save  Esc cancel  F1 help",
+            " ↓↑ next match  Tab next  Ctrl-S save  Esc cancel  F1 more keys",
         ]
         #expect(screen.lines == expected, "\n\(dump(screen))")
     }
@@ -467,7 +467,7 @@ func savedVisit(_ effects: [Effect]) -> (contact: EmployerContact, employer: Emp
             "    4",
             "    2",
             "       0✗  0✗  0✗  0✗  0✗  0✗  0✗  0✗  0✗  0✗  0✗  0…",
-        ] + Array(repeating: "", count: 10) + [" Esc back  ? help"]
+        ] + Array(repeating: "", count: 10) + [" Esc back  ? more keys"]
         #expect(screen.lines == expected, "\n\(dump(screen))")
     }
 

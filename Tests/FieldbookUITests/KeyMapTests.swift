@@ -62,11 +62,13 @@ import Testing
         }
     }
 
-    @Test func helpIsOpenAt80x24WithTheTasksFirst() {
+    @Test func helpIsOpenAt80x24WithTheScreensKeysThenTheTasks() {
         var state = Program.state()
         state.press(.function(1))
         let screen = state.screen()
+        #expect(screen.text.contains("Keys on this screen"))
+        #expect(screen.text.contains("Search as you type"))
         #expect(screen.text.contains("How do I…"))
-        #expect(screen.text.contains("Log an employer visit"))
+        #expect(screen.text.contains("See what is due"))
     }
 }

@@ -56,7 +56,7 @@ import Testing
             "",
             "",
             " Not saved yet: 3 fields also changed elsewhere. Pick which to keep.",
-            " t theirs  m mine  Ctrl-S save  Esc later  ? help",
+            " t theirs  m mine  Ctrl-S save  Esc later  ? more keys",
         ]
         for (index, line) in expected.enumerated() {
             #expect(screen.lines[index] == line, "line \(index)\n\(dump(screen))")
@@ -165,7 +165,7 @@ import Testing
         #expect(text.contains("00000000-0000-4000-8000-000000000777.json holds conflict markers"))
         #expect(text.contains("merged by hand in a text"))
         #expect(state.press(.control("s")).isEmpty)
-        #expect(page.keyLine == " Esc back  ? help", "\(dump(page))")
+        #expect(page.keyLine == " Esc back  ? more keys", "\(dump(page))")
     }
 
     @Test func aTinyTerminalAsksForMoreRoomAndATallOneShowsMore() {

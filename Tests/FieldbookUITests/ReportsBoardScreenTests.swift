@@ -32,7 +32,7 @@ import Testing
             " Reports · 2026 Q4 (October to December)  (to date)",
             "",
             " building reports…",
-        ] + Array(repeating: "", count: 17) + [" ← earlier  → later  p month/quarter  f fidelity  w weeks  q quit  ? help"]
+        ] + Array(repeating: "", count: 17) + [" ← earlier  → later  p month/quarter  f fidelity  w weeks  q quit  ? more keys"]
         #expect(state.screen().lines == building, "\n\(dump(state.screen()))")
         // Showing the tab again before the board comes asks for nothing more.
         state.press(.character("1"))

@@ -50,7 +50,7 @@ extension Program {
             "  Zoë Fernández         Contact before the start, job at…       26 Nov",
             " Later, within 30 days (1)",
             "  Zoë Fernández         First face-to-face employer cont…        1 Dec",
-        ] + Array(repeating: "", count: 11) + [" Enter open  l log  d dismiss  f specialist  v log visit  q quit  ? help"]
+        ] + Array(repeating: "", count: 11) + [" Enter open  l log  d dismiss  f specialist  v log visit  q quit  ? more keys"]
         #expect(screen.lines == expected, "\n\(dump(screen))")
     }
 
@@ -64,7 +64,7 @@ extension Program {
             "▸Café Lumière                      Café                         1  2026-11-17",
             " Northside Hardware                —                            0  2026-06-01",
             " 王記麵館                          飲食店 restaurant            1  2026-11-18",
-        ] + Array(repeating: "", count: 16) + [" Enter open  v log visit  / search  n new  e edit  s sort  w weeks  q quit"]
+        ] + Array(repeating: "", count: 16) + [" Enter open  v log visit  / search  n new  e edit  s sort  ? more keys"]
         #expect(screen.lines == expected, "\n\(dump(screen))")
     }
 
@@ -145,7 +145,7 @@ extension Program {
             "   W41                                          0/4",
             " ↓ more (18 lines): j or PgDn",
             "",
-            " ← earlier  → later  p month/quarter  f fidelity  w weeks  q quit  ? help",
+            " ← earlier  → later  p month/quarter  f fidelity  w weeks  q quit  ? more keys",
         ]
         #expect(screen.lines == expected, "\n\(dump(screen))")
     }

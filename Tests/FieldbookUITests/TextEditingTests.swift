@@ -52,8 +52,8 @@ import Testing
         #expect(focusedText(state) == "Why?")
         #expect(state.pages.count == 1)
         let keyLine = state.screen().keyLine
-        #expect(!keyLine.contains("? help"))
-        #expect(keyLine.contains("F1 help"))
+        #expect(!keyLine.contains("? more keys"))
+        #expect(keyLine.contains("F1 more keys"))
         state.press(.function(1))
         guard state.topPage is HelpPage else {
             Issue.record("F1 did not open help")

@@ -79,7 +79,7 @@ extension AppState {
             " Later, within 30 days (2)",
             "  Anna-Maria Kowalska…  Monthly check-in, job at 王記麵…        30 Nov",
             "  Zoë Fernández         First face-to-face employer cont…        1 Dec",
-        ] + Array(repeating: "", count: 9) + [" Enter open  l log  d dismiss  f specialist  v log visit  q quit  ? help"]
+        ] + Array(repeating: "", count: 9) + [" Enter open  l log  d dismiss  f specialist  v log visit  q quit  ? more keys"]
         #expect(screen.lines == expected, "\n\(dump(screen))")
         // Wide characters take two cells each; the columns after them stay aligned.
         #expect(screen[8, 2].text == "王" && screen[8, 3].isContinuation)

@@ -177,7 +177,8 @@ extension Question {
         switch (type, value) {
         case (_, .cleared):
             return nil
-        case (.shortText, .text), (.longText, .text), (.date, .date), (.number, .number), (.yesNo, .yesNo), (.scale, .scale):
+        case (.shortText, .text), (.longText, .text), (.date, .date), (.date, .approximateDate), (.number, .number), (.yesNo, .yesNo),
+             (.scale, .scale):
             if case .scale(let n) = value, !(1...5).contains(n) { return "a scale answer is 1 to 5" }
             if case .text(let text) = value, text.count > 20_000 { return "the answer is too long" }
             return nil

@@ -5,13 +5,17 @@ import Foundation
 /// On disk each value is an object with one key naming its kind: `{"text": "..."}`,
 /// `{"choice": "option-id"}`, `{"choices": ["a", "b"]}`, `{"yesNo": true}`,
 /// `{"date": "2026-03-01"}`, `{"number": 12.5}`, `{"scale": 4}`, `{"entries": [...]}`, and
-/// `{"cleared": true}` for an answer taken back.
+/// `{"cleared": true}` for an answer taken back. An approximate date is the one value with two
+/// keys, `{"approximateDate": "2012-06", "text": "2012-06"}`: a copy of Fieldbook older than it
+/// reads only the keys it knows, so it sees the text and shows the answer as written.
 public enum AnswerValue: Hashable, Sendable {
     case text(String)
     case choice(String)
     case choices([String])
     case yesNo(Bool)
     case date(LocalDate)
+    /// A date known to the year or the month (`2012`, `2012-06`), for a date question.
+    case approximateDate(ApproximateDate)
     case number(Decimal)
     case scale(Int)
     /// The entries of a group (one) or a repeating group (any number), each with a stable id.
@@ -56,17 +60,26 @@ public struct GroupEntry: Codable, Hashable, Sendable, Identifiable {
 
 extension AnswerValue: Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case text, choice, choices, yesNo, date, number, scale, entries, cleared
+        case text, choice, choices, yesNo, date, number, scale, entries, cleared, approximateDate
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let keys = container.allKeys
+        if keys.contains(.approximateDate) {
+            // Its text is there for older copies; this copy reads the date.
+            guard keys.count == 1 || (keys.count == 2 && keys.contains(.text)) else {
+                throw DecodingError.dataCorrupted(DecodingError.Context(
+                    codingPath: container.codingPath, debugDescription: "an approximate date goes with its text alone"))
+            }
+            self = .approximateDate(try container.decode(ApproximateDate.self, forKey: .approximateDate))
+            return
+        }
         guard keys.count == 1, let key = keys.first else {
             throw DecodingError.dataCorrupted(DecodingError.Context(
                 codingPath: container.codingPath,
                 debugDescription: "an answer value is an object with exactly one of the keys "
-                    + CodingKeys.allCases.map(\.stringValue).joined(separator: ", ")))
+                    + CodingKeys.allCases.map(\.stringValue).joined(separator: ", ") + " (an approximate date with its text)"))
         }
         switch key {
         case .text: self = .text(try container.decode(String.self, forKey: key))
@@ -83,6 +96,7 @@ extension AnswerValue: Codable {
             self = .scale(value)
         case .entries: self = .entries(try container.decode([GroupEntry].self, forKey: key))
         case .cleared: self = .cleared
+        case .approximateDate: self = .approximateDate(try container.decode(ApproximateDate.self, forKey: key))
         }
     }
 
@@ -98,6 +112,9 @@ extension AnswerValue: Codable {
         case .scale(let n): try container.encode(n, forKey: .scale)
         case .entries(let entries): try container.encode(entries, forKey: .entries)
         case .cleared: try container.encode(true, forKey: .cleared)
+        case .approximateDate(let date):
+            try container.encode(date, forKey: .approximateDate)
+            try container.encode(date.description, forKey: .text)
         }
     }
 }

@@ -21,6 +21,9 @@ public enum ProfileText {
             return yes ? "Yes" : "No"
         case .date(let date):
             return date.description
+        case .approximateDate(let date):
+            // "June 2012": a month or a year, never read as a day.
+            return date.longDescription
         case .number(let number):
             return "\(number)"
         case .scale(let n):

@@ -103,6 +103,7 @@ extension AnswerValue: DateShiftable {
     public func shifted(byDays days: Int) -> AnswerValue {
         switch self {
         case .date(let date): .date(date.adding(days: days))
+        case .approximateDate(let date): .approximateDate(date.shifted(byDays: days))
         case .entries(let entries):
             .entries(entries.map { entry in GroupEntry(id: entry.id, answers: entry.answers.mapValues { $0.shifted(byDays: days) }) })
         default: self

@@ -9,7 +9,8 @@ public struct CaseloadIndex: Sendable {
         var client: Client
         /// The name folded (case and accents dropped), as UTF-8: the name sort's key.
         var name: [UInt8]
-        /// The name and the preferred name folded, as UTF-8: what a search looks in.
+        /// What a search looks in, folded, as UTF-8: the name, the preferred name, the phone (as
+        /// typed and as digits alone), the email, and each job's employer and title.
         var searchable: [UInt8]
         var status: Int
         var specialist: String
@@ -76,13 +77,15 @@ public struct CaseloadIndex: Sendable {
     public func rows(for query: CaseloadQuery) -> [CaseloadRow] {
         let words = NameSearch.searchable(query.text).split(whereSeparator: \.isWhitespace).map { Array($0.utf8) }
         let order = orders.isEmpty ? [] : orders[query.sort.rawValue]
+        // Searching everyone sets the specialist and status filters aside.
+        let filtered = !(query.searchesEveryone && !words.isEmpty)
         var rows: [CaseloadRow] = []
         rows.reserveCapacity(order.count + unreadable.count)
         entries.withUnsafeBufferPointer { entries in
             func admit(_ index: Int) {
                 // Fields are read in place: only the clients shown are copied.
-                guard query.specialistFilter == nil || entries[index].client.specialistID == query.specialistFilter,
-                      query.statusFilter.admits(entries[index].client.status),
+                guard !filtered || query.specialistFilter == nil || entries[index].client.specialistID == query.specialistFilter,
+                      !filtered || query.statusFilter.admits(entries[index].client.status),
                       words.allSatisfy({ Self.contains(entries[index].searchable, $0) })
                 else { return }
                 rows.append(.client(entries[index].client))
@@ -98,9 +101,22 @@ public struct CaseloadIndex: Sendable {
 
     // MARK: Keys
 
+    /// What a search looks in for `client` (see `Entry.searchable`).
+    static func searchable(_ client: Client) -> String {
+        var texts = [client.name]
+        if let preferred = client.preferredName { texts.append(preferred) }
+        if let phone = client.phone {
+            texts.append(phone)
+            texts.append(String(phone.unicodeScalars.filter { CharacterSet.decimalDigits.contains($0) }.map(Character.init)))
+        }
+        if let email = client.email { texts.append(email) }
+        for job in client.jobs { texts += [job.employerName, job.title] }
+        return texts.map(NameSearch.searchable).joined(separator: " ")
+    }
+
     private func entry(for client: Client, due: DueList) -> Entry {
         let name = NameSearch.fold(client.name)
-        let searchable = NameSearch.searchable(client.name) + (client.preferredName.map { " " + NameSearch.searchable($0) } ?? "")
+        let searchable = Self.searchable(client)
         return Entry(client: client, name: Array(name.utf8), searchable: Array(searchable.utf8),
                      status: Self.statusOrder[client.status] ?? 0,
                      specialist: client.specialistID.flatMap { specialistNames[$0] } ?? "~",

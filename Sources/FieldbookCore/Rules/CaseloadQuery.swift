@@ -55,8 +55,11 @@ public struct CaseloadQuery: Hashable, Sendable {
     /// nil: every specialist's clients.
     public var specialistFilter: UUID?
     public var statusFilter: StatusFilter = .active
-    /// Words of a name (accents optional).
+    /// Words to search for (accents optional) in a client's name, preferred name, phone, email,
+    /// and the employers and titles of their jobs.
     public var text = ""
+    /// A search looks through every specialist's clients, closed ones too, whatever the filters.
+    public var searchesEveryone = false
 
     public init(specialistFilter: UUID? = nil) {
         self.specialistFilter = specialistFilter

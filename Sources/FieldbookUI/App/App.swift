@@ -71,6 +71,7 @@ public enum App {
                 return []
             }
             if state.isConfirmingQuit { return answerQuit(key, &state) }
+            if state.isConfirmingUndo { return answerUndo(key, &state) }
             // While the window is too small nothing shows what a key would do: only blanking and
             // quitting work (q as Ctrl-C: it asks first when something typed is not saved).
             if Layout.isTooSmall(state.size) {
@@ -133,6 +134,7 @@ public enum App {
     public static func contexts(for state: AppState, _ environment: Environment? = nil) -> [KeyContext] {
         // "Quit and lose the changes?" takes the next key, whatever page is below.
         if state.isConfirmingQuit { return [.confirm] }
+        if state.isConfirmingUndo { return [.undoQuestion] }
         let context = state.makeContext(environment ?? state.readingEnvironment)
         var contexts = state.top.page.keyContexts(in: context)
         if state.pages.isEmpty { contexts.append(.top) }
@@ -149,6 +151,10 @@ public enum App {
         }
         let contexts = contexts(for: state, environment)
         guard let (action, context) = KeyMap.binding(for: key, in: contexts) else { return [] }
+        if action == .undo {
+            askUndo(&state)
+            return []
+        }
         switch context {
         case .everywhere, .top:
             return perform(action, &state, environment)
@@ -167,7 +173,7 @@ public enum App {
             state.isQuitting = true
             return [.quit]
         case .help:
-            open(HelpPage(), &state)
+            open(HelpPage(here: contexts(for: state, environment)), &state)
         case .showMessage:
             open(MessagePage(message: state.lastMessage), &state)
         case .redraw:
@@ -215,8 +221,12 @@ public enum App {
         switch result {
         case .saved(let record, let merged):
             let changes = record.changes(from: state.data)
+            // The last change saved is the one `u` takes back; taking one back leaves none.
+            let undone = state.undoing.removeValue(forKey: id)
+            state.undo = undone == nil ? UndoStep.make(for: record, in: state.data) : nil
             record.apply(to: &state.data)
             effects += dataChanged(&state, environment, saved: changes)
+            if let undone { state.message = Message("Undone: \(undone).", kind: .success) }
             // Merged with a change made elsewhere: the file holds more than the record saved
             // (another copy's contacts of the same month, say), so the folder is read again,
             // quietly, for the counts and lists to show it.
@@ -249,7 +259,11 @@ public enum App {
             }
         case .failed(let error):
             // Work the app asked for itself (a sync) has no page to tell: the message does.
-            if state.waiting[id] == nil { state.message = Message("Not done: \(error.causeFirst)", kind: .error) }
+            if let undone = state.undoing.removeValue(forKey: id) {
+                state.message = Message("Not undone (\(undone)): \(error.causeFirst)", kind: .error)
+            } else if state.waiting[id] == nil {
+                state.message = Message("Not done: \(error.causeFirst)", kind: .error)
+            }
         case .careerProfile(.overview(let overview)):
             state.profiles = overview
             // A page may open now what waited for the profiles (`c` pressed while they loaded).
@@ -326,6 +340,13 @@ public enum App {
                     effects += withPage(state.top.id, &state, environment) { page, context in
                         page.returned(from: closed, in: &context)
                     }
+                }
+            case .showTab(let tab, let action):
+                guard state.pages.isEmpty, state.tabs.indices.contains(tab) else { continue }
+                state.tab = tab
+                effects += withPage(state.tabs[tab].id, &state, environment) { page, context in
+                    page.refresh(in: &context)
+                    page.perform(action, key: .character("/"), in: &context)
                 }
             case .replace(let page):
                 if let index {

@@ -62,6 +62,12 @@ public struct AppState: Sendable {
     public internal(set) var isQuitting = false
     /// Ctrl-C came while a form held unsaved changes: the app asks before quitting.
     public internal(set) var isConfirmingQuit = false
+    /// The last change saved that `u` can take back (nil: none, or the last one cannot be).
+    public internal(set) var undo: UndoStep?
+    /// `u` was pressed: the app asks before taking the change back.
+    public internal(set) var isConfirmingUndo = false
+    /// Saves that take a change back, under way, with what they take back.
+    var undoing: [RequestID: String] = [:]
     /// The latest message shown, kept for the key that shows it in full.
     public internal(set) var lastMessage: Message?
     /// With a PIN, the blanked screen comes back only after it.

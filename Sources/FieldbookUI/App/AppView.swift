@@ -84,7 +84,9 @@ extension App {
 
     private static func drawMessage(_ state: AppState, _ context: PageContext, into screen: inout Screen) {
         let row = screen.rows - 2
-        let message = (state.isConfirmingQuit ? quitQuestion : nil) ?? state.top.page.prompt(in: context) ?? state.message ?? progressMessage(state)
+        let undoQuestion = state.undo.map { Message("Undo \($0.what)? y undoes it, any other key keeps it.", kind: .warning) }
+        let message = (state.isConfirmingQuit ? quitQuestion : nil) ?? (state.isConfirmingUndo ? undoQuestion : nil)
+            ?? state.top.page.prompt(in: context) ?? state.message ?? progressMessage(state)
         guard let message else { return }
         // A long message takes the row above as well, so its cause is never cut off.
         switch message.kind {
@@ -106,11 +108,9 @@ extension App {
 
     private static func drawKeyLine(_ state: AppState, _ context: PageContext, into screen: inout Screen) {
         let row = screen.rows - 1
-        let items = KeyMap.keyLine(for: contexts(for: state, context.environment))
+        let items = KeyMap.keyLine(for: contexts(for: state, context.environment), columns: screen.columns)
         var column = 1
         for (keys, text) in items {
-            let needed = TextCells.width(keys) + 1 + TextCells.width(text) + 2
-            if column + needed > screen.columns { break }
             column += screen.put(keys, row: row, column: column, style: .key)
             column += screen.put(" " + text + "  ", row: row, column: column, style: .muted)
         }

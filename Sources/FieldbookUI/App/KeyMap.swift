@@ -9,9 +9,13 @@ public enum Action: Hashable, Sendable {
     case nextTab, previousTab, showTab(Int)
     case moveUp, moveDown, pageUp, pageDown, first, last
     case open, back
+    /// Take the last change saved back (asks first).
+    case undo
         /// The team: the program's specialists.
     case showTeam
     case search, new, edit, delete
+    /// A search looks through every specialist's clients, closed ones too (or the list's filters again).
+    case searchEveryone
     /// Log a visit to an employer; show the weekly face-to-face history.
     case logVisit, showHistory
     case cycleSort, reverseSort, cycleSpecialistFilter, cycleStatusFilter
@@ -57,6 +61,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case reports = "Reports"
     case history = "Weekly employer contacts"
     case deleteQuestion = "A question (delete?)"
+    case undoQuestion = "A question (undo?)"
     case completion = "A name with completion in a form"
     case today = "Today"
     case reason = "Typing a reason (dismissing a due item)"
@@ -129,10 +134,14 @@ public enum KeyMap {
         KeyBinding(keys: [.pageDown], action: .pageDown, short: nil, help: "Page down", context: .lists),
         KeyBinding(keys: [.home, .character("g")], action: .first, short: nil, help: "First row", context: .lists),
         KeyBinding(keys: [.end, .character("G")], action: .last, short: nil, help: "Last row", context: .lists),
+        KeyBinding(keys: [.character("u")], action: .undo, short: nil,
+                   help: "Undo the last change saved (asks first, saying what it was): a status, a dismissal, a contact, a job, details, a visit",
+                   context: .lists),
         // Caseload
         KeyBinding(keys: [.escape], action: .clearSearch, short: "clear search", help: "Clear the search", context: .searchResult),
         KeyBinding(keys: [.enter], action: .open, short: "open", help: "Open the selected client", context: .caseload),
-        KeyBinding(keys: [.character("/")], action: .search, short: "search", help: "Search names as you type (accents optional); Enter keeps, Esc clears", context: .caseload),
+        KeyBinding(keys: [.character("/")], action: .search, short: "search",
+                   help: "Search as you type: names, phone, email, employer or job title (accents optional); Enter keeps, Esc clears", context: .caseload),
         KeyBinding(keys: [.character("n")], action: .new, short: "new", help: "New client", context: .caseload),
         KeyBinding(keys: [.character("s")], action: .cycleSort, short: "sort", help: "Sort by the next column (name, status, specialist, days, last contact, next due)", context: .caseload),
         KeyBinding(keys: [.character("r")], action: .reverseSort, short: nil, help: "Reverse the sort order", context: .caseload),
@@ -140,8 +149,10 @@ public enum KeyMap {
         KeyBinding(keys: [.character("T")], action: .showTeam, short: nil, help: "The team: add, rename or deactivate specialists", context: .caseload),
         KeyBinding(keys: [.character("t")], action: .cycleStatusFilter, short: "status", help: "Filter by status: active, all, or one status", context: .caseload),
         // Searching
-        KeyBinding(keys: [], action: .type, short: "to search", help: "Type a name or part of one", context: .search, barKeys: "type", typing: true),
+        KeyBinding(keys: [], action: .type, short: "to search", help: "Type words of a name, a phone number, an employer or a job title", context: .search, barKeys: "type", typing: true),
         KeyBinding(keys: [.enter], action: .keepSearch, short: "keep", help: "Keep the result and move in it", context: .search),
+        KeyBinding(keys: [.tab], action: .searchEveryone, short: "everyone",
+                   help: "Search every specialist's clients, closed ones too (Tab again: the list's own filters)", context: .search),
         KeyBinding(keys: [.escape], action: .clearSearch, short: "clear", help: "Clear the search", context: .search),
         KeyBinding(keys: [.control("u")], action: .clearField, short: nil, help: "Clear what was typed", context: .search),
         // Today
@@ -150,9 +161,13 @@ public enum KeyMap {
         KeyBinding(keys: [.character("l")], action: .logDue, short: "log", help: "Log what meets the item: a face-to-face contact with the client, or an employer visit", context: .today),
         KeyBinding(keys: [.character("d")], action: .dismissDue, short: "dismiss", help: "Set the item aside with a reason (kept for reports)", context: .today),
         KeyBinding(keys: [.character("f")], action: .cycleSpecialistFilter, short: "specialist", help: "Show the next specialist's agenda (or everyone's)", context: .today),
+        KeyBinding(keys: [.character("/")], action: .search, short: nil, help: "Find a client: the caseload's search (names, phone, employer, job title)", context: .today),
         // Deleting
         KeyBinding(keys: [.character("y"), .character("Y")], action: .confirm, short: "delete", help: "Yes: delete it", context: .deleteQuestion),
         KeyBinding(keys: [], action: .dismiss, short: "keep", help: "No: keep it", context: .deleteQuestion, barKeys: "any key", otherKeys: true),
+        // Undoing
+        KeyBinding(keys: [.character("y"), .character("Y")], action: .confirm, short: "undo", help: "Yes: take the change back", context: .undoQuestion),
+        KeyBinding(keys: [], action: .dismiss, short: "keep it", help: "No: keep the change", context: .undoQuestion, barKeys: "any key", otherKeys: true),
         // A reason
         KeyBinding(keys: [], action: .type, short: "reason", help: "Type why the item is set aside", context: .reason, barKeys: "type", typing: true),
         KeyBinding(keys: [.enter], action: .save, short: "dismiss", help: "Dismiss the item with this reason", context: .reason),
@@ -234,7 +249,9 @@ public enum KeyMap {
         // Several lines
         KeyBinding(keys: [.up], action: .lineUp, short: nil, help: "Cursor up a line (from the first line: previous field)", context: .multiLine),
         KeyBinding(keys: [.down], action: .lineDown, short: nil, help: "Cursor down a line (from the last line: next field)", context: .multiLine),
-        KeyBinding(keys: [.enter], action: .newLine, short: "new line", help: "Start a new line (Tab goes to the next field)", context: .multiLine),
+        KeyBinding(keys: [.enter, .control("j")], action: .newLine, short: "new line",
+                   help: "Start a new line (Tab goes to the next field; in the career profile Enter keeps the answer and Ctrl-J starts a new line)",
+                   context: .multiLine),
         // Choices
         KeyBinding(keys: [.character(" "), .right], action: .nextChoice, short: nil, help: "Next option", context: .choice),
         KeyBinding(keys: [.left], action: .previousChoice, short: nil, help: "Previous option", context: .choice),
@@ -262,7 +279,7 @@ public enum KeyMap {
         KeyBinding(keys: [.escape], action: .back, short: "back", help: "Back to the form where you were", context: .sections),
         // Career profile
         KeyBinding(keys: [.enter], action: .keepAnswer, short: "keep",
-                   help: "Keep the answer (on disk at once) and go to the next question (in a long answer: a new line; in a group: the next field)",
+                   help: "Keep the answer (on disk at once) and go to the next question, a long answer too (in a group: the next field)",
                    context: .careerProfile),
         KeyBinding(keys: [.control("s"), .function(2)], action: .keepAnswer, short: nil,
                    help: "Keep the answer and go on, from anywhere in a long answer or a group", context: .careerProfile),
@@ -289,6 +306,7 @@ public enum KeyMap {
         KeyBinding(keys: [.character("p")], action: .printProfile, short: nil,
                    help: "Write a printable copy of the whole profile (Markdown) into the data folder's exports/", context: .profileReview),
         KeyBinding(keys: [.control("x")], action: .toggleSensitive, short: "hide sensitive", help: "Hide or show sensitive sections", context: .profileReview),
+        KeyBinding(keys: [.enter], action: .open, short: "change", help: "Go to the question selected (↑ ↓ select one) to change its answer", context: .profileReview),
         KeyBinding(keys: [.escape, .character("q")], action: .back, short: "back", help: "Back to the questions", context: .profileReview),
         // Help
         KeyBinding(keys: [.escape, .character("q"), .character("?"), .function(1)], action: .back, short: "close", help: "Close help", context: .help),
@@ -338,23 +356,76 @@ public enum KeyMap {
     }
 
     static func makeKeyLine(for contexts: [KeyContext]) -> [(keys: String, text: String)] {
-        var items: [(String, String)] = []
+        reachable(in: contexts).compactMap { binding, free in
+            guard let short = binding.short else { return nil }
+            if binding.keys.isEmpty { return (binding.barKeys ?? "", short) }
+            return (free.count == binding.keys.count ? (binding.barKeys ?? free[0].label) : free[0].label, short)
+        }
+    }
+
+    /// The bindings a key reaches in `contexts`, each with its keys no more specific context
+    /// takes first (empty for "any character" and "any other key" bindings).
+    static func reachable(in contexts: [KeyContext]) -> [(binding: KeyBinding, free: [Key])] {
+        var out: [(KeyBinding, [Key])] = []
         var taken: [KeyBinding] = []
         for context in contexts {
             let here = bindingsByContext[context] ?? []
             for binding in here {
-                guard let short = binding.short else { continue }
                 if binding.keys.isEmpty {
-                    items.append((binding.barKeys ?? "", short))
+                    out.append((binding, []))
                     continue
                 }
                 // A key a more specific context already uses does something else here.
                 let free = binding.keys.filter { key in !taken.contains { $0.matches(key) } }
-                guard let first = free.first else { continue }
-                items.append((free.count == binding.keys.count ? (binding.barKeys ?? first.label) : first.label, short))
+                if !free.isEmpty { out.append((binding, free)) }
             }
             taken += here
         }
-        return items
+        return out
+    }
+
+    /// What the help key is called on a key line that cannot show every key of its screen.
+    public static let moreKeys = "more keys"
+
+    /// The key line laid out in `columns`: the screen's keys in the table's order, as many as
+    /// fit. When a key that works here is not on it (it has no words for the line, or there is
+    /// no room), the help key ends the line as "more keys", room kept for it: help then opens
+    /// on this screen's keys, so every key of a screen can be found from its key line.
+    public static func keyLine(for contexts: [KeyContext], columns: Int) -> [(keys: String, text: String)] {
+        let all = keyLine(for: contexts)
+        let helpText = bindings.first { $0.action == .help }?.short
+        let help = all.last { $0.text == helpText }
+        let own = all.filter { $0.text != helpText || $0.keys != help?.keys }
+        let width = { (item: (keys: String, text: String)) in TextCells.width(item.keys) + 1 + TextCells.width(item.text) + 2 }
+        let silent = reachable(in: contexts).contains { $0.binding.short == nil && $0.binding.action != .help }
+        var shown: [(keys: String, text: String)] = []
+        var column = 1
+        let reserved = help.map { width(($0.keys, moreKeys)) } ?? 0
+        for (index, item) in own.enumerated() {
+            // The last of the screen's own keys may take the room kept for "more keys".
+            let isLast = index == own.count - 1 && !silent
+            guard column + width(item) + (isLast ? 0 : reserved) <= columns else { break }
+            shown.append(item)
+            column += width(item)
+        }
+        guard let help else { return shown }
+        let complete = shown.count == own.count && !silent
+        let last = (keys: help.keys, text: complete ? help.text : moreKeys)
+        if column + width(last) <= columns { shown.append(last) }
+        return shown
+    }
+
+    /// The keys of a screen for help's first section: each context of `contexts` but the ones
+    /// every screen shares, with the bindings a key reaches there (as the keys that reach them).
+    public static func keysHere(_ contexts: [KeyContext]) -> [(context: KeyContext, bindings: [(keys: String, help: String)])] {
+        let shared: Set<KeyContext> = [.everywhere, .top, .lists]
+        let reached = reachable(in: contexts)
+        return contexts.filter { !shared.contains($0) }.compactMap { context in
+            let here = reached.filter { $0.binding.context == context }.map { binding, free in
+                let label = free.isEmpty || free.count == binding.keys.count ? binding.keyLabel : free.map(\.label).joined(separator: " / ")
+                return (keys: label, help: binding.help)
+            }
+            return here.isEmpty ? nil : (context, here)
+        }
     }
 }

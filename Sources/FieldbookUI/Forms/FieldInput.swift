@@ -95,7 +95,14 @@ public struct FieldInput: Hashable, Sendable {
                 }
                 return .valid(hint: "→ \(date.longDescription)")
             } catch {
-                return .invalid(error.description)
+                guard field.allowsApproximateDate else { return .invalid(error.description) }
+                guard let approximate = ApproximateDate(parsing: trimmed) else {
+                    return .invalid(error.description + "; a month or a year alone is fine too (2012-06, 2012)")
+                }
+                if lean == .past && approximate.firstDay > today {
+                    return .invalid("\(approximate.longDescription) is in the future")
+                }
+                return .valid(hint: "→ \(approximate.longDescription) (approximate)")
             }
         case .number(let range):
             guard let number = Double(trimmed.replacingOccurrences(of: ",", with: ".")) else {

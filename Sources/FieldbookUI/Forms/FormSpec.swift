@@ -97,6 +97,9 @@ public struct FormField: Hashable, Sendable {
     public var shownWhen: Condition?
     /// What the field holds when the form opens.
     public var initial: String
+    /// A date field that also takes a year or a month alone (`2012`, `2012-06`): the career
+    /// profile's date questions.
+    public var allowsApproximateDate = false
 
     public init(_ id: FieldID, _ label: String, _ kind: FieldKind = .text, required: Bool = false, help: String? = nil,
                 shownWhen: Condition? = nil, initial: String = "") {

@@ -19,12 +19,20 @@ enum ProfileQuestionForm {
             }
             if question.type == .group && initial.isEmpty { initial = [[:]] }
             let fields = question.questions.map { sub in
-                FormField(FieldID(sub.id), sub.prompt, kind(of: sub), help: sub.help, shownWhen: condition(of: sub, in: question))
+                field(FormField(FieldID(sub.id), sub.prompt, kind(of: sub), help: sub.help, shownWhen: condition(of: sub, in: question)))
             }
             let title = question.type == .group ? question.prompt : entryTitle(question)
             return FormState([.group(FieldID(question.id), entry: title, fields, initial: initial)])
         }
-        return FormState([.field(FormField(answerField, question.prompt, kind(of: question), help: question.help, initial: text(of: answer)))])
+        return FormState([.field(field(FormField(answerField, question.prompt, kind(of: question), help: question.help,
+                                                 initial: text(of: answer))))])
+    }
+
+    /// A profile question's field: its dates may be a month or a year alone.
+    private static func field(_ field: FormField) -> FormField {
+        var field = field
+        field.allowsApproximateDate = true
+        return field
     }
 
     /// "Past job" for "Past jobs": the entry's name, from the question's id.
@@ -65,6 +73,7 @@ enum ProfileQuestionForm {
         case .choices(let ids)?: ids.joined(separator: ", ")
         case .yesNo(let yes)?: yes ? "yes" : "no"
         case .date(let date)?: date.description
+        case .approximateDate(let date)?: date.description
         case .number(let number)?: "\(number)"
         case .scale(let n)?: String(n)
         case .entries?, .cleared?, nil: ""
@@ -106,7 +115,9 @@ enum ProfileQuestionForm {
         case .multipleChoice: return .choices(input.ticked.sorted().map { input.options[$0].value })
         case .yesNo: return .yesNo(trimmed == "yes")
         case .scale: return Int(trimmed).map { .scale($0) }
-        case .date: return input.date(today: today).map { .date($0) }
+        case .date:
+            if let date = input.date(today: today) { return .date(date) }
+            return ApproximateDate(parsing: trimmed).map { .approximateDate($0) }
         case .number: return Decimal(string: trimmed.replacingOccurrences(of: ",", with: ".")).map { .number($0) }
         }
     }

@@ -57,6 +57,14 @@ public struct CaseloadPage: TabPage {
         }
     }
 
+    /// Starts a search (`/` on Today comes here too).
+    mutating func startSearch() {
+        isSearching = true
+        // The search kept from before is offered selected: typing starts a new one.
+        search.set(query.text)
+        search.selectAll()
+    }
+
     public mutating func perform(_ action: Action, key: Key, in context: inout PageContext) {
         let visible = Layout.listRows(context.size)
         switch action {
@@ -77,8 +85,7 @@ public struct CaseloadPage: TabPage {
                 context.message = Message("\(problem.path) could not be read (\(problem.message)). It was left as it is; fix it or restore it from a backup.", kind: .error)
             }
         case .search:
-            isSearching = true
-            search.set(query.text)
+            startSearch()
         case .showTeam:
             context.push(SpecialistsPage(in: context))
         case .new:
@@ -106,7 +113,11 @@ public struct CaseloadPage: TabPage {
         case .clearSearch:
             isSearching = false
             search.clear()
+            query.searchesEveryone = false
             searchChanged(context)
+        case .searchEveryone:
+            query.searchesEveryone.toggle()
+            filtersChanged(context)
         case .clearField:
             search.clear()
             searchChanged(context)
@@ -173,6 +184,8 @@ public struct CaseloadPage: TabPage {
             // While a search is typed, f and t go into it: only Esc leaves it.
             let text = context.data.clients.isEmpty
                 ? "No clients yet. Press n to add the first one."
+                : isSearching && !query.searchesEveryone
+                ? "No clients match here. Tab searches every specialist's clients, closed ones too."
                 : isSearching
                 ? "No clients match. Esc clears the search; then f changes the specialist, t the status."
                 : "No clients match. f changes the specialist, t the status; Esc clears the search."
@@ -223,9 +236,10 @@ public struct CaseloadPage: TabPage {
     private func drawInfoLine(_ context: PageContext, into screen: inout Screen, row: Int) {
         if isSearching {
             var column = 1
-            column += screen.put("Search names: ", row: row, column: column, style: .title)
+            column += screen.put("Search: ", row: row, column: column, style: .title)
             column += TextField.draw(search, focused: true, row: row, column: column, width: 30, into: &screen)
-            screen.put("\(rows.count) found", row: row, column: column + 2, style: .muted)
+            let found = query.searchesEveryone ? "\(rows.count) found among everyone's clients" : "\(rows.count) found · Tab: everyone's"
+            screen.put(found, row: row, column: column + 2, width: max(0, screen.columns - column - 12), style: .muted)
             return
         }
         screen.put(infoLine, row: row, column: 1, width: screen.columns - 10)
@@ -251,7 +265,7 @@ public struct CaseloadPage: TabPage {
         spans.insert(Span(query.specialistFilter == nil ? "Active caseloads: " : "Active caseload: ", .title), at: 0)
         spans.append(Span(" · showing \(query.statusFilter.title)", .muted))
         if !query.text.isEmpty {
-            spans.append(Span(" · search \"", .muted))
+            spans.append(Span(query.searchesEveryone ? " · search of everyone \"" : " · search \"", .muted))
             spans.append(Span(query.text, .input))
             spans.append(Span("\"", .muted))
         }

@@ -78,6 +78,7 @@ public struct PageContext: Sendable {
         case push(any Page)
         case close
         case replace(any Page)
+        case showTab(Int, then: Action)
     }
 
     private(set) var effects: [Effect] = []
@@ -106,6 +107,10 @@ public struct PageContext: Sendable {
     public mutating func push(_ page: any Page) { navigation.append(.push(page)) }
     /// Closes this page.
     public mutating func close() { navigation.append(.close) }
+    /// Shows the tab of `type` and has it do `action` there (`/` on Today searches the caseload).
+    public mutating func showTab(_ type: any TabPage.Type, then action: Action) {
+        if let index = Router.tabs.firstIndex(where: { $0 == type }) { navigation.append(.showTab(index, then: action)) }
+    }
     /// Puts `page` in this page's place (a saved form becomes the record it made).
     public mutating func replace(with page: any Page) { navigation.append(.replace(page)) }
 

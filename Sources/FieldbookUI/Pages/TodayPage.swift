@@ -162,6 +162,9 @@ public struct TodayPage: TabPage {
         case .dismissDue:
             guard selectedItem != nil else { return }
             reason = TextBuffer()
+        case .search:
+            // Finding a client is the caseload's search: over there, already typing.
+            context.showTab(CaseloadPage.self, then: .search)
         case .cycleSpecialistFilter:
             let ids: [UUID?] = [nil] + context.data.specialists.filter(\.isActive).sorted { $0.name < $1.name }.map(\.id)
             let index = ids.firstIndex(of: specialistFilter) ?? 0

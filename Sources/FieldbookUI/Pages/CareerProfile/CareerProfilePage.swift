@@ -44,7 +44,8 @@ public struct CareerProfilePage: Page {
         switch form.focused?.field.kind {
         case .choice?, .yesNo?, .scale?: return [.careerProfile, .choice] + group
         case .multipleChoice?: return [.careerProfile, .multipleChoice] + group
-        case .multiLine?: return [.multiLine, .careerProfile, .textEditing] + group
+        // Enter keeps a long answer as it keeps any other; Ctrl-J starts a new line in it.
+        case .multiLine?: return [.careerProfile, .multiLine, .textEditing] + group
         default: return [.careerProfile, .textEditing] + group
         }
     }
@@ -245,8 +246,16 @@ public struct CareerProfilePage: Page {
                     context.message = Message("No question of that section is shown.")
                 }
             }
-        } else if let review = page as? ProfileReviewPage, review.hidingSensitive != hidingSensitive {
-            setHiding(review.hidingSensitive, context)
+            if let question = sections.chosenQuestion { go(to: question, context) }
+        } else if let review = page as? ProfileReviewPage {
+            if review.hidingSensitive != hidingSensitive { setHiding(review.hidingSensitive, context) }
+            if let question = review.chosen { go(to: question, context) }
         }
+    }
+
+    /// The question picked on the review, to change its answer.
+    private mutating func go(to question: String, _ context: PageContext) {
+        guard let digest, digest.isShown(question) else { return }
+        show(question, context)
     }
 }

@@ -78,8 +78,11 @@ extension CareerProfilePage {
         switch form.focused?.field.kind {
         case .choice?, .yesNo?, .scale?: return "Space or → picks the next option, or type its first letter; Enter keeps."
         case .multipleChoice?: return "Type part of an option, Space ticks or unticks it; Enter keeps."
-        case .multiLine?: return "Enter starts a new line; Ctrl-S (or Tab) keeps the answer and goes on."
-        case .date?: return "A date: 2026-03-01, today, -2w, mon... Enter keeps."
+        case .multiLine?:
+            return question?.type.hasSubQuestions == true
+                ? "Enter goes to the next question of the entry; Ctrl-J starts a new line."
+                : "Enter keeps the answer and goes on; Ctrl-J starts a new line."
+        case .date?: return "A date: 2026-03-01, -2w, mon, or 2012-06, 2012 if unsure. Enter keeps."
         case .number?: return "A number. Enter keeps."
         default: return "Enter keeps the answer and goes on; PgDn skips; PgUp goes back."
         }
@@ -113,11 +116,15 @@ extension CareerProfilePage {
         let width = Self.textWidth(screen.size)
         switch input.field.kind {
         case .text, .date, .number, .completion:
-            TextField.draw(input.buffer, focused: true, row: rows.lowerBound, column: column, width: min(width, 60), box: true, into: &screen)
+            // A frame shows where the answer goes before anything is typed.
+            let inner = Self.frame(rows: rows.lowerBound..<min(rows.upperBound, rows.lowerBound + 3), column: column - 1,
+                                   width: min(width, 60) + 2, into: &screen)
+            TextField.draw(input.buffer, focused: true, row: inner.lowerBound, column: column, width: min(width, 60), box: true, into: &screen)
             if case .valid(let hint?) = input.check(today: context.today) {
-                screen.put(hint, row: rows.lowerBound + 1, column: column, style: .muted)
+                screen.put(hint, row: inner.upperBound + 1, column: column, style: .muted)
             }
         case .multiLine:
+            let rows = Self.frame(rows: rows, column: column - 1, width: width + 2, into: &screen)
             let wrapped = WrappedText(input.buffer.text, width: width)
             let texts = wrapped.texts
             let cursorLine = wrapped.line(containing: input.buffer.cursor)
@@ -144,6 +151,22 @@ extension CareerProfilePage {
             drawOptions(input, rows: (rows.lowerBound + 1)..<rows.upperBound, marks: ("☒", "☐"),
                         chosen: { input.ticked.contains($0) }, offered: offered, into: &screen)
         }
+    }
+
+    /// A box of `rows` × `width` from `column`, titled "Answer"; returns the rows inside it (the
+    /// rows themselves when there are fewer than three).
+    static func frame(rows: Range<Int>, column: Int, width: Int, into screen: inout Screen) -> Range<Int> {
+        guard rows.count >= 3, width >= 12 else { return rows }
+        let inside = width - 2
+        let title = "─ Answer "
+        screen.put("┌" + title + String(repeating: "─", count: max(0, inside - TextCells.width(title))) + "┐",
+                   row: rows.lowerBound, column: column, style: .muted)
+        for row in (rows.lowerBound + 1)..<(rows.upperBound - 1) {
+            screen.put("│", row: row, column: column, style: .muted)
+            screen.put("│", row: row, column: column + width - 1, style: .muted)
+        }
+        screen.put("└" + String(repeating: "─", count: inside) + "┘", row: rows.upperBound - 1, column: column, style: .muted)
+        return (rows.lowerBound + 1)..<(rows.upperBound - 1)
     }
 
     private func drawOptions(_ input: FieldInput, rows: Range<Int>, marks: (on: String, off: String), chosen: (Int) -> Bool,

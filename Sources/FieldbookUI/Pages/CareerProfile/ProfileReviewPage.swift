@@ -10,6 +10,10 @@ public struct ProfileReviewPage: Page {
     /// An index into the sections; one past the last is the retired questions.
     public private(set) var section: Int
     public private(set) var top = 0
+    /// The question selected (an index into the section's questions shown): Enter goes to it.
+    public private(set) var selected = 0
+    /// The question picked with Enter, to change its answer.
+    public private(set) var chosen: String?
     private var printing: RequestID?
 
     public init(clientID: UUID, digest: ProfileDigest, section: Int) {
@@ -25,18 +29,58 @@ public struct ProfileReviewPage: Page {
 
     public func keyContexts(in context: PageContext) -> [KeyContext] { [.profileReview, .lists] }
 
+    /// The questions of the section on screen that can be selected (none on the retired page or
+    /// a hidden sensitive section).
+    private var questions: [String] {
+        guard section < digest.sections.count else { return [] }
+        let progress = digest.sections[section]
+        if digest.hidingSensitive && progress.sensitive { return [] }
+        return progress.questions.filter { digest.definition.question($0) != nil }
+    }
+
     public mutating func perform(_ action: Action, key: Key, in context: inout PageContext) {
+        let questions = questions
+        switch action {
+        case .moveUp, .moveDown, .first, .last:
+            // ↑ ↓ select a question (the text scrolls to show it); Enter goes to it.
+            guard !questions.isEmpty else { break }
+            let wanted = switch action {
+            case .moveUp: selected - 1
+            case .moveDown: selected + 1
+            case .first: 0
+            default: questions.count - 1
+            }
+            selected = max(0, min(wanted, questions.count - 1))
+            showSelected(context)
+            return
+        default:
+            break
+        }
         if let row = ScrolledText.scrolled(by: action, from: top, size: context.size) {
             scroll(to: row, context)
+            // The selection follows a page: the first question whose prompt is in view.
+            let starts = layout(width: context.size.columns - 2, context: context).starts
+            if let first = starts.firstIndex(where: { $0 >= top }), !(top..<(top + ScrolledText.visibleRows(context.size))).contains(starts[selected]) {
+                selected = first
+            }
             return
         }
         switch action {
+        case .open:
+            guard questions.indices.contains(selected) else {
+                context.message = Message("There is no question here to change.")
+                return
+            }
+            chosen = questions[selected]
+            context.close()
         case .nextSection where section + 1 < pages:
             section += 1
             top = 0
+            selected = 0
         case .previousSection where section > 0:
             section -= 1
             top = 0
+            selected = 0
         case .toggleSensitive:
             digest = digest.hiding(!digest.hidingSensitive)
             scroll(to: top, context)
@@ -64,7 +108,30 @@ public struct ProfileReviewPage: Page {
         top = ScrolledText.top(row, count: lines(width: context.size.columns - 2, context: context).count, size: context.size)
     }
 
-    func lines(width: Int, context: PageContext) -> [StyledLine] {
+    /// Scrolls so the selected question shows, its prompt and as much of its answer as fits.
+    private mutating func showSelected(_ context: PageContext) {
+        let (lines, starts) = layout(width: context.size.columns - 2, context: context)
+        guard starts.indices.contains(selected) else { return }
+        let start = starts[selected]
+        let end = selected + 1 < starts.count ? starts[selected + 1] - 1 : lines.count
+        let visible = ScrolledText.visibleRows(context.size)
+        var row = top
+        if end > row + visible { row = end - visible }
+        if start < row { row = start }
+        scroll(to: row, context)
+    }
+
+    func lines(width: Int, context: PageContext) -> [StyledLine] { layout(width: width, context: context).lines }
+
+    /// The text, and the line each selectable question starts on (its prompt), the selected
+    /// one marked.
+    func layout(width: Int, context: PageContext) -> (lines: [StyledLine], starts: [Int]) {
+        var starts: [Int] = []
+        let out = text(width: width, context: context, starts: &starts)
+        return (out, starts)
+    }
+
+    private func text(width: Int, context: PageContext, starts: inout [Int]) -> [StyledLine] {
         var out: [StyledLine] = []
         func wrap(_ text: String, indent: Int, _ style: Style) {
             let wrapped = PageText.wrap(text, width: max(10, width - indent))
@@ -100,7 +167,17 @@ public struct ProfileReviewPage: Page {
         for id in progress.questions {
             guard let question = digest.definition.question(id) else { continue }
             if !out.isEmpty { out.append([]) }
+            let isSelected = starts.count == selected
+            starts.append(out.count)
+            let prompt = out.count
             wrap(question.prompt + (question.sensitive ? " (sensitive)" : ""), indent: 2, .title)
+            if isSelected {
+                // The selected question: a mark in the margin and its prompt highlighted.
+                for index in prompt..<out.count {
+                    out[index] = out[index].map { Span($0.text, .selected) }
+                }
+                out[prompt][0] = Span("▸" + out[prompt][0].text.dropFirst(), .selected)
+            }
             guard let entry = digest.answers[id] else {
                 wrap("(not answered)", indent: 4, .muted)
                 continue
@@ -131,6 +208,7 @@ public struct ProfileReviewPage: Page {
         case .choices(let ids): ids.joined(separator: ", ")
         case .yesNo(let yes): yes ? "Yes" : "No"
         case .date(let date): date.description
+        case .approximateDate(let date): date.longDescription
         case .number(let number): "\(number)"
         case .scale(let n): "\(n) of 5"
         case .entries(let entries):

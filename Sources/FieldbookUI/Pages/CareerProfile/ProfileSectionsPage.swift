@@ -9,6 +9,8 @@ public struct ProfileSectionsPage: Page {
     public private(set) var position = ListPosition()
     /// The section picked with Enter.
     public private(set) var chosen: Int?
+    /// The question picked on a review opened from here, to change its answer.
+    public private(set) var chosenQuestion: String?
     public var hidingSensitive: Bool { digest.hidingSensitive }
 
     public init(clientID: UUID, digest: ProfileDigest, current: Int) {
@@ -47,8 +49,14 @@ public struct ProfileSectionsPage: Page {
     }
 
     public mutating func returned(from page: any Page, in context: inout PageContext) {
-        if let review = page as? ProfileReviewPage, review.hidingSensitive != digest.hidingSensitive {
+        guard let review = page as? ProfileReviewPage else { return }
+        if review.hidingSensitive != digest.hidingSensitive {
             digest = digest.hiding(review.hidingSensitive)
+        }
+        if let question = review.chosen {
+            // On to the question itself, past this list.
+            chosenQuestion = question
+            context.close()
         }
     }
 

@@ -1,0 +1,90 @@
+import FieldbookCore
+@testable import FieldbookUI
+import Foundation
+import Testing
+
+/// The caseload's search looks beyond names (phone, email, employer, job title) and, with Tab,
+/// beyond one's own active caseload; `/` on Today starts it.
+@Suite struct CaseloadSearchTests {
+    static func names(_ state: AppState) -> [String] {
+        (state.tabPage(CaseloadPage.self)?.rows ?? []).compactMap { if case .client(let c) = $0 { c.name } else { nil } }
+    }
+
+    @Test func aPhoneNumberFindsItsClientAsTypedOrAsDigits() {
+        var state = Program.state()
+        state.press(.character("/"))
+        state.type("555-011")
+        #expect(Self.names(state) == ["José Álvarez-Ruiz"])
+        state.press(.control("u"))
+        state.type("555011")
+        #expect(Self.names(state) == ["José Álvarez-Ruiz"])
+    }
+
+    @Test func tabSearchesEverySpecialistsClientsClosedOnesTooAndEscEndsIt() {
+        var state = Program.state()
+        state.press(.character("/"))
+        state.type("w")
+        // Maria's active caseload: nobody's name, phone or job holds a "w" but Anna-Maria's.
+        #expect(Self.names(state) == ["Anna-Maria Kowalska-Wiśniewska-Montgomery-Smythe"])
+        state.press(.tab)
+        #expect(Self.names(state).sorted() == ["Anna-Maria Kowalska-Wiśniewska-Montgomery-Smythe", "Jamal Washington", "Robert Whitfield"])
+        let screen = state.screen()
+        #expect(screen.lines[2].contains("3 found among everyone's clients"), "\(dump(screen))")
+        state.press(.enter)
+        #expect(state.screen().lines[2].contains("· search of every"), "\(dump(state.screen()))")
+        state.press(.escape)
+        // The list's own filters again: Maria's active clients.
+        #expect(state.tabPage(CaseloadPage.self)?.query.searchesEveryone == false)
+        #expect(Self.names(state).count == 4)
+    }
+
+    @Test func anEmployerOrAJobTitleFindsTheClientWhoWorksThere() {
+        var state = Program.state()
+        var zoe = Program.data.clients[2]
+        zoe.jobs = [Job(employerName: "Riverside Hardware", title: "Stock clerk", startDate: day("2026-11-27"))]
+        // Saved from elsewhere in the app: the search index follows the save.
+        App.update(&state, .finished(RequestID(900), .saved(.client(zoe))))
+        state.press(.character("/"))
+        state.type("riverside")
+        #expect(Self.names(state) == ["Zoë Fernández"])
+        state.press(.control("u"))
+        state.type("stock clerk")
+        #expect(Self.names(state) == ["Zoë Fernández"])
+        state.press(.control("u"))
+        state.type("clerk hardware")
+        #expect(Self.names(state) == ["Zoë Fernández"])
+    }
+
+    @Test func aNewSearchReplacesTheOneKept() {
+        var state = Program.state()
+        state.press(.character("/"))
+        state.type("jose")
+        state.press(.enter, .character("/"))
+        state.type("zoe")
+        #expect(state.tabPage(CaseloadPage.self)?.query.text == "zoe")
+        #expect(Self.names(state) == ["Zoë Fernández"])
+        // → keeps the old one to add to it.
+        state.press(.enter, .character("/"), .right)
+        state.type(" f")
+        #expect(state.tabPage(CaseloadPage.self)?.query.text == "zoe f")
+    }
+
+    @Test func slashOnTodayOpensTheCaseloadsSearch() {
+        var state = Program.state()
+        state.press(.character("1"))
+        #expect(state.tab == 0)
+        state.press(.character("/"))
+        #expect(state.tab == 1)
+        #expect(state.tabPage(CaseloadPage.self)?.isSearching == true)
+        state.type("jose")
+        let screen = state.screen()
+        #expect(screen.lines[2].hasPrefix(" Search: jose   1 found"), "\(dump(screen))")
+        #expect(screen.keyLine.contains("Tab everyone"))
+    }
+
+    @Test func theSearchSaysWhereItLooks() {
+        let help = HelpPage.lines(width: 200).map { $0.map(\.text).joined() }.joined(separator: "\n")
+        #expect(help.contains("names, phone, email, employer or job title"))
+        #expect(help.contains("Find a client: the caseload's search"))
+    }
+}
