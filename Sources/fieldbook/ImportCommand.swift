@@ -44,12 +44,14 @@ struct ImportCommand: ParsableCommand {
             printError("--today: \(error)")
             throw ExitCode(2)
         }
-        // The file is read a chunk at a time as it is planned, never whole.
-        var reader: CSVRowReader
+        // Two passes over the file, each reading it a chunk at a time: one checks every row and
+        // writes nothing, the other (when the check allows) writes in batches.
+        let url = URL(fileURLWithPath: file)
+        let fileBefore = FileIdentity(url)
         let header: [String]
+        var rows: CSVFileRows
         do {
-            reader = try CSVRowReader(file: URL(fileURLWithPath: file))
-            header = try CSVTable.readHeader(&reader)
+            (header, rows) = try Self.open(url)
         } catch {
             printError("\(file): \(error.description)")
             throw ExitCode.failure
@@ -75,7 +77,6 @@ struct ImportCommand: ParsableCommand {
             reportLeftOut(snapshot, in: "the comparison with the sheet")
         }
 
-        var rows = CSVFileRows(reader)
         let plan = CSVImport.plan(kind, header: header, rows: &rows, snapshot: snapshot, today: day, now: Date())
         if let error = rows.error {
             printError("\(file): \(error.description)")
@@ -88,12 +89,15 @@ struct ImportCommand: ParsableCommand {
         for bad in plan.badRows {
             printLine("Line \(bad.line): \(bad.reason)")
         }
+        if plan.badRowsNotListed > 0 {
+            printLine("… and \(plan.badRowsNotListed) more bad row\(plan.badRowsNotListed == 1 ? "" : "s") (only the first \(plan.badRows.count) are listed).")
+        }
         if plan.badRows.contains(where: { $0.line == 1 }) {
             printLine("Nothing imported: the header row does not fit a \(kind.rawValue) sheet.")
             throw ExitCode.failure
         }
         let counts = "\(plan.added) added, \(plan.updated) updated, \(plan.unchanged) already there"
-        let bad = plan.badRows.count
+        let bad = plan.badRowCount
         let badRows = "\(bad) bad row\(bad == 1 ? "" : "s")"
         if bad > 0 && !skipBad {
             printLine("Nothing imported: \(bad) of \(plan.rowsRead) rows are bad. "
@@ -102,14 +106,14 @@ struct ImportCommand: ParsableCommand {
         }
         let good = plan.rowsRead - bad
         // What the notes say (a specialist created, a client updated) is only written after the
-        // apply succeeds: before, or in a dry run, it is what would happen.
+        // write succeeds: before, or in a dry run, it is what would happen.
         if dryRun {
             let rows = bad > 0 ? "\(good) of \(plan.rowsRead) rows would be imported" : "\(good) row\(good == 1 ? "" : "s") would be imported"
             printLine("Dry run, nothing written. \(rows): \(plan.added) to add, \(plan.updated) to update, \(plan.unchanged) already there"
                 + (bad > 0 ? "; \(badRows) would be left out." : "."))
-            if !plan.notes.isEmpty {
+            if plan.noteCount > 0 {
                 printLine("If imported:")
-                for note in plan.notes { printLine("  " + note) }
+                printNotes(plan, indent: "  ")
             }
             return
         }
@@ -119,22 +123,36 @@ struct ImportCommand: ParsableCommand {
             return
         }
         guard let store else { return }
-        let bar = ProgressBar(total: plan.writeCount)
-        var written = 0
+        // The write pass reads the file again: it must be the file that was checked.
+        guard fileBefore != nil, FileIdentity(url) == fileBefore else {
+            printError("\(file) changed while it was being checked; nothing imported. Import it again.")
+            throw ExitCode.failure
+        }
         do {
-            try plan.apply(to: store) { done, _ in
-                written = done
-                bar.show(done)
-            }
+            (_, rows) = try Self.open(url)
+        } catch {
+            printError("\(file): \(error.description)")
+            throw ExitCode.failure
+        }
+        let bar = ProgressBar(total: plan.rowsRead)
+        let result: ImportPlan
+        do {
+            result = try CSVImport.write(kind, header: header, rows: &rows, snapshot: snapshot, to: store, today: day, now: Date(),
+                                         progress: { bar.show($0) })
             bar.finish()
         } catch {
             bar.finish()
-            printError(error.description)
-            printError("the import stopped there: \(written) of \(plan.writeCount) files were written, the rest of the sheet was not imported; "
+            printError(error.cause.description)
+            printError("the import stopped there: \(error.filesWritten) files were written, the rest of the sheet was not imported; "
                 + "run the import again once that is settled (rows already in are not added twice)")
             throw ExitCode.failure
         }
-        for note in plan.notes { printLine(note) }
+        if let error = rows.error {
+            printError("\(file): \(error.description)")
+            printError("the import stopped there: \(result.filesWritten) files were written, the rest of the sheet was not imported")
+            throw ExitCode.failure
+        }
+        printNotes(result)
         let imported = bad > 0 ? "Imported \(good) of \(plan.rowsRead) rows" : "Imported \(good) row\(good == 1 ? "" : "s")"
         printLine("\(imported): \(counts)\(skipped).")
         // The records are written; a change whose audit entry could not be is said, and fails.
@@ -143,6 +161,42 @@ struct ImportCommand: ParsableCommand {
                 + "`fieldbook audit --verify` lists them as unaudited")
             throw ExitCode.failure
         }
+    }
+
+    /// The file's header and its rows, read a chunk at a time as they are asked for.
+    static func open(_ url: URL) throws(CSVFileError) -> (header: [String], rows: CSVFileRows) {
+        var reader = try CSVRowReader(file: url)
+        let header = try CSVTable.readHeader(&reader)
+        return (header, CSVFileRows(reader))
+    }
+
+    /// The notes of a plan, the first ones listed and the rest counted.
+    private func printNotes(_ plan: ImportPlan, indent: String = "") {
+        for note in plan.notes { printLine(indent + note) }
+        if plan.notesNotListed > 0 {
+            printLine(indent + "… and \(plan.notesNotListed) more")
+        }
+    }
+}
+
+/// What tells one version of a file from another without reading it: its device, inode, size
+/// and time of last change.
+struct FileIdentity: Equatable {
+    let device: UInt64, inode: UInt64, size: Int64, changed: Int64, changedNanoseconds: Int64
+
+    init?(_ url: URL) {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        #if canImport(Darwin)
+        changed = Int64(info.st_mtimespec.tv_sec)
+        changedNanoseconds = Int64(info.st_mtimespec.tv_nsec)
+        #else
+        changed = Int64(info.st_mtim.tv_sec)
+        changedNanoseconds = Int64(info.st_mtim.tv_nsec)
+        #endif
     }
 }
 

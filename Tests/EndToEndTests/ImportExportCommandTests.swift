@@ -61,6 +61,30 @@ import Testing
         #expect(try clients().map(\.externalID) == ["C-1"])
     }
 
+    /// A sheet of many bad rows lists the first ones and counts the rest; with --skip-bad the
+    /// good rows are written in batches (more rows than one batch) and the notes are capped too.
+    @Test func manyBadRowsAreListedUpToACapAndTheRestCounted() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        var text = "id,name,program_entry,specialist\n"
+        for n in 1...150 { text += "C-\(n),Person \(n),2026-02-30,\n" }
+        for n in 151...1_400 { text += "C-\(n),Person \(n),2026-01-02,Specialist \(n % 130)\n" }
+        let sheet = try file("many.csv", text)
+        let refused = fieldbook("import", "clients", sheet, "--data", folder.path)
+        #expect(refused.status == 1)
+        let listed = refused.output.split(separator: "\n").filter { $0.hasPrefix("Line ") }
+        #expect(listed.count == ImportPlan.listedAtMost)
+        #expect(listed.last?.hasPrefix("Line 101: ") == true)
+        #expect(refused.output.contains("… and 50 more bad rows (only the first 100 are listed)."), "\(refused.output)")
+        #expect(refused.output.contains("Nothing imported: 150 of 1400 rows are bad."))
+        let imported = fieldbook("import", "clients", sheet, "--data", folder.path, "--skip-bad")
+        #expect(imported.status == 0, "\(imported.output)")
+        #expect(imported.output.contains("… and 30 more\n"), "130 specialists created, 100 listed")
+        #expect(imported.output.hasSuffix("Imported 1250 of 1400 rows: 1250 added, 0 updated, 0 already there; 150 bad rows left out.\n"))
+        let snapshot = try Store(folder: folder, mode: .readOnly).load()
+        #expect(snapshot.clients.count == 1_250)
+        #expect(snapshot.specialists.count == 130)
+    }
+
     @Test func aLatin1FileIsRefusedWithAHint() throws {
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)

@@ -30,8 +30,11 @@ struct SheetImporter {
         let data = try Data(contentsOf: try file(bytes))
         let table = try CSVTable.read(data)
         let store = try Store(folder: folder)
-        let plan = CSVImport.plan(kind, table: table, snapshot: store.load(), today: today, now: now)
-        if apply && (plan.badRows.isEmpty || skipBad) { try plan.apply(to: store) }
+        let snapshot = store.load()
+        let plan = CSVImport.plan(kind, table: table, snapshot: snapshot, today: today, now: now)
+        if apply && (plan.badRows.isEmpty || skipBad) {
+            try CSVImport.write(kind, table: table, snapshot: snapshot, to: store, today: today, now: now)
+        }
         return plan
     }
 }
