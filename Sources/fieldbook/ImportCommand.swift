@@ -8,7 +8,8 @@ struct ImportCommand: ParsableCommand {
         abstract: "Bring clients, jobs, client contacts or employer contacts in from a spreadsheet (CSV).",
         discussion: """
             KIND is clients, jobs, client-contacts or employer-contacts. The file is CSV saved as UTF-8 \
-            ("CSV UTF-8") with a header row naming the columns, in any order; dates are YYYY-MM-DD, lists \
+            ("CSV UTF-8"; cells separated by commas, semicolons or tabs) with a header row naming the columns, \
+            in any order; dates are YYYY-MM-DD (or say the sheet's order with --dates), lists \
             are separated by ;, and yes/no cells say yes or no. Import clients first: the other kinds name \
             them by id in client_id. Nothing is written if any row is bad, unless --skip-bad. Importing \
             the same file again adds nothing. Columns and matching rules: docs/import-export.md.
@@ -29,6 +30,11 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Import the good rows and leave the bad ones out (they are still listed).")
     var skipBad = false
 
+    @Option(help: ArgumentHelp(
+        "How the sheet writes dates that are not YYYY-MM-DD: dmy (31/03/2026), mdy (03/31/2026) or ymd (2026/03/31).",
+        valueName: "ORDER"))
+    var dates: String?
+
     @Option(help: .hidden)
     var today: String?
 
@@ -43,6 +49,14 @@ struct ImportCommand: ParsableCommand {
         } catch {
             printError("--today: \(error)")
             throw ExitCode(2)
+        }
+        var order: SheetDateOrder?
+        if let dates {
+            guard let chosen = SheetDateOrder(rawValue: dates.lowercased()) else {
+                printError("--dates \"\(dates)\": use dmy, mdy or ymd")
+                throw ExitCode(2)
+            }
+            order = chosen
         }
         // Two passes over the file, each reading it a chunk at a time: one checks every row and
         // writes nothing, the other (when the check allows) writes in batches.
@@ -77,7 +91,7 @@ struct ImportCommand: ParsableCommand {
             reportLeftOut(snapshot, in: "the comparison with the sheet")
         }
 
-        let plan = CSVImport.plan(kind, header: header, rows: &rows, snapshot: snapshot, today: day, now: Date())
+        let plan = CSVImport.plan(kind, header: header, rows: &rows, snapshot: snapshot, today: day, now: Date(), dates: order)
         if let error = rows.error {
             printError("\(file): \(error.description)")
             printLine("Nothing imported.")
@@ -92,6 +106,7 @@ struct ImportCommand: ParsableCommand {
         if plan.badRowsNotListed > 0 {
             printLine("… and \(plan.badRowsNotListed) more bad row\(plan.badRowsNotListed == 1 ? "" : "s") (only the first \(plan.badRows.count) are listed).")
         }
+        if plan.unreadDates { printLine(ImportPlan.dateHint) }
         if plan.badRows.contains(where: { $0.line == 1 }) {
             printLine("Nothing imported: the header row does not fit a \(kind.rawValue) sheet.")
             throw ExitCode.failure
@@ -138,7 +153,7 @@ struct ImportCommand: ParsableCommand {
         let result: ImportPlan
         do {
             result = try CSVImport.write(kind, header: header, rows: &rows, snapshot: snapshot, to: store, today: day, now: Date(),
-                                         progress: { bar.show($0) })
+                                         dates: order, progress: { bar.show($0) })
             bar.finish()
         } catch {
             bar.finish()

@@ -49,7 +49,8 @@ import Testing
         let refused = fieldbook("import", "clients", sheet, "--data", folder.path)
         #expect(refused.status == 1)
         #expect(refused.output.contains("Unknown column \"colour\": ignored."))
-        #expect(refused.output.contains("Line 3: program_entry \"3/14/2026\" is not a date: write dates as YYYY-MM-DD (e.g. 2026-03-14)"))
+        #expect(refused.output.contains("Line 3: program_entry \"3/14/2026\" is not a date: write it 2026-03-14 (or import with --dates mdy)\n"))
+        #expect(refused.output.contains("\nDates are read as YYYY-MM-DD"), "the hint, once after the rows")
         #expect(refused.output.contains("Nothing imported: 1 of 2 rows are bad."))
         #expect(try !FileManager.default.fileExists(atPath: folder.path) || clients().isEmpty)
         let dry = fieldbook("import", "clients", sheet, "--data", folder.path, "--dry-run", "--skip-bad")
@@ -179,5 +180,51 @@ extension ImportExportCommandTests {
         #expect(result.output.contains("Imported 2 rows: 2 added"), "\(result.output)")
         #expect(result.output.contains("2 saved changes have no audit entry: "), "\(result.output)")
         #expect(try clients().count == 3)
+    }
+}
+
+/// Sheets for Excel and from it, through the real binary.
+@Suite struct ExcelCommandTests {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("fieldbook-excel-\(UUID().uuidString)")
+    var folder: URL { root.appendingPathComponent("data") }
+
+    func file(_ name: String, _ text: String) throws -> String {
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let url = root.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    /// A semicolon, day-first sheet: refused without --dates (the hint said once, not per
+    /// row), imported with --dates dmy; its export for Excel has a BOM and CRLF.
+    @Test func aSemicolonDayFirstSheetImportsWithDatesDMYAndExportsForExcel() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let sheet = try file("caseload.csv", "id;name;program_entry\nC-1;José;11/03/2026\nC-2;Ana;05/04/2026\nC-3;Ben;28/02/2026\n")
+        let refused = spawn([binary, "import", "clients", sheet, "--data", folder.path])
+        #expect(refused.status == 1)
+        #expect(refused.output.contains(
+            "Line 2: program_entry \"11/03/2026\" reads two ways: 2026-03-11 (day first, --dates dmy) or 2026-11-03 (month first, --dates mdy)\n"),
+            "\(refused.output)")
+        #expect(refused.output.components(separatedBy: "Dates are read as YYYY-MM-DD").count == 2, "the hint once: \(refused.output)")
+        let imported = spawn([binary, "import", "clients", sheet, "--data", folder.path, "--dates", "dmy"])
+        #expect(imported.status == 0, "\(imported.output)")
+        let clients = try Store(folder: folder, mode: .readOnly).load().clients
+        #expect(clients.first { $0.externalID == "C-1" }?.programEntryDate.description == "2026-03-11")
+        #expect(clients.first { $0.externalID == "C-2" }?.programEntryDate.description == "2026-04-05")
+        let bad = spawn([binary, "import", "clients", sheet, "--data", folder.path, "--dates", "dym"])
+        #expect(bad.status == 2)
+        #expect(bad.output.contains("--dates \"dym\": use dmy, mdy or ymd"))
+
+        let out = root.appendingPathComponent("excel.csv")
+        let export = spawn([binary, "export", "clients", "--excel", "--data", folder.path, "--out", out.path])
+        #expect(export.status == 0, "\(export.output)")
+        let bytes = try Data(contentsOf: out)
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        #expect(text.contains("José"))
+        #expect(text.hasSuffix("\r\n"))
+        #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "every row ends in CRLF")
+        let report = spawn([binary, "report", "caseload", "--excel", "--data", folder.path, "--today", "2026-11-25"])
+        #expect(report.status == 0, "\(report.output)")
     }
 }

@@ -18,10 +18,10 @@ public enum CSVImport {
     /// The check of a sheet held in memory (tests, small files).
     public static func plan(
         _ kind: ExchangeKind, table: CSVTable, snapshot: DataSnapshot, today: LocalDate, now: Date,
-        newID: @escaping () -> UUID = { UUID() }
+        dates: SheetDateOrder? = nil, newID: @escaping () -> UUID = { UUID() }
     ) -> ImportPlan {
         var rows = table.rows.makeIterator()
-        return plan(kind, header: table.header, rows: &rows, snapshot: snapshot, today: today, now: now, newID: newID)
+        return plan(kind, header: table.header, rows: &rows, snapshot: snapshot, today: today, now: now, dates: dates, newID: newID)
     }
 
     /// The check pass: what importing the rows would do, writing nothing. Rows are read one
@@ -30,9 +30,9 @@ public enum CSVImport {
     /// text at all are left out.
     public static func plan<Rows: IteratorProtocol<CSVTable.Row>>(
         _ kind: ExchangeKind, header: [String], rows: inout Rows, snapshot: DataSnapshot, today: LocalDate, now: Date,
-        newID: @escaping () -> UUID = { UUID() }
+        dates: SheetDateOrder? = nil, newID: @escaping () -> UUID = { UUID() }
     ) -> ImportPlan {
-        run(kind, header: header, rows: &rows, snapshot: snapshot, today: today, now: now, newID: newID) {
+        run(kind, header: header, rows: &rows, snapshot: snapshot, today: today, now: now, dates: dates, newID: newID) {
             (work: inout Working, _: inout ImportPlan) throws(Never) in work.endBatch()
         }
     }
@@ -44,12 +44,12 @@ public enum CSVImport {
     /// adds nothing twice. `progress` hears the rows done so far.
     public static func write<Rows: IteratorProtocol<CSVTable.Row>>(
         _ kind: ExchangeKind, header: [String], rows: inout Rows, snapshot: DataSnapshot, to store: Store,
-        today: LocalDate, now: Date, newID: @escaping () -> UUID = { UUID() }, batchRows: Int = batchRows,
-        progress: (Int) -> Void = { _ in }, shouldStop: () -> Bool = { false }
+        today: LocalDate, now: Date, dates: SheetDateOrder? = nil, newID: @escaping () -> UUID = { UUID() },
+        batchRows: Int = batchRows, progress: (Int) -> Void = { _ in }, shouldStop: () -> Bool = { false }
     ) throws(ImportWriteError) -> ImportPlan {
         var written = 0
         do {
-            return try run(kind, header: header, rows: &rows, snapshot: snapshot, today: today, now: now, newID: newID,
+            return try run(kind, header: header, rows: &rows, snapshot: snapshot, today: today, now: now, dates: dates, newID: newID,
                            batchRows: batchRows, progress: progress, shouldStop: shouldStop)
             { (work: inout Working, plan: inout ImportPlan) throws(StoreError) in
                 let saved = try work.batch().write(to: store) { written += 1 }
@@ -68,16 +68,16 @@ public enum CSVImport {
     @discardableResult
     public static func write(
         _ kind: ExchangeKind, table: CSVTable, snapshot: DataSnapshot, to store: Store, today: LocalDate, now: Date,
-        batchRows: Int = batchRows
+        dates: SheetDateOrder? = nil, batchRows: Int = batchRows
     ) throws(ImportWriteError) -> ImportPlan {
         var rows = table.rows.makeIterator()
         return try write(kind, header: table.header, rows: &rows, snapshot: snapshot, to: store, today: today, now: now,
-                         batchRows: batchRows)
+                         dates: dates, batchRows: batchRows)
     }
 
     private static func run<Rows: IteratorProtocol<CSVTable.Row>, Failure: Error>(
         _ kind: ExchangeKind, header: [String], rows: inout Rows, snapshot: DataSnapshot, today: LocalDate, now: Date,
-        newID: @escaping () -> UUID, batchRows: Int = batchRows, progress: (Int) -> Void = { _ in },
+        dates: SheetDateOrder?, newID: @escaping () -> UUID, batchRows: Int = batchRows, progress: (Int) -> Void = { _ in },
         shouldStop: () -> Bool = { false },
         endBatch: (inout Working, inout ImportPlan) throws(Failure) -> Void
     ) throws(Failure) -> ImportPlan {
@@ -103,7 +103,7 @@ public enum CSVImport {
         while !shouldStop(), let row = rows.next() {
             if row.cells.allSatisfy({ $0.isEmpty }) { continue }
             plan.rowsRead += 1
-            var reader = ImportRow(line: row.line, columns: columns, cells: row.cells)
+            var reader = ImportRow(line: row.line, columns: columns, cells: row.cells, dateOrder: dates)
             let outcome: Outcome
             switch kind {
             case .clients: outcome = work.client(&reader, today: today)
@@ -113,6 +113,7 @@ public enum CSVImport {
             }
             for note in work.notes { plan.created(note) }
             work.notes = []
+            if reader.unreadDate { plan.unreadDates = true }
             if !reader.problems.isEmpty {
                 plan.bad(.init(line: row.line, reason: reader.problems.joined(separator: "; ")))
             } else {

@@ -35,6 +35,9 @@ public struct ImportPlan: Sendable {
     public var noteCount: Int { createdNoteCount + updateNoteCount }
     private var createdNotes: [String] = [], updateNotes: [String] = []
     private var createdNoteCount = 0, updateNoteCount = 0
+    /// A row had a date cell that could not be read: `dateHint` is to be said once.
+    public var unreadDates = false
+    public static var dateHint: String { SheetDate.hint }
     /// Records (specialists, employers, clients, employer contacts) the sheet adds or changes.
     public var recordsChanged = 0
     /// Files written (a write; employer contacts count one per month file and batch).
