@@ -64,8 +64,9 @@ struct ImportCommand: ParsableCommand {
         let fileBefore = FileIdentity(url)
         let header: [String]
         var rows: CSVFileRows
+        let readCount = CSVRowReader.ByteCount()
         do {
-            (header, rows) = try Self.open(url)
+            (header, rows) = try Self.open(url, counting: readCount)
         } catch {
             printError("\(file): \(error.description)")
             throw ExitCode.failure
@@ -91,7 +92,11 @@ struct ImportCommand: ParsableCommand {
             reportLeftOut(snapshot, in: "the comparison with the sheet")
         }
 
-        let plan = CSVImport.plan(kind, header: header, rows: &rows, snapshot: snapshot, today: day, now: Date(), dates: order)
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        let checking = ProgressLine("checking", total: size / 1024, unit: "KB", minimum: 1024)
+        let plan = CSVImport.plan(kind, header: header, rows: &rows, snapshot: snapshot, today: day, now: Date(), dates: order,
+                                  progress: { _ in checking.show(readCount.value / 1024) })
+        checking.finish()
         if let error = rows.error {
             printError("\(file): \(error.description)")
             printLine("Nothing imported.")
@@ -149,11 +154,17 @@ struct ImportCommand: ParsableCommand {
             printError("\(file): \(error.description)")
             throw ExitCode.failure
         }
-        let bar = ProgressBar(total: plan.rowsRead)
+        let bar = ProgressLine("importing", total: plan.rowsRead, unit: "rows")
         let result: ImportPlan
+        // Ctrl-C stops the write between two rows: the rows before it are in, whole.
+        ImportInterrupt.catchControlC()
+        defer { ImportInterrupt.release() }
         do {
             result = try CSVImport.write(kind, header: header, rows: &rows, snapshot: snapshot, to: store, today: day, now: Date(),
-                                         dates: order, progress: { bar.show($0) })
+                                         dates: order, progress: { done in
+                                             bar.show(done)
+                                             TestHook.holdImport(rowsDone: done)
+                                         }, shouldStop: { ImportInterrupt.wasRequested })
             bar.finish()
         } catch {
             bar.finish()
@@ -168,6 +179,15 @@ struct ImportCommand: ParsableCommand {
             throw ExitCode.failure
         }
         printNotes(result)
+        if result.stopped {
+            printLine("Stopped (Ctrl-C) after \(result.rowsWritten) of \(plan.rowsRead) rows: the rows before are imported "
+                + "(\(result.added) added, \(result.updated) updated, \(result.unchanged) already there); "
+                + "import the sheet again for the rest (rows already in are not added twice).")
+            if let failures = auditLog?.failures, let first = failures.first {
+                printError("\(failures.count) saved change\(failures.count == 1 ? " has" : "s have") no audit entry: \(first.description)")
+            }
+            throw ExitCode(130)
+        }
         let imported = bad > 0 ? "Imported \(good) of \(plan.rowsRead) rows" : "Imported \(good) row\(good == 1 ? "" : "s")"
         printLine("\(imported): \(counts)\(skipped).")
         // The records are written; a change whose audit entry could not be is said, and fails.
@@ -179,8 +199,8 @@ struct ImportCommand: ParsableCommand {
     }
 
     /// The file's header and its rows, read a chunk at a time as they are asked for.
-    static func open(_ url: URL) throws(CSVFileError) -> (header: [String], rows: CSVFileRows) {
-        var reader = try CSVRowReader(file: url)
+    static func open(_ url: URL, counting: CSVRowReader.ByteCount? = nil) throws(CSVFileError) -> (header: [String], rows: CSVFileRows) {
+        var reader = try CSVRowReader(file: url, counting: counting)
         let header = try CSVTable.readHeader(&reader)
         return (header, CSVFileRows(reader))
     }
@@ -215,29 +235,3 @@ struct FileIdentity: Equatable {
     }
 }
 
-/// A one-line bar on standard error, shown only when it is a terminal and the work is long.
-final class ProgressBar {
-    private let total: Int
-    private let shown: Bool
-    private var lastDrawn = -1
-
-    init(total: Int, minimum: Int = 200) {
-        self.total = total
-        shown = total >= minimum && isatty(STDERR_FILENO) == 1
-    }
-
-    func show(_ done: Int) {
-        guard shown else { return }
-        let width = 30
-        let filled = total == 0 ? width : done * width / total
-        guard filled != lastDrawn || done == total else { return }
-        lastDrawn = filled
-        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total)".utf8))
-    }
-
-    func finish() {
-        guard shown else { return }
-        FileHandle.standardError.write(Data("\n".utf8))
-    }
-}

@@ -228,3 +228,42 @@ extension ImportExportCommandTests {
         #expect(report.status == 0, "\(report.output)")
     }
 }
+
+/// Long imports: a progress line on a terminal and none in a pipe; Ctrl-C stops between rows.
+@Suite struct ImportProgressTests {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("fieldbook-progress-\(UUID().uuidString)")
+
+    func sheet(rows: Int) throws -> String {
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        var text = "id,name,program_entry\n"
+        for n in 1...rows { text += "C-\(n),Person \(n),2026-01-02\n" }
+        let url = root.appendingPathComponent("sheet.csv")
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    @Test(.enabled(if: tmuxAvailable, "tmux is not installed"))
+    func controlCStopsAnImportBetweenRowsAfterShowingProgress() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = try sheet(rows: 1_000)
+        let data = root.appendingPathComponent("data").path
+        let hold = root.appendingPathComponent("hold").path
+        #expect(FileManager.default.createFile(atPath: hold, contents: Data()))
+        let command = "FIELDBOOK_TEST_HOLD_IMPORT=600:'\(hold)' \(binary) import clients '\(file)' --data '\(data)'; "
+            + "echo FIELDBOOK-EXIT=$?; sleep 60"
+        let session = Tmux(command: command, columns: 120, rows: 30)
+        #expect(session.waitUntil { _ in FileManager.default.fileExists(atPath: hold + ".held") }, "\(session.screen)")
+        #expect(session.screen.contains("importing: ") && session.screen.contains("/1,000 rows"), "\(session.screen)")
+        session.send("C-c")
+        usleep(200_000)
+        try FileManager.default.removeItem(atPath: hold)
+        #expect(session.waitFor("FIELDBOOK-EXIT=130"), "\(session.screen)")
+        #expect(session.screen.contains("Stopped (Ctrl-C) after 600 of 1000 rows"), "\(session.screen)")
+        let clients = try Store(folder: URL(fileURLWithPath: data), mode: .readOnly).load().clients
+        #expect(clients.count == 600)
+        // Again, in a pipe: the rest comes in, and no progress line is drawn.
+        let again = spawn([binary, "import", "clients", file, "--data", data])
+        #expect(again.status == 0, "\(again.output)")
+        #expect(again.output == "Imported 1000 rows: 400 added, 0 updated, 600 already there.\n", "\(again.output)")
+    }
+}

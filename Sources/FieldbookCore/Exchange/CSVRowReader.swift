@@ -21,14 +21,22 @@ public struct CSVRowReader {
     /// The line the next byte is on.
     private var line = 1
 
+    /// Bytes read from a file so far, for a progress line.
+    public final class ByteCount {
+        public internal(set) var value = 0
+        public init() {}
+    }
+
     /// Reads `url` in chunks of `chunkSize` bytes; the separator is the one its header row uses.
-    public init(file url: URL, chunkSize: Int = 1 << 16) throws(CSVFileError) {
+    /// `count` hears the bytes read.
+    public init(file url: URL, chunkSize: Int = 1 << 16, counting count: ByteCount? = nil) throws(CSVFileError) {
         guard let handle = try? FileHandle(forReadingFrom: url) else { throw .unreadable }
         let start = (try? handle.read(upToCount: Self.detectionLength)) ?? Data()
         separator = Self.separator(detectedIn: start)
         try? handle.seek(toOffset: 0)
         self.source = {
             guard let data = try? handle.read(upToCount: chunkSize), !data.isEmpty else { return nil }
+            count?.value += data.count
             return data
         }
     }

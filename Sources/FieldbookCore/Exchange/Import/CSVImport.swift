@@ -30,9 +30,10 @@ public enum CSVImport {
     /// text at all are left out.
     public static func plan<Rows: IteratorProtocol<CSVTable.Row>>(
         _ kind: ExchangeKind, header: [String], rows: inout Rows, snapshot: DataSnapshot, today: LocalDate, now: Date,
-        dates: SheetDateOrder? = nil, newID: @escaping () -> UUID = { UUID() }
+        dates: SheetDateOrder? = nil, newID: @escaping () -> UUID = { UUID() }, progress: (Int) -> Void = { _ in }
     ) -> ImportPlan {
-        run(kind, header: header, rows: &rows, snapshot: snapshot, today: today, now: now, dates: dates, newID: newID) {
+        run(kind, header: header, rows: &rows, snapshot: snapshot, today: today, now: now, dates: dates, newID: newID,
+            progress: progress) {
             (work: inout Working, _: inout ImportPlan) throws(Never) in work.endBatch()
         }
     }
