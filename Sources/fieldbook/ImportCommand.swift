@@ -43,13 +43,7 @@ struct ImportCommand: ParsableCommand {
             printError("unknown kind \"\(kind)\"; use one of: " + ExchangeKind.allCases.map(\.rawValue).joined(separator: ", "))
             throw ExitCode(2)
         }
-        let day: LocalDate
-        do {
-            day = try today.map { text throws in try LocalDate(parsing: text) } ?? LocalDate(containing: Date())
-        } catch {
-            printError("--today: \(error)")
-            throw ExitCode(2)
-        }
+        let day = try PeriodOptions.day(today, "--today", today: LocalDate(containing: Date()))
         var order: SheetDateOrder?
         if let dates {
             guard let chosen = SheetDateOrder(rawValue: dates.lowercased()) else {
