@@ -20,6 +20,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Write CSV (one kind).")
     var csv = false
 
+    @Flag(help: "CSV for Excel: UTF-8 with a byte-order mark and CRLF line ends (implies --csv).")
+    var excel = false
+
     @Flag(help: "Write JSON (all).")
     var json = false
 
@@ -30,6 +33,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let transform = try FolderAccess.unlock(options.folder)
+        let csv = self.csv || excel
         guard csv != json else {
             printError("choose --csv (one kind) or --json (all)")
             throw ExitCode(2)
@@ -59,7 +63,8 @@ struct ExportCommand: ParsableCommand {
                 printError("unknown kind \"\(kind)\"; use one of: " + ExchangeKind.allCases.map(\.rawValue).joined(separator: ", "))
                 throw ExitCode(2)
             }
-            data = Data(CSVExport.csv(chosen, from: try loadSnapshot(transform)).utf8)
+            let text = CSVExport.csv(chosen, from: try loadSnapshot(transform))
+            data = excel ? ExcelCSV.data(text) : Data(text.utf8)
         }
         warnIfPlainCopyOfEncrypted(transform)
         if let out {

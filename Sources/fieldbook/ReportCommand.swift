@@ -42,12 +42,15 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Print CSV (the report's first table).")
     var csv = false
 
+    @Flag(help: "CSV for Excel: UTF-8 with a byte-order mark and CRLF line ends (implies --csv).")
+    var excel = false
+
     @Flag(help: "Replace names with stable codes and leave out free text.")
     var deidentified = false
 
     func run() throws {
         let transform = try FolderAccess.unlock(options.folder)
-        guard !(json && csv) else {
+        guard !(json && (csv || excel)) else {
             printError("give either --json or --csv, not both")
             throw ExitCode(2)
         }
@@ -105,9 +108,10 @@ struct ReportCommand: ParsableCommand {
         guard let report = ReportCatalog.report(name, input, unemployedAtEntry: unemployedAtEntry) else { return }
         if json {
             try writeJSON(report)
-        } else if csv {
+        } else if csv || excel {
             guard let table = report.tables.first else { return }
-            StandardOutput.write(try ReportCSV.text(table))
+            let text = try ReportCSV.text(table)
+            if excel { StandardOutput.write(ExcelCSV.data(text)) } else { StandardOutput.write(text) }
         } else {
             StandardOutput.write(ReportText.render(report, width: TextCells.width, cut: TextCells.truncate))
         }

@@ -10,4 +10,15 @@ enum TestHook {
         guard let path = environment["FIELDBOOK_TEST_HOLD_DEMO_COPY"], !path.isEmpty else { return }
         while FileManager.default.fileExists(atPath: path) { usleep(10_000) }
     }
+
+    /// `FIELDBOOK_TEST_HOLD_IMPORT=ROWS:PATH`: an import's write waits after row ROWS for as
+    /// long as a file is at PATH (and says so with a file at PATH.held), so a test can press
+    /// Ctrl-C part way without racing a clock.
+    static func holdImport(rowsDone: Int, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        guard let value = environment["FIELDBOOK_TEST_HOLD_IMPORT"], let colon = value.firstIndex(of: ":"),
+              Int(value[..<colon]) == rowsDone else { return }
+        let path = String(value[value.index(after: colon)...])
+        _ = FileManager.default.createFile(atPath: path + ".held", contents: nil)
+        while FileManager.default.fileExists(atPath: path) { usleep(10_000) }
+    }
 }

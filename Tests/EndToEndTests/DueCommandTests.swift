@@ -147,6 +147,26 @@ import Testing
         #expect(program.due("--as-of", "2026-01-01").output.contains("nothing due"))
     }
 
+    /// `--as-of` takes the app's date words, through the one date-expression type.
+    @Test func asOfTakesTheAppsDateWords() throws {
+        let program = try Program()
+        for _ in 0..<2 {
+            let yesterday = LocalDate(containing: Date()).adding(days: -1)
+            let words = spawn([binary, "due", "--data", program.folder.path, "--as-of", "yesterday", "--json"])
+            let written = spawn([binary, "due", "--data", program.folder.path, "--as-of", yesterday.description, "--json"])
+            // Past midnight between the two, the day moved: once more.
+            guard LocalDate(containing: Date()).adding(days: -1) == yesterday else { continue }
+            #expect(words.status == 0, "\(words.output)")
+            #expect(words.output == written.output)
+            break
+        }
+        let week = spawn([binary, "due", "--data", program.folder.path, "--as-of=-1w"])
+        #expect(week.status == 0, "\(week.output)")
+        let wrong = spawn([binary, "due", "--data", program.folder.path, "--as-of", "someday"])
+        #expect(wrong.status == 2)
+        #expect(wrong.output.contains("--as-of: "), "\(wrong.output)")
+    }
+
     @Test func badInputGetsAClearMessageAndANonZeroExit() throws {
         let program = try Program()
         let cases: [([String], String)] = [

@@ -49,7 +49,8 @@ import Testing
         let refused = fieldbook("import", "clients", sheet, "--data", folder.path)
         #expect(refused.status == 1)
         #expect(refused.output.contains("Unknown column \"colour\": ignored."))
-        #expect(refused.output.contains("Line 3: program_entry \"3/14/2026\" is not a date: write dates as YYYY-MM-DD (e.g. 2026-03-14)"))
+        #expect(refused.output.contains("Line 3: program_entry \"3/14/2026\" is not a date: write it 2026-03-14 (or import with --dates mdy)\n"))
+        #expect(refused.output.contains("\nDates are read as YYYY-MM-DD"), "the hint, once after the rows")
         #expect(refused.output.contains("Nothing imported: 1 of 2 rows are bad."))
         #expect(try !FileManager.default.fileExists(atPath: folder.path) || clients().isEmpty)
         let dry = fieldbook("import", "clients", sheet, "--data", folder.path, "--dry-run", "--skip-bad")
@@ -59,6 +60,30 @@ import Testing
         let skipped = fieldbook("import", "clients", sheet, "--data", folder.path, "--skip-bad")
         #expect(skipped.status == 0, "\(skipped.output)")
         #expect(try clients().map(\.externalID) == ["C-1"])
+    }
+
+    /// A sheet of many bad rows lists the first ones and counts the rest; with --skip-bad the
+    /// good rows are written in batches (more rows than one batch) and the notes are capped too.
+    @Test func manyBadRowsAreListedUpToACapAndTheRestCounted() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        var text = "id,name,program_entry,specialist\n"
+        for n in 1...150 { text += "C-\(n),Person \(n),2026-02-30,\n" }
+        for n in 151...1_400 { text += "C-\(n),Person \(n),2026-01-02,Specialist \(n % 130)\n" }
+        let sheet = try file("many.csv", text)
+        let refused = fieldbook("import", "clients", sheet, "--data", folder.path)
+        #expect(refused.status == 1)
+        let listed = refused.output.split(separator: "\n").filter { $0.hasPrefix("Line ") }
+        #expect(listed.count == ImportPlan.listedAtMost)
+        #expect(listed.last?.hasPrefix("Line 101: ") == true)
+        #expect(refused.output.contains("… and 50 more bad rows (only the first 100 are listed)."), "\(refused.output)")
+        #expect(refused.output.contains("Nothing imported: 150 of 1400 rows are bad."))
+        let imported = fieldbook("import", "clients", sheet, "--data", folder.path, "--skip-bad")
+        #expect(imported.status == 0, "\(imported.output)")
+        #expect(imported.output.contains("… and 30 more\n"), "130 specialists created, 100 listed")
+        #expect(imported.output.hasSuffix("Imported 1250 of 1400 rows: 1250 added, 0 updated, 0 already there; 150 bad rows left out.\n"))
+        let snapshot = try Store(folder: folder, mode: .readOnly).load()
+        #expect(snapshot.clients.count == 1_250)
+        #expect(snapshot.specialists.count == 130)
     }
 
     @Test func aLatin1FileIsRefusedWithAHint() throws {
@@ -155,5 +180,90 @@ extension ImportExportCommandTests {
         #expect(result.output.contains("Imported 2 rows: 2 added"), "\(result.output)")
         #expect(result.output.contains("2 saved changes have no audit entry: "), "\(result.output)")
         #expect(try clients().count == 3)
+    }
+}
+
+/// Sheets for Excel and from it, through the real binary.
+@Suite struct ExcelCommandTests {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("fieldbook-excel-\(UUID().uuidString)")
+    var folder: URL { root.appendingPathComponent("data") }
+
+    func file(_ name: String, _ text: String) throws -> String {
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let url = root.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    /// A semicolon, day-first sheet: refused without --dates (the hint said once, not per
+    /// row), imported with --dates dmy; its export for Excel has a BOM and CRLF.
+    @Test func aSemicolonDayFirstSheetImportsWithDatesDMYAndExportsForExcel() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let sheet = try file("caseload.csv", "id;name;program_entry\nC-1;José;11/03/2026\nC-2;Ana;05/04/2026\nC-3;Ben;28/02/2026\n")
+        let refused = spawn([binary, "import", "clients", sheet, "--data", folder.path])
+        #expect(refused.status == 1)
+        #expect(refused.output.contains(
+            "Line 2: program_entry \"11/03/2026\" reads two ways: 2026-03-11 (day first, --dates dmy) or 2026-11-03 (month first, --dates mdy)\n"),
+            "\(refused.output)")
+        #expect(refused.output.components(separatedBy: "Dates are read as YYYY-MM-DD").count == 2, "the hint once: \(refused.output)")
+        let imported = spawn([binary, "import", "clients", sheet, "--data", folder.path, "--dates", "dmy"])
+        #expect(imported.status == 0, "\(imported.output)")
+        let clients = try Store(folder: folder, mode: .readOnly).load().clients
+        #expect(clients.first { $0.externalID == "C-1" }?.programEntryDate.description == "2026-03-11")
+        #expect(clients.first { $0.externalID == "C-2" }?.programEntryDate.description == "2026-04-05")
+        let bad = spawn([binary, "import", "clients", sheet, "--data", folder.path, "--dates", "dym"])
+        #expect(bad.status == 2)
+        #expect(bad.output.contains("--dates \"dym\": use dmy, mdy or ymd"))
+
+        let out = root.appendingPathComponent("excel.csv")
+        let export = spawn([binary, "export", "clients", "--excel", "--data", folder.path, "--out", out.path])
+        #expect(export.status == 0, "\(export.output)")
+        let bytes = try Data(contentsOf: out)
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        #expect(text.contains("José"))
+        #expect(text.hasSuffix("\r\n"))
+        #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "every row ends in CRLF")
+        let report = spawn([binary, "report", "caseload", "--excel", "--data", folder.path, "--today", "2026-11-25"])
+        #expect(report.status == 0, "\(report.output)")
+    }
+}
+
+/// Long imports: a progress line on a terminal and none in a pipe; Ctrl-C stops between rows.
+@Suite struct ImportProgressTests {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("fieldbook-progress-\(UUID().uuidString)")
+
+    func sheet(rows: Int) throws -> String {
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        var text = "id,name,program_entry\n"
+        for n in 1...rows { text += "C-\(n),Person \(n),2026-01-02\n" }
+        let url = root.appendingPathComponent("sheet.csv")
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    @Test(.enabled(if: tmuxAvailable, "tmux is not installed"))
+    func controlCStopsAnImportBetweenRowsAfterShowingProgress() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = try sheet(rows: 1_000)
+        let data = root.appendingPathComponent("data").path
+        let hold = root.appendingPathComponent("hold").path
+        #expect(FileManager.default.createFile(atPath: hold, contents: Data()))
+        let command = "FIELDBOOK_TEST_HOLD_IMPORT=600:'\(hold)' \(binary) import clients '\(file)' --data '\(data)'; "
+            + "echo FIELDBOOK-EXIT=$?; sleep 60"
+        let session = Tmux(command: command, columns: 120, rows: 30)
+        #expect(session.waitUntil { _ in FileManager.default.fileExists(atPath: hold + ".held") }, "\(session.screen)")
+        #expect(session.screen.contains("importing: ") && session.screen.contains("/1,000 rows"), "\(session.screen)")
+        session.send("C-c")
+        usleep(200_000)
+        try FileManager.default.removeItem(atPath: hold)
+        #expect(session.waitFor("FIELDBOOK-EXIT=130"), "\(session.screen)")
+        #expect(session.screen.contains("Stopped (Ctrl-C) after 600 of 1000 rows"), "\(session.screen)")
+        let clients = try Store(folder: URL(fileURLWithPath: data), mode: .readOnly).load().clients
+        #expect(clients.count == 600)
+        // Again, in a pipe: the rest comes in, and no progress line is drawn.
+        let again = spawn([binary, "import", "clients", file, "--data", data])
+        #expect(again.status == 0, "\(again.output)")
+        #expect(again.output == "Imported 1000 rows: 400 added, 0 updated, 600 already there.\n", "\(again.output)")
     }
 }

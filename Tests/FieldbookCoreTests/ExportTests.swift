@@ -74,10 +74,11 @@ import Testing
             let file = temp.path("\(kind.rawValue).csv")
             try Data(text.utf8).write(to: file)
             let table = try CSVTable.read(try Data(contentsOf: file))
-            let plan = CSVImport.plan(kind, table: table, snapshot: store.load(), today: date("2026-11-25"), now: instant(1_764_000_000))
+            let snapshot = store.load()
+            let plan = CSVImport.plan(kind, table: table, snapshot: snapshot, today: date("2026-11-25"), now: instant(1_764_000_000))
             #expect(plan.badRows == [], "\(kind)")
             #expect(plan.unknownColumns == [], "\(kind)")
-            try plan.apply(to: store)
+            try CSVImport.write(kind, table: table, snapshot: snapshot, to: store, today: date("2026-11-25"), now: instant(1_764_000_000))
         }
         let copy = store.load()
         #expect(copy.problems.isEmpty)

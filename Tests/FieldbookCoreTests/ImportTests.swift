@@ -30,8 +30,11 @@ struct SheetImporter {
         let data = try Data(contentsOf: try file(bytes))
         let table = try CSVTable.read(data)
         let store = try Store(folder: folder)
-        let plan = CSVImport.plan(kind, table: table, snapshot: store.load(), today: today, now: now)
-        if apply && (plan.badRows.isEmpty || skipBad) { try plan.apply(to: store) }
+        let snapshot = store.load()
+        let plan = CSVImport.plan(kind, table: table, snapshot: snapshot, today: today, now: now)
+        if apply && (plan.badRows.isEmpty || skipBad) {
+            try CSVImport.write(kind, table: table, snapshot: snapshot, to: store, today: today, now: now)
+        }
         return plan
     }
 }
@@ -83,7 +86,7 @@ struct SheetImporter {
         #expect(plan.unknownColumns == [])
         #expect(plan.badRows.count == 1)
         #expect(plan.badRows.first?.line == 5, "a quoted newline takes a line of the file")
-        #expect(plan.badRows.first?.reason.contains("YYYY-MM-DD (e.g. 2026-03-14)") == true)
+        #expect(plan.badRows.first?.reason.contains("write it 2026-03-14") == true)
         try sheet.run(.clients, bytes: Data(text.utf8), skipBad: true)
         let clients = try sheet.snapshot().clients
         #expect(clients.count == 2)
@@ -210,8 +213,8 @@ struct SheetImporter {
         try sheet.run(.clients, "id,name,program_entry\nC-1,Ana,2026-01-02\n")
         let jobs = try sheet.run(.jobs, "client_id,employer,title,start\n,Shop,Clerk,\nC-1,Shop,Clerk,3/14/2026\n", apply: false)
         #expect(jobs.badRows.map(\.reason) == ["client_id is empty; start is empty",
-                                                "start \"3/14/2026\" is not a date: write dates as YYYY-MM-DD (e.g. 2026-03-14); "
-                                                    + "in the spreadsheet, format the column as YYYY-MM-DD before saving"])
+                                                "start \"3/14/2026\" is not a date: write it 2026-03-14 (or import with --dates mdy)"])
+        #expect(jobs.unreadDates)
         let contacts = try sheet.run(.clientContacts, "client_id,date,kind\nC-1,,\n", apply: false)
         #expect(contacts.badRows.map(\.reason) == ["date is empty; kind is empty"])
         let employer = try sheet.run(.employerContacts, "date,employer,specialist\n,Shop,Maria\n", apply: false)

@@ -107,8 +107,16 @@ public final class Store {
     }
 
     /// Writes a record as it is, timestamps included (the demo copy, imports).
-    public func saveKeepingTimestamp<Record: StoredRecord>(_ record: Record) throws(StoreError) {
-        _ = try saveRecord(record, to: record.filePath, name: record.recordName)
+    @discardableResult
+    public func saveKeepingTimestamp<Record: StoredRecord>(_ record: Record) throws(StoreError) -> SaveResult<Record> {
+        try saveRecord(record, to: record.filePath, name: record.recordName)
+    }
+
+    /// Lets go of the bytes and trees this store holds of files it wrote, keeping their
+    /// versions: for a writer of many records that seldom comes back to one (an import), so
+    /// that memory does not grow with what it wrote. A later save of such a file reads it again.
+    public func releaseWritten(_ relatives: some Sequence<String>) {
+        for relative in relatives { files.keepVersionOnly(relative) }
     }
 
     @discardableResult

@@ -104,5 +104,13 @@ struct StoreFiles {
         return nil
     }
 
+    /// Keeps only the version of a file this store wrote: its bytes are read from the file
+    /// again when a save needs them (while it is still that version); earlier versions go.
+    mutating func keepVersionOnly(_ relative: String) {
+        guard case .written(let file)? = states[relative] else { return }
+        states[relative] = .cached(file.version)
+        earlier[relative] = nil
+    }
+
     mutating func reserveCapacity(_ count: Int) { states.reserveCapacity(count) }
 }

@@ -1,22 +1,29 @@
 import Foundation
 
 extension CSVImport {
-    /// What the folder would hold after the rows read so far, with indexes for lookups.
+    /// What the folder would hold after the rows read so far, with indexes for lookups. The
+    /// records the rows change are in memory until their batch is done (`endBatch`), then on
+    /// disk: what stays in memory is the folder's records and an index entry per record.
     struct Working {
-        var clients: [UUID: Client] = [:]
+        var clients = RecordPool<Client>()
         var clientByExternalID: [String: UUID] = [:]
         var specialists: [UUID: Specialist] = [:]
         var specialistByName: [String: UUID] = [:]
         var employers: [UUID: Employer] = [:]
         var employerByName: [String: UUID] = [:]
-        var contacts: [UUID: EmployerContact] = [:]
+        var contacts = RecordPool<EmployerContact>()
         var contactByKey: [String: UUID] = [:]
-        /// Employer contacts as they were before a row moved them to another month or specialist.
+        /// Employer contacts as they were before a row of this batch moved them to another
+        /// month or specialist.
         var movedContacts: [EmployerContact] = []
-        /// Ids in the order they were first changed, so files are written in sheet order.
+        /// Ids of this batch in the order they were first changed, so files are written in
+        /// sheet order.
         var changedClients: [UUID] = [], changedSpecialists: [UUID] = []
         var changedEmployers: [UUID] = [], changedContacts: [UUID] = []
         private var changed: Set<UUID> = []
+        /// Every record changed so far (an index entry each).
+        private(set) var everChanged: Set<UUID> = []
+        /// Records created by the rows since the notes were last taken.
         var notes: [String] = []
         var externalIDsInSheet: [String: Int] = [:]
         let now: Date
@@ -60,14 +67,41 @@ extension CSVImport {
 
         mutating func mark(_ id: UUID, in list: WritableKeyPath<Working, [UUID]>) {
             if changed.insert(id).inserted { self[keyPath: list].append(id) }
+            everChanged.insert(id)
         }
+
+        /// The records this batch changed, in the order to write them; nothing depends on a
+        /// record written after it.
+        func batch() -> ImportBatch {
+            ImportBatch(
+                specialists: changedSpecialists.compactMap { specialists[$0] },
+                employers: changedEmployers.compactMap { employers[$0] },
+                clients: changedClients.compactMap { clients[$0] },
+                movedEmployerContacts: movedContacts,
+                employerContacts: changedContacts.compactMap { contacts[$0] })
+        }
+
+        /// The batch is written (or, in a check, done with): its clients and employer contacts
+        /// leave memory. Specialists and employers, few, stay.
+        mutating func endBatch() {
+            clients.evict(changedClients)
+            contacts.evict(changedContacts)
+            changedClients = []
+            changedSpecialists = []
+            changedEmployers = []
+            changedContacts = []
+            movedContacts = []
+            changed = []
+        }
+
+        var batchIsEmpty: Bool { changed.isEmpty && movedContacts.isEmpty }
 
         // MARK: References
 
         /// The client a `client_id` cell names: by spreadsheet id, else by Fieldbook id.
         func client(named cell: String) -> UUID? {
             if let id = clientByExternalID[cell] { return id }
-            if let uuid = UUID(uuidString: cell), clients[uuid] != nil { return uuid }
+            if let uuid = UUID(uuidString: cell), clients.contains(uuid) { return uuid }
             return nil
         }
 

@@ -46,7 +46,7 @@ extension CSVImport.Working {
             jobSeekerPresent: present ?? false, jobSeekerIDs: onBehalfOf, hiringNeeds: row.text("learned"),
             outcome: row.text("outcome"), nextStep: row.text("next_step"), nextStepDate: nextStepDate,
             createdAt: createdAt ?? now, updatedAt: updatedAt ?? createdAt ?? now)
-        let existingID = contactID.flatMap { contacts[$0] != nil ? $0 : nil } ?? contactByKey[Self.key(contact)]
+        let existingID = contactID.flatMap { contacts.contains($0) ? $0 : nil } ?? contactByKey[Self.key(contact)]
         if let existingID, let existing = contacts[existingID] {
             contact.id = existing.id
             if createdAt == nil { contact.createdAt = existing.createdAt }

@@ -6,9 +6,14 @@ struct ImportRow {
     let line: Int
     private let cells: [String: String]
     private(set) var problems: [String] = []
+    /// How the sheet writes dates other than YYYY-MM-DD (nil: it does not).
+    let dateOrder: SheetDateOrder?
+    /// A date cell could not be read (the general hint is said once for the whole sheet).
+    private(set) var unreadDate = false
 
-    init(line: Int, columns: [String?], cells: [String]) {
+    init(line: Int, columns: [String?], cells: [String], dateOrder: SheetDateOrder? = nil) {
         self.line = line
+        self.dateOrder = dateOrder
         var byName: [String: String] = [:]
         for (index, column) in columns.enumerated() {
             guard let column, index < cells.count else { continue }
@@ -35,9 +40,13 @@ struct ImportRow {
 
     mutating func date(_ column: String) -> LocalDate? {
         guard let cell = word(column) else { return nil }
-        if let date = try? LocalDate(parsing: cell) { return date }
-        problem("\(column) \"\(cell)\" is not a date: " + Self.dateHint(cell))
-        return nil
+        switch SheetDate.read(cell, order: dateOrder) {
+        case .date(let date): return date
+        case .problem(let why):
+            problem("\(column) \"\(cell)\" \(why)")
+            unreadDate = true
+            return nil
+        }
     }
 
     /// A date the row cannot do without: a problem too when the cell is empty.
@@ -45,16 +54,6 @@ struct ImportRow {
         let value = date(column)
         if value == nil && word(column) == nil { problem("\(column) is empty") }
         return value
-    }
-
-    static func dateHint(_ cell: String) -> String {
-        let parts = cell.split(whereSeparator: { $0 == "/" || $0 == "." }).compactMap { Int($0) }
-        if parts.count == 3, parts[2] > 31 {
-            let (month, day) = parts[0] > 12 ? (parts[1], parts[0]) : (parts[0], parts[1])
-            let example = "\(parts[2])-\(String(pad2: month))-\(String(pad2: day))"
-            return "write dates as YYYY-MM-DD (e.g. \(example)); in the spreadsheet, format the column as YYYY-MM-DD before saving"
-        }
-        return "write dates as YYYY-MM-DD (e.g. 2026-03-14)"
     }
 
     mutating func yesNo(_ column: String) -> Bool? {
