@@ -336,7 +336,7 @@ public enum KeyMap {
     /// The key line for a screen: its own bindings first, then the ones that work everywhere.
     /// Made once per list of contexts (it depends on nothing else), not on every frame.
     public static func keyLine(for contexts: [KeyContext]) -> [(keys: String, text: String)] {
-        keyLines.line(for: contexts)
+        keyLines.line(for: contexts).items
     }
 
     private static let keyLines = KeyLines()
@@ -344,12 +344,13 @@ public enum KeyMap {
     /// The key lines made so far, by list of contexts.
     private final class KeyLines: @unchecked Sendable {
         private let lock = NSLock()
-        /// Guarded by `lock`.
-        private var made: [[KeyContext]: [(keys: String, text: String)]] = [:]
+        /// Guarded by `lock`. `silent`: a key that works there has no words for the line.
+        private var made: [[KeyContext]: (items: [(keys: String, text: String)], silent: Bool)] = [:]
 
-        func line(for contexts: [KeyContext]) -> [(keys: String, text: String)] {
+        func line(for contexts: [KeyContext]) -> (items: [(keys: String, text: String)], silent: Bool) {
             if let line = lock.withLock({ made[contexts] }) { return line }
-            let line = KeyMap.makeKeyLine(for: contexts)
+            let line = (KeyMap.makeKeyLine(for: contexts),
+                        KeyMap.reachable(in: contexts).contains { $0.binding.short == nil && $0.binding.action != .help })
             lock.withLock { made[contexts] = line }
             return line
         }
@@ -392,12 +393,11 @@ public enum KeyMap {
     /// no room), the help key ends the line as "more keys", room kept for it: help then opens
     /// on this screen's keys, so every key of a screen can be found from its key line.
     public static func keyLine(for contexts: [KeyContext], columns: Int) -> [(keys: String, text: String)] {
-        let all = keyLine(for: contexts)
+        let (all, silent) = keyLines.line(for: contexts)
         let helpText = bindings.first { $0.action == .help }?.short
         let help = all.last { $0.text == helpText }
         let own = all.filter { $0.text != helpText || $0.keys != help?.keys }
         let width = { (item: (keys: String, text: String)) in TextCells.width(item.keys) + 1 + TextCells.width(item.text) + 2 }
-        let silent = reachable(in: contexts).contains { $0.binding.short == nil && $0.binding.action != .help }
         var shown: [(keys: String, text: String)] = []
         var column = 1
         let reserved = help.map { width(($0.keys, moreKeys)) } ?? 0
