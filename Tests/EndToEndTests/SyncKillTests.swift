@@ -86,7 +86,12 @@ import Testing
                 hubLocksLeft += 1
             }
             let next = spawn(fieldbook("a", ["sync", "--data", a.path]))
-            #expect(next.status == 0, "round \(round): \(next.output)")
+            if next.status != 0 {
+                // What the hub holds when it refuses: its leftover locks and quarantines, and fsck.
+                let leftovers = spawn(["find", hub, "-name", "*.lock", "-o", "-name", "incoming-*", "-o", "-name", "tmp_*"]).output
+                let fsck = spawn(["git", "-C", hub, "fsck", "--no-progress"]).output
+                Issue.record("round \(round): \(next.output)\nhub leftovers: \(leftovers)\nhub fsck: \(fsck.prefix(600))")
+            }
         }
         #expect(spawn(fieldbook("b", ["sync", "--data", b.path])).status == 0)
         for (folder, store) in [(a, storeA), (b, storeB)] {

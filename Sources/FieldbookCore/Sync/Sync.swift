@@ -124,7 +124,9 @@ public final class Sync {
                             report.clearedHubLock = lock.path
                             continue
                         }
-                        throw .hubRefused(reason: push.reason)
+                        // The hub's own words ("[remote rejected] … (reason)"), not git's last line.
+                        let said = refused.split(separator: "\n").first { $0.contains("remote rejected") || $0.contains("unpack failed") }
+                        throw .hubRefused(reason: said.map { $0.trimmingCharacters(in: .whitespaces) } ?? push.reason)
                     }
                     reachable = false
                     break
