@@ -84,4 +84,30 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: lock.path))
         #expect(try Git(folder: URL(fileURLWithPath: team.hub)).check(["rev-parse", "main"]).text == (try a.git(["rev-parse", "HEAD"])))
     }
+
+    /// Git locks HEAD beside the branch it names: a push killed then leaves HEAD.lock, and
+    /// every later push failed on it ("failed to update ref") with no branch lock to see. It is
+    /// named while young and removed once stale, as the branch lock is.
+    @Test func aStaleHeadLockInTheHubIsTreatedAsTheBranchLockIs() throws {
+        let team = SyncTeam()
+        let a = try team.share("a", seed: { try $0.save(Sample.client()) })
+        let lock = URL(fileURLWithPath: team.hub).appendingPathComponent("HEAD.lock")
+        try Data().write(to: lock)
+        var client = try #require(a.store.load().clients.first)
+        client.phone = "555-0606"
+        try a.store.save(client)
+        do {
+            _ = try a.syncNow()
+            Issue.record("pushed through a fresh HEAD lock")
+        } catch let error as SyncError {
+            guard case .hubLocked(let path, _) = error else { throw error }
+            #expect(path == lock.path)
+        }
+        #expect(FileManager.default.fileExists(atPath: lock.path))
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-(Sync.hubLockStaleAfter + 60))],
+                                              ofItemAtPath: lock.path)
+        let report = try a.syncNow()
+        #expect(report.pushed && report.clearedHubLock == lock.path)
+        #expect(try Git(folder: URL(fileURLWithPath: team.hub)).check(["rev-parse", "main"]).text == (try a.git(["rev-parse", "HEAD"])))
+    }
 }

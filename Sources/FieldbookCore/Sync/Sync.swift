@@ -173,14 +173,17 @@ public final class Sync {
     /// clocks of a shared drive and this machine.
     public static let hubLockStaleAfter: TimeInterval = 600
 
-    /// The hub's branch lock, when the hub is a folder and the lock is there: its path, its
-    /// age in seconds, and whether it is stale (older than `hubLockStaleAfter`).
+    /// The hub's branch lock (or its HEAD's), when the hub is a folder and the lock is there: its
+    /// path, its age in seconds, and whether it is stale (older than `hubLockStaleAfter`).
     func staleHubLock() throws(SyncError) -> (path: String, age: Int, stale: Bool)? {
         let url = try runGit(["remote", "get-url", "origin"])
         guard url.succeeded, let hub = Self.localPath(of: url.text.trimmingCharacters(in: .whitespacesAndNewlines)) else { return nil }
         let base = URL(fileURLWithPath: hub, relativeTo: folder).standardizedFileURL
-        // A hub given as a working repository keeps its refs under `.git`.
-        let candidates = ["refs/heads/\(Self.branch).lock", ".git/refs/heads/\(Self.branch).lock"].map { base.appendingPathComponent($0).path }
+        // Git locks the branch and, as HEAD names the branch, HEAD too (for HEAD's log): a push
+        // killed between the two leaves either, and every later push fails on it. A hub given
+        // as a working repository keeps both under `.git`.
+        let locks = ["refs/heads/\(Self.branch).lock", "HEAD.lock"]
+        let candidates = (locks + locks.map { ".git/" + $0 }).map { base.appendingPathComponent($0).path }
         for path in candidates {
             guard let made = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date else { continue }
             let age = now().timeIntervalSince(made)

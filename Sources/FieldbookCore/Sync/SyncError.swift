@@ -43,7 +43,7 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
         case .busy: "another sync of this folder is running"
         case .hubRefused(let reason):
             "the hub refused this copy's changes (\(reason)); they are kept here for the next sync. A sync "
-                + "interrupted while sending to a hub in a folder can leave refs/heads/main.lock in the hub: "
+                + "interrupted while sending to a hub in a folder can leave refs/heads/main.lock or HEAD.lock in the hub: "
                 + "remove it once no one is syncing"
         case .hubLocked(let path, let age):
             "the hub's branch is locked (\(path), made \(age / 60) min \(age % 60) s ago): another copy may be sending "
