@@ -128,7 +128,7 @@ struct SyncJoin: ParsableCommand {
 struct SyncStatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "The hub, the last sync, changes not yet shared, records to merge.")
+        abstract: "The hub, the last sync, changes not yet shared, records to merge, and this machine's automatic sync.")
 
     @OptionGroup var options: DataOptions
 
@@ -152,5 +152,9 @@ struct SyncStatusCommand: ParsableCommand {
         printLine("last sync: \(status.lastSync ?? "never")")
         printLine("changes not shared: \(status.changesNotShared)")
         printLine("records to merge: \(status.recordsToMerge)")
+        // This machine's own setting (machine.json), not the folder's: unreadable, it is not shown.
+        if let machine = try? MachineSettings.load(from: MachineSettings.location()) {
+            printLine("automatic sync on this machine: \(machine.autoSync(for: options.folder).description)")
+        }
     }
 }

@@ -138,6 +138,11 @@ import Testing
         }
         let status = fieldbook("a", in: root, "sync", "status", "--json", "--data", a.path)
         #expect(status.output.contains("\"changes_not_shared\":0") && status.output.contains("\"records_to_merge\":0"), "\(status.output)")
+        // The text form also says when this machine syncs the folder by itself.
+        #expect(fieldbook("a", in: root, "sync", "status", "--data", a.path).output.contains("automatic sync on this machine: off (F5 syncs)"))
+        #expect(fieldbook("a", in: root, "sync", "auto", "--every", "15", "--data", a.path).status == 0)
+        #expect(fieldbook("a", in: root, "sync", "status", "--data", a.path).output.contains("automatic sync on this machine: every 15 minutes"))
+        #expect(fieldbook("a", in: root, "sync", "auto", "--off", "--data", a.path).status == 0)
         // Offline: commits locally, says so, exits non-zero, and the next sync sends.
         try FileManager.default.moveItem(atPath: hub, toPath: hub + ".away")
         var again = try #require(storeA.load().clients.first { $0.id == logged.id })
