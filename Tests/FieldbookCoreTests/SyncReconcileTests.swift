@@ -113,4 +113,24 @@ import Testing
         #expect(throws: SyncError.newerFormat(found: newer, supported: FormatFile.readableVersion)) { try team.join("c") }
         #expect(!FileManager.default.fileExists(atPath: team.folder("c").path))
     }
+
+    /// A hub whose fieldbook.json does not read (hand-edited, cut short) could hide a newer
+    /// format or encrypted records: the sync refuses to merge, and this copy's save is kept.
+    @Test func aHubWhoseFormatFileDoesNotReadIsRefused() throws {
+        let team = SyncTeam()
+        let a = try team.share("a", seed: Self.seed)
+        let b = try team.join("b")
+        try Data("{\"format\": \"fieldbook-data\", \"formatVersion\": ".utf8).write(to: b.folder.appendingPathComponent(DataLayout.formatFile))
+        _ = try b.git(["add", DataLayout.formatFile])
+        _ = try b.git(["-c", "user.name=t", "-c", "user.email=t@x", "commit", "-q", "-m", "cut short"])
+        _ = try b.git(["push", "-q", "origin", "main"])
+        var client = Sample.client()
+        client.phone = "555-3333"
+        try a.store.save(client)
+        #expect(throws: SyncError.hubFormatUnreadable) { try a.syncNow() }
+        #expect(!FileManager.default.fileExists(atPath: a.folder.appendingPathComponent(".git/MERGE_HEAD").path))
+        #expect(a.client(client.id)?.phone == "555-3333")
+        #expect(try TapeDecoding.decode(FormatFile.self, from: Data(contentsOf: a.folder.appendingPathComponent(DataLayout.formatFile)))
+            .formatVersion == FormatFile.currentVersion, "this copy's format file is untouched")
+    }
 }

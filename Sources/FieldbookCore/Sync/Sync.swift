@@ -200,12 +200,16 @@ public final class Sync {
         return String(decoding: result.errors, as: UTF8.self).contains("couldn't find remote ref")
     }
 
-    /// Refuses records in a newer format than this Fieldbook reads: the format file of
+    /// Refuses records in a newer format than this Fieldbook reads, or whose format file does
+    /// not read: the format file of
     /// `revision` (the hub's branch before a merge; the merge's other side when finishing one;
     /// the commit a join checked out).
     func refuseNewerFormat(of revision: String = Sync.hubBranch) throws(SyncError) {
         let shown = try runGit(["show", "\(revision):\(DataLayout.formatFile)"])
-        guard shown.succeeded, let format = try? TapeDecoding.decode(FormatFile.self, from: shown.output) else { return }
+        // No format file there (a hub with no records yet): nothing to refuse.
+        guard shown.succeeded else { return }
+        // One that does not read could hide a newer format or an encrypted hub: refused.
+        guard let format = try? TapeDecoding.decode(FormatFile.self, from: shown.output) else { throw .hubFormatUnreadable }
         if format.formatVersion > FormatFile.readableVersion {
             throw .newerFormat(found: format.formatVersion, supported: FormatFile.readableVersion)
         }

@@ -21,6 +21,9 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The hub (a folder) holds its branch's lock, made `ageSeconds` ago: a push under way, or
     /// one killed on its way; removed by a sync once it is older than ten minutes.
     case hubLocked(path: String, ageSeconds: Int)
+    /// The hub's `fieldbook.json` is there but does not read: its format (and whether its
+    /// records are encrypted) cannot be known, so nothing is merged.
+    case hubFormatUnreadable
     /// The hub's records are encrypted and this copy's are not.
     case hubEncrypted
     /// The hub's records are encrypted with another folder key than this copy's.
@@ -49,6 +52,10 @@ public enum SyncError: Error, Equatable, Sendable, CustomStringConvertible {
             "the hub's branch is locked (\(path), made \(age / 60) min \(age % 60) s ago): another copy may be sending "
                 + "right now. This copy's changes are kept here; sync again in a minute. A lock left by a sync that was "
                 + "interrupted is removed by the next sync once it is ten minutes old"
+        case .hubFormatUnreadable:
+            "the hub's fieldbook.json does not read as a data folder's format file, so its format (and whether its "
+                + "records are encrypted) is unknown: nothing was merged or sent. Whoever changed it on the hub can put it "
+                + "back (`git log fieldbook.json` in the hub shows who); this copy's changes are kept here"
         case .hubEncrypted:
             "the hub's records are encrypted and this copy's are not: nothing was merged or sent. Join the hub anew "
                 + "(`fieldbook sync join HUB --data NEW-FOLDER`) and open it with the team's passphrase"
