@@ -32,22 +32,13 @@ struct EncryptCommand: ParsableCommand {
 
     func run() throws {
         let folder = options.folder
-        let state: EncryptedFolder.State
-        do { state = try EncryptedFolder.state(of: folder) } catch {
-            printError(error.description)
-            throw ExitCode.failure
-        }
         let key: FolderKey
-        switch state {
+        switch try ConversionStart.state(of: folder) {
         case .encrypted:
             printError(EncryptionError.alreadyEncrypted(path: folder.path).description)
             throw ExitCode.failure
         case .converting(let encryption):
-            guard encryption.converting == .encrypting else {
-                printError(StoreError.unfinishedConversion(path: folder.path, command: "decrypt").description)
-                throw ExitCode.failure
-            }
-            key = try FolderAccess.unlock(encryption, prompt: "Passphrase (to finish encrypting \(folder.path)): ").key
+            key = try ConversionStart.keyToFinish(encryption, .encrypting, in: folder)
             printError("finishing the encryption that was interrupted")
         case .plain:
             guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(DataLayout.formatFile).path) else {
@@ -105,22 +96,13 @@ struct DecryptCommand: ParsableCommand {
 
     func run() throws {
         let folder = options.folder
-        let state: EncryptedFolder.State
-        do { state = try EncryptedFolder.state(of: folder) } catch {
-            printError(error.description)
-            throw ExitCode.failure
-        }
         let key: FolderKey
-        switch state {
+        switch try ConversionStart.state(of: folder) {
         case .plain:
             printError(EncryptionError.notEncrypted(path: folder.path).description)
             throw ExitCode.failure
         case .converting(let encryption):
-            guard encryption.converting == .decrypting else {
-                printError(StoreError.unfinishedConversion(path: folder.path, command: "encrypt").description)
-                throw ExitCode.failure
-            }
-            key = try FolderAccess.unlock(encryption, prompt: "Passphrase (to finish decrypting \(folder.path)): ").key
+            key = try ConversionStart.keyToFinish(encryption, .decrypting, in: folder)
         case .encrypted(let encryption):
             key = try FolderAccess.unlock(encryption, prompt: "Passphrase for \(folder.path): ").key
             do { try FolderConversion.beginDecryption(folder, key: key) } catch {
@@ -227,5 +209,26 @@ private func manage<T>(_ body: () throws(EncryptionError) -> T) throws -> T {
     } catch {
         printError(error.description)
         throw error == .wrongPassphrase ? ExitCode(2) : ExitCode.failure
+    }
+}
+
+/// What `encrypt` and `decrypt` both do first: read the folder's state, and for a conversion
+/// that was interrupted, ask the passphrase to finish it (only the same direction finishes it).
+enum ConversionStart {
+    static func state(of folder: URL) throws -> EncryptedFolder.State {
+        do { return try EncryptedFolder.state(of: folder) } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+    }
+
+    static func keyToFinish(_ encryption: FolderEncryption, _ direction: FolderEncryption.Conversion, in folder: URL) throws -> FolderKey {
+        guard encryption.converting == direction else {
+            let other = direction == .encrypting ? "decrypt" : "encrypt"
+            printError(StoreError.unfinishedConversion(path: folder.path, command: other).description)
+            throw ExitCode.failure
+        }
+        let verb = direction == .encrypting ? "encrypting" : "decrypting"
+        return try FolderAccess.unlock(encryption, prompt: "Passphrase (to finish \(verb) \(folder.path)): ").key
     }
 }

@@ -17,26 +17,43 @@ import Testing
         texts.filter { text in byteForms(of: text).contains { data.range(of: $0) != nil } }
     }
 
-    /// A folder encrypted before it is shared with a new hub: the hub (every object of its
-    /// history) and the copy that joins hold no known text; the two copies' edits of one client
-    /// merge field by field through the key; a plain copy is refused by the encrypted hub.
-    @Test func aNewHubHoldsCiphertextOnlyAndMergesStillGoFieldByField() throws {
-        let team = SyncTeam()
+    /// Two copies of one encrypted folder through a new hub: `seed` fills the first before it
+    /// is encrypted and shared; the second joins and opens with the same passphrase.
+    struct EncryptedPair {
+        let first: URL, second: URL
+        let firstKey: FolderKey, secondKey: FolderKey
+        let firstSync: Sync, secondSync: Sync
+    }
+
+    func encryptedPair(_ team: SyncTeam, seed: (Store) throws -> Void) throws -> EncryptedPair {
         let first = team.folder("first")
-        let seeding = try Store(folder: first)
-        try seeding.save(Sample.specialist)
-        try seeding.save(Sample.employer)
-        let client = try seeding.save(Sample.client()).record
+        try seed(try Store(folder: first))
         let key = try encryptFolder(first, "team passphrase")
         _ = try Sync.share(folder: first, hub: team.hub, installID: "install-first", specialistID: nil, transform: key.transform)
-        #expect(holdsAny(try objects(of: team.hub), Self.secrets) == [])
-
         let second = team.folder("second")
         let joined = try Sync.join(hub: team.hub, folder: second, installID: "install-second", specialistID: nil)
         let secondKey = try EncryptedFolder.open(second, passphrase: "team passphrase")
         joined.transform = secondKey.transform
         let firstSync = Sync(folder: first, installID: "install-first", specialistID: nil)
         firstSync.transform = key.transform
+        return EncryptedPair(first: first, second: second, firstKey: key, secondKey: secondKey, firstSync: firstSync, secondSync: joined)
+    }
+
+    /// A folder encrypted before it is shared with a new hub: the hub (every object of its
+    /// history) and the copy that joins hold no known text; the two copies' edits of one client
+    /// merge field by field through the key; a plain copy is refused by the encrypted hub.
+    @Test func aNewHubHoldsCiphertextOnlyAndMergesStillGoFieldByField() throws {
+        let team = SyncTeam()
+        let client = Sample.client()
+        let pair = try encryptedPair(team) { store in
+            try store.save(Sample.specialist)
+            try store.save(Sample.employer)
+            try store.save(client)
+        }
+        let (first, second, key, secondKey, firstSync, joined) =
+            (pair.first, pair.second, pair.firstKey, pair.secondKey, pair.firstSync, pair.secondSync)
+        // Joining sends nothing: this is what sharing the encrypted folder sent.
+        #expect(holdsAny(try objects(of: team.hub), Self.secrets) == [])
 
         let a = try Store(folder: first, transform: key.transform)
         var mine = try #require(a.load().client(client.id))
@@ -108,21 +125,17 @@ import Testing
     /// writes its result, through the key (the month files stay ciphertext).
     @Test func aMovedContactIsReconciledThroughTheKey() throws {
         let team = SyncTeam()
-        let first = team.folder("first")
-        let seeding = try Store(folder: first)
-        try seeding.save(Sample.specialist)
-        try seeding.save(Sample.employer)
-        let contact = try seeding.save(Sample.employerContact(on: "2026-10-05")).record
+        let contact = Sample.employerContact(on: "2026-10-05")
         // Already in the month the contact moves to: it stays there beside it.
-        let neighbour = try seeding.save(Sample.employerContact(on: "2026-11-10")).record
-        let key = try encryptFolder(first, "team passphrase")
-        _ = try Sync.share(folder: first, hub: team.hub, installID: "install-first", specialistID: nil, transform: key.transform)
-        let second = team.folder("second")
-        let joined = try Sync.join(hub: team.hub, folder: second, installID: "install-second", specialistID: nil)
-        let secondKey = try EncryptedFolder.open(second, passphrase: "team passphrase")
-        joined.transform = secondKey.transform
-        let firstSync = Sync(folder: first, installID: "install-first", specialistID: nil)
-        firstSync.transform = key.transform
+        let neighbour = Sample.employerContact(on: "2026-11-10")
+        let pair = try encryptedPair(team) { store in
+            try store.save(Sample.specialist)
+            try store.save(Sample.employer)
+            try store.save(contact)
+            try store.save(neighbour)
+        }
+        let (first, second, key, secondKey, firstSync, joined) =
+            (pair.first, pair.second, pair.firstKey, pair.secondKey, pair.firstSync, pair.secondSync)
 
         let a = try Store(folder: first, transform: key.transform)
         var moved = try #require(a.load().employerContacts.first { $0.id == contact.id })

@@ -80,8 +80,8 @@ import Testing
         #expect(answer.questionID == "start" && answer.value == june)
     }
 
-    @Test func theReviewShowsAnApproximateDateAsAMonth() {
-        var state = SmallProfile.open(SmallProfile.profile([("start", .approximateDate(try! ApproximateDate(year: 2019, month: 3)))]))
+    @Test func theReviewShowsAnApproximateDateAsAMonth() throws {
+        var state = SmallProfile.open(SmallProfile.profile([("start", .approximateDate(try ApproximateDate(year: 2019, month: 3)))]))
         state.press(.control("v"))
         #expect(state.screen().text.contains("     March 2019"), "\(dump(state.screen()))")
     }
