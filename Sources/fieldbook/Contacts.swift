@@ -55,9 +55,7 @@ struct Contacts: ParsableCommand {
         }
         let report = ContactsReport(snapshot, tallies: ContactTallies(snapshot, today: today), period: period, specialists: chosen)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            StandardOutput.write(try encoder.encode(report) + Data("\n".utf8))
+            StandardOutput.write(try CommandJSON.data(report))
         } else {
             StandardOutput.write(ContactsTable.text(report))
         }

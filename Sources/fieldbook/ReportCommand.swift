@@ -131,11 +131,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     private func writeJSON<T: Encodable>(_ value: T) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.dateEncodingStrategy = .iso8601
-        StandardOutput.write(try encoder.encode(value) + Data("\n".utf8))
+        StandardOutput.write(try CommandJSON.data(value))
     }
 
     private func chosenPeriod(today: LocalDate) throws -> ReportPeriod {
