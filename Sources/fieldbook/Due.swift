@@ -15,7 +15,7 @@ struct Due: ParsableCommand {
 
     @OptionGroup var options: DataOptions
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day to list for (default: today): 2026-11-30, yesterday, -1w, mon...", valueName: "DATE"))
+    @Option(name: .customLong("as-of"), parsing: .unconditional, help: ArgumentHelp("The day to list for (default: today): 2026-11-30, yesterday, -1w, mon...", valueName: "DATE"))
     var asOf: String?
 
     @Option(help: ArgumentHelp("Also list what falls due in this many days after --as-of.", valueName: "DAYS"))
@@ -30,7 +30,7 @@ struct Due: ParsableCommand {
     func run() throws {
         let transform = try FolderAccess.unlock(options.folder)
         // The app's date words (`yesterday`, `-1w`, `mon`), as every date option takes them.
-        let day = try PeriodOptions.day(asOf, "--as-of", today: LocalDate(containing: Date()))
+        let day = try DateOption.day(asOf, "--as-of", today: LocalDate(containing: Date()))
         guard within >= 0 else {
             printError("--within: \(within) is negative; give a number of days, 0 or more")
             throw ExitCode(2)

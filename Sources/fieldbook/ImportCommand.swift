@@ -35,7 +35,7 @@ struct ImportCommand: ParsableCommand {
         valueName: "ORDER"))
     var dates: String?
 
-    @Option(help: .hidden)
+    @Option(parsing: .unconditional, help: .hidden)
     var today: String?
 
     func run() throws {
@@ -43,7 +43,7 @@ struct ImportCommand: ParsableCommand {
             printError("unknown kind \"\(kind)\"; use one of: " + ExchangeKind.allCases.map(\.rawValue).joined(separator: ", "))
             throw ExitCode(2)
         }
-        let day = try PeriodOptions.day(today, "--today", today: LocalDate(containing: Date()))
+        let day = try DateOption.day(today, "--today", today: LocalDate(containing: Date()))
         var order: SheetDateOrder?
         if let dates {
             guard let chosen = SheetDateOrder(rawValue: dates.lowercased()) else {

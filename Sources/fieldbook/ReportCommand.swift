@@ -22,10 +22,10 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The report.", valueName: "NAME"))
     var name: String
 
-    @Option(help: ArgumentHelp("A quarter, e.g. 2026Q3.", valueName: "YYYYQn"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("A quarter (2026Q3), or a day in it (today, -3m...).", valueName: "YYYYQn"))
     var quarter: String?
 
-    @Option(help: ArgumentHelp("A month, e.g. 2026-11.", valueName: "YYYY-MM"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("A month (2026-11), or a day in it (today, -1m...).", valueName: "YYYY-MM"))
     var month: String?
 
     @OptionGroup var periodOptions: PeriodOptions
@@ -141,13 +141,8 @@ struct ReportCommand: ParsableCommand {
             throw ExitCode(2)
         }
         var chosen: ReportPeriod?
-        do {
-            if let quarter { chosen = try ReportPeriod(quarter: quarter) }
-            if let month { chosen = try ReportPeriod(month: month) }
-        } catch {
-            printError(error.description)
-            throw ExitCode(2)
-        }
+        if let quarter { chosen = try DateOption.quarter(quarter, "--quarter", today: today) }
+        if let month { chosen = try DateOption.month(month, "--month", today: today) }
         if let chosen {
             // Outcomes are what has happened: a period not begun has none yet.
             guard chosen.from <= today else {
