@@ -19,7 +19,8 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var options: DataOptions
 
-    @Argument(help: ArgumentHelp("The report.", valueName: "NAME"))
+    @Argument(help: ArgumentHelp("The report.", valueName: "NAME"),
+              completion: .list(ReportCatalog.names + ["fidelity", "fidelity-suggestions"]))
     var name: String
 
     @Option(parsing: .unconditional, help: ArgumentHelp("A quarter (2026Q3), or a day in it (today, -3m...).", valueName: "YYYYQn"))
