@@ -16,7 +16,8 @@ struct BackupCommand: ParsableCommand {
 
     @OptionGroup var options: DataOptions
 
-    @Option(help: ArgumentHelp("Where to write the archive: a new file, or a folder for a dated name.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Where to write the archive: a new file, or a folder for a dated name.", valueName: "FILE"),
+            completion: .file())
     var out: String
 
     func run() throws {

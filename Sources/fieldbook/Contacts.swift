@@ -16,7 +16,7 @@ struct Contacts: ParsableCommand {
 
     @OptionGroup var options: DataOptions
 
-    @Option(help: ArgumentHelp("An ISO week, e.g. 2026-W47.", valueName: "YYYY-Www"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("An ISO week (2026-W47), or a day in it (today, -1w...).", valueName: "YYYY-Www"))
     var week: String?
 
     @OptionGroup var periodOptions: PeriodOptions
@@ -55,9 +55,7 @@ struct Contacts: ParsableCommand {
         }
         let report = ContactsReport(snapshot, tallies: ContactTallies(snapshot, today: today), period: period, specialists: chosen)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            StandardOutput.write(try encoder.encode(report) + Data("\n".utf8))
+            StandardOutput.write(try CommandJSON.data(report))
         } else {
             StandardOutput.write(ContactsTable.text(report))
         }
@@ -69,12 +67,7 @@ struct Contacts: ParsableCommand {
                 printError("give either --week or --from/--to, not both")
                 throw ExitCode(2)
             }
-            do {
-                return try ISOWeek(parsing: week).days
-            } catch {
-                printError("--week: \(escaped(error.description))")
-                throw ExitCode(2)
-            }
+            return try DateOption.week(week, "--week", today: today).days
         }
         return try periodOptions.range(today: today) ?? ISOWeek(containing: today).days
     }

@@ -15,7 +15,7 @@ struct Due: ParsableCommand {
 
     @OptionGroup var options: DataOptions
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day to list for (default: today): 2026-11-30, yesterday, -1w, mon...", valueName: "DATE"))
+    @Option(name: .customLong("as-of"), parsing: .unconditional, help: ArgumentHelp("The day to list for (default: today): 2026-11-30, yesterday, -1w, mon...", valueName: "DATE"))
     var asOf: String?
 
     @Option(help: ArgumentHelp("Also list what falls due in this many days after --as-of.", valueName: "DAYS"))
@@ -30,7 +30,7 @@ struct Due: ParsableCommand {
     func run() throws {
         let transform = try FolderAccess.unlock(options.folder)
         // The app's date words (`yesterday`, `-1w`, `mon`), as every date option takes them.
-        let day = try PeriodOptions.day(asOf, "--as-of", today: LocalDate(containing: Date()))
+        let day = try DateOption.day(asOf, "--as-of", today: LocalDate(containing: Date()))
         guard within >= 0 else {
             printError("--within: \(within) is negative; give a number of days, 0 or more")
             throw ExitCode(2)
@@ -66,39 +66,36 @@ struct Due: ParsableCommand {
     }
 }
 
-/// `fieldbook due --json`: one object per item, data as it is.
+/// `fieldbook due --json`: one object per item, data as it is (keys and ids as every
+/// `--json` writes them: CommandJSON).
 enum DueJSON {
     struct Row: Encodable {
         let item: DueItem
 
-        enum Key: String, CodingKey {
-            case clientID = "client_id", clientName = "client_name", specialist, kind, dueOn = "due_on", status
-            case daysOverdue = "days_overdue", jobID = "job_id", employerID = "employer_id", employerName = "employer_name", why
+        enum Key: CodingKey {
+            case clientID, clientName, specialist, kind, dueOn, status, daysOverdue, jobID, employerID, employerName, why
         }
 
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: Key.self)
-            try c.encode(item.clientID.map { $0.uuidString.lowercased() }, forKey: .clientID)
+            // An employer's item has no client: `client_id` and `client_name` are null, not left out.
+            try c.encode(item.clientID, forKey: .clientID)
             try c.encode(item.clientName, forKey: .clientName)
             try c.encode(item.specialistName, forKey: .specialist)
             try c.encode(item.kind.rawValue, forKey: .kind)
             try c.encode(item.dueOn.description, forKey: .dueOn)
             try c.encode(item.status.rawValue, forKey: .status)
             try c.encode(item.daysOverdue, forKey: .daysOverdue)
-            try c.encodeIfPresent(item.jobID.map { $0.uuidString.lowercased() }, forKey: .jobID)
-            try c.encodeIfPresent(item.employerID.map { $0.uuidString.lowercased() }, forKey: .employerID)
+            try c.encodeIfPresent(item.jobID, forKey: .jobID)
+            try c.encodeIfPresent(item.employerID, forKey: .employerID)
             try c.encodeIfPresent(item.employerName, forKey: .employerName)
             try c.encode(item.why, forKey: .why)
         }
     }
 
     static func encode(_ items: [DueItem]) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Strings, numbers and nulls only: encoding cannot fail.
-        var data = (try? encoder.encode(items.map(Row.init))) ?? Data("[]".utf8)
-        data.append(0x0A)
-        return data
+        (try? CommandJSON.data(items.map(Row.init))) ?? Data("[]\n".utf8)
     }
 }
 

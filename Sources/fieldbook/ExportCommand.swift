@@ -14,7 +14,8 @@ struct ExportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("clients, jobs, client-contacts, employer-contacts, or all (with --json).", valueName: "KIND"))
+    @Argument(help: ArgumentHelp("clients, jobs, client-contacts, employer-contacts, or all (with --json).", valueName: "KIND"),
+              completion: .list(ExchangeKind.allCases.map(\.rawValue) + ["all"]))
     var kind: String
 
     @Flag(help: "Write CSV (one kind).")
@@ -28,7 +29,7 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var options: DataOptions
 
-    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "FILE"), completion: .file())
     var out: String?
 
     func run() throws {

@@ -21,7 +21,7 @@ struct Fieldbook: ParsableCommand {
                 the data folder.
                 """ + (helpMayBeAsked ? "\n\n" + openOptionsHelp : ""),
             version: FieldbookVersion.current,
-            subcommands: [Open.self, Check.self, Due.self, Contacts.self, ReportCommand.self, Profile.self, Audit.self, BackupCommand.self, PIN.self, ImportCommand.self, ExportCommand.self, CacheCommand.self, SyncCommand.self, EncryptCommand.self, DecryptCommand.self, PassphraseCommand.self],
+            subcommands: [Open.self, Check.self, Due.self, Contacts.self, ReportCommand.self, Profile.self, Audit.self, BackupCommand.self, PIN.self, ImportCommand.self, ExportCommand.self, CacheCommand.self, SyncCommand.self, EncryptCommand.self, DecryptCommand.self, PassphraseCommand.self, Completions.self],
             defaultSubcommand: Open.self
         )
     }
@@ -29,8 +29,10 @@ struct Fieldbook: ParsableCommand {
     /// Whether an argument may ask for help (`--help`, `-h`, `help`, `--help-hidden`, short
     /// flags run together): only then is `open`'s help made for the top-level help, a few
     /// milliseconds every start would spend otherwise. Erring towards yes only costs that time.
+    /// The help dumped for the manual page leaves it out: the page lists `open`'s options
+    /// under `open`, and a column layout does not survive a manual page's filling of lines.
     static let helpMayBeAsked = CommandLine.arguments.dropFirst().contains {
-        $0.contains("help") || ($0.hasPrefix("-") && !$0.hasPrefix("--") && $0.contains("h"))
+        ($0.contains("help") && $0 != "--experimental-dump-help") || ($0.hasPrefix("-") && !$0.hasPrefix("--") && $0.contains("h"))
     }
 
     /// The OPTIONS part of `fieldbook open --help`, for the top-level help. Made once: the
@@ -46,7 +48,7 @@ struct Fieldbook: ParsableCommand {
 
 /// Options every subcommand that reads a data folder takes.
 struct DataOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The data folder.", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp("The data folder.", valueName: "DIR"), completion: .directory)
     var data: String?
 
     var folder: URL { DataFolder.resolve(option: data) }

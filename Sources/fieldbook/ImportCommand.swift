@@ -16,10 +16,11 @@ struct ImportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("clients, jobs, client-contacts or employer-contacts.", valueName: "KIND"))
+    @Argument(help: ArgumentHelp("clients, jobs, client-contacts or employer-contacts.", valueName: "KIND"),
+              completion: .list(ExchangeKind.allCases.map(\.rawValue)))
     var kind: String
 
-    @Argument(help: ArgumentHelp("The CSV file.", valueName: "FILE.csv"))
+    @Argument(help: ArgumentHelp("The CSV file.", valueName: "FILE.csv"), completion: .file(extensions: ["csv", "txt", "tsv"]))
     var file: String
 
     @OptionGroup var options: DataOptions
@@ -32,10 +33,10 @@ struct ImportCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp(
         "How the sheet writes dates that are not YYYY-MM-DD: dmy (31/03/2026), mdy (03/31/2026) or ymd (2026/03/31).",
-        valueName: "ORDER"))
+        valueName: "ORDER"), completion: .list(["dmy", "mdy", "ymd"]))
     var dates: String?
 
-    @Option(help: .hidden)
+    @Option(parsing: .unconditional, help: .hidden)
     var today: String?
 
     func run() throws {
@@ -43,7 +44,7 @@ struct ImportCommand: ParsableCommand {
             printError("unknown kind \"\(kind)\"; use one of: " + ExchangeKind.allCases.map(\.rawValue).joined(separator: ", "))
             throw ExitCode(2)
         }
-        let day = try PeriodOptions.day(today, "--today", today: LocalDate(containing: Date()))
+        let day = try DateOption.day(today, "--today", today: LocalDate(containing: Date()))
         var order: SheetDateOrder?
         if let dates {
             guard let chosen = SheetDateOrder(rawValue: dates.lowercased()) else {

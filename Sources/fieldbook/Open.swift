@@ -25,17 +25,11 @@ struct OpenOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Who you are, for this run: a specialist's name (or the start of it). Without it, the one this machine remembers for the data folder (asked on the first start).", valueName: "NAME"))
     var specialist: String?
 
-    @Option(help: .hidden)
+    @Option(parsing: .unconditional, help: .hidden)
     var today: String?
 
     func run() throws {
-        var todayOverride: LocalDate?
-        if let today {
-            do { todayOverride = try DateExpression.parse(today, today: LocalDate(containing: Date())) } catch {
-                printError("--today: \(error.description)")
-                throw ExitCode(2)
-            }
-        }
+        let todayOverride = try today.map { try DateOption.day($0, "--today", today: LocalDate(containing: Date())) }
         let today = todayOverride ?? LocalDate(containing: Date())
 
         var demoFolder: URL?

@@ -3,16 +3,17 @@ import FieldbookCore
 import Foundation
 
 /// `--from DATE --to DATE` (and the hidden `--today`) for the commands that cover a period:
-/// the same help, the same dates (`2026-11-01`, `today`, `-2w`, `mon`) and the same errors in
-/// each. A command adds its own named periods (`--week`, `--quarter`, `--month`).
+/// the same help, the same dates (`2026-11-01`, `today`, `-2w`, `mon`: DateOption) and the
+/// same errors in each. A command adds its own named periods (`--week`, `--quarter`, `--month`).
 struct PeriodOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("First day of the period: 2026-11-01, today, -2w, mon...", valueName: "DATE"))
+    // A date option takes the word after it whatever it starts with: `--from -2w`.
+    @Option(parsing: .unconditional, help: ArgumentHelp("First day of the period: 2026-11-01, today, -2w, mon...", valueName: "DATE"))
     var from: String?
 
-    @Option(help: ArgumentHelp("Last day of the period (default: today).", valueName: "DATE"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Last day of the period (default: today).", valueName: "DATE"))
     var to: String?
 
-    @Option(help: .hidden)
+    @Option(parsing: .unconditional, help: .hidden)
     var today: String?
 
     /// --from or --to was given.
@@ -20,7 +21,7 @@ struct PeriodOptions: ParsableArguments {
 
     /// Today, or the day --today names.
     func currentDay() throws -> LocalDate {
-        try Self.day(today, "--today", today: LocalDate(containing: Date()))
+        try DateOption.day(today, "--today", today: LocalDate(containing: Date()))
     }
 
     /// The days from --from to --to (today when --to is left out); nil when neither is given.
@@ -32,23 +33,12 @@ struct PeriodOptions: ParsableArguments {
             }
             return nil
         }
-        let first = try Self.day(from, "--from", today: today)
-        let last = try to.map { try Self.day($0, "--to", today: today) } ?? today
+        let first = try DateOption.day(from, "--from", today: today)
+        let last = try to.map { try DateOption.day($0, "--to", today: today) } ?? today
         guard first <= last else {
             printError("--from \(first) is after --to \(last)")
             throw ExitCode(2)
         }
         return DateRange(from: first, to: last)
-    }
-
-    /// The day `text` names (today when nil); a wrong one is an error naming `option`.
-    static func day(_ text: String?, _ option: String, today: LocalDate) throws -> LocalDate {
-        guard let text else { return today }
-        do {
-            return try DateExpression.parse(text, today: today)
-        } catch {
-            printError("\(option): \(error.description)")
-            throw ExitCode(2)
-        }
     }
 }

@@ -28,19 +28,12 @@ struct Profile: ParsableCommand {
         @Flag(help: "Leave out sensitive questions and sensitive sections (health, substance use, legal, benefits).")
         var omitSensitive = false
 
-        @Option(help: ArgumentHelp("The profile as it stood at the end of this day (2026-03-31, today, -2w...).", valueName: "DATE"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("The profile as it stood at the end of this day (2026-03-31, today, -2w...).", valueName: "DATE"))
         var asOf: String?
 
         func run() throws {
             let transform = try FolderAccess.unlock(options.folder)
-            let today = LocalDate(containing: Date())
-            var asOfDay: LocalDate?
-            if let asOf {
-                do { asOfDay = try DateExpression.parse(asOf, today: today) } catch {
-                    printError("--as-of: \(error.description)")
-                    throw ExitCode(2)
-                }
-            }
+            let asOfDay = try asOf.map { try DateOption.day($0, "--as-of", today: LocalDate(containing: Date())) }
             let folder = options.folder
             let store = try readOnlyStore(folder, transform: transform)
             let snapshot = store.load()

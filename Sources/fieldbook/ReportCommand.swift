@@ -19,13 +19,14 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var options: DataOptions
 
-    @Argument(help: ArgumentHelp("The report.", valueName: "NAME"))
+    @Argument(help: ArgumentHelp("The report.", valueName: "NAME"),
+              completion: .list(ReportCatalog.names + ["fidelity", "fidelity-suggestions"]))
     var name: String
 
-    @Option(help: ArgumentHelp("A quarter, e.g. 2026Q3.", valueName: "YYYYQn"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("A quarter (2026Q3), or a day in it (today, -3m...).", valueName: "YYYYQn"))
     var quarter: String?
 
-    @Option(help: ArgumentHelp("A month, e.g. 2026-11.", valueName: "YYYY-MM"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("A month (2026-11), or a day in it (today, -1m...).", valueName: "YYYY-MM"))
     var month: String?
 
     @OptionGroup var periodOptions: PeriodOptions
@@ -131,11 +132,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     private func writeJSON<T: Encodable>(_ value: T) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.dateEncodingStrategy = .iso8601
-        StandardOutput.write(try encoder.encode(value) + Data("\n".utf8))
+        StandardOutput.write(try CommandJSON.data(value))
     }
 
     private func chosenPeriod(today: LocalDate) throws -> ReportPeriod {
@@ -145,13 +142,8 @@ struct ReportCommand: ParsableCommand {
             throw ExitCode(2)
         }
         var chosen: ReportPeriod?
-        do {
-            if let quarter { chosen = try ReportPeriod(quarter: quarter) }
-            if let month { chosen = try ReportPeriod(month: month) }
-        } catch {
-            printError(error.description)
-            throw ExitCode(2)
-        }
+        if let quarter { chosen = try DateOption.quarter(quarter, "--quarter", today: today) }
+        if let month { chosen = try DateOption.month(month, "--month", today: today) }
         if let chosen {
             // Outcomes are what has happened: a period not begun has none yet.
             guard chosen.from <= today else {

@@ -142,10 +142,7 @@ struct SyncStatusCommand: ParsableCommand {
             throw ExitCode.failure
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            let data = try encoder.encode(status)
-            print(String(decoding: data, as: UTF8.self))
+            StandardOutput.write(try CommandJSON.data(status))
             return
         }
         printLine("hub: \(status.hub ?? "none")")

@@ -86,10 +86,10 @@ import Testing
         #expect(contacts[0]["person"] as? String == "Sam Patel")
         #expect(contacts[0]["purpose"] as? String == "present-job-seeker")
         #expect(contacts[0]["method"] as? String == "face-to-face")
-        #expect((contacts[0]["onBehalfOf"] as? [[String: Any]])?.first?["name"] as? String == "José Álvarez-Ruiz")
+        #expect((contacts[0]["on_behalf_of"] as? [[String: Any]])?.first?["name"] as? String == "José Álvarez-Ruiz")
         #expect(contacts[2]["purpose"] as? String == "other")
         let team = try #require(object["team"] as? [String: Any])
-        #expect(team["faceToFace"] as? Int == 3)
+        #expect(team["face_to_face"] as? Int == 3)
         #expect(team["target"] as? Int == 17)   // 8 a week over 15 days
         let specialists = try #require(object["specialists"] as? [[String: Any]])
         #expect(specialists.map { $0["name"] as? String } == ["Maria Okafor", "Zoë Müller"])

@@ -137,7 +137,7 @@ import Testing
             #expect(!check.output.contains("<<<<<<<"))
         }
         let status = fieldbook("a", in: root, "sync", "status", "--json", "--data", a.path)
-        #expect(status.output.contains("\"changes_not_shared\":0") && status.output.contains("\"records_to_merge\":0"), "\(status.output)")
+        #expect(status.output.contains("\"changes_not_shared\" : 0") && status.output.contains("\"records_to_merge\" : 0"), "\(status.output)")
         // The text form also says when this machine syncs the folder by itself.
         #expect(fieldbook("a", in: root, "sync", "status", "--data", a.path).output.contains("automatic sync on this machine: off (F5 syncs)"))
         #expect(fieldbook("a", in: root, "sync", "auto", "--every", "15", "--data", a.path).status == 0)

@@ -103,9 +103,7 @@ enum ReportData {
     }
 
     @Test func jsonHoldsServedWorkedRateAndBySpecialist() throws {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        let json = try #require(try JSONSerialization.jsonObject(with: encoder.encode(EmploymentRateReport(ReportData.input()))) as? [String: Any])
+        let json = try #require(try JSONSerialization.jsonObject(with: CommandJSON.data(EmploymentRateReport(ReportData.input()))) as? [String: Any])
         #expect(json["served"] as? Int == 6)
         #expect(json["worked"] as? Int == 3)
         #expect(json["rate"] as? Double == 0.5)

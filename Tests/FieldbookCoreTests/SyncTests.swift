@@ -199,7 +199,7 @@ import Testing
         let a = try team.share("a", seed: Self.seed)
         let status = try a.sync.status()
         #expect(status.hub == team.hub && status.lastSync != nil && status.changesNotShared == 0 && status.recordsToMerge == 0)
-        let json = String(decoding: try JSONEncoder().encode(status), as: UTF8.self)
+        let json = String(decoding: try CommandJSON.data(status), as: UTF8.self)
         for key in ["\"hub\"", "\"last_sync\"", "\"changes_not_shared\"", "\"records_to_merge\""] { #expect(json.contains(key)) }
     }
 

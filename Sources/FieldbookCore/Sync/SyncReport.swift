@@ -98,17 +98,10 @@ public struct SyncReport: Sendable, Equatable {
     public init() {}
 }
 
-/// `fieldbook sync status`.
+/// `fieldbook sync status` (its `--json` keys are snake_case by CommandJSON).
 public struct SyncStatus: Codable, Sendable, Equatable {
     public var hub: String?
     public var lastSync: String?
     public var changesNotShared: Int
     public var recordsToMerge: Int
-
-    enum CodingKeys: String, CodingKey {
-        case hub
-        case lastSync = "last_sync"
-        case changesNotShared = "changes_not_shared"
-        case recordsToMerge = "records_to_merge"
-    }
 }
