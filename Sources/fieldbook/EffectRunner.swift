@@ -298,7 +298,7 @@ final class EffectRunner: @unchecked Sendable {
         case .export(let client, let specialists, let omitSensitive, let today):
             do {
                 let path = try profiles.export(client, specialists: specialists,
-                                               options: ProfileExport.Options(format: .markdown, omitSensitive: omitSensitive),
+                                               options: ProfileExport.Options(format: .markdown, omitSensitive: omitSensitive, printedOn: today),
                                                today: today)
                 return .careerProfile(.exported(path: path))
             } catch {

@@ -63,8 +63,7 @@ struct Profile: ParsableCommand {
             for problem in problems { printError(problem.description) }
             let text = ProfileExport.render(
                 profile, of: chosen, definition: definition, specialists: snapshot.specialists,
-                options: ProfileExport.Options(format: format, omitSensitive: omitSensitive,
-                                               asOf: asOfDay?.lastMoment(), asOfLabel: asOfDay?.description))
+                options: ProfileExport.Options(format: format, omitSensitive: omitSensitive, asOf: asOfDay, printedOn: today))
             if !transform.isPlain {
                 printError("warning: this profile is not encrypted: anyone who can read where standard output goes reads it")
             }
