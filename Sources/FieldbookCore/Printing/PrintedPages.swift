@@ -53,13 +53,14 @@ public enum PagesFolder {
 }
 
 extension ProfileDesk {
-    /// Writes `pages` of `client` as they stand today into `folder` (made owner-only when
+    /// Writes `pages` of `client` as they stand today (the profile with every answer given up
+    /// to `now`) into `folder` (made owner-only when
     /// missing), each a new file readable by its owner only: `<page>-<first 8 of the client's
     /// id>-<day>.html`, numbered when the name is taken, never the client's name. Returns the
     /// paths written.
     public func printPages(
         _ pages: [PrintablePage], of client: Client, in snapshot: DataSnapshot, omitSensitive: Bool, today: LocalDate,
-        paper: Paper, to folder: URL
+        now: Date, paper: Paper, to folder: URL
     ) throws(StoreError) -> [String] {
         if let refusal = PagesFolder.refusal(of: folder, data: store.folder, encrypted: !store.transform.isPlain) {
             throw .io(path: folder.path, reason: refusal)
@@ -73,7 +74,8 @@ extension ProfileDesk {
             switch page {
             case .profile:
                 html = ProfilePage.render(profile, of: client, definition: definition, specialists: snapshot.specialists,
-                                          options: .init(paper: paper, omitSensitive: omitSensitive, asOf: today, printedOn: today))
+                                          options: .init(paper: paper, omitSensitive: omitSensitive, asOf: today, printedOn: today,
+                                                         answersUpTo: max(now, today.lastMoment())))
             case .summary:
                 html = ClientSummaryPage.render(client, in: snapshot, profile: profile, definition: definition,
                                                 options: .init(paper: paper, asOf: today, printedOn: today))

@@ -14,13 +14,18 @@ public enum ProfilePage {
         public var asOf: LocalDate
         /// The day the page is made.
         public var printedOn: LocalDate
+        /// Answers given up to this moment count; nil: up to the end of `asOf`. (The app gives
+        /// its clock: an answer given a moment ago is on the page whatever day the app is set to.)
+        public var answersUpTo: Date?
 
-        public init(paper: Paper = .letter, history: Bool = false, omitSensitive: Bool = false, asOf: LocalDate, printedOn: LocalDate) {
+        public init(paper: Paper = .letter, history: Bool = false, omitSensitive: Bool = false, asOf: LocalDate, printedOn: LocalDate,
+                    answersUpTo: Date? = nil) {
             self.paper = paper
             self.history = history
             self.omitSensitive = omitSensitive
             self.asOf = asOf
             self.printedOn = printedOn
+            self.answersUpTo = answersUpTo
         }
     }
 
@@ -28,7 +33,7 @@ public enum ProfilePage {
         _ profile: CareerProfile, of client: Client, definition: QuestionnaireDefinition,
         specialists: [Specialist], options: Options
     ) -> String {
-        let moment = options.asOf.lastMoment()
+        let moment = options.answersUpTo ?? options.asOf.lastMoment()
         let answers = profile.answers(asOf: moment)
         let names = Dictionary(specialists.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         var page = HTMLPage(title: "\(definition.title): \(client.name)", paper: options.paper)
