@@ -295,12 +295,13 @@ final class EffectRunner: @unchecked Sendable {
         case .close(let sessionID):
             profiles.close(sessionID)
             return .careerProfile(.closed)
-        case .export(let client, let specialists, let omitSensitive, let today):
+        case .printPages(let job):
+            let home = URL(fileURLWithPath: ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory())
             do {
-                let path = try profiles.export(client, specialists: specialists,
-                                               options: ProfileExport.Options(format: .markdown, omitSensitive: omitSensitive),
-                                               today: today)
-                return .careerProfile(.exported(path: path))
+                let paths = try profiles.printPages(
+                    job.pages, of: job.client, in: job.data, omitSensitive: job.omitSensitive, today: job.today, now: job.now,
+                    paper: Paper.forEnvironment(ProcessInfo.processInfo.environment), to: PagesFolder.resolve(job.folder, home: home))
+                return .careerProfile(.printed(paths: paths))
             } catch {
                 return .failed(error)
             }

@@ -37,18 +37,7 @@ struct Profile: ParsableCommand {
             let folder = options.folder
             let store = try readOnlyStore(folder, transform: transform)
             let snapshot = store.load()
-            let chosen: Client
-            switch ClientLookup.find(client, in: snapshot.clients) {
-            case .found(let found):
-                chosen = found
-            case .none:
-                printError("no client matches \"\(ClientLookup.shown(client))\"")
-                throw ExitCode(2)
-            case .several(let matches):
-                printError("\"\(ClientLookup.shown(client))\" matches \(matches.count) clients; give more of the name or the id:")
-                for line in ClientLookup.listing(matches) { printError("  " + line) }
-                throw ExitCode(2)
-            }
+            let chosen = try chooseClient(client, in: snapshot.clients)
             let profiles = CareerProfileStore(store: store)
             let (definition, definitionProblem) = profiles.definition()
             if let definitionProblem { printError(definitionProblem.description) }
@@ -56,8 +45,7 @@ struct Profile: ParsableCommand {
             for problem in problems { printError(problem.description) }
             let text = ProfileExport.render(
                 profile, of: chosen, definition: definition, specialists: snapshot.specialists,
-                options: ProfileExport.Options(format: format, omitSensitive: omitSensitive,
-                                               asOf: asOfDay?.lastMoment(), asOfLabel: asOfDay?.description))
+                options: ProfileExport.Options(format: format, omitSensitive: omitSensitive, asOf: asOfDay, printedOn: today))
             if !transform.isPlain {
                 printError("warning: this profile is not encrypted: anyone who can read where standard output goes reads it")
             }

@@ -32,10 +32,12 @@ import Testing
         return (CareerProfileStore(folder: folder.url, mode: .readOnly).profile(of: client.id).profile, definition)
     }
 
-    func render(_ format: ProfileExport.Format, omitSensitive: Bool = false, asOf: Date? = nil) throws -> String {
+    static let printedOn = date("2026-03-25")
+
+    func render(_ format: ProfileExport.Format, omitSensitive: Bool = false, asOf: LocalDate? = nil) throws -> String {
         let (profile, definition) = try profile()
         return ProfileExport.render(profile, of: client, definition: definition, specialists: [Sample.specialist],
-                                    options: .init(format: format, omitSensitive: omitSensitive, asOf: asOf, asOfLabel: asOf == nil ? nil : "2026-03-05"))
+                                    options: .init(format: format, omitSensitive: omitSensitive, asOf: asOf, printedOn: Self.printedOn))
     }
 
     @Test func markdownWithEverySection() throws {
@@ -45,13 +47,15 @@ import Testing
         #expect(text.contains("**On probation?**\nYes\n"))
         #expect(text.contains("**Health note (sensitive)**\nTakes a morning pill"))
         #expect(text.contains("\nBaker\n_Source: Treatment team, 2026-03-20_"))
-        #expect(text.contains("Money\\\n^\\[\\]0;owned^Groutine"), "control characters made visible, the line break kept")
+        #expect(text.contains("Money\n\n^\\[\\]0;owned^Groutine"), "control characters made visible, the line break kept")
         #expect(text.contains("    - Employer: Bean There"))
         #expect(text.contains("    - Why?: Hours"))
         #expect(text.contains("## Retired questions"))
         #expect(text.contains("**retired-question**\nan old answer"))
         #expect(text.contains("**What job would you like?**\nBaker"))
-        #expect(text.contains("**Start date**\n_(not answered)_"))
+        #expect(text.contains("_Not answered: 7 questions_"))
+        #expect(text.contains("_Not answered: Contact for a reference_"))
+        #expect(!text.contains("**Start date**"), "an unanswered question is folded into its section's line")
         #expect(!text.contains("Do you have a car?"), "a question whose condition is not met is not printed")
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
     }
@@ -59,10 +63,10 @@ import Testing
     @Test func markdownSignificantCharactersAreEscaped() throws {
         let (profile, definition) = try profile()
         let text = ProfileExport.render(profile, of: client, definition: definition, specialists: [],
-                                        options: .init(format: .markdown, asOf: Self.day1))
+                                        options: .init(format: .markdown, asOf: date("2026-03-01"), printedOn: Self.printedOn))
         #expect(text.contains("Cook \\*and\\* \\[baker\\] \\# 1. \\<b\\>"), "\(text)")
         let plain = ProfileExport.render(profile, of: client, definition: definition, specialists: [],
-                                         options: .init(format: .text, asOf: Self.day1))
+                                         options: .init(format: .text, asOf: date("2026-03-01"), printedOn: Self.printedOn))
         #expect(plain.contains("    Cook *and* [baker] # 1. <b>"))
     }
 
@@ -81,8 +85,8 @@ import Testing
     }
 
     @Test func asOfADate() throws {
-        let text = try render(.text, asOf: instant(1_772_755_199)) // 2026-03-05T23:59:59Z
-        #expect(text.contains("As of 2026-03-05"))
+        let text = try render(.text, asOf: date("2026-03-05"))
+        #expect(text.contains("Printed on 2026-03-25, as of 2026-03-05"))
         #expect(text.contains("    Cook *and* [baker]"))
         #expect(!text.contains("Baker"))
         #expect(!text.contains("Retired questions"))
@@ -98,5 +102,68 @@ import Testing
         #expect(text.contains("Why work now?\n    Money\n    ^[]0;owned^Groutine\n"))
         #expect(text.contains("    1.\n      Employer: Bean There\n"))
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    }
+
+    // MARK: The Markdown copy's former defects
+
+    @Test func aDateOrANumberStartingALineIsNotEscaped() {
+        #expect(MarkdownProbe.escape("2012-06-01") == "2012-06-01")
+        #expect(MarkdownProbe.escape("Started 2012-06-01\n2012-06-01 to 2013-01-31") == "Started 2012-06-01\n2012-06-01 to 2013-01-31")
+        #expect(MarkdownProbe.escape("3.5 hours") == "3.5 hours")
+        // What would start a list, a quote or an underline still is escaped.
+        #expect(MarkdownProbe.escape("- item\n  + other\n===") == "\\- item\n  \\+ other\n\\===")
+        #expect(MarkdownProbe.escape("1. first\n12) second") == "1\\. first\n12\\) second")
+        #expect(MarkdownProbe.escape("a - b = c") == "a - b = c")
+    }
+
+    @Test func noLineEndsInABackslash() throws {
+        let text = try render(.markdown)
+        #expect(text.contains("Money\n\n^\\[\\]0;owned^Groutine"), "each line of an answer a paragraph of its own")
+        let ending = text.split(separator: "\n").filter { $0.hasSuffix("\\") }
+        #expect(ending.isEmpty, "\(ending)")
+    }
+
+    @Test func theHeadingNamesTheDaysNotNow() throws {
+        for format in ProfileExport.Format.allCases {
+            let text = try render(format)
+            #expect(text.contains("Printed on 2026-03-25, as of 2026-03-25"), "\(format)")
+            #expect(!text.contains("As of now"))
+        }
+    }
+
+    @Test func unansweredQuestionsFoldIntoOneLinePerSection() throws {
+        let (profile, definition) = try profile()
+        let text = ProfileExport.render(profile, of: client, definition: definition, specialists: [],
+                                        options: .init(format: .markdown, printedOn: Self.printedOn))
+        #expect(!text.contains("(not answered)"))
+        let folded = text.split(separator: "\n").filter { $0.contains("Not answered: ") }
+        #expect(folded.count <= definition.sections.count + 1, "\(folded)")
+        #expect(text.contains("_Not answered: "), "\(text)")
+        // The shipped questionnaire, nearly empty: a line per section, not one per question.
+        let shipped = DefaultCareerProfile.definition
+        let empty = ProfileExport.render(CareerProfile(clientID: client.id), of: client, definition: shipped, specialists: [],
+                                         options: .init(format: .markdown, printedOn: Self.printedOn))
+        let lines = empty.split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("_Not answered: ") }.count == shipped.sections.count)
+        #expect(lines.count < 5 * shipped.sections.count, "\(lines.count) lines")
+    }
+}
+
+/// The Markdown escaping the printed copy uses, reached through a one-line answer.
+enum MarkdownProbe {
+    static func escape(_ text: String) -> String {
+        let definition = QuestionnaireDefinition(version: 1, title: "T", sections: [
+            QuestionnaireSection(id: "s", title: "S", questions: [Question(id: "q", prompt: "Q", type: .longText)]),
+        ])
+        let client = Sample.client()
+        let entry = AnswerEntry(questionID: "q", value: .text(text), answeredAt: instant(1_772_359_200), enteredBy: nil, source: .client)
+        let profile = CareerProfile(clientID: client.id, sessions: [
+            ProfileSessionFile(clientID: client.id, sessionID: UUID(), startedAt: instant(1_772_359_200), definitionVersion: 1, answers: [entry]),
+        ])
+        let text = ProfileExport.render(profile, of: client, definition: definition, specialists: [],
+                                        options: .init(format: .markdown, printedOn: date("2026-03-25")))
+        guard let start = text.range(of: "**Q**\n"), let end = text.range(of: "\n_Source:") else { return text }
+        // Paragraphs of the answer back into lines.
+        return String(text[start.upperBound..<end.lowerBound]).replacingOccurrences(of: "\n\n", with: "\n")
     }
 }

@@ -40,20 +40,65 @@ import Testing
         #expect(!CareerProfileStore(folder: folder.url).profile(of: client.id).profile.isStarted)
     }
 
-    @Test func aPrintableCopyIsOwnerOnlyNamedByIdAndNeverOverwritten() throws {
+    @Test func printedPagesAreOwnerOnlyNamedByIdAndNeverOverwritten() throws {
         let folder = TemporaryFolder()
         let desk = ProfileDesk(store: CareerProfileStore(store: try Store(folder: folder.url)))
         let today = try LocalDate(parsing: "2026-11-25")
-        let first = try desk.export(client, specialists: [], options: ProfileExport.Options(), today: today)
-        let second = try desk.export(client, specialists: [], options: ProfileExport.Options(), today: today)
-        #expect(first == "exports/profile-0d53e228-2026-11-25.md")
-        #expect(second == "exports/profile-0d53e228-2026-11-25-2.md")
-        let url = folder.url.appendingPathComponent(first)
-        #expect(try String(contentsOf: url, encoding: .utf8).contains("José Álvarez-Ruiz"))
-        let mode = try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int
+        let pages = folder.url.deletingLastPathComponent().appendingPathComponent("pages-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: pages) }
+        let snapshot = DataSnapshot(clients: [client])
+        // An answer given after the app's day (a clock ahead of it) is on the page all the same.
+        let answered = Date(timeIntervalSince1970: 1_796_032_800) // 2026-11-30T10:00:00Z
+        var session = desk.store.startSession(for: client.id, definition: desk.definition, at: answered)
+        _ = try desk.store.append(.text("Cook in a café"), to: "job-goal", in: desk.definition, by: nil, source: .client,
+                                  at: answered, session: &session)
+        let first = try desk.printPages([.profile, .summary], of: client, in: snapshot, omitSensitive: false, today: today,
+                                        now: answered.addingTimeInterval(60), paper: .a4, to: pages)
+        let second = try desk.printPages([.profile], of: client, in: snapshot, omitSensitive: true, today: today, now: Date(), paper: .a4, to: pages)
+        let third = try desk.printPages([.profile], of: client, in: snapshot, omitSensitive: false, today: today, now: Date(), paper: .a4, to: pages)
+        #expect(first.map { ($0 as NSString).lastPathComponent } == ["profile-0d53e228-2026-11-25.html", "summary-0d53e228-2026-11-25.html"])
+        #expect(second.map { ($0 as NSString).lastPathComponent } == ["profile-0d53e228-2026-11-25-no-sensitive.html"])
+        #expect(third.map { ($0 as NSString).lastPathComponent } == ["profile-0d53e228-2026-11-25-2.html"])
+        #expect(try String(contentsOfFile: first[0], encoding: .utf8).contains("<div class=\"a\">Cook in a café</div>"))
+        let text = try String(contentsOfFile: first[1], encoding: .utf8)
+        #expect(text.contains("Client summary: José Álvarez-Ruiz"))
+        #expect(text.contains("size: A4"))
+        let mode = try FileManager.default.attributesOfItem(atPath: first[0])[.posixPermissions] as? Int
         #expect(mode == 0o600)
-        let folderMode = try FileManager.default.attributesOfItem(atPath: url.deletingLastPathComponent().path)[.posixPermissions] as? Int
+        let folderMode = try FileManager.default.attributesOfItem(atPath: pages.path)[.posixPermissions] as? Int
         #expect(folderMode == 0o700)
+    }
+
+    @Test func pagesAreRefusedInsideASharedOrEncryptedDataFolder() throws {
+        let folder = TemporaryFolder()
+        let data = folder.url.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        let inside = data.appendingPathComponent("exports")
+        #expect(PagesFolder.refusal(of: inside, data: data, encrypted: false)?.contains("copied as a whole") == true,
+                "a folder not shared yet may be shared later")
+        #expect(PagesFolder.refusal(of: inside, data: data, encrypted: true)?.contains("encrypted") == true)
+        #expect(PagesFolder.refusal(of: data, data: data, encrypted: true) != nil, "the data folder itself is inside it")
+        // A sibling whose name starts the same is not inside.
+        #expect(PagesFolder.refusal(of: folder.url.appendingPathComponent("data-pages"), data: data, encrypted: true) == nil)
+        try FileManager.default.createDirectory(at: data.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        #expect(PagesFolder.refusal(of: inside, data: data, encrypted: false)?.contains("shared with a team") == true)
+        #expect(PagesFolder.refusal(of: folder.url.appendingPathComponent("pages"), data: data, encrypted: false) == nil)
+        // Through `..` or a link, a folder not made yet, inside is inside.
+        #expect(PagesFolder.refusal(of: folder.url.appendingPathComponent("pages/../data/new/pages"), data: data, encrypted: false) != nil)
+        let link = folder.url.appendingPathComponent("link")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: data)
+        #expect(PagesFolder.refusal(of: link.appendingPathComponent("pages"), data: data, encrypted: false) != nil)
+        let desk = ProfileDesk(store: CareerProfileStore(store: try Store(folder: data)))
+        #expect(throws: StoreError.self) {
+            try desk.printPages([.profile], of: client, in: DataSnapshot(clients: [client]), omitSensitive: false,
+                                today: date("2026-11-25"), now: Date(), paper: .letter, to: inside)
+        }
+        #expect(!FileManager.default.fileExists(atPath: inside.path))
+        let home = URL(fileURLWithPath: "/home/maria")
+        #expect(PagesFolder.resolve("~/fieldbook-pages", home: home).path == "/home/maria/fieldbook-pages")
+        #expect(PagesFolder.resolve(" ~ ", home: home).path == "/home/maria")
+        #expect(PagesFolder.resolve("/tmp/x/../pages", home: home).path == "/tmp/pages")
+        #expect(PagesFolder.resolve("Desktop/pages", home: home).path == "/home/maria/Desktop/pages")
     }
 
     @Test func theDemoCopyCarriesProfilesMovedInTime() throws {

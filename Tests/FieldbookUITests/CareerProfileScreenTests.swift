@@ -369,11 +369,23 @@ extension AppState {
         #expect(lines[start + 3] == "   Hours               Under 20")
         #expect(lines[start + 5] == "   Types of work       Food and restaurants")
         #expect(lines[start + 7] == "   Employers that fit  Café Müller")
-        // p asks for the printable copy; the message names the file, never the client.
-        let effects = state.press(.character("p"))
-        #expect(effects.contains { if case .store(_, .careerProfile(.export(_, _, false, _))) = $0 { true } else { false } })
-        state.answer(.careerProfile(.exported(path: "exports/profile-00000000-2026-11-22.md")))
-        #expect(state.screen().lines[22] == " ✓ Printable copy in the data folder: exports/profile-00000000-2026-11-22.md")
+        // p asks which folder the printable pages go to; the message names the files, never the client.
+        state.press(.character("p"))
+        #expect(state.screen().lines.contains { $0.contains("Folder:") && $0.contains("~/fieldbook-pages") }, "\n\(dump(state.screen()))")
+        state.type("/tmp/pages")
+        let effects = state.press(.enter)
+        let job = effects.compactMap { effect -> PrintPagesJob? in
+            if case .store(_, .careerProfile(.printPages(let job))) = effect { job } else { nil }
+        }.first
+        #expect(job?.folder == "/tmp/pages", "typing replaces the folder offered")
+        #expect(job?.pages == [.profile, .summary])
+        #expect(job?.omitSensitive == false)
+        state.answer(.careerProfile(.printed(paths: ["/tmp/pages/profile-00000000-2026-11-22.html", "/tmp/pages/summary-00000000-2026-11-22.html"])))
+        // A long message takes two lines above the key line.
+        let message = state.screen().lines[21...22].map { $0.trimmingTrailing() }
+        #expect(message == [" ✓ Printable pages in /tmp/pages: profile-00000000-2026-11-22.html,", " summary-00000000-2026-11-22.html"],
+                "\n\(dump(state.screen()))")
+        #expect(state.screen().lines.contains { $0.contains("── Career profile") }, "back on the client page")
     }
 }
 

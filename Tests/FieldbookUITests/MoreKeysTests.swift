@@ -63,7 +63,7 @@ import Testing
         let screen = state.screen()
         #expect(screen.body.prefix(4).contains { $0.hasPrefix(" Keys on this screen") }, "\(dump(screen))")
         for (key, help) in [("a", "Add a job"), ("E", "Edit the latest job"), ("C", "Edit the newest contact"),
-                            ("X", "Delete the newest contact"), ("p", "Write a printable copy of the career profile")] {
+                            ("X", "Delete the newest contact"), ("p", "Print: the career profile and a one-page summary")] {
             #expect(screen.body.contains { $0.hasPrefix("   \(key) ") && $0.contains(help) }, "\(key)\n\(dump(screen))")
         }
         // The full table follows, with "How do I…".

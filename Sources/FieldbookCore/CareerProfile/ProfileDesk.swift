@@ -124,38 +124,7 @@ public struct AnsweredProfile: Hashable, Sendable {
     }
 }
 
-extension ProfileDesk {
-    /// Writes a printable copy of one client's profile as it stands now into the data folder's
-    /// `exports/` (owner-only; an earlier copy is never overwritten). Returns the path relative to
-    /// the data folder: `exports/profile-<first 8 of the client's id>-<day>.md`, never the name.
-    public func export(_ client: Client, specialists: [Specialist], options: ProfileExport.Options, today: LocalDate)
-        throws(StoreError) -> String
-    {
-        guard store.mode == .readWrite else { throw .readOnly }
-        // Nothing plain about a client is written inside an encrypted folder.
-        guard store.transform.isPlain else {
-            throw .io(path: CareerProfileLayout.exports, reason: "this data folder is encrypted, so no plain copy is written inside it; "
-                      + "`fieldbook profile export CLIENT > FILE` writes one where you choose")
-        }
-        let profile = store.profile(of: client.id).profile
-        let text = ProfileExport.render(profile, of: client, definition: definition, specialists: specialists, options: options)
-        let exports = store.folder.appendingPathComponent(CareerProfileLayout.exports)
-        try DurableFile.makeFolder(exports)
-        // The first part of the id keeps the message naming the file within 80 columns.
-        let stem = "profile-\(client.id.lowercased.prefix(8))-\(today)" + (options.omitSensitive ? "-no-sensitive" : "")
-        let suffix = options.format == .markdown ? "md" : "txt"
-        var name = "\(stem).\(suffix)"
-        var number = 2
-        while FileManager.default.fileExists(atPath: exports.appendingPathComponent(name).path) {
-            name = "\(stem)-\(number).\(suffix)"
-            number += 1
-        }
-        try DurableFile.write(Data(text.utf8), to: exports.appendingPathComponent(name))
-        return "\(CareerProfileLayout.exports)/\(name)"
-    }
-}
-
 extension CareerProfileLayout {
-    /// Printable copies written from the app.
+    /// Printable copies the app once wrote inside the data folder (kept out of the team's sync).
     public static let exports = "exports"
 }

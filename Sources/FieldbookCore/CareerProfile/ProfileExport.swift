@@ -13,16 +13,16 @@ public enum ProfileExport {
         public var format: Format
         /// Leaves out sensitive questions and whole sensitive sections.
         public var omitSensitive: Bool
-        /// The profile as it stood at this moment; now when nil.
-        public var asOf: Date?
-        /// How to name that moment in the heading (e.g. "2026-03-31").
-        public var asOfLabel: String?
+        /// The profile as it stood at the end of this day; `printedOn` when nil.
+        public var asOf: LocalDate?
+        /// The day the copy is made, named in its heading.
+        public var printedOn: LocalDate
 
-        public init(format: Format = .markdown, omitSensitive: Bool = false, asOf: Date? = nil, asOfLabel: String? = nil) {
+        public init(format: Format = .markdown, omitSensitive: Bool = false, asOf: LocalDate? = nil, printedOn: LocalDate) {
             self.format = format
             self.omitSensitive = omitSensitive
             self.asOf = asOf
-            self.asOfLabel = asOfLabel
+            self.printedOn = printedOn
         }
     }
 
@@ -31,41 +31,30 @@ public enum ProfileExport {
         specialists: [Specialist], options: Options
     ) -> String {
         var writer = Writer(format: options.format)
-        let answers = profile.answers(asOf: options.asOf)
+        let asOf = options.asOf ?? options.printedOn
+        let moment = asOf.lastMoment()
+        let answers = profile.answers(asOf: moment)
         let names = Dictionary(specialists.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         writer.title("\(definition.title): \(client.name)")
-        var facts = ["As of " + (options.asOfLabel ?? "now")]
+        var facts = [PrintedLine.text(printedOn: options.printedOn, asOf: asOf)]
         facts.append("questionnaire version \(definition.version)")
         if options.omitSensitive { facts.append("sensitive sections and questions left out") }
         if answers.count == 0 { facts.append("no answers yet") }
         writer.note(facts.joined(separator: "; "))
 
-        for section in definition.sections {
-            if options.omitSensitive && section.sensitive { continue }
-            let printed = section.questions.filter {
-                definition.isShown($0, given: answers) && !(options.omitSensitive && $0.sensitive)
-            }
-            // A section whose every question is sensitive is left out whole.
-            if printed.isEmpty && options.omitSensitive && section.questions.contains(where: \.sensitive) { continue }
-            writer.heading(section.title + (section.sensitive ? " (sensitive)" : ""))
-            let answered = printed.filter { answers[$0.id] != nil }.count
-            var counts = "\(answered) of \(printed.count) answered"
-            if let touched = printed.compactMap({ answers[$0.id]?.answeredAt }).max() {
-                counts += "; last updated \(LocalDate(containing: touched))"
-            }
-            writer.note(counts)
-            for question in printed {
+        for part in printedSections(of: definition, answers: answers, omitSensitive: options.omitSensitive) {
+            writer.heading(part.section.title + (part.section.sensitive ? " (sensitive)" : ""))
+            writer.note(part.counts)
+            for question in part.answered {
+                guard let entry = answers[question.id] else { continue }
                 writer.question(question.prompt + (question.sensitive ? " (sensitive)" : ""))
-                guard let entry = answers[question.id] else {
-                    writer.unanswered()
-                    continue
-                }
                 write(entry.value, of: question, answers: answers, definition: definition, into: &writer)
                 writer.source(source(of: entry, names: names))
             }
+            if let folded = notAnswered(part.unanswered) { writer.note(folded) }
         }
 
-        let retired = profile.retiredAnswers(in: definition, asOf: options.asOf)
+        let retired = profile.retiredAnswers(in: definition, asOf: moment)
         if !retired.isEmpty && !options.omitSensitive {
             writer.heading("Retired questions")
             writer.note("Answers to questions no longer in the questionnaire, kept as they were given.")
@@ -78,6 +67,42 @@ public enum ProfileExport {
         return writer.output
     }
 
+    /// A section as a printed copy shows it: its questions shown (conditions met, sensitive
+    /// ones left out when asked), split into answered and not, and its counts line.
+    struct PrintedSection {
+        var section: QuestionnaireSection
+        var answered: [Question]
+        var unanswered: [Question]
+        var counts: String
+    }
+
+    /// The sections a printed copy shows, in order; a section whose every question is
+    /// sensitive is left out whole when sensitive questions are.
+    static func printedSections(of definition: QuestionnaireDefinition, answers: ProfileAnswers, omitSensitive: Bool) -> [PrintedSection] {
+        definition.sections.compactMap { section in
+            if omitSensitive && section.sensitive { return nil }
+            let printed = section.questions.filter { definition.isShown($0, given: answers) && !(omitSensitive && $0.sensitive) }
+            if printed.isEmpty && omitSensitive && section.questions.contains(where: \.sensitive) { return nil }
+            let answered = printed.filter { answers[$0.id] != nil }
+            var counts = "\(answered.count) of \(printed.count) answered"
+            if let touched = answered.compactMap({ answers[$0.id]?.answeredAt }).max() {
+                counts += "; last updated \(LocalDate(containing: touched))"
+            }
+            return PrintedSection(section: section, answered: answered, unanswered: printed.filter { answers[$0.id] == nil },
+                                  counts: counts)
+        }
+    }
+
+    /// The one line a section's (or an entry's) unanswered questions fold into: their prompts
+    /// when there are three or fewer, else how many; nil when every question is answered.
+    static func notAnswered(_ questions: [Question]) -> String? {
+        switch questions.count {
+        case 0: nil
+        case 1...3: "Not answered: " + questions.map(\.prompt).joined(separator: " / ")
+        default: "Not answered: \(questions.count) questions"
+        }
+    }
+
     private static func write(
         _ value: AnswerValue, of question: Question, answers: ProfileAnswers, definition: QuestionnaireDefinition,
         into writer: inout Writer
@@ -88,20 +113,25 @@ public enum ProfileExport {
         }
         for (index, entry) in entries.enumerated() {
             writer.entry(question.type == .repeating ? "\(index + 1)." : "")
+            var unanswered: [Question] = []
             for sub in question.questions where definition.isShown(sub, in: entry, of: question, given: answers) {
-                let text = entry.answers[sub.id].flatMap { ProfileText.plain($0, of: sub) }
+                guard let text = entry.answers[sub.id].flatMap({ ProfileText.plain($0, of: sub) }) else {
+                    unanswered.append(sub)
+                    continue
+                }
                 writer.field(sub.prompt, text)
             }
+            if let folded = notAnswered(unanswered) { writer.field(folded, nil) }
         }
     }
 
-    private static func source(of entry: AnswerEntry, names: [UUID: String]) -> String {
+    static func source(of entry: AnswerEntry, names: [UUID: String]) -> String {
         var parts = [entry.source.label, LocalDate(containing: entry.answeredAt).description]
         if let id = entry.enteredBy { parts.append(names[id] ?? id.lowercased) }
         return parts.joined(separator: ", ")
     }
 
-    private static func retiredText(_ value: AnswerValue) -> String {
+    static func retiredText(_ value: AnswerValue) -> String {
         switch value {
         case .choice(let id): id
         case .choices(let ids): ids.joined(separator: ", ")
@@ -125,12 +155,14 @@ public enum ProfileExport {
 
         private mutating func line(_ text: String = "") { output += text + "\n" }
 
-        /// Multi-line text, each line after the first indented the same way.
-        private mutating func block(_ text: String, indent: String, hardBreaks: Bool) {
+        /// Multi-line text. Markdown: each line a paragraph of its own (a blank line between,
+        /// never a trailing backslash); text: each line indented the same way.
+        private mutating func block(_ text: String, indent: String) {
             let lines = clean(text).split(separator: "\n", omittingEmptySubsequences: false)
-            for (index, part) in lines.enumerated() {
-                let end = hardBreaks && index < lines.count - 1 ? "\\" : ""
-                line(indent + part + end)
+            if format == .markdown {
+                line(lines.filter { !$0.allSatisfy(\.isWhitespace) }.map { indent + $0 }.joined(separator: "\n\n"))
+            } else {
+                for part in lines { line(indent + part) }
             }
         }
 
@@ -166,12 +198,7 @@ public enum ProfileExport {
         }
 
         mutating func answer(_ text: String) {
-            block(text, indent: format == .markdown ? "" : "    ", hardBreaks: format == .markdown)
-        }
-
-        mutating func unanswered() {
-            line(format == .markdown ? "_(not answered)_" : "    (not answered)")
-            line()
+            block(text, indent: format == .markdown ? "" : "    ")
         }
 
         mutating func source(_ text: String) {
@@ -187,14 +214,20 @@ public enum ProfileExport {
             }
         }
 
+        /// A field of a group's entry; without a value, `prompt` is a note (the entry's
+        /// unanswered questions folded into one line).
         mutating func field(_ prompt: String, _ value: String?) {
-            let shown = value ?? "(not answered)"
-            switch format {
-            case .markdown:
-                let body = clean(shown).replacingOccurrences(of: "\n", with: "\\\n      ")
-                line("    - " + clean(prompt) + ": " + (value == nil ? "_(not answered)_" : body))
-            case .text:
-                block(prompt + ": " + shown, indent: "      ", hardBreaks: false)
+            switch (format, value) {
+            case (.markdown, let value?):
+                let body = clean(value).split(separator: "\n", omittingEmptySubsequences: false)
+                    .filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: "\n\n      ")
+                line("    - " + clean(prompt) + ": " + body)
+            case (.markdown, nil):
+                line("    - _" + clean(prompt) + "_")
+            case (.text, let value?):
+                block(prompt + ": " + value, indent: "      ")
+            case (.text, nil):
+                block(prompt, indent: "      ")
             }
         }
     }
@@ -209,23 +242,32 @@ enum MarkdownText {
     private static let lineStart: Set<Character> = ["-", "+", "="]
 
     /// A backslash before every character CommonMark (with GitHub tables) could read as syntax.
+    /// A list marker or underline (`-`, `+`, `=`) counts only as a line's first character
+    /// after spaces; an ordered list's `.` or `)` only right after digits that start the line
+    /// and before a space or the line's end, so `2012-06-01` and `3.5 hours` are left as they are.
     static func escape(_ text: String) -> String {
         var result = ""
-        var atLineStart = true
+        var onlySpaces = true
         var digitsOnly = true
-        for character in text {
+        var sawDigit = false
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
             if character == "\n" {
                 result.append(character)
-                atLineStart = true
+                onlySpaces = true
                 digitsOnly = true
+                sawDigit = false
                 continue
             }
-            let startsList = atLineStart && (lineStart.contains(character) || (digitsOnly && (character == "." || character == ")")))
-            if inline.contains(character) || startsList { result.append("\\") }
+            // "1." or "12)" then a space or the line's end starts an ordered list.
+            let next = index + 1 < characters.count ? characters[index + 1] : "\n"
+            let endsListNumber = digitsOnly && sawDigit && (character == "." || character == ")") && (next == " " || next == "\n")
+            if inline.contains(character) || (onlySpaces && lineStart.contains(character)) || endsListNumber { result.append("\\") }
             result.append(character)
             let isDigit = character.isASCII && character.isNumber
-            if !isDigit { digitsOnly = false }
-            if !isDigit && character != " " { atLineStart = false }
+            if isDigit { sawDigit = true }
+            if character != " " { onlySpaces = false }
+            if !isDigit && !(character == " " && !sawDigit) { digitsOnly = false }
         }
         return result
     }

@@ -29,9 +29,10 @@ public struct ProfileSummary: Hashable, Sendable {
         self.lastTouched = lastTouched
     }
 
-    /// The summary of `profile` as it stands now, read through the definition's summary roles.
-    public init(_ profile: CareerProfile, definition: QuestionnaireDefinition) {
-        let answers = profile.answers()
+    /// The summary of `profile` as it stands now (or stood at `moment`), read through the
+    /// definition's summary roles.
+    public init(_ profile: CareerProfile, definition: QuestionnaireDefinition, asOf moment: Date? = nil) {
+        let answers = profile.answers(asOf: moment)
         func entry(_ role: SummaryRole) -> (Question, AnswerValue)? {
             guard let question = definition.question(for: role), let entry = answers[question.id],
                   definition.isShown(question, given: answers)
@@ -63,7 +64,11 @@ public struct ProfileSummary: Hashable, Sendable {
         }
         workTypes = types
         businessTypes = business
-        lastTouched = profile.lastTouched
+        if let moment {
+            lastTouched = profile.entries.last { $0.answeredAt <= moment }?.answeredAt
+        } else {
+            lastTouched = profile.lastTouched
+        }
     }
 
     public var isEmpty: Bool {

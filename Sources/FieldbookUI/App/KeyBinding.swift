@@ -65,6 +65,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case completion = "A name with completion in a form"
     case today = "Today"
     case reason = "Typing a reason (dismissing a due item)"
+    case printFolder = "Naming the folder for printable pages"
     case form = "Forms"
     case choice = "A choice in a form"
     case multipleChoice = "A multiple choice in a form"

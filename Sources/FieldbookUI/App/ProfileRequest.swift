@@ -11,8 +11,8 @@ public enum ProfileRequest: Hashable, Sendable {
     case append(ProfileAnswerToSave)
     /// The meeting of a closed fill-in screen is over.
     case close(sessionID: UUID)
-    /// Write a printable copy into the data folder's `exports/`.
-    case export(client: Client, specialists: [Specialist], omitSensitive: Bool, today: LocalDate)
+    /// Write a client's printable pages into the folder the user named.
+    case printPages(PrintPagesJob)
 }
 
 /// The answer to a `ProfileRequest`.
@@ -22,7 +22,7 @@ public enum ProfileResult: Sendable {
     case answered(AnsweredProfile)
     /// The answer does not fit its question; nothing was written.
     case refused(questionID: String, reason: String)
-    /// The path of the copy, relative to the data folder.
-    case exported(path: String)
+    /// The paths of the pages written.
+    case printed(paths: [String])
     case closed
 }

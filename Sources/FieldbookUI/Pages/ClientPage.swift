@@ -11,7 +11,6 @@ public struct ClientPage: Page {
     public private(set) var deleting: ClientContact?
     /// Carried from one visit of the career profile to the next while this page is open.
     public private(set) var hidingSensitive = false
-    private var printing: RequestID?
     /// `c` was pressed while the career profiles were still being read: the profile opens
     /// when they arrive, unless another key has been pressed on this page since.
     private var opensProfileWhenRead = false
@@ -88,10 +87,8 @@ public struct ClientPage: Page {
             }
             openProfile(in: &context)
         case .printProfile, .printProfileWithoutSensitive:
-            guard let client = context.data.client(clientID) else { return }
-            printing = context.request(.careerProfile(.export(client: client, specialists: context.data.specialists,
-                                                              omitSensitive: action == .printProfileWithoutSensitive, today: context.today)))
-            context.message = Message("Writing the printable copy…")
+            guard context.data.client(clientID) != nil else { return }
+            context.push(PrintPagesPage(clientID: clientID, pages: [.profile, .summary], omitSensitive: action == .printProfileWithoutSensitive))
         case .edit:
             if let client = context.data.client(clientID) {
                 context.push(FormPage(ClientForm(client: client, defaultSpecialist: nil), in: context))
@@ -101,11 +98,6 @@ public struct ClientPage: Page {
     }
 
     public mutating func receive(_ result: StoreResult, for request: RequestID, in context: inout PageContext) {
-        if request == printing {
-            printing = nil
-            context.message = Self.exportMessage(result)
-            return
-        }
         guard request == reading else {
             // The only other request this page makes: deleting a contact.
             switch result {
@@ -144,15 +136,6 @@ public struct ClientPage: Page {
     public mutating func returned(from page: any Page, in context: inout PageContext) {
         if let profile = page as? CareerProfilePage { hidingSensitive = profile.hidingSensitive }
         scroll(to: top, context)
-    }
-
-    /// Where the printable copy went (named by the client's id, never the name).
-    static func exportMessage(_ result: StoreResult) -> Message {
-        switch result {
-        case .careerProfile(.exported(let path)): Message("Printable copy in the data folder: \(path)", kind: .success)
-        case .failed(let error): Message("No printable copy: \(error.description)", kind: .error)
-        default: Message("No printable copy was written.", kind: .error)
-        }
     }
 
     private mutating func scroll(to row: Int, _ context: PageContext) {

@@ -14,7 +14,6 @@ public struct ProfileReviewPage: Page {
     public private(set) var selected = 0
     /// The question picked with Enter, to change its answer.
     public private(set) var chosen: String?
-    private var printing: RequestID?
 
     public init(clientID: UUID, digest: ProfileDigest, section: Int) {
         self.clientID = clientID
@@ -85,21 +84,13 @@ public struct ProfileReviewPage: Page {
             digest = digest.hiding(!digest.hidingSensitive)
             scroll(to: top, context)
         case .printProfile:
-            guard let client = context.data.client(clientID) else { return }
-            printing = context.request(.careerProfile(.export(client: client, specialists: context.data.specialists,
-                                                              omitSensitive: false, today: context.today)))
-            context.message = Message("Writing the printable copy…")
+            guard context.data.client(clientID) != nil else { return }
+            context.push(PrintPagesPage(clientID: clientID, pages: [.profile], omitSensitive: false))
         case .back:
             context.close()
         default:
             break
         }
-    }
-
-    public mutating func receive(_ result: StoreResult, for request: RequestID, in context: inout PageContext) {
-        guard request == printing else { return }
-        printing = nil
-        context.message = ClientPage.exportMessage(result)
     }
 
     public mutating func refresh(in context: inout PageContext) { scroll(to: top, context) }
