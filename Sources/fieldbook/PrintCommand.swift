@@ -114,7 +114,7 @@ struct PageOptions: ParsableArguments {
     @Option(help: ArgumentHelp("letter or a4 (default: from the locale's paper, else letter).", valueName: "PAPER"))
     var paper: Paper?
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The records as they stood on this day (default: today): 2026-11-30, yesterday, -1w...", valueName: "DATE"))
+    @Option(name: .customLong("as-of"), parsing: .unconditional, help: ArgumentHelp("The records as they stood on this day (default: today): 2026-11-30, yesterday, -1w...", valueName: "DATE"))
     var asOf: String?
 
     @OptionGroup var options: DataOptions
@@ -130,7 +130,7 @@ struct PageOptions: ParsableArguments {
             throw ExitCode(2)
         }
         let today = LocalDate(containing: Date())
-        return (today, try PeriodOptions.day(asOf, "--as-of", today: today))
+        return (today, try DateOption.day(asOf, "--as-of", today: today))
     }
 
     func load() throws -> (Store, DataSnapshot) {

@@ -33,7 +33,8 @@ struct Profile: ParsableCommand {
 
         func run() throws {
             let transform = try FolderAccess.unlock(options.folder)
-            let asOfDay = try asOf.map { try DateOption.day($0, "--as-of", today: LocalDate(containing: Date())) }
+            let today = LocalDate(containing: Date())
+            let asOfDay = try asOf.map { try DateOption.day($0, "--as-of", today: today) }
             let folder = options.folder
             let store = try readOnlyStore(folder, transform: transform)
             let snapshot = store.load()

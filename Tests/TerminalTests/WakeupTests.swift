@@ -10,7 +10,10 @@ import Darwin
 
 /// The key loop waits on the terminal and on a `Wakeup` together: a ring (an answer from the
 /// store, posted on another thread) ends the wait at once, and never costs a key.
-@Suite(.serialized, .timeLimit(.minutes(1))) @MainActor struct WakeupTests {
+@Suite(.serialized) @MainActor struct WakeupTests {
+    /// The longest wait a read is given where the test expects a key or a ring to end it: a read
+    /// that runs out instead has missed its wake-up, and takes at least this long to say so.
+    static let longWait: Int32 = 30_000
     /// A headless terminal reading from a pipe the test types into; the pipe stays open.
     @MainActor final class Typed {
         let terminal: TerminalSession
@@ -52,7 +55,7 @@ import Darwin
             close(keyEnd)
         }
         ringer.start()
-        #expect(typed.terminal.read(timeoutMilliseconds: 600_000, wakeup: wakeup) == nil)
+        #expect(typed.terminal.read(timeoutMilliseconds: Self.longWait, wakeup: wakeup) == nil)
         #expect(typed.terminal.read(timeoutMilliseconds: 10_000, wakeup: wakeup) == .key(.character("z")))
     }
 
@@ -62,12 +65,14 @@ import Darwin
         typed.type("x")
         wakeup.ring()
         wakeup.ring()
-        #expect(typed.terminal.read(timeoutMilliseconds: 600_000, wakeup: wakeup) == .key(.character("x")))
+        #expect(typed.terminal.read(timeoutMilliseconds: Self.longWait, wakeup: wakeup) == .key(.character("x")))
         // Two rings, one wake-up: then the wait runs to its timeout.
-        #expect(typed.terminal.read(timeoutMilliseconds: 600_000, wakeup: wakeup) == nil)
+        let started = ContinuousClock.now
+        #expect(typed.terminal.read(timeoutMilliseconds: Self.longWait, wakeup: wakeup) == nil)
+        #expect(ContinuousClock.now - started < .milliseconds(Int(Self.longWait) / 2), "the ring did not end the wait")
         #expect(typed.terminal.read(timeoutMilliseconds: 10, wakeup: wakeup) == nil)
         typed.type("y")
-        #expect(typed.terminal.read(timeoutMilliseconds: 600_000, wakeup: wakeup) == .key(.character("y")))
+        #expect(typed.terminal.read(timeoutMilliseconds: Self.longWait, wakeup: wakeup) == .key(.character("y")))
     }
 
     @Test func escapeSequencesStayWholeKeysWhenWaitingOnTheWakeup() throws {
@@ -77,7 +82,7 @@ import Darwin
         typed.type(esc + "[A" + esc + "[1;5D" + "q" + esc + "[3~")
         var keys: [Key] = []
         for _ in 0..<4 {
-            if case .key(let key)? = typed.terminal.read(timeoutMilliseconds: 600_000, wakeup: wakeup) { keys.append(key) }
+            if case .key(let key)? = typed.terminal.read(timeoutMilliseconds: Self.longWait, wakeup: wakeup) { keys.append(key) }
         }
         #expect(keys == [.up, .controlLeft, .character("q"), .delete])
     }
