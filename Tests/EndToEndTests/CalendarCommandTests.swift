@@ -240,6 +240,30 @@ private let readEvents = """
         #expect(!FileManager.default.fileExists(atPath: file.path), "no calendar is written once it is no longer kept")
     }
 
+    /// An encrypted folder's calendar is plain text outside it: said when it is kept, and each
+    /// time a command writes it again (the passphrase asked once).
+    @Test func anEncryptedFoldersCalendarIsWarnedAbout() throws {
+        let program = try Program()
+        func shell(_ command: String) -> (status: Int32, output: String) {
+            spawn(["sh", "-c", "XDG_CONFIG_HOME='\(program.config.path)' " + command])
+        }
+        let encrypted = shell("printf 'pw\\npw\\n' | '\(binary)' encrypt --data '\(program.folder.path)'")
+        #expect(encrypted.status == 0, "\(encrypted.output)")
+        let file = program.root.appendingPathComponent("cal.ics")
+        let kept = shell("printf 'pw\\n' | '\(binary)' calendar --keep '\(file.path)' --data '\(program.folder.path)'")
+        #expect(kept.status == 0, "\(kept.output)")
+        #expect(kept.output.contains("warning: the calendar is not encrypted"), "\(kept.output)")
+        #expect(try String(contentsOf: file, encoding: .utf8).contains("BEGIN:VEVENT"))
+        try FileManager.default.removeItem(at: file)
+        let sheet = program.root.appendingPathComponent("clients.csv")
+        try Data("id,name,program_entry,specialist,status\r\nA-1,Ada Lovelace,2026-12-01,María Okafor,job-search\r\n".utf8).write(to: sheet)
+        let imported = shell("printf 'pw\\n' | '\(binary)' import clients '\(sheet.path)' --data '\(program.folder.path)'")
+        #expect(imported.status == 0, "\(imported.output)")
+        #expect(imported.output.components(separatedBy: "Passphrase").count == 2, "asked once: \(imported.output)")
+        #expect(imported.output.contains("warning: the calendar is not encrypted"), "\(imported.output)")
+        #expect(FileManager.default.fileExists(atPath: file.path))
+    }
+
     @Test func aCalendarFileInsideTheDataFolderIsRefused() throws {
         let program = try Program()
         let inside = program.run(["calendar", "--out", program.folder.appendingPathComponent("due.ics").path])

@@ -136,6 +136,18 @@ import Testing
         #expect(hidden.first.map { !$0.uid.contains("2a9f0e4c") } == true, "no record id in a deidentified feed")
     }
 
+    /// A job start is in the feed up to its own morning, and gone the morning after.
+    @Test func aJobStartIsListedOnItsDayAndNotTheDayAfter() {
+        func starts(on day: String) -> [LocalDate] {
+            let (due, clients, specialists) = Self.program(asOf: Self.day(day), lastContact: "2026-11-04")
+            return CalendarFeed(due: due, clients: clients, specialists: specialists).events(naming: .identified)
+                .filter { $0.categories.last == CalendarFeed.jobStartKind }.map(\.day)
+        }
+        #expect(starts(on: "2026-11-02") == [Self.day("2026-11-03")])
+        #expect(starts(on: "2026-11-03") == [Self.day("2026-11-03")])
+        #expect(starts(on: "2026-11-04") == [])
+    }
+
     @Test func deidentifiedNamesAreInitialsAndTheReportCode() throws {
         let salt = Data(repeating: 3, count: 32)
         let (due, clients, specialists) = Self.program(asOf: Self.day("2026-11-05"), lastContact: "2026-11-04")
