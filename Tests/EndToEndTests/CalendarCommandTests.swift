@@ -240,6 +240,35 @@ private let readEvents = """
         #expect(!FileManager.default.fileExists(atPath: file.path), "no calendar is written once it is no longer kept")
     }
 
+    /// A sync that brings a change writes the kept calendar again; one that brings nothing leaves it.
+    @Test func aSyncThatBringsAChangeWritesTheKeptCalendarAgain() throws {
+        let program = try Program()
+        let hub = program.root.appendingPathComponent("hub.git").path
+        let other = program.root.appendingPathComponent("other")
+        func fieldbook(_ copy: String, _ arguments: String...) -> (status: Int32, output: String) {
+            spawn(["/usr/bin/env", "XDG_STATE_HOME=\(program.root.path)/state-\(copy)", "XDG_CONFIG_HOME=\(program.root.path)/config-\(copy)",
+                   binary] + arguments)
+        }
+        #expect(fieldbook("a", "sync", "init", hub, "--data", program.folder.path).status == 0)
+        #expect(fieldbook("b", "sync", "join", hub, "--data", other.path).status == 0)
+        let file = program.root.appendingPathComponent("b.ics")
+        let kept = fieldbook("b", "calendar", "--keep", file.path, "--full-names", "--data", other.path)
+        #expect(kept.status == 0, "\(kept.output)")
+        #expect(!(try String(contentsOf: file, encoding: .utf8)).contains("Grace Hopper"))
+        try FileManager.default.removeItem(at: file)
+        let nothing = fieldbook("b", "sync", "--data", other.path)
+        #expect(nothing.status == 0, "\(nothing.output)")
+        #expect(!FileManager.default.fileExists(atPath: file.path), "nothing came: nothing written")
+
+        let today = LocalDate(containing: Date())
+        try program.store.save(Client(name: "Grace Hopper", programEntryDate: today.adding(days: -2), specialistID: program.maria.id,
+                                      status: .jobSearch, createdAt: Self.created))
+        #expect(fieldbook("a", "sync", "--data", program.folder.path).status == 0)
+        let brought = fieldbook("b", "sync", "--data", other.path)
+        #expect(brought.status == 0, "\(brought.output)")
+        #expect(try String(contentsOf: file, encoding: .utf8).contains("First employer contact: Grace Hopper"))
+    }
+
     /// An encrypted folder's calendar is plain text outside it: said when it is kept, and each
     /// time a command writes it again (the passphrase asked once).
     @Test func anEncryptedFoldersCalendarIsWarnedAbout() throws {
