@@ -269,6 +269,21 @@ private let readEvents = """
         #expect(try String(contentsOf: file, encoding: .utf8).contains("First employer contact: Grace Hopper"))
     }
 
+    /// `check --repair` changes what the folder holds (a file that does not read is moved
+    /// aside): the kept calendar follows.
+    @Test func aRepairWritesTheKeptCalendarAgain() throws {
+        let program = try Program()
+        let file = program.root.appendingPathComponent("kept.ics")
+        let kept = program.run(["calendar", "--keep", file.path, "--full-names"])
+        #expect(kept.status == 0, "\(kept.output)")
+        #expect(try String(contentsOf: file, encoding: .utf8).contains("First employer contact: Ming Wáng"))
+        try Data("{ not json".utf8).write(to: program.folder.appendingPathComponent("clients/\(program.ming.id.uuidString.lowercased()).json"))
+        let repaired = program.run(["check", "--repair", "--yes"])
+        #expect(repaired.output.contains("Repaired"), "\(repaired.output)")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(!text.contains("First employer contact: Ming") && text.contains("BEGIN:VCALENDAR"), "\(text)")
+    }
+
     /// An encrypted folder's calendar is plain text outside it: said when it is kept, and each
     /// time a command writes it again (the passphrase asked once).
     @Test func anEncryptedFoldersCalendarIsWarnedAbout() throws {
