@@ -289,7 +289,8 @@ private let readEvents = """
     @Test func anEncryptedFoldersCalendarIsWarnedAbout() throws {
         let program = try Program()
         func shell(_ command: String) -> (status: Int32, output: String) {
-            spawn(["sh", "-c", "XDG_CONFIG_HOME='\(program.config.path)' " + command])
+            // Exported: every command of the pipeline reads this machine's settings from the test's folder.
+            spawn(["sh", "-c", "export XDG_CONFIG_HOME='\(program.config.path)'; " + command])
         }
         let encrypted = shell("printf 'pw\\npw\\n' | '\(binary)' encrypt --data '\(program.folder.path)'")
         #expect(encrypted.status == 0, "\(encrypted.output)")
@@ -297,6 +298,9 @@ private let readEvents = """
         let kept = shell("printf 'pw\\n' | '\(binary)' calendar --keep '\(file.path)' --data '\(program.folder.path)'")
         #expect(kept.status == 0, "\(kept.output)")
         #expect(kept.output.contains("warning: the calendar is not encrypted"), "\(kept.output)")
+        // Kept in the test's own machine settings, never the user's.
+        let machine = try MachineSettings.load(from: program.config.appendingPathComponent("fieldbook/machine.json"))
+        #expect(machine.keptCalendar(for: program.folder)?.path == file.path)
         #expect(try String(contentsOf: file, encoding: .utf8).contains("BEGIN:VEVENT"))
         try FileManager.default.removeItem(at: file)
         let sheet = program.root.appendingPathComponent("clients.csv")
