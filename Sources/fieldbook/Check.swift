@@ -77,9 +77,11 @@ struct Check: ParsableCommand {
         do {
             try DataRepair.apply(steps, folder: folder)
         } catch {
+            CalendarKeeping.refresh(folder, transform: transform)
             printError("repair stopped: \(error.description)")
             throw ExitCode.failure
         }
+        CalendarKeeping.refresh(folder, transform: transform)
         printLine("Repaired: \(steps.count) step\(steps.count == 1 ? "" : "s") done.")
         try exitForRemaining(folder, transform)
     }

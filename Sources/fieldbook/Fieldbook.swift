@@ -21,7 +21,7 @@ struct Fieldbook: ParsableCommand {
                 the data folder.
                 """ + (helpMayBeAsked ? "\n\n" + openOptionsHelp : ""),
             version: FieldbookVersion.current,
-            subcommands: [Open.self, Check.self, Due.self, Contacts.self, ReportCommand.self, Profile.self, PrintCommand.self, Audit.self, BackupCommand.self, PIN.self, ImportCommand.self, ExportCommand.self, CacheCommand.self, SyncCommand.self, EncryptCommand.self, DecryptCommand.self, PassphraseCommand.self, Completions.self],
+            subcommands: [Open.self, Check.self, Due.self, CalendarCommand.self, Contacts.self, ReportCommand.self, Profile.self, PrintCommand.self, Audit.self, BackupCommand.self, PIN.self, ImportCommand.self, ExportCommand.self, CacheCommand.self, SyncCommand.self, EncryptCommand.self, DecryptCommand.self, PassphraseCommand.self, Completions.self],
             defaultSubcommand: Open.self
         )
     }

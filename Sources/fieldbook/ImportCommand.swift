@@ -150,6 +150,8 @@ struct ImportCommand: ParsableCommand {
             printError("\(file): \(error.description)")
             throw ExitCode.failure
         }
+        // Whatever the write pass leaves (rows in, a stop part way), the kept calendar follows it.
+        defer { CalendarKeeping.refresh(folder, transform: transform) }
         let bar = ProgressLine("importing", total: plan.rowsRead, unit: "rows")
         let result: ImportPlan
         // Ctrl-C stops the write between two rows: the rows before it are in, whole.

@@ -35,10 +35,14 @@ enum MainLoop {
                     startMessage: @escaping (ProfileOverview) -> String? = { _ in nil },
                     afterFirstFrame: @escaping @Sendable () -> Void = {}, askWhoYouAre: Bool = false, pin: PINHash? = nil,
                     startsLocked: Bool = true, sharesWithHub: Bool = false, autoSync: AutoSync = .off,
+                    keptCalendar: KeptCalendar? = nil, transform: FileTransform = .plain,
                     remember: (UUID) -> String? = { _ in nil }) throws -> Int32? {
         // The store's answers and stop signals wake the loop at once (no polling while busy).
         let wakeup = Wakeup()
         let runner = EffectRunner(store: store, posted: { wakeup?.ring() })
+        // The kept calendar is written on its own queue; on the way out, the last write ends first.
+        let calendar = keptCalendar.map { CalendarKeeper(kept: $0, folder: store.folder, transform: transform, posted: { wakeup?.ring() }) }
+        defer { calendar?.finish() }
         // Leaving while a sync runs (a signal, or `q` waited long enough): its git is stopped;
         // the next sync carries on from where it was.
         defer { if runner.isSyncing { Git.stopRunning() } }
@@ -62,6 +66,10 @@ enum MainLoop {
         state.pin = pin
         state.autoSync.plan = sharesWithHub ? autoSync : .off
         state.lockWhenAPINIsSet()
+        state.keepsCalendar = calendar != nil
+        func keepCalendar() {
+            calendar?.write(CalendarKeeper.Input(due: state.figures.due, clients: state.data.clients, specialists: state.data.specialists))
+        }
         if let notice = terminal.localeNotice { state.message = Message(notice, kind: .warning) }
         // The start-up check counts the career profile problems once the profiles are read; the
         // message is nil until the check's first count is in.
@@ -76,6 +84,8 @@ enum MainLoop {
         let profileLoad = App.loadProfiles(&state)
         if let profileLoad, case .store(let id, let request) = profileLoad.effect { runner.start(id, request) }
         runner.inTurn(afterFirstFrame)
+        // Once on start: the day may have changed since it was last written.
+        keepCalendar()
         var profilesForTheCheck = ProfileOverview.loading
         var lastLook = Date()
         while true {
@@ -94,7 +104,7 @@ enum MainLoop {
                 lastLook = now.now
                 runner.lookForSyncs()
             }
-            var events: [Event] = [.tick(now.now)] + runner.takeEvents()
+            var events: [Event] = [.tick(now.now)] + runner.takeEvents() + (calendar?.takeEvents() ?? [])
             for case .finished(let id, .careerProfile(.overview(let overview))) in events where id == profileLoad?.id {
                 profilesForTheCheck = overview
             }
@@ -122,6 +132,7 @@ enum MainLoop {
                     case .store(let id, let request): runner.start(id, request)
                     case .redraw: repaint = true
                     case .quit: return byInterrupt ? TerminalSignals.interruptSignal : nil
+                    case .keepCalendar: keepCalendar()
                     case .rememberSpecialist(let id):
                         runner.identify(as: id)
                         if let problem = remember(id) { state.message = Message(problem, kind: .error) }

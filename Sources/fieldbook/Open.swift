@@ -128,7 +128,8 @@ struct OpenOptions: ParsableArguments {
                                  preparation: preparation, startCheck: startCheck, startMessage: startMessage,
                                  afterFirstFrame: { folderProblems.count = DataCheck.hygiene(of: folder).count },
                                  askWhoYouAre: askWhoYouAre, pin: machine.pin, startsLocked: transform.isPlain, sharesWithHub: sharesWithHub,
-                                 autoSync: machine.autoSync(for: folder)) { id in
+                                 autoSync: machine.autoSync(for: folder),
+                                 keptCalendar: demo ? nil : machine.keptCalendar(for: folder), transform: transform) { id in
                     machine.setSpecialist(id, for: folder)
                     do {
                         try machine.save(to: machineFile)

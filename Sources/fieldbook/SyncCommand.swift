@@ -62,6 +62,7 @@ struct SyncNow: ParsableCommand {
             printError(error.description)
             throw ExitCode.failure
         }
+        if !report.changedPaths.isEmpty { CalendarKeeping.refresh(options.folder, transform: transform) }
         try describe(report)
     }
 }

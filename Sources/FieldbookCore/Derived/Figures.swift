@@ -13,6 +13,18 @@ public struct Figures: Sendable {
         public var job: Job
     }
 
+    /// The jobs starting from `from` to `through` (nil: however far ahead), soonest first,
+    /// then by client name: the Today screen's job starts and the calendar feed's.
+    public static func jobStarts(in clients: [Client], from: LocalDate, through: LocalDate?) -> [JobStart] {
+        var starts: [JobStart] = []
+        for client in clients {
+            for job in client.jobs where job.startDate >= from && through.map({ job.startDate <= $0 }) ?? true {
+                starts.append(JobStart(clientID: client.id, clientName: client.name, specialistID: client.specialistID, job: job))
+            }
+        }
+        return starts.sorted { ($0.job.startDate, $0.clientName) < ($1.job.startDate, $1.clientName) }
+    }
+
     public let today: LocalDate
     /// Days ahead counted for job starts.
     public static let jobStartDays = 14
@@ -76,17 +88,12 @@ public struct Figures: Sendable {
         self.today = today
         basis = Basis(data)
         var active: [UUID: Int] = [:]
-        var starts: [JobStart] = []
-        let horizon = today.adding(days: Figures.jobStartDays)
         for client in data.clients {
-            for job in client.jobs where job.startDate >= today && job.startDate <= horizon {
-                starts.append(JobStart(clientID: client.id, clientName: client.name, specialistID: client.specialistID, job: job))
-            }
             if let specialist = client.specialistID, client.status.isActive { active[specialist, default: 0] += 1 }
         }
         toMerge = Dictionary(data.pendingMerges.compactMap { pending in pending.recordID.map { ($0, pending) } }) { first, _ in first }
         activeClients = active
-        jobStartsAhead = starts.sorted { ($0.job.startDate, $0.clientName) < ($1.job.startDate, $1.clientName) }
+        jobStartsAhead = Figures.jobStarts(in: data.clients, from: today, through: today.adding(days: Figures.jobStartDays))
 
         let parts: Parts
         if let previous, var followed = Parts(following: previous, data: data, today: today, saved: saved) {

@@ -12,6 +12,9 @@ public struct MachineSettings: Codable, Hashable, Sendable {
     /// When the app syncs each data folder by itself, keyed as `specialists` is; a folder not
     /// named here is synced only on F5 (absent in files written before it existed).
     public var autoSync: [String: AutoSync]?
+    /// The calendar file kept up to date for each data folder, keyed as `specialists` is
+    /// (absent in files written before it existed).
+    public var calendars: [String: KeptCalendar]?
 
     public init(specialists: [String: UUID] = [:], pin: PINHash? = nil) {
         self.specialists = specialists
@@ -65,6 +68,37 @@ public struct MachineSettings: Codable, Hashable, Sendable {
         plans[Self.key(for: folder)] = plan.isOff ? nil : plan
         autoSync = plans.isEmpty ? nil : plans
     }
+
+    /// The calendar file this machine keeps for `folder`, if any.
+    public func keptCalendar(for folder: URL) -> KeptCalendar? { calendars?[Self.key(for: folder)] }
+
+    /// Keeps `calendar` for `folder`; nil stops keeping one.
+    public mutating func setKeptCalendar(_ calendar: KeptCalendar?, for folder: URL) {
+        var kept = calendars ?? [:]
+        kept[Self.key(for: folder)] = calendar
+        calendars = kept.isEmpty ? nil : kept
+    }
+}
+
+/// A calendar file (`fieldbook calendar --keep FILE`) written again after every change to a
+/// data folder's records, by the app and by every command that changes them, for a calendar
+/// app that subscribes to a file.
+public struct KeptCalendar: Codable, Hashable, Sendable {
+    /// The file's absolute path.
+    public var path: String
+    /// Only these specialists' items; nil: everyone's.
+    public var specialists: [UUID]?
+    /// Clients named in full; absent or false: initials and report codes.
+    public var fullNames: Bool?
+
+    public init(path: String, specialists: [UUID]? = nil, fullNames: Bool = false) {
+        self.path = path
+        self.specialists = specialists
+        self.fullNames = fullNames ? true : nil
+    }
+
+    public var file: URL { URL(fileURLWithPath: path) }
+    public var namesInFull: Bool { fullNames == true }
 }
 
 /// When the app syncs a shared data folder without F5: on start, on quitting with `q`, and

@@ -36,7 +36,7 @@ public enum App {
         if environment.today != state.today {
             state.today = environment.today
             state.figures = Figures(data: state.data, today: state.today)
-            effects = refreshAll(&state, environment)
+            effects = refreshAll(&state, environment) + (state.keepsCalendar ? [.keepCalendar] : [])
         }
         return effects + respond(to: event, &state, environment)
     }
@@ -284,7 +284,7 @@ public enum App {
     /// (empty: everything is built again).
     private static func dataChanged(_ state: inout AppState, _ environment: Environment, saved: [SavedChange] = []) -> [Effect] {
         state.figures = Figures(data: state.data, today: state.today, previous: state.figures, saved: saved)
-        return refreshAll(&state, environment)
+        return refreshAll(&state, environment) + (state.keepsCalendar ? [.keepCalendar] : [])
     }
 
     /// A tab just came into view: it catches up with what it put off while hidden.

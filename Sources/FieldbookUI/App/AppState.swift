@@ -88,6 +88,9 @@ public struct AppState: Sendable {
     public var sync: SyncSummary?
     /// The app's own syncs: automatic ones, the one under way, quitting after one.
     public var autoSync = AutoSyncState()
+    /// This machine keeps a calendar file for the folder (`fieldbook calendar --keep`): every
+    /// change to the due list asks for it to be written again (`Effect.keepCalendar`).
+    public var keepsCalendar = false
     /// Reloads asked for by the app itself after a merged save: their answer says nothing.
     var quietReloads: Set<RequestID> = []
     var nextPage = 1

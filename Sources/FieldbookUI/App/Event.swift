@@ -33,6 +33,9 @@ public enum Effect: Hashable, Sendable {
     case quit
     /// Keep, on this machine only, that the user is this specialist in this data folder.
     case rememberSpecialist(UUID)
+    /// Write the kept calendar file again from the due list as it is now (off the key loop; a
+    /// failure comes back as a `.warning`).
+    case keepCalendar
 }
 
 /// Work on the data folder.
