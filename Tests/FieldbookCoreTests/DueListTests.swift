@@ -198,4 +198,27 @@ import Testing
         #expect(Self.kinds(Self.list([client], asOf: "2026-11-04")) == ["monthly 2026-11-25"])
         #expect(Self.kinds(Self.list([client], asOf: "2026-10-24")) == ["weekly 2026-10-09"])
     }
+
+    /// Items alike but for their ids are ordered by the ids' text (no id first), as when the
+    /// ids were compared as `uuidString`s; here they are compared as bytes.
+    @Test func itemsAlikeButForTheirIdsAreInTheOrderOfTheIdsText() throws {
+        let asOf = try LocalDate(parsing: "2026-11-18")
+        var ids: [UUID?] = [nil] + (0..<40).map { _ in UUID() }
+        ids += ["00000000-0000-0000-0000-00000000000A", "00000000-0000-0000-0000-000000000009",
+                "A0000000-0000-0000-0000-000000000000", "90000000-0000-0000-0000-000000000000"].map(UUID.init(uuidString:))
+        var items: [DueItem] = []
+        for (n, id) in ids.enumerated() {
+            for job in [nil, ids[(n * 7) % ids.count], ids[(n * 11 + 3) % ids.count]] {
+                items.append(DueItem(kind: .weekly, dueOn: asOf, asOf: asOf, clientID: n % 3 == 0 ? id : nil, clientName: "Same",
+                                     jobID: job, employerID: n % 3 == 1 ? id : nil, employerContactID: n % 3 == 2 ? id : nil,
+                                     why: "w"))
+            }
+        }
+        func text(_ item: DueItem) -> (String, String) {
+            ((item.clientID ?? item.employerContactID ?? item.employerID)?.uuidString ?? "", item.jobID?.uuidString ?? "")
+        }
+        let sorted = items.shuffled().sorted(by: DueItem.listOrder)
+        #expect(sorted.map(text) .elementsEqual(items.map(text).sorted(by: <), by: ==))
+        #expect(text(sorted[0]).0 == "" && text(sorted[0]).1 == "")
+    }
 }

@@ -51,4 +51,21 @@ import Testing
         let same = UUID()
         #expect(!UUIDText.precedes(same, same))
     }
+
+    @Test func idsAreWrittenAsFoundationWritesThemInEitherCase() {
+        // Every value of every byte (each nibble on both sides of the digit-letter boundary), and random ids.
+        var ids = (0..<300).map { _ in UUID() }
+        for place in 0..<16 {
+            for value in UInt8.min...UInt8.max {
+                var bytes = [UInt8](repeating: 0x5A, count: 16)
+                bytes[place] = value
+                ids.append(bytes.withUnsafeBytes { UUID(uuid: $0.load(as: uuid_t.self)) })
+            }
+        }
+        for id in ids {
+            #expect(UUIDText.text(id) == id.uuidString)
+            #expect(UUIDText.text(id, lowercase: true) == id.uuidString.lowercased())
+            #expect(id.lowercased == id.uuidString.lowercased())
+        }
+    }
 }

@@ -11,7 +11,9 @@ public struct CareerProfile: Hashable, Sendable {
 
     public init(clientID: UUID, sessions files: [ProfileSessionFile] = []) {
         self.clientID = clientID
-        let ordered = files.sorted { ($0.startedAt, $0.sessionID.uuidString) < ($1.startedAt, $1.sessionID.uuidString) }
+        let ordered = files.sorted {
+            $0.startedAt != $1.startedAt ? $0.startedAt < $1.startedAt : UUIDText.precedes($0.sessionID, $1.sessionID)
+        }
         var entries: [(entry: AnswerEntry, order: Int)] = []
         for file in ordered {
             for entry in file.answers { entries.append((entry, entries.count)) }

@@ -42,8 +42,17 @@ public struct EmployerDirectory: Sendable {
         summaries = [:]
         businessTypes = BusinessTypeIndex(snapshot.employers)
         directoryOrders = [:]
-        // Newest first, each contact goes at the end of its employer's list.
+        // Newest first, each contact goes at the end of its employer's list, made as long as it
+        // will be (grown by appending, the lists held spare room: a quarter of their memory).
         let contacts = snapshot.employerContacts
+        var counts: [UUID: Int] = [:]
+        for contact in contacts { counts[contact.employerID, default: 0] += 1 }
+        contactsByEmployer.reserveCapacity(counts.count)
+        for (employerID, count) in counts {
+            var list: [EmployerContact] = []
+            list.reserveCapacity(count)
+            contactsByEmployer[employerID] = list
+        }
         for index in order { NewestFirstLists.insert(contacts[index], into: &contactsByEmployer, at: contacts[index].employerID) }
         for employer in snapshot.employers { summaries[employer.id] = summary(employer) }
         directoryOrders = Self.directoryOrders(employerNames, summaries: summaries)

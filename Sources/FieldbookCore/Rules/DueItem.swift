@@ -78,10 +78,17 @@ public struct DueItem: Hashable, Sendable {
         if a.kind != b.kind { return a.kind.ruleNumber < b.kind.ruleNumber }
         let ea = a.employerName ?? "", eb = b.employerName ?? ""
         if ea != eb { return ea < eb }
-        let ta = (a.clientID ?? a.employerContactID ?? a.employerID)?.uuidString ?? ""
-        let tb = (b.clientID ?? b.employerContactID ?? b.employerID)?.uuidString ?? ""
-        if ta != tb { return ta < tb }
-        return (a.jobID?.uuidString ?? "") < (b.jobID?.uuidString ?? "")
+        // Ids in the order of their text (no id first), compared as bytes.
+        let ta = a.clientID ?? a.employerContactID ?? a.employerID
+        let tb = b.clientID ?? b.employerContactID ?? b.employerID
+        if ta != tb { return Self.precedes(ta, tb) }
+        return Self.precedes(a.jobID, b.jobID)
+    }
+
+    private static func precedes(_ a: UUID?, _ b: UUID?) -> Bool {
+        guard let b else { return false }
+        guard let a else { return true }
+        return UUIDText.precedes(a, b)
     }
 }
 

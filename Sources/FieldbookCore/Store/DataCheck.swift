@@ -41,8 +41,12 @@ public enum DataCheck {
             }
             return ([DataProblem(path: DataLayout.formatFile, kind: .formatFile, message: message)], DataSnapshot())
         }
-        let snapshot = store.load()
-        return (problems(in: folder, loaded: snapshot, skipping: skipping, now: now, transform: transform), snapshot)
+        // The career profiles are read beside the records (neither needs the other).
+        let (snapshot, profileProblems) = SideBySide.run({ store.load() }, {
+            profileFileProblems(CareerProfileStore(folder: folder, mode: .readOnly, transform: transform))
+        })
+        return (problems(in: folder, loaded: snapshot, profileProblems: profileProblems, skipping: skipping, now: now,
+                         transform: transform), snapshot)
     }
 
     /// Everything `fieldbook check` reports, given the folder's records as already loaded
@@ -71,14 +75,15 @@ public enum DataCheck {
             return false
         })
         problems += references(in: snapshot, alsoKnown: unreadable, unlistedFolders: unlisted)
-        if let profileProblems {
-            problems += profileProblems
-        } else {
-            let profiles = CareerProfileStore(folder: folder, mode: .readOnly, transform: transform)
-            problems += [profiles.definition().problem].compactMap { $0 } + profiles.allProfiles().problems
-        }
+        problems += profileProblems ?? profileFileProblems(CareerProfileStore(folder: folder, mode: .readOnly, transform: transform))
         if !skipping.contains(.folderWalk) { problems += hygiene(of: folder, skipping: skipping, now: now) }
         return problems
+    }
+
+    /// The problems of the folder's career profile files: its definition, then every session
+    /// file (each client's profile is read and let go: only the problems are kept).
+    static func profileFileProblems(_ profiles: CareerProfileStore) -> [DataProblem] {
+        [profiles.definition().problem].compactMap { $0 } + profiles.mapProfiles { _ in true }.problems
     }
 
     /// Problems with the folder itself rather than its records: temporary files left by

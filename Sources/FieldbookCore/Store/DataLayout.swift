@@ -77,7 +77,7 @@ public enum DataLayout {
 }
 
 extension UUID {
-    var lowercased: String { uuidString.lowercased() }
+    var lowercased: String { UUIDText.text(self, lowercase: true) }
 }
 
 /// The top-level `fieldbook.json`: which format the folder is written in.

@@ -169,8 +169,10 @@ extension Store {
         case .decoded(let decoded):
             let version = FileVersion(read.hash!)
             // The same version read again keeps what this store holds of it (a record written here).
+            // A store that never saves keeps the version alone: its bytes, the base of a merge,
+            // are read again (and checked against it) if they are ever asked for.
             if files[relative]?.version != version {
-                files.set(relative, read.bytes.map { .read(version, $0) } ?? .cached(version))
+                files.set(relative, mode == .readWrite ? read.bytes.map { .read(version, $0) } ?? .cached(version) : .cached(version))
             }
             decoded.versioned(version).collect(from: relative, into: &loaded)
         }

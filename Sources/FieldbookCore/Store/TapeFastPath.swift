@@ -23,6 +23,10 @@ enum TapeFastPath {
             }
             if T.self == EmployerContact.self { return try employerContact(tape, at: index) as? T }
             if T.self == ClientContact.self { return try clientContact(tape, at: index) as? T }
+            if T.self == ProfileSessionFile.self { return try profileSession(tape, at: index) as? T }
+            if T.self == [AnswerEntry].self { return try tape.fastList(at: index, answerEntry) as? T }
+            if T.self == AnswerEntry.self { return try answerEntry(tape, at: index) as? T }
+            if T.self == AnswerValue.self { return try answerValue(tape, at: index) as? T }
         } catch {
             return nil
         }

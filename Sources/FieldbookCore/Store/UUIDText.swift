@@ -21,9 +21,11 @@ enum UUIDText {
     }
 
     /// `uuid.uuidString`: upper case, in groups of 8-4-4-4-12 (as files hold them), written
-    /// without the C library's formatting.
-    static func text(_ uuid: UUID) -> String {
-        withUnsafeBytes(of: uuid.uuid) { bytes in
+    /// without the C library's formatting; `lowercase`: `uuid.uuidString.lowercased()`, as
+    /// file names and messages write ids.
+    static func text(_ uuid: UUID, lowercase: Bool = false) -> String {
+        let letters: UInt8 = lowercase ? 87 : 55
+        return withUnsafeBytes(of: uuid.uuid) { bytes in
             String(unsafeUninitializedCapacity: 36) { out in
                 var position = 0
                 for index in 0..<16 {
@@ -31,8 +33,8 @@ enum UUIDText {
                         out[position] = 0x2D
                         position += 1
                     }
-                    out[position] = digit(bytes[index] >> 4)
-                    out[position + 1] = digit(bytes[index] & 0x0F)
+                    out[position] = digit(bytes[index] >> 4, letters)
+                    out[position + 1] = digit(bytes[index] & 0x0F, letters)
                     position += 2
                 }
                 return position
@@ -52,8 +54,8 @@ enum UUIDText {
     }
 
     @inline(__always)
-    private static func digit(_ value: UInt8) -> UInt8 {
-        value < 10 ? 48 + value : 55 + value
+    private static func digit(_ value: UInt8, _ letters: UInt8) -> UInt8 {
+        value < 10 ? 48 + value : letters + value
     }
 
     /// The value of a hexadecimal digit (0-9, A-F, a-f); 0xF0 for any other byte.
