@@ -26,7 +26,9 @@ public enum DataCheck {
     /// The problems, and what could be read (for a summary line).
     /// `transform`: an encrypted folder's key (a file that fails to open with it is reported
     /// as damaged or tampered with, never loaded).
-    public static func report(folder: URL, skipping: Set<Part> = [], now: Date = Date(), transform: FileTransform = .plain)
+    /// `progress` is told the files read, then that the rest is being checked.
+    public static func report(folder: URL, skipping: Set<Part> = [], now: Date = Date(), transform: FileTransform = .plain,
+                              progress: (any ProgressListener)? = nil)
         -> (problems: [DataProblem], snapshot: DataSnapshot)
     {
         let store: Store
@@ -41,7 +43,9 @@ public enum DataCheck {
             }
             return ([DataProblem(path: DataLayout.formatFile, kind: .formatFile, message: message)], DataSnapshot())
         }
-        let snapshot = store.load()
+        let snapshot = store.load(progress: progress)
+        progress?.start("checking references, career profiles and the folder", unit: "")
+        progress?.show(0, of: 0)
         return (problems(in: folder, loaded: snapshot, skipping: skipping, now: now, transform: transform), snapshot)
     }
 
