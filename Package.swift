@@ -71,7 +71,7 @@ let package = Package(
         ),
         .testTarget(name: "FieldbookUITests", dependencies: ["FieldbookUI", "FieldbookCore", "SyntheticData"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "FieldbookUI"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["fieldbook", "GenerateSampleData", "FieldbookCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["fieldbook", "GenerateSampleData", "FieldbookCore", "SyntheticData"]),
     ],
     swiftLanguageModes: [.v6]
 )

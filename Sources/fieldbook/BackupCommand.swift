@@ -30,8 +30,13 @@ struct BackupCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let target = URL(fileURLWithPath: out)
+        // Ctrl-C stops tar between two pieces of the archive, and the file is removed.
+        WorkInterrupt.catchControlC()
+        defer { WorkInterrupt.release() }
+        let line = ProgressLine("backing up", unit: "KB", minimum: 1024)
         do {
-            let result = try Backup.write(folder: folder, to: target)
+            let result = try Backup.write(folder: folder, to: target, progress: line, shouldStop: { WorkInterrupt.wasRequested })
+            line.finish()
             printLine("Backed up \(folder.path) to \(result.file.path) (\(result.bytes) bytes, readable by you only).")
             if result.leftOutHistory {
                 printLine("Left out .git: the sync history is kept by the team's hub. A restored copy joins it with `fieldbook sync join HUB`.")
@@ -44,6 +49,11 @@ struct BackupCommand: ParsableCommand {
                 printLine("Copy what they point to into the data folder in their place, then back up again.")
             }
         } catch {
+            line.finish()
+            if WorkInterrupt.wasRequested {
+                printError("stopped (Ctrl-C): no backup was written")
+                throw WorkInterrupt.exitCode
+            }
             printError(error.description)
             throw ExitCode.failure
         }

@@ -36,7 +36,9 @@ struct Check: ParsableCommand {
             throw ExitCode(2)
         }
         let transform = try FolderAccess.unlock(folder, pin: false)
-        let (problems, snapshot) = DataCheck.report(folder: folder, transform: transform)
+        let line = ProgressLine("reading", unit: "files")
+        let (problems, snapshot) = DataCheck.report(folder: folder, transform: transform, progress: line)
+        line.finish()
         for problem in problems {
             let path = problem.path.hasPrefix("/") ? problem.path : folder.appendingPathComponent(problem.path).path
             printLine("\(path): \(problem.message)")

@@ -116,24 +116,29 @@ struct DecryptCommand: ParsableCommand {
 }
 
 /// Runs the conversion, its progress on standard error (one line, redrawn on a terminal).
+/// Ctrl-C stops it between two files, where a crash would leave it: every command then refuses
+/// the folder until the same command is run again to finish (exit status 130).
 private func convert(_ folder: URL, key: FolderKey, verb: String) throws -> FolderConversion.Summary {
-    let onTerminal = isatty(STDERR_FILENO) == 1
-    var shown = -1
+    let line = ProgressLine(verb.lowercased(), unit: "files", minimum: 0)
+    WorkInterrupt.catchControlC()
+    defer { WorkInterrupt.release() }
+    let summary: FolderConversion.Summary
     do {
-        let summary = try FolderConversion.finish(folder, key: key) { done, total in
-            guard onTerminal else { return }
-            let percent = total == 0 ? 100 : done * 100 / total
-            guard percent != shown else { return }
-            shown = percent
-            FileHandle.standardError.write(Data("\r\(verb): \(done)/\(total) files (\(percent) %)".utf8))
-        }
-        if onTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
-        return summary
+        summary = try FolderConversion.finish(folder, key: key, progress: { done, total in line.show(done, of: total) },
+                                              shouldStop: { WorkInterrupt.wasRequested })
+        line.finish()
     } catch {
-        if onTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
+        line.finish()
         printError(error.description)
         throw ExitCode.failure
     }
+    if summary.stopped {
+        let command = verb == "Encrypting" ? "encrypt" : "decrypt"
+        printError("stopped (Ctrl-C) after \(summary.converted + summary.alreadyDone) files: \(folder.path) is half converted "
+                   + "(each file whole, in one form or the other); every command refuses it until `fieldbook \(command)` is run again to finish")
+        throw WorkInterrupt.exitCode
+    }
+    return summary
 }
 
 /// `fieldbook passphrase add|change|remove|list`.

@@ -39,6 +39,12 @@ struct ExportCommand: ParsableCommand {
             printError("choose --csv (one kind) or --json (all)")
             throw ExitCode(2)
         }
+        // Ctrl-C stops the export between two pieces: a file given with --out is then never
+        // made (it appears whole or not at all).
+        WorkInterrupt.catchControlC()
+        defer { WorkInterrupt.release() }
+        let line = ProgressLine("reading", unit: "files")
+        defer { line.finish() }
         let data: Data
         if json {
             guard kind == "all" else {
@@ -46,16 +52,26 @@ struct ExportCommand: ParsableCommand {
                 throw ExitCode(2)
             }
             // Written record by record as it is made: the document is never held whole.
-            let copy = FullCopy(try loadSnapshot(transform))
+            let copy = FullCopy(try loadSnapshot(transform, line))
+            try stopIfInterrupted()
             warnIfPlainCopyOfEncrypted(transform)
+            line.start("exporting", unit: "records")
+            let pieces = { (sink: ([UInt8]) throws -> Void) throws in
+                try copy.write(to: { piece in
+                    guard !WorkInterrupt.wasRequested else { throw ExportStopped() }
+                    try sink(piece)
+                }, progress: line)
+            }
             do {
                 if let out {
-                    try ExportFile.write(to: URL(fileURLWithPath: out)) { sink in try copy.write(to: sink) }
+                    try ExportFile.write(to: URL(fileURLWithPath: out)) { sink in try pieces(sink) }
                 } else {
-                    try StandardOutput.stream { sink in try copy.write(to: sink) }
+                    try StandardOutput.stream { sink in try pieces(sink) }
                 }
-            } catch let error as StoreError {
-                printError(error.description)
+            } catch {
+                line.finish()
+                try stopIfInterrupted()
+                printError((error as? StoreError)?.description ?? "\(error)")
                 throw ExitCode.failure
             }
             return
@@ -64,7 +80,9 @@ struct ExportCommand: ParsableCommand {
                 printError("unknown kind \"\(kind)\"; use one of: " + ExchangeKind.allCases.map(\.rawValue).joined(separator: ", "))
                 throw ExitCode(2)
             }
-            let text = CSVExport.csv(chosen, from: try loadSnapshot(transform))
+            let snapshot = try loadSnapshot(transform, line)
+            try stopIfInterrupted()
+            let text = CSVExport.csv(chosen, from: snapshot)
             data = excel ? ExcelCSV.data(text) : Data(text.utf8)
         }
         warnIfPlainCopyOfEncrypted(transform)
@@ -80,6 +98,13 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
+    /// Ctrl-C was pressed: nothing more is written, and a file given with --out was not made.
+    private func stopIfInterrupted() throws {
+        guard WorkInterrupt.wasRequested else { return }
+        printError("stopped (Ctrl-C): " + (out.map { "\($0) was not written" } ?? "the export stops part way"))
+        throw WorkInterrupt.exitCode
+    }
+
     /// An encrypted folder's records are written out plain: the user is told once.
     private func warnIfPlainCopyOfEncrypted(_ transform: FileTransform) {
         guard !transform.isPlain else { return }
@@ -87,10 +112,14 @@ struct ExportCommand: ParsableCommand {
                    + (out ?? "where standard output goes") + " reads these records; delete it once it has served")
     }
 
-    private func loadSnapshot(_ transform: FileTransform) throws -> DataSnapshot {
+    private func loadSnapshot(_ transform: FileTransform, _ line: ProgressLine) throws -> DataSnapshot {
         let store = try readOnlyStore(options.folder, transform: transform)
-        let snapshot = store.load()
+        let snapshot = store.load(progress: line)
+        line.finish()
         reportLeftOut(snapshot, in: "the export")
         return snapshot
     }
 }
+
+/// The export was stopped by Ctrl-C part way.
+private struct ExportStopped: Error {}

@@ -155,14 +155,14 @@ struct ImportCommand: ParsableCommand {
         let bar = ProgressLine("importing", total: plan.rowsRead, unit: "rows")
         let result: ImportPlan
         // Ctrl-C stops the write between two rows: the rows before it are in, whole.
-        ImportInterrupt.catchControlC()
-        defer { ImportInterrupt.release() }
+        WorkInterrupt.catchControlC()
+        defer { WorkInterrupt.release() }
         do {
             result = try CSVImport.write(kind, header: header, rows: &rows, snapshot: snapshot, to: store, today: day, now: Date(),
                                          dates: order, progress: { done in
                                              bar.show(done)
                                              TestHook.holdImport(rowsDone: done)
-                                         }, shouldStop: { ImportInterrupt.wasRequested })
+                                         }, shouldStop: { WorkInterrupt.wasRequested })
             bar.finish()
         } catch {
             bar.finish()

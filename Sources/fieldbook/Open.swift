@@ -75,7 +75,11 @@ struct OpenOptions: ParsableArguments {
                 printError(error.description)
                 throw ExitCode.failure
             }
-            snapshot = store.load()
+            // A large folder read before the first frame says how far it is, on the terminal
+            // the app is about to take over, once it takes longer than a moment.
+            let line = ProgressLine("reading the data folder", unit: "files", delay: 0.3)
+            snapshot = store.load(progress: line)
+            line.finish()
         }
         let machineFile = MachineSettings.location()
         var machine: MachineSettings

@@ -58,10 +58,15 @@ struct SyncNow: ParsableCommand {
     func run() throws {
         let report: SyncReport
         let transform = try FolderAccess.unlock(options.folder, pin: false)
-        do { report = try syncEngine(options.folder, transform: transform).run() } catch {
+        let engine = syncEngine(options.folder, transform: transform)
+        let line = ProgressLine("sync", unit: "", minimum: 0)
+        engine.progress = line
+        do { report = try engine.run() } catch {
+            line.finish()
             printError(error.description)
             throw ExitCode.failure
         }
+        line.finish()
         if !report.changedPaths.isEmpty { CalendarKeeping.refresh(options.folder, transform: transform) }
         try describe(report)
     }

@@ -21,4 +21,23 @@ enum TestHook {
         _ = FileManager.default.createFile(atPath: path + ".held", contents: nil)
         while FileManager.default.fileExists(atPath: path) { usleep(10_000) }
     }
+
+    /// `FIELDBOOK_TEST_HOLD_WORK=STEP:PATH`: the progress line of long work (`exporting`,
+    /// `backing up`) waits, the first time its step STEP reports something done, for as long as a
+    /// file is at PATH (and says so with a file at PATH.held), so a test can press Ctrl-C part
+    /// way without racing a clock.
+    static func holdWork(step: String) {
+        guard let (wanted, path) = workHold, wanted == step, !heldWork else { return }
+        heldWork = true
+        _ = FileManager.default.createFile(atPath: path + ".held", contents: nil)
+        while FileManager.default.fileExists(atPath: path) { usleep(10_000) }
+    }
+
+    private static let workHold: (step: String, path: String)? = {
+        guard let value = ProcessInfo.processInfo.environment["FIELDBOOK_TEST_HOLD_WORK"],
+              let colon = value.firstIndex(of: ":") else { return nil }
+        return (String(value[..<colon]), String(value[value.index(after: colon)...]))
+    }()
+
+    nonisolated(unsafe) private static var heldWork = false
 }

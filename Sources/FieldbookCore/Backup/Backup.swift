@@ -8,8 +8,9 @@ import Darwin
 /// A backup of a whole data folder as a gzip-compressed tar archive, which `tar xzf` (and
 /// every common archive tool) opens.
 ///
-/// The archive is written by the system's `tar` (present on every Linux and macOS; it already
-/// knows long names, modes and symbolic links, which it stores as links, never following them).
+/// The archive is written by the system's `tar` and `gzip` (present on every Linux and macOS;
+/// tar already knows long names, modes and symbolic links, which it stores as links, never
+/// following them), through this process, which counts it (`ArchivePipe`).
 /// A symbolic link that leads out of the data folder (or nowhere) is left out, and the result
 /// names it: stored, it would restore as a link to something the archive does not hold.
 /// The file is created owner-only (0600) before any byte is written, and never replaces an
@@ -34,8 +35,11 @@ public enum Backup {
     }
 
     /// Writes the archive of `folder` to `out`; when `out` is an existing folder, to a dated
-    /// file in it.
-    public static func write(folder: URL, to out: URL, now: Date = Date()) throws(StoreError) -> Result {
+    /// file in it. `progress` is told the archive's kilobytes written of about how many there
+    /// will be; `shouldStop`, asked between pieces, stops it: then, as on any failure, no
+    /// file is left.
+    public static func write(folder: URL, to out: URL, now: Date = Date(), progress: (any ProgressListener)? = nil,
+                             shouldStop: () -> Bool = { false }) throws(StoreError) -> Result {
         let folder = folder.standardizedFileURL
         guard DurableFile.isDirectory(folder),
               FileManager.default.fileExists(atPath: folder.appendingPathComponent(DataLayout.formatFile).path)
@@ -66,8 +70,11 @@ public enum Backup {
             // Links are left out by name, taken literally (no wildcards).
             let exclusions = leftOut.isEmpty ? [] : ["--no-wildcards"] + leftOut.flatMap { ["--exclude", "./" + $0.path] }
             // A shared folder's history is the hub's to keep: the archive holds the records.
-            failure = runTar(["tar", "-czf", "-", "--exclude", ".*.tmp", "--exclude", "./.git"] + exclusions + ["-C", folder.path, "."],
-                             output: fd)
+            let expected = progress == nil ? 0 : ArchivePipe.expectedSize(of: folder, leavingOut: Set(leftOut.map(\.path)))
+            var stopped = false
+            failure = ArchivePipe.run(tar: ["tar", "-cf", "-", "--exclude", ".*.tmp", "--exclude", "./.git"] + exclusions
+                                          + ["-C", folder.path, "."],
+                                      output: fd, expectedBytes: expected, progress: progress, shouldStop: shouldStop, stopped: &stopped)
         }
         if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
         var info = stat()
@@ -80,37 +87,5 @@ public enum Backup {
         DurableFile.syncFolder(target.deletingLastPathComponent())
         return Result(file: target, bytes: size, leftOut: leftOut,
                       leftOutHistory: DurableFile.isDirectory(folder.appendingPathComponent(".git")))
-    }
-
-    /// Runs `arguments` (found on PATH) with its standard output on `output`; nil when it
-    /// succeeded, else what went wrong, with its error output.
-    private static func runTar(_ arguments: [String], output: Int32) -> String? {
-        var errorPipe: [Int32] = [0, 0]
-        guard pipe(&errorPipe) == 0 else { return String(cString: strerror(errno)) }
-        let pid: pid_t
-        do {
-            pid = try ChildProcess.start(arguments, output: output, errors: errorPipe[1], closing: [errorPipe[0]])
-        } catch {
-            close(errorPipe[1])
-            close(errorPipe[0])
-            return "could not start \(arguments[0]): \(error)"
-        }
-        close(errorPipe[1])
-        var errorText = Data()
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(errorPipe[0], $0.baseAddress!, 4096) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            errorText.append(contentsOf: buffer[0..<n])
-        }
-        close(errorPipe[0])
-        let status = ChildProcess.wait(for: pid)
-        let exited = status & 0x7F == 0
-        let code = (status >> 8) & 0xFF
-        if exited && code == 0 { return nil }
-        let detail = String(decoding: errorText, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        let how = exited ? "\(arguments[0]) exited with \(code)" : "\(arguments[0]) was stopped by signal \(status & 0x7F)"
-        return detail.isEmpty ? how : "\(how): \(detail)"
     }
 }

@@ -26,6 +26,9 @@ public enum FolderConversion {
         public var alreadyDone = 0
         /// Temporary files of interrupted saves removed.
         public var temporaryRemoved = 0
+        /// Stopped when asked (`shouldStop`), between two files: the folder is left as an
+        /// interruption leaves it, and the next run finishes it.
+        public var stopped = false
     }
 
     /// Starts encrypting a plain data folder: a new random folder key, its first key slot for
@@ -76,9 +79,11 @@ public enum FolderConversion {
     /// Converts every file not yet in the form the folder is being converted to, then clears
     /// the mark. `progress` is told (files done, files in all) as it goes. Decrypting stops
     /// before clearing the mark when a file fails authentication (listed in the error), so the
-    /// key stays in the folder for it.
+    /// key stays in the folder for it. `shouldStop`, asked between two files, stops it there,
+    /// the mark kept, as a crash at that moment would (`Summary.stopped`).
     @discardableResult
-    public static func finish(_ folder: URL, key: FolderKey, progress: (Int, Int) -> Void = { _, _ in })
+    public static func finish(_ folder: URL, key: FolderKey, progress: (Int, Int) -> Void = { _, _ in },
+                              shouldStop: () -> Bool = { false })
         throws(EncryptionError) -> Summary
     {
         let state: EncryptedFolder.State
@@ -96,6 +101,10 @@ public enum FolderConversion {
                     summary.temporaryRemoved += 1
                 }
                 for (index, relative) in files.enumerated() {
+                    if shouldStop() {
+                        summary.stopped = true
+                        return
+                    }
                     let url = folder.appendingPathComponent(relative)
                     guard let bytes = try DurableFile.read(url) else { continue }
                     let encrypted = FolderKey.looksEncrypted(bytes)

@@ -38,9 +38,10 @@ public struct FullCopy: Codable, Sendable, Equatable {
     /// Writes the document to `sink` record by record, each piece ending at a line's end: the
     /// bytes `JSONEncoder` makes of the whole copy (pretty, sorted keys), without the whole
     /// document ever being in memory, and each record through the store's own encoder.
-    public func write(to sink: ([UInt8]) throws -> Void) throws(StoreError) {
+    /// `progress` is told the records written of the records in all, piece by piece.
+    public func write(to sink: ([UInt8]) throws -> Void, progress: (any ProgressListener)? = nil) throws(StoreError) {
         do {
-            try writeDocument(sink)
+            try writeDocument(sink, progress)
         } catch let error as StoreError {
             throw error
         } catch {
@@ -51,13 +52,21 @@ public struct FullCopy: Codable, Sendable, Equatable {
     /// The pieces are about this size (a record is never cut).
     private static let pieceSize = 1 << 20
 
-    private func writeDocument(_ sink: ([UInt8]) throws -> Void) throws {
+    /// The records the document holds.
+    public var recordCount: Int {
+        clients.count + employerContacts.count + employers.count + fidelityReviews.count + specialists.count
+    }
+
+    private func writeDocument(_ sink: ([UInt8]) throws -> Void, _ progress: (any ProgressListener)?) throws {
         var out: [UInt8] = []
         out.reserveCapacity(Self.pieceSize + 65_536)
+        let total = recordCount
+        var written = 0
         func flush(_ force: Bool = false) throws {
             guard force || out.count >= Self.pieceSize else { return }
             try sink(out)
             out.removeAll(keepingCapacity: true)
+            progress?.show(written, of: total)
         }
         func member(_ key: String, last: Bool = false, _ value: () throws -> Void) rethrows {
             JSONWriter.indent(1, into: &out)
@@ -73,6 +82,7 @@ public struct FullCopy: Codable, Sendable, Equatable {
                 JSONWriter.indent(2, into: &out)
                 JSONWriter.append(try TreeEncoding.encode(record), depth: 2, into: &out)
                 out.append(contentsOf: (offset == records.count - 1 ? "\n" : ",\n").utf8)
+                written += 1
                 try flush()
             }
             JSONWriter.indent(1, into: &out)

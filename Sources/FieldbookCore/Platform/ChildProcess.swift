@@ -16,16 +16,21 @@ public enum ChildProcess {
     }
 
     /// Starts `arguments` (the program is looked up on PATH unless it is a path) with standard
-    /// input from /dev/null and standard output and error on `output` and `errors`; `closing`
-    /// are descriptors the child must not keep (the reading end of a pipe); `environment`, the
-    /// child's whole environment (nil: this process's). Returns its pid.
+    /// input from `input` (nil: /dev/null) and standard output and error on `output` and
+    /// `errors`; `closing` are descriptors the child must not keep (the reading end of a pipe);
+    /// `environment`, the child's whole environment (nil: this process's). Returns its pid.
     public static func start(
-        _ arguments: [String], output: Int32, errors: Int32, closing: [Int32] = [], environment: [String: String]? = nil
+        _ arguments: [String], input: Int32? = nil, output: Int32, errors: Int32, closing: [Int32] = [],
+        environment: [String: String]? = nil
     ) throws(StartError) -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if let input {
+            posix_spawn_file_actions_adddup2(&actions, input, 0)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        }
         posix_spawn_file_actions_adddup2(&actions, output, 1)
         posix_spawn_file_actions_adddup2(&actions, errors, 2)
         for descriptor in closing { posix_spawn_file_actions_addclose(&actions, descriptor) }

@@ -26,7 +26,9 @@ public enum DataCheck {
     /// The problems, and what could be read (for a summary line).
     /// `transform`: an encrypted folder's key (a file that fails to open with it is reported
     /// as damaged or tampered with, never loaded).
-    public static func report(folder: URL, skipping: Set<Part> = [], now: Date = Date(), transform: FileTransform = .plain)
+    /// `progress` is told the files read, then that the rest is being checked.
+    public static func report(folder: URL, skipping: Set<Part> = [], now: Date = Date(), transform: FileTransform = .plain,
+                              progress: (any ProgressListener)? = nil)
         -> (problems: [DataProblem], snapshot: DataSnapshot)
     {
         let store: Store
@@ -42,9 +44,11 @@ public enum DataCheck {
             return ([DataProblem(path: DataLayout.formatFile, kind: .formatFile, message: message)], DataSnapshot())
         }
         // The career profiles are read beside the records (neither needs the other).
-        let (snapshot, profileProblems) = SideBySide.run({ store.load() }, {
+        let (snapshot, profileProblems) = SideBySide.run({ store.load(progress: progress) }, {
             profileFileProblems(CareerProfileStore(folder: folder, mode: .readOnly, transform: transform))
         })
+        progress?.start("checking references and the folder", unit: "")
+        progress?.show(0, of: 0)
         return (problems(in: folder, loaded: snapshot, profileProblems: profileProblems, skipping: skipping, now: now,
                          transform: transform), snapshot)
     }

@@ -6,8 +6,9 @@ extension Store {
     /// Reads every record. Files that cannot be read are listed in `problems`, left untouched,
     /// and do not stop the rest from loading. Second versions of a record (kept after a save
     /// conflict, left by a sync tool, or holding conflict markers) are never loaded as records:
-    /// they are listed as problems carrying a `PendingMerge` ("to merge").
-    public func load() -> DataSnapshot {
+    /// they are listed as problems carrying a `PendingMerge` ("to merge"). `progress` is told
+    /// the files read of the files listed.
+    public func load(progress: (any ProgressListener)? = nil) -> DataSnapshot {
         contactFiles = [:]
 
         // First the folder's listing, in the order problems are reported; then every file is
@@ -100,6 +101,7 @@ extension Store {
         loaded.contactFiles.reserveCapacity(files.count * 8)
         self.files.reserveCapacity(files.count)
         for step in steps {
+            if let progress, case .file(let file) = step { progress.show(file, of: files.count) }
             let index: Int
             switch step {
             case .problem(let problem):
@@ -122,6 +124,7 @@ extension Store {
             }
             take(read, at: relative, kind: kind, into: &loaded)
         }
+        progress?.show(files.count, of: files.count)
         var snapshot = loaded.snapshot
         var problems = loaded.problems
         let contacts = loaded.contacts

@@ -94,7 +94,9 @@ public struct Git: Sendable {
     }
 
     /// Runs `git <arguments>` in `folder`; never throws for git's own failure (see `status`).
-    public func run(_ arguments: [String]) throws(Failure) -> Result {
+    /// `errorsAsTheyCome` is handed git's error output piece by piece as it is written (where
+    /// git's `--progress` counts are), besides the whole of it in the result.
+    public func run(_ arguments: [String], errorsAsTheyCome: ((Data) -> Void)? = nil) throws(Failure) -> Result {
         let command = arguments.first ?? ""
         if Self.running.isStopping { throw Failure(command: command, reason: "stopped: Fieldbook is quitting") }
         var outputPipe: [Int32] = [0, 0]
@@ -120,7 +122,7 @@ public struct Git: Sendable {
         Self.running.add(pid)
         close(outputPipe[1])
         close(errorPipe[1])
-        let (output, errors) = Self.readBoth(outputPipe[0], errorPipe[0])
+        let (output, errors) = Self.readBoth(outputPipe[0], errorPipe[0], secondAsItComes: errorsAsTheyCome)
         close(outputPipe[0])
         close(errorPipe[0])
         let status = ChildProcess.wait(for: pid)
@@ -149,7 +151,7 @@ public struct Git: Sendable {
     }
 
     /// Reads two pipes to their ends together, so neither child stream blocks on a full pipe.
-    private static func readBoth(_ first: Int32, _ second: Int32) -> (Data, Data) {
+    private static func readBoth(_ first: Int32, _ second: Int32, secondAsItComes: ((Data) -> Void)? = nil) -> (Data, Data) {
         var data = [Data(), Data()]
         var open = [true, true]
         let descriptors = [first, second]
@@ -170,6 +172,7 @@ public struct Git: Sendable {
                 let count = read(descriptors[index], &buffer, buffer.count)
                 if count > 0 {
                     data[index].append(contentsOf: buffer[0..<count])
+                    if index == 1, let secondAsItComes { secondAsItComes(Data(buffer[0..<count])) }
                 } else if count == 0 || errno != EINTR {
                     open[index] = false
                 }

@@ -97,7 +97,9 @@ extension Sync {
         }
         guard !order.isEmpty else { return }
         var store: Store?
-        for path in order {
+        progress?.start("merging files changed here and on the hub", unit: "files")
+        for (index, path) in order.enumerated() {
+            progress?.show(index, of: order.count)
             let versions = stages[path] ?? [:]
             let base = try versions[1].map { sha throws(SyncError) in try blob(sha) }
             let url = folder.appendingPathComponent(path)

@@ -46,6 +46,9 @@ public final class Sync {
     /// Between the files and the merge: an encrypted folder's key (`FolderKey.transform`), so
     /// the merge decrypts the three versions of a file and encrypts the result.
     public var transform: FileTransform = .plain
+    /// Told each step of a sync (fetch, commit and merge, push) and the files merged one by
+    /// one of those changed both here and on the hub.
+    public var progress: (any ProgressListener)?
 
     public static let branch = "main"
     static let hubBranch = "refs/remotes/origin/main"
@@ -89,7 +92,9 @@ public final class Sync {
             try? DurableFile.write(Data(), to: running)
             defer { unlink(running.path) }
             var report = SyncReport()
+            step("fetching from the hub")
             var reachable = try fetch()
+            step("committing and merging")
             try withFolderLock { () throws(SyncError) in
                 if interrupted { try repairFilesGitWasWriting(&report) }
                 try finishUnfinishedMerge(&report)
@@ -104,8 +109,9 @@ public final class Sync {
             var attempt = 0
             while reachable && !report.pushed {
                 attempt += 1
+                step(attempt == 1 ? "pushing to the hub" : "pushing to the hub (try \(attempt))")
                 willPush?()
-                let push = try runGit(["push", "--quiet", "origin", "HEAD:refs/heads/\(Self.branch)"])
+                let push = try runGitCounting(["push", "--quiet", "origin", "HEAD:refs/heads/\(Self.branch)"])
                 if push.succeeded {
                     report.pushed = true
                     tidyUpWhenDue()
@@ -136,8 +142,10 @@ public final class Sync {
                     break
                 }
                 // The hub moved: merge again, on top of what is merged already.
+                step("fetching from the hub again")
                 reachable = try fetch()
                 guard reachable else { break }
+                step("merging again")
                 try withFolderLock { () throws(SyncError) in
                     try commitLocalChanges(&report)
                     try mergeHub(&report)
@@ -152,6 +160,12 @@ public final class Sync {
             report.waiting = report.pushed ? try workingTreeChanges().count : try changesNotShared()
             return report
         }
+    }
+
+    /// A step of the sync begins, told to `progress`.
+    func step(_ name: String) {
+        progress?.start(name, unit: name.hasPrefix("fetching") || name.hasPrefix("pushing") ? "objects" : "")
+        progress?.show(0, of: 0)
     }
 
     /// Removes the lock files a killed git leaves (`index.lock`, `HEAD.lock`, a ref's `.lock`):
@@ -194,7 +208,7 @@ public final class Sync {
 
     /// Fetches the hub's branch; false when the hub cannot be reached.
     func fetch() throws(SyncError) -> Bool {
-        let result = try runGit(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "origin", "+refs/heads/\(Self.branch):\(Self.hubBranch)"])
+        let result = try runGitCounting(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "origin", "+refs/heads/\(Self.branch):\(Self.hubBranch)"])
         if result.succeeded { return true }
         // An empty hub is reachable: it has no branch yet.
         return String(decoding: result.errors, as: UTF8.self).contains("couldn't find remote ref")
@@ -263,6 +277,26 @@ public final class Sync {
 
     func runGit(_ arguments: [String]) throws(SyncError) -> Git.Result {
         do { return try git.run(arguments) } catch { throw .git(error) }
+    }
+
+    /// A fetch or a push: with `progress`, git is asked for its counts (`--progress` in place of
+    /// `--quiet`), and the objects received or written are shown as git writes them.
+    func runGitCounting(_ arguments: [String]) throws(SyncError) -> Git.Result {
+        guard let progress else { return try runGit(arguments) }
+        var recent = ""
+        var shown: (done: Int, total: Int)?
+        do {
+            return try git.run(arguments.map { $0 == "--quiet" ? "--progress" : $0 }, errorsAsTheyCome: { piece in
+                recent = String((recent + String(decoding: piece, as: UTF8.self)).suffix(400))
+                // Told again only when the count moved (git writes more lines after the last one).
+                guard let count = GitProgress.lastCount(in: recent) else { return }
+                if let shown, shown == count { return }
+                shown = count
+                progress.show(count.done, of: count.total)
+            })
+        } catch {
+            throw .git(error)
+        }
     }
 
     @discardableResult
