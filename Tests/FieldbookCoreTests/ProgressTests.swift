@@ -129,6 +129,34 @@ final class ProgressLog: ProgressListener {
         #expect(try runTar(["tzf", out.path]))
     }
 
+    /// A backup killed part way (SIGKILL, a power cut: nothing runs to clean up) must not leave
+    /// half an archive under the name asked for: while the archive is written, that name is
+    /// absent and only a hidden temporary file is there; the name appears once it is whole.
+    @Test func whileABackupIsWrittenItsNameIsAbsentAndOnlyAHiddenFileIsThere() throws {
+        let folder = TemporaryFolder()
+        let (data, _) = try smallDataFolder(folder)
+        var noise = SystemRandomNumberGenerator()
+        let big = Data((0..<600_000).map { _ in UInt8.random(in: 0...255, using: &noise) })
+        try big.write(to: data.appendingPathComponent("attachment.bin"))
+        let log = ProgressLog()
+        let out = folder.path("whole.tar.gz")
+        var namesWhileWriting: [[String]] = []
+        _ = try Backup.write(folder: data, to: out, progress: log, shouldStop: {
+            if !log.shown.isEmpty, namesWhileWriting.isEmpty {
+                namesWhileWriting.append((try? FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted()) ?? [])
+            }
+            return false
+        })
+        let seen = try #require(namesWhileWriting.first, "the archive was written in more than one piece")
+        #expect(!seen.contains("whole.tar.gz"), "\(seen)")
+        #expect(seen.count == 2 && seen.contains("data") && seen.contains { $0.hasPrefix(".whole.tar.gz.") && $0.hasSuffix(".tmp") },
+                "\(seen)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["data", "whole.tar.gz"])
+        #expect(try runTar(["tzf", out.path]))
+        let mode = try #require(FileManager.default.attributesOfItem(atPath: out.path)[.posixPermissions] as? Int)
+        #expect(mode == 0o600)
+    }
+
     @Test func aConversionStoppedBetweenFilesIsLeftAsACrashLeavesItAndFinishesLater() throws {
         let folder = TemporaryFolder()
         let (data, _) = try smallDataFolder(folder)

@@ -58,33 +58,24 @@ public enum Backup {
             throw .io(path: target.path, reason: "is inside the data folder; write the backup somewhere else")
         }
         let leftOut = FolderScan.scan(folder).links.filter(\.leavesTheFolder)
-        let fd = open(target.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, DurableFile.fileMode)
-        guard fd >= 0 else {
-            let reason = errno == EEXIST ? "already exists; choose another name (nothing was overwritten)"
-                                         : String(cString: strerror(errno))
-            throw .io(path: target.path, reason: reason)
-        }
-        var failure: String?
-        if fchmod(fd, DurableFile.fileMode) != 0 { failure = String(cString: strerror(errno)) }
-        if failure == nil {
+        // Written under a hidden temporary name and linked into place whole (`ExportFile`): a
+        // backup stopped or killed part way never leaves half an archive under its name.
+        var size = 0
+        try ExportFile.write(to: target, descriptor: { fd in
             // Links are left out by name, taken literally (no wildcards).
             let exclusions = leftOut.isEmpty ? [] : ["--no-wildcards"] + leftOut.flatMap { ["--exclude", "./" + $0.path] }
             // A shared folder's history is the hub's to keep: the archive holds the records.
             let expected = progress == nil ? 0 : ArchivePipe.expectedSize(of: folder, leavingOut: Set(leftOut.map(\.path)))
             var stopped = false
-            failure = ArchivePipe.run(tar: ["tar", "-cf", "-", "--exclude", ".*.tmp", "--exclude", "./.git"] + exclusions
-                                          + ["-C", folder.path, "."],
-                                      output: fd, expectedBytes: expected, progress: progress, shouldStop: shouldStop, stopped: &stopped)
-        }
-        if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
-        var info = stat()
-        let size = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
-        close(fd)
-        if let failure {
-            unlink(target.path)
-            throw .io(path: target.path, reason: "backup failed, nothing kept: \(failure)")
-        }
-        DurableFile.syncFolder(target.deletingLastPathComponent())
+            if let failure = ArchivePipe.run(tar: ["tar", "-cf", "-", "--exclude", ".*.tmp", "--exclude", "./.git"] + exclusions
+                                                 + ["-C", folder.path, "."],
+                                             output: fd, expectedBytes: expected, progress: progress,
+                                             shouldStop: shouldStop, stopped: &stopped) {
+                throw StoreError.io(path: target.path, reason: "backup failed, nothing kept: \(failure)")
+            }
+            var info = stat()
+            size = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+        })
         return Result(file: target, bytes: size, leftOut: leftOut,
                       leftOutHistory: DurableFile.isDirectory(folder.appendingPathComponent(".git")))
     }

@@ -17,6 +17,17 @@ public enum ExportFile {
     /// Writes what `produce` gives `sink`, piece by piece (an export too large to hold whole),
     /// with the same promises: the file appears whole, or not at all.
     public static func write(to url: URL, _ produce: (_ sink: ([UInt8]) throws -> Void) throws -> Void) throws(StoreError) {
+        try write(to: url) { fd in
+            try produce { piece in
+                guard writeAll(piece, to: fd) else { throw StoreError.io(path: url.path, reason: String(cString: strerror(errno))) }
+            }
+        }
+    }
+
+    /// Hands `fill` the descriptor of the staged file to write into (a child process's output,
+    /// say), with the same promises: the file appears whole, or not at all, and a process ended
+    /// part way leaves only a hidden `.tmp` beside it, never a file under the name asked for.
+    public static func write(to url: URL, descriptor fill: (_ fd: Int32) throws -> Void) throws(StoreError) {
         var info = stat()
         if lstat(url.path, &info) == 0 { throw alreadyThere(url) }
         try DurableFile.makeFolder(url.deletingLastPathComponent())
@@ -27,9 +38,7 @@ public enum ExportFile {
         defer { unlink(staged.path) }
         do {
             guard fchmod(fd, DurableFile.fileMode) == 0 else { throw StoreError.io(path: url.path, reason: String(cString: strerror(errno))) }
-            try produce { piece in
-                guard writeAll(piece, to: fd) else { throw StoreError.io(path: url.path, reason: String(cString: strerror(errno))) }
-            }
+            try fill(fd)
             guard fsync(fd) == 0 else { throw StoreError.io(path: url.path, reason: String(cString: strerror(errno))) }
             close(fd)
         } catch let error as StoreError {
