@@ -129,6 +129,25 @@ import Testing
         #expect(mode == 0o600)
     }
 
+    /// Employer contacts come by date, and on one date by their id's text, whatever order the
+    /// snapshot holds them in.
+    @Test func theFullCopyListsContactsByDateThenIdText() throws {
+        let temp = TemporaryFolder()
+        var snapshot = try richFolder(temp.path("a"))
+        let model = try #require(snapshot.employerContacts.first)
+        let ids = ["F0000000-0000-4000-8000-000000000001", "0A000000-0000-4000-8000-000000000002",
+                   "0B000000-0000-4000-8000-000000000003", "C0000000-0000-4000-8000-000000000004"]
+        let dates = ["2026-11-21", "2026-11-21", "2026-11-20", "2026-11-21"]
+        snapshot.employerContacts = try zip(ids, dates).map { id, day in
+            var contact = model
+            contact.id = try #require(UUID(uuidString: id))
+            contact.date = date(day)
+            return contact
+        }
+        let listed = FullCopy(snapshot).employerContacts.map { "\($0.date) \($0.id.uuidString.prefix(2))" }
+        #expect(listed == ["2026-11-20 0B", "2026-11-21 0A", "2026-11-21 C0", "2026-11-21 F0"])
+    }
+
     /// The reference for the full copy's bytes: Foundation's encoder with the data files' options.
     func encodedByFoundation(_ copy: FullCopy) throws -> [UInt8] {
         let encoder = JSONEncoder()
