@@ -39,14 +39,14 @@ public enum CSVExport {
             }
         case .clientContacts:
             rows = clients.flatMap { client in
-                client.contacts.sorted { ($0.date, $0.id.uuidString) < ($1.date, $1.id.uuidString) }.map { contact in
+                RecordOrder.byDateThenID(client.contacts, date: \.date, id: \.id).map { contact in
                     [clientRefs[client.id] ?? "", date(contact.date), contact.kind.rawValue, contact.place ?? "",
                      contact.note ?? "", contact.specialistID.flatMap { specialistNames[$0] } ?? "",
                      id(contact.specialistID), id(contact.id), stamp(contact.createdAt)]
                 }
             }
         case .employerContacts:
-            let contacts = snapshot.employerContacts.sorted { ($0.date, $0.id.uuidString) < ($1.date, $1.id.uuidString) }
+            let contacts = RecordOrder.byDateThenID(snapshot.employerContacts, date: \.date, id: \.id)
             rows = contacts.map { contact in
                 let employer = employers[contact.employerID]
                 return [date(contact.date), specialistNames[contact.specialistID] ?? "", employer?.name ?? "",

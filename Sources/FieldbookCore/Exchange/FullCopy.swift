@@ -21,17 +21,8 @@ public struct FullCopy: Codable, Sendable, Equatable {
         specialists = snapshot.specialists.sorted { UUIDText.precedes($0.id, $1.id) }
         clients = snapshot.clients.sorted { UUIDText.precedes($0.id, $1.id) }
         employers = snapshot.employers.sorted { UUIDText.precedes($0.id, $1.id) }
-        // Sorted through their keys and places: the records themselves are large values, and
-        // moving them in every step of the sort took a fifth of an agency export's time.
-        func byDate<R>(_ records: [R], _ date: (R) -> LocalDate, _ id: (R) -> UUID) -> [R] {
-            let keys = records.map { (date: date($0), id: id($0)) }
-            let order = keys.indices.sorted { a, b in
-                keys[a].date != keys[b].date ? keys[a].date < keys[b].date : UUIDText.precedes(keys[a].id, keys[b].id)
-            }
-            return order.map { records[$0] }
-        }
-        employerContacts = byDate(snapshot.employerContacts, \.date, \.id)
-        fidelityReviews = byDate(snapshot.fidelityReviews, \.date, \.id)
+        employerContacts = RecordOrder.byDateThenID(snapshot.employerContacts, date: \.date, id: \.id)
+        fidelityReviews = RecordOrder.byDateThenID(snapshot.fidelityReviews, date: \.date, id: \.id)
     }
 
     /// The document's bytes, pretty and with sorted keys like the data files.

@@ -1,7 +1,6 @@
-import CSV
 import Foundation
 
-/// CSV for spreadsheets: RFC 4180 quoting by CSV.swift, numbers as data (a share as 0.36,
+/// CSV for spreadsheets: RFC 4180 quoting (`CSVTable.text`), numbers as data (a share as 0.36,
 /// never "36 %"), and every text cell that a spreadsheet would read as a formula (starting
 /// with `=`, `+`, `-` or `@`) guarded with a leading `'` (`CellText.guarded`, as export does).
 public enum ReportCSV {
@@ -12,14 +11,6 @@ public enum ReportCSV {
 
     /// The table with a header row of its CSV column names, lines ending in CRLF.
     public static func text(_ table: ReportTable) throws -> String {
-        let stream = OutputStream(toMemory: ())
-        let writer = try CSVWriter(stream: stream, newline: .crlf)
-        try writer.write(row: table.columns.map(CellText.guarded))
-        for row in table.rows {
-            try writer.write(row: row.map(written))
-        }
-        writer.stream.close()
-        guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return "" }
-        return String(decoding: data, as: UTF8.self) + "\r\n"
+        CSVTable.text([table.columns.map(CellText.guarded)] + table.rows.map { $0.map(written) }, newline: "\r\n")
     }
 }
