@@ -35,11 +35,7 @@ struct PrintCommand: ParsableCommand {
             let days = try page.prepare()
             let (store, snapshot) = try page.load()
             let chosen = try chooseClient(client, in: snapshot.clients)
-            let profiles = CareerProfileStore(store: store)
-            let (definition, definitionProblem) = profiles.definition()
-            if let definitionProblem { printError(definitionProblem.description) }
-            let (profile, problems) = profiles.profile(of: chosen.id)
-            for problem in problems { printError(problem.description) }
+            let (profile, definition, problems) = careerProfile(of: chosen, in: store)
             let html = ProfilePage.render(
                 profile, of: chosen, definition: definition, specialists: snapshot.specialists,
                 options: ProfilePage.Options(paper: page.chosenPaper, history: history, omitSensitive: omitSensitive,
@@ -63,11 +59,7 @@ struct PrintCommand: ParsableCommand {
             let days = try page.prepare()
             let (store, snapshot) = try page.load()
             let chosen = try chooseClient(client, in: snapshot.clients)
-            let profiles = CareerProfileStore(store: store)
-            let (definition, definitionProblem) = profiles.definition()
-            if let definitionProblem { printError(definitionProblem.description) }
-            let (profile, problems) = profiles.profile(of: chosen.id)
-            for problem in problems { printError(problem.description) }
+            let (profile, definition, problems) = careerProfile(of: chosen, in: store)
             let html = ClientSummaryPage.render(
                 chosen, in: snapshot, profile: profile, definition: definition,
                 options: ClientSummaryPage.Options(paper: page.chosenPaper, asOf: days.asOf, printedOn: days.today))
@@ -174,6 +166,18 @@ struct PageOptions: ParsableArguments {
 
 /// The one client `query` names (words of a name, or an id); ends the command when none or
 /// several do, listing the several.
+/// A client's career profile and the questionnaire it answers, each problem reading them said on
+/// standard error; `problems` are the profile's own, which make the command fail after its output.
+func careerProfile(of client: Client, in store: Store) -> (profile: CareerProfile, definition: QuestionnaireDefinition,
+                                                         problems: [DataProblem]) {
+    let profiles = CareerProfileStore(store: store)
+    let (definition, definitionProblem) = profiles.definition()
+    if let definitionProblem { printError(definitionProblem.description) }
+    let (profile, problems) = profiles.profile(of: client.id)
+    for problem in problems { printError(problem.description) }
+    return (profile, definition, problems)
+}
+
 func chooseClient(_ query: String, in clients: [Client]) throws -> Client {
     switch ClientLookup.find(query, in: clients) {
     case .found(let found):

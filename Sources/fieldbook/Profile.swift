@@ -39,11 +39,7 @@ struct Profile: ParsableCommand {
             let store = try readOnlyStore(folder, transform: transform)
             let snapshot = store.load()
             let chosen = try chooseClient(client, in: snapshot.clients)
-            let profiles = CareerProfileStore(store: store)
-            let (definition, definitionProblem) = profiles.definition()
-            if let definitionProblem { printError(definitionProblem.description) }
-            let (profile, problems) = profiles.profile(of: chosen.id)
-            for problem in problems { printError(problem.description) }
+            let (profile, definition, problems) = careerProfile(of: chosen, in: store)
             let text = ProfileExport.render(
                 profile, of: chosen, definition: definition, specialists: snapshot.specialists,
                 options: ProfileExport.Options(format: format, omitSensitive: omitSensitive, asOf: asOfDay, printedOn: today))

@@ -109,13 +109,19 @@ final class ProgressLog: ProgressListener {
         #expect(try runTar(["tzf", out.path]))
     }
 
-    @Test func aBackupStoppedPartWayLeavesNoFile() throws {
-        let folder = TemporaryFolder()
+    /// A small data folder with enough bytes (600 KB that do not compress) for several pieces of
+    /// its archive.
+    func folderArchivedInPieces(_ folder: TemporaryFolder) throws -> URL {
         let (data, _) = try smallDataFolder(folder)
-        // Enough bytes for several pieces of the archive.
         var noise = SystemRandomNumberGenerator()
         let big = Data((0..<600_000).map { _ in UInt8.random(in: 0...255, using: &noise) })
         try big.write(to: data.appendingPathComponent("attachment.bin"))
+        return data
+    }
+
+    @Test func aBackupStoppedPartWayLeavesNoFile() throws {
+        let folder = TemporaryFolder()
+        let data = try folderArchivedInPieces(folder)
         let log = ProgressLog()
         let out = folder.path("stopped.tar.gz")
         #expect(throws: StoreError.self) {
@@ -134,10 +140,7 @@ final class ProgressLog: ProgressListener {
     /// absent and only a hidden temporary file is there; the name appears once it is whole.
     @Test func whileABackupIsWrittenItsNameIsAbsentAndOnlyAHiddenFileIsThere() throws {
         let folder = TemporaryFolder()
-        let (data, _) = try smallDataFolder(folder)
-        var noise = SystemRandomNumberGenerator()
-        let big = Data((0..<600_000).map { _ in UInt8.random(in: 0...255, using: &noise) })
-        try big.write(to: data.appendingPathComponent("attachment.bin"))
+        let data = try folderArchivedInPieces(folder)
         let log = ProgressLog()
         let out = folder.path("whole.tar.gz")
         var namesWhileWriting: [[String]] = []
