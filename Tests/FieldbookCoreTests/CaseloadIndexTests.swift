@@ -113,4 +113,40 @@ import Testing
         search.text = ""
         #expect(index.rows(for: search).first == .client(clients[0]))
     }
+
+    /// A search finds its text at the start, at the very end and where the first letter
+    /// repeats before the match; it does not find text one letter short of the end, nor a
+    /// text longer than what is searched. The rows a page reads are those of `rows(for:)`,
+    /// and a client's place is found without making the rows before it.
+    @Test func searchFindsTextAtEitherEndAndTheRowsReadAreTheListed() {
+        let specialist = Sample.specialist
+        // The name alone is searched: it ends what is searched.
+        let clients = ["Maria Okafor", "Dev Patel", "Aaab Ng", "Ana Silva"].map { name in
+            var client = Sample.client(name: name, specialist: specialist.id)
+            (client.preferredName, client.phone, client.email, client.jobs) = (nil, nil, nil, [])
+            return client
+        }
+        let data = DataSnapshot(specialists: [specialist], clients: clients)
+        let index = CaseloadIndex(data: data, due: DueList(snapshot: data, asOf: Self.today))
+        func found(_ text: String) -> [String] {
+            var query = CaseloadQuery()
+            query.text = text
+            return index.rows(for: query).compactMap { if case .client(let c) = $0 { c.name } else { nil } }
+        }
+        #expect(found("mar") == ["Maria Okafor"])
+        #expect(found("okafor") == ["Maria Okafor"])
+        #expect(found("okafox").isEmpty)
+        #expect(found("aab") == ["Aaab Ng"])
+        #expect(found("silvaa").isEmpty)
+        #expect(found("maria okafor and more").isEmpty)
+        for text in ["", "a", "pat", "zz"] {
+            var query = CaseloadQuery()
+            query.text = text
+            let rows = index.matches(for: query)
+            #expect(Array(rows) == index.rows(for: query))
+            for client in clients {
+                #expect(rows.firstIndex(ofClient: client.id) == rows.firstIndex(of: .client(client)))
+            }
+        }
+    }
 }

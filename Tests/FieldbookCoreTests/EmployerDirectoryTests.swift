@@ -110,6 +110,23 @@ import Testing
         #expect(log.completion.jobSeekers(matching: "alvarez").map(\.client.name) == ["José Álvarez-Ruiz"])
     }
 
+    /// Within a tier, clients in job search come before others even when another's name sorts
+    /// first; among the rest, the name decides.
+    @Test func jobSeekersInJobSearchComeFirstWithinATier() {
+        var abel = Sample.client(name: "Jose Abel")
+        abel.preferredName = nil
+        abel.status = .working
+        var alvarez = Sample.client(name: "Jose Alvarez")
+        alvarez.preferredName = nil
+        alvarez.status = .jobSearch
+        var aaron = Sample.client(name: "Jose Aaron")
+        aaron.preferredName = nil
+        aaron.status = .working
+        let log = Figures(data: DataSnapshot(clients: [abel, alvarez, aaron]), today: Self.today)
+        #expect(log.completion.jobSeekers(matching: "jose").map(\.client.name) == ["Jose Alvarez", "Jose Aaron", "Jose Abel"])
+        #expect(log.completion.jobSeekers(matching: "jose", limit: 2).map(\.client.name) == ["Jose Alvarez", "Jose Aaron"])
+    }
+
     @Test func peopleCompleteByNameOrTitle() {
         var shop = employer("Shop")
         shop.people = [EmployerPerson(name: "Sam Patel", title: "Owner", hires: true),

@@ -7,7 +7,7 @@ import Testing
 /// beyond one's own active caseload; `/` on Today starts it.
 @Suite struct CaseloadSearchTests {
     static func names(_ state: AppState) -> [String] {
-        (state.tabPage(CaseloadPage.self)?.rows ?? []).compactMap { if case .client(let c) = $0 { c.name } else { nil } }
+        (state.tabPage(CaseloadPage.self)?.rows ?? CaseloadRows()).compactMap { if case .client(let c) = $0 { c.name } else { nil } }
     }
 
     @Test func aPhoneNumberFindsItsClientAsTypedOrAsDigits() {

@@ -74,21 +74,25 @@ public struct CaseloadIndex: Sendable {
 
     /// The rows shown for `query`. Unreadable client files come last, always (unless searching),
     /// so a broken file is never silently missing from the list.
-    public func rows(for query: CaseloadQuery) -> [CaseloadRow] {
+    public func rows(for query: CaseloadQuery) -> [CaseloadRow] { Array(matches(for: query)) }
+
+    /// The same rows, each made when it is read: a search or filter of an agency's clients keeps
+    /// only their places in the index, so a key typed copies no client (only the rows shown are).
+    public func matches(for query: CaseloadQuery) -> CaseloadRows {
         let words = NameSearch.searchable(query.text).split(whereSeparator: \.isWhitespace).map { Array($0.utf8) }
         let order = orders.isEmpty ? [] : orders[query.sort.rawValue]
         // Searching everyone sets the specialist and status filters aside.
         let filtered = !(query.searchesEveryone && !words.isEmpty)
-        var rows: [CaseloadRow] = []
-        rows.reserveCapacity(order.count + unreadable.count)
+        var admitted: [Int32] = []
+        admitted.reserveCapacity(order.count)
         entries.withUnsafeBufferPointer { entries in
             func admit(_ index: Int) {
-                // Fields are read in place: only the clients shown are copied.
+                // Fields are read in place: no client is copied here.
                 guard !filtered || query.specialistFilter == nil || entries[index].client.specialistID == query.specialistFilter,
                       !filtered || query.statusFilter.admits(entries[index].client.status),
                       words.allSatisfy({ Self.contains(entries[index].searchable, $0) })
                 else { return }
-                rows.append(.client(entries[index].client))
+                admitted.append(Int32(index))
             }
             if query.ascending {
                 for index in order { admit(index) }
@@ -96,7 +100,7 @@ public struct CaseloadIndex: Sendable {
                 for index in order.reversed() { admit(index) }
             }
         }
-        return query.text.isEmpty ? rows + unreadable : rows
+        return CaseloadRows(entries: entries, admitted: admitted, unreadable: query.text.isEmpty ? unreadable : [])
     }
 
     // MARK: Keys
@@ -155,20 +159,25 @@ public struct CaseloadIndex: Sendable {
         return low
     }
 
-    /// True when `needle` occurs in `haystack` (bytes of folded UTF-8).
+    /// True when `needle` occurs in `haystack` (bytes of folded UTF-8). The C library's `memchr`
+    /// finds each place the needle's first byte occurs; only those places are compared.
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty else { return true }
         guard haystack.count >= needle.count else { return false }
-        let first = needle[0]
-        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
-            var matched = true
-            for offset in 1..<needle.count where haystack[start + offset] != needle[offset] {
-                matched = false
-                break
+        return haystack.withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { needle in
+                guard let base = haystack.baseAddress, let wanted = needle.baseAddress else { return false }
+                let last = haystack.count - needle.count
+                var start = 0
+                while start <= last {
+                    guard let found = memchr(base + start, Int32(wanted[0]), last - start + 1) else { return false }
+                    let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + at, wanted, needle.count) == 0 { return true }
+                    start = at + 1
+                }
+                return false
             }
-            if matched { return true }
         }
-        return false
     }
 
     static func unreadableRows(_ data: DataSnapshot) -> [CaseloadRow] {
@@ -177,5 +186,37 @@ public struct CaseloadIndex: Sendable {
             problem.kind == .client
                 || (problem.pendingMerge?.source == .conflictMarkers && problem.path.hasPrefix(DataLayout.clients + "/"))
         }.map(CaseloadRow.unreadable)
+    }
+}
+
+/// The caseload rows of one query (`CaseloadIndex.matches(for:)`): the clients admitted, by
+/// their place in the index, then the unreadable files. A row is made when it is read.
+public struct CaseloadRows: RandomAccessCollection, Sendable {
+    let entries: [CaseloadIndex.Entry]
+    let admitted: [Int32]
+    let unreadable: [CaseloadRow]
+
+    public init() {
+        entries = []
+        admitted = []
+        unreadable = []
+    }
+
+    init(entries: [CaseloadIndex.Entry], admitted: [Int32], unreadable: [CaseloadRow]) {
+        self.entries = entries
+        self.admitted = admitted
+        self.unreadable = unreadable
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { admitted.count + unreadable.count }
+
+    public subscript(position: Int) -> CaseloadRow {
+        position < admitted.count ? .client(entries[Int(admitted[position])].client) : unreadable[position - admitted.count]
+    }
+
+    /// The place of the client's row, if listed (without making the rows before it).
+    public func firstIndex(ofClient id: UUID) -> Int? {
+        admitted.firstIndex { entries[Int($0)].client.id == id }
     }
 }

@@ -8,16 +8,21 @@ public struct NameCompletion: Sendable {
     let directory: EmployerDirectory
     /// Clients not closed, in the snapshot's order, with their names prepared for completion.
     private(set) var openClientNames: [(key: Completion.Key, client: Client)]
+    /// The keys of `directory.employerNames` and of `openClientNames`, in their order, apart:
+    /// a key typed reads these alone, never copying an employer or a client to reach its name.
+    private let employerKeys: [Completion.Key]
+    private let openClientKeys: [Completion.Key]
 
     public init(_ snapshot: DataSnapshot, directory: EmployerDirectory) {
-        self.directory = directory
-        openClientNames = snapshot.clients.filter(Self.isOffered).map { ($0.completionKey, $0) }
+        self.init(openClientNames: snapshot.clients.filter(Self.isOffered).map { ($0.completionKey, $0) }, directory: directory)
     }
 
     /// The same client names with the directory as it is after a save.
     init(openClientNames: [(key: Completion.Key, client: Client)], directory: EmployerDirectory) {
         self.directory = directory
         self.openClientNames = openClientNames
+        employerKeys = directory.employerNames.map(\.key)
+        openClientKeys = openClientNames.map(\.key)
     }
 
     /// A client is offered as a job seeker unless closed.
@@ -28,15 +33,16 @@ public struct NameCompletion: Sendable {
         // Nothing typed (a visit form just opened): the directory's first names, in the order
         // kept for it, rather than a pass over every employer.
         if fragment.allSatisfy(\.isWhitespace) { return directory.employersByName(limit: limit) }
-        return Completion.rank(directory.employerNames, query: fragment, limit: limit) { $0.key }.map(\.employer)
+        return Completion.rankPlaces(employerKeys, query: fragment, limit: limit).map { directory.employerNames[$0].employer }
     }
 
     /// Clients (not closed) whose name or preferred name matches the fragment, best first, those
     /// in job search before others, each with the disclosure preference to show beside the name.
     public func jobSeekers(matching fragment: String, limit: Int = 10) -> [JobSeekerMatch] {
-        Completion.rank(openClientNames, query: fragment, limit: limit, key: { $0.key }) { a, b in
-            a.client.status == .jobSearch && b.client.status != .jobSearch
-        }.map { JobSeekerMatch(client: $0.client) }
+        let names = openClientNames
+        return Completion.rankPlaces(openClientKeys, query: fragment, limit: limit) { a, b in
+            names[a].client.status == .jobSearch && names[b].client.status != .jobSearch
+        }.map { JobSeekerMatch(client: names[$0].client) }
     }
 
     /// People at the employer whose name or title matches the fragment, best first.

@@ -91,39 +91,50 @@ public enum Completion {
         _ items: [Item], query: String, limit: Int = .max,
         key: (Item) -> Key, order: ((Item, Item) -> Bool)? = nil
     ) -> [Item] {
+        items.withUnsafeBufferPointer { items in
+            rankPlaces(items.map(key), query: query, limit: limit, order: order.map { order in { order(items[$0], items[$1]) } })
+                .map { items[$0] }
+        }
+    }
+
+    /// The places in `keys` of the names that match `query`, best first, as `rank` orders them;
+    /// `order` compares two places. A caller keeps the keys of many records in an array of their
+    /// own, so a key typed reads the names alone, never a whole record.
+    public static func rankPlaces(
+        _ keys: [Key], query: String, limit: Int = .max, order: ((Int, Int) -> Bool)? = nil
+    ) -> [Int] {
         let prepared = Query(folded: NameSearch.fold(query))
         guard limit > 0 else { return [] }
         typealias Candidate = (tier: Tier, index: Int, name: [UInt8])
-        return items.withUnsafeBufferPointer { items in
-            func precedes(_ a: Candidate, _ b: Candidate) -> Bool {
-                if a.tier != b.tier { return a.tier < b.tier }
-                if let order {
-                    if order(items[a.index], items[b.index]) { return true }
-                    if order(items[b.index], items[a.index]) { return false }
-                }
-                if a.name != b.name { return a.name.lexicographicallyPrecedes(b.name) }
-                return a.index < b.index
+        func precedes(_ a: Candidate, _ b: Candidate) -> Bool {
+            if a.tier != b.tier { return a.tier < b.tier }
+            if let order {
+                if order(a.index, b.index) { return true }
+                if order(b.index, a.index) { return false }
             }
-            // The best `limit` so far, best first: a match worse than the last of a full list is
-            // dropped with one comparison.
-            var best: [Candidate] = []
-            for index in items.indices {
-                let name = key(items[index])
-                guard let tier = tier(of: name, prepared) else { continue }
-                let candidate = (tier: tier, index: index, name: name.bytes)
-                if best.count == limit {
-                    guard precedes(candidate, best[best.count - 1]) else { continue }
-                    best.removeLast()
-                }
-                var low = 0, high = best.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if precedes(best[middle], candidate) { low = middle + 1 } else { high = middle }
-                }
-                best.insert(candidate, at: low)
-            }
-            return best.map { items[$0.index] }
+            if a.name != b.name { return a.name.lexicographicallyPrecedes(b.name) }
+            return a.index < b.index
         }
+        // The best `limit` so far, best first: a match worse than the last of a full list is
+        // dropped with one comparison.
+        var best: [Candidate] = []
+        keys.withUnsafeBufferPointer { keys in
+        for index in keys.indices {
+            guard let tier = tier(of: keys[index], prepared) else { continue }
+            let candidate = (tier: tier, index: index, name: keys[index].bytes)
+            if best.count == limit {
+                guard precedes(candidate, best[best.count - 1]) else { continue }
+                best.removeLast()
+            }
+            var low = 0, high = best.count
+            while low < high {
+                let middle = (low + high) / 2
+                if precedes(best[middle], candidate) { low = middle + 1 } else { high = middle }
+            }
+            best.insert(candidate, at: low)
+        }
+        }
+        return best.map(\.index)
     }
 
     static func starts(_ bytes: [UInt8], at offset: Int, with prefix: [UInt8]) -> Bool {

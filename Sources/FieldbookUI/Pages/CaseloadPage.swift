@@ -11,7 +11,7 @@ public struct CaseloadPage: TabPage {
     public private(set) var search = TextBuffer()
     public private(set) var isSearching = false
     public private(set) var position = ListPosition()
-    public private(set) var rows: [CaseloadRow] = []
+    public private(set) var rows = CaseloadRows()
     private var rowsVersion = -1
     /// The line above the list (each caseload against the limit, the filters), made with the rows.
     private var infoLine: StyledLine = []
@@ -31,7 +31,7 @@ public struct CaseloadPage: TabPage {
     }
 
     private mutating func rebuild(_ context: PageContext) {
-        rows = context.figures.caseload.rows(for: query)
+        rows = context.figures.caseload.matches(for: query)
         infoLine = Self.infoLine(query, context)
         builds += 1
         rowsVersion = context.dataVersion
@@ -52,7 +52,7 @@ public struct CaseloadPage: TabPage {
         // Back on the caseload, the client just seen (perhaps just created) is the selected row.
         guard let client = page as? ClientPage else { return }
         if rowsVersion != context.dataVersion { rebuild(context) }
-        if let index = rows.firstIndex(where: { if case .client(let c) = $0 { c.id == client.clientID } else { false } }) {
+        if let index = rows.firstIndex(ofClient: client.clientID) {
             position.move(to: index, count: rows.count, visible: Layout.listRows(context.size))
         }
     }
