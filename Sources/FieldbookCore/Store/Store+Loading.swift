@@ -10,14 +10,89 @@ extension Store {
     /// the files read of the files listed.
     public func load(progress: (any ProgressListener)? = nil) -> DataSnapshot {
         contactFiles = [:]
+        let (steps, files, relatives) = listRecordFiles()
 
+        let cache = mode == .readWrite ? derivedCache : nil
+        let cached = cache?.read()
+        // Read on every core while the records are put together here, in the listing's order.
+        let reads = RecordFileRead.Reads(files, relatives: relatives,
+                                         cache: cache == nil ? nil : cached ?? RecordCache.Contents(entries: [:], written: nil),
+                                         through: transform)
+        var takenFromCache = 0
+        var cacheEntries: [RecordCache.Entry] = []
+        var cacheChanged = false
+
+        let settling = SettlingLock(folder: folder)
+        var loaded = LoadedRecords()
+        loaded.contactsByID.reserveCapacity(files.count * 8)
+        loaded.contactFiles.reserveCapacity(files.count * 8)
+        self.files.reserveCapacity(files.count)
+        for step in steps {
+            if let progress, case .file(let file) = step { progress.show(file, of: files.count) }
+            let index: Int
+            switch step {
+            case .problem(let problem):
+                loaded.problems.append(problem)
+                continue
+            case .file(let file):
+                index = file
+            }
+            let relative = relatives[index]
+            let kind = files[index].kind.recordKind
+            var read = reads.take(index)
+            // Vanished or not reading: a sync may be writing it; read again once it is done.
+            if settling.shouldRetry(read), settling.hold() {
+                read = RecordFileRead.read(files[index].url, as: files[index].kind, through: transform)
+            }
+            if read.fromCache { takenFromCache += 1 }
+            if let entry = read.cacheEntry {
+                cacheEntries.append(entry)
+                if !read.fromCache { cacheChanged = true }
+            }
+            take(read, at: relative, kind: kind, into: &loaded)
+        }
+        progress?.show(files.count, of: files.count)
+        var snapshot = loaded.snapshot
+        var problems = loaded.problems
+        let contacts = loaded.contacts
+        contactFiles = loaded.contactFiles
+        // Sorted by key, then gathered: moving whole contacts while sorting costs more than the sort.
+        // Contacts of the same day and time keep the order they were read in, load after load.
+        let order = contacts.indices.map { (day: contacts[$0].date.dayNumber, created: contacts[$0].createdAt, index: $0) }
+            .sorted { ($0.day, $0.created, $0.index) < ($1.day, $1.created, $1.index) }
+        snapshot.employerContacts = order.map { contacts[$0.index] }
+        for copy in keptCopies() {
+            problems.append(DataProblem(
+                path: copy.copy, kind: .conflictCopy,
+                message: "this copy's version of \(copy.record), kept after a save conflict: to merge",
+                pendingMerge: copy))
+        }
+        snapshot.problems = problems
+        filesFromCache = takenFromCache
+        if let cache {
+            // Written anew only when something differs from what it holds.
+            if takenFromCache != cached?.entries.count || cacheChanged {
+                cache.write(cacheEntries)
+            }
+        }
+        return snapshot
+    }
+
+    /// One step of reading the folder: a problem found by the listing alone, or the file of
+    /// `files` at this index.
+    enum ListingStep {
+        case problem(DataProblem)
+        case file(Int)
+    }
+
+    /// The folder's record files in the order a load reads them and reports their problems
+    /// (`RecordFileKind.all`; in a folder of records, files named after their record first),
+    /// with the problems the listing alone finds (sync tools' copies, files that are not JSON)
+    /// in their places. Shared by the load and the streamed full copy.
+    func listRecordFiles() -> (steps: [ListingStep], files: [(url: URL, kind: RecordFileKind)], relatives: [String]) {
         // First the folder's listing, in the order problems are reported; then every file is
         // read and decoded at once on all cores; then the records are put together in that order.
-        enum Step {
-            case problem(DataProblem)
-            case file(Int)
-        }
-        var steps: [Step] = []
+        var steps: [ListingStep] = []
         var files: [(url: URL, kind: RecordFileKind)] = []
         var relatives: [String] = []
         func add(_ relative: String, _ kind: RecordFileKind) {
@@ -85,70 +160,7 @@ extension Store {
             }
         }
 
-        let cache = mode == .readWrite ? derivedCache : nil
-        let cached = cache?.read()
-        // Read on every core while the records are put together here, in the listing's order.
-        let reads = RecordFileRead.Reads(files, relatives: relatives,
-                                         cache: cache == nil ? nil : cached ?? RecordCache.Contents(entries: [:], written: nil),
-                                         through: transform)
-        var takenFromCache = 0
-        var cacheEntries: [RecordCache.Entry] = []
-        var cacheChanged = false
-
-        let settling = SettlingLock(folder: folder)
-        var loaded = LoadedRecords()
-        loaded.contactsByID.reserveCapacity(files.count * 8)
-        loaded.contactFiles.reserveCapacity(files.count * 8)
-        self.files.reserveCapacity(files.count)
-        for step in steps {
-            if let progress, case .file(let file) = step { progress.show(file, of: files.count) }
-            let index: Int
-            switch step {
-            case .problem(let problem):
-                loaded.problems.append(problem)
-                continue
-            case .file(let file):
-                index = file
-            }
-            let relative = relatives[index]
-            let kind = files[index].kind.recordKind
-            var read = reads.take(index)
-            // Vanished or not reading: a sync may be writing it; read again once it is done.
-            if settling.shouldRetry(read), settling.hold() {
-                read = RecordFileRead.read(files[index].url, as: files[index].kind, through: transform)
-            }
-            if read.fromCache { takenFromCache += 1 }
-            if let entry = read.cacheEntry {
-                cacheEntries.append(entry)
-                if !read.fromCache { cacheChanged = true }
-            }
-            take(read, at: relative, kind: kind, into: &loaded)
-        }
-        progress?.show(files.count, of: files.count)
-        var snapshot = loaded.snapshot
-        var problems = loaded.problems
-        let contacts = loaded.contacts
-        contactFiles = loaded.contactFiles
-        // Sorted by key, then gathered: moving whole contacts while sorting costs more than the sort.
-        // Contacts of the same day and time keep the order they were read in, load after load.
-        let order = contacts.indices.map { (day: contacts[$0].date.dayNumber, created: contacts[$0].createdAt, index: $0) }
-            .sorted { ($0.day, $0.created, $0.index) < ($1.day, $1.created, $1.index) }
-        snapshot.employerContacts = order.map { contacts[$0.index] }
-        for copy in keptCopies() {
-            problems.append(DataProblem(
-                path: copy.copy, kind: .conflictCopy,
-                message: "this copy's version of \(copy.record), kept after a save conflict: to merge",
-                pendingMerge: copy))
-        }
-        snapshot.problems = problems
-        filesFromCache = takenFromCache
-        if let cache {
-            // Written anew only when something differs from what it holds.
-            if takenFromCache != cached?.entries.count || cacheChanged {
-                cache.write(cacheEntries)
-            }
-        }
-        return snapshot
+        return (steps, files, relatives)
     }
 
     /// Puts one file's read into the records being loaded: its records, or the problem it has;
