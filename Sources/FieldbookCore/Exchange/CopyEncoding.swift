@@ -42,19 +42,26 @@ enum CopyEncoding {
         }
     }
 
+    // Ids, timestamps and dates hold nothing to escape: written in quotes as they are.
     @inline(__always)
     private static func uuid(_ id: UUID, _ out: inout [UInt8]) {
-        JSONWriter.appendString(UUIDText.text(id), into: &out)
+        out.append(UInt8(ascii: "\""))
+        UUIDText.append(id, into: &out)
+        out.append(UInt8(ascii: "\""))
     }
 
     @inline(__always)
     private static func timestamp(_ date: Date, _ out: inout [UInt8]) {
-        JSONWriter.appendString(Timestamp.format(date), into: &out)
+        out.append(UInt8(ascii: "\""))
+        Timestamp.append(date, into: &out)
+        out.append(UInt8(ascii: "\""))
     }
 
     @inline(__always)
     private static func day(_ date: LocalDate, _ out: inout [UInt8]) {
-        JSONWriter.appendString(date.description, into: &out)
+        out.append(UInt8(ascii: "\""))
+        date.appendText(into: &out)
+        out.append(UInt8(ascii: "\""))
     }
 
     /// An array of `count` items `depth` levels deep, each written by `item`.

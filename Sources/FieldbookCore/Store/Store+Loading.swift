@@ -97,7 +97,8 @@ extension Store {
         var relatives: [String] = []
         func add(_ relative: String, _ kind: RecordFileKind) {
             steps.append(.file(files.count))
-            files.append((folder.appendingPathComponent(relative), kind))
+            // A file's URL made without asking the file system whether it is a folder.
+            files.append((folder.appendingPathComponent(relative, isDirectory: false), kind))
             relatives.append(relative)
         }
 
