@@ -51,8 +51,12 @@ struct ExportCommand: ParsableCommand {
                 printError("--json writes everything: fieldbook export all --json")
                 throw ExitCode(2)
             }
-            // Written record by record as it is made: the document is never held whole.
-            let copy = FullCopy(try loadSnapshot(transform, line))
+            // Read once for the order, then written record by record from the files: neither
+            // the document nor the folder's records are ever held whole.
+            let store = try readOnlyStore(options.folder, transform: transform)
+            let copy = StreamedCopy(store, progress: line)
+            line.finish()
+            reportLeftOut(DataSnapshot(problems: copy.problems), in: "the export")
             try stopIfInterrupted()
             warnIfPlainCopyOfEncrypted(transform)
             line.start("exporting", unit: "records")

@@ -144,5 +144,7 @@ func contents(of folder: URL) throws -> [String: Data] {
         #expect(problems.count == 2)
         #expect(problems.contains { $0.message.contains("not a known specialist") })
         #expect(problems.contains { $0.message.contains("not a known client") })
+        // Named by the month file the contact is in.
+        #expect(problems.contains { $0.path == "employer-contacts/\(Sample.specialist.id.uuidString.lowercased())/2026-11.json" })
     }
 }

@@ -133,7 +133,7 @@ public final class CareerProfileStore {
             }
             let data: Data?
             do {
-                data = try fileTransform.read(path, from: folder.appendingPathComponent(path))
+                data = try fileTransform.read(path, from: folder.appendingPathComponent(path, isDirectory: false))
             } catch {
                 problems.append(problem(path, "cannot be read"))
                 continue

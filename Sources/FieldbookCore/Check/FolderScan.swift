@@ -90,7 +90,8 @@ public struct FolderScan: Sendable, Equatable {
             names = []
         }
         for name in names {
-            let child = url.appendingPathComponent(name)
+            // Made without a look at the file system (the entry is looked at just below).
+            let child = url.appendingPathComponent(name, isDirectory: false)
             let childRelative = relative.isEmpty ? name : "\(relative)/\(name)"
             guard let entry = status(child.path) else { continue }
             switch entry.st_mode & S_IFMT {

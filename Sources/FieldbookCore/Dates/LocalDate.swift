@@ -119,6 +119,22 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         String(format4: year) + "-" + String(pad2: month) + "-" + String(pad2: day)
     }
 
+    /// `description` appended as UTF-8, without making a string.
+    func appendText(into out: inout [UInt8]) {
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else {
+            out.append(contentsOf: description.utf8)
+            return
+        }
+        out.append(UInt8(48 + year / 1000))
+        out.append(UInt8(48 + year / 100 % 10))
+        out.append(UInt8(48 + year / 10 % 10))
+        out.append(UInt8(48 + year % 10))
+        out.append(UInt8(ascii: "-"))
+        appendTwoDigits(month, into: &out)
+        out.append(UInt8(ascii: "-"))
+        appendTwoDigits(day, into: &out)
+    }
+
     public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
@@ -215,4 +231,15 @@ extension LocalDate {
         let parts = calendar.dateComponents([.year, .month, .day], from: instant)
         self.init(unchecked: parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
     }
+}
+
+/// `String(pad2:)` appended as UTF-8.
+@inline(__always)
+func appendTwoDigits(_ value: Int, into out: inout [UInt8]) {
+    guard (0...99).contains(value) else {
+        out.append(contentsOf: String(pad2: value).utf8)
+        return
+    }
+    out.append(UInt8(48 + value / 10))
+    out.append(UInt8(48 + value % 10))
 }

@@ -14,7 +14,7 @@ public struct FullCopy: Codable, Sendable, Equatable {
     @DefaultWhenAbsent<NoItems<FidelityReview>> public var fidelityReviews: [FidelityReview]
 
     public init(_ snapshot: DataSnapshot) {
-        format = "fieldbook-full-copy"
+        format = Self.formatName
         formatVersion = FormatFile.currentVersion
         settings = snapshot.settings
         // By id (as its text sorts), or by date then id; ids compared as bytes, not formatted.
@@ -46,6 +46,9 @@ public struct FullCopy: Codable, Sendable, Equatable {
         }
     }
 
+    /// The document's `format`.
+    static let formatName = "fieldbook-full-copy"
+
     /// The pieces are about this size (a record is never cut).
     private static let pieceSize = 1 << 20
 
@@ -55,9 +58,43 @@ public struct FullCopy: Codable, Sendable, Equatable {
     }
 
     private func writeDocument(_ sink: ([UInt8]) throws -> Void, _ progress: (any ProgressListener)?) throws {
+        let lists = Self.Lists(clients: clients.count, employerContacts: employerContacts.count, employers: employers.count,
+                               fidelityReviews: fidelityReviews.count, specialists: specialists.count)
+        try Self.writeDocument(lists, settings: settings, format: format, formatVersion: formatVersion, to: sink,
+                               progress: progress) { list, index, out in
+            switch list {
+            case .clients: try CopyEncoding.append(clients[index], depth: 2, into: &out)
+            case .employerContacts: try CopyEncoding.append(employerContacts[index], depth: 2, into: &out)
+            case .employers: try CopyEncoding.append(employers[index], depth: 2, into: &out)
+            case .fidelityReviews: try CopyEncoding.append(fidelityReviews[index], depth: 2, into: &out)
+            case .specialists: try CopyEncoding.append(specialists[index], depth: 2, into: &out)
+            }
+        }
+    }
+
+    /// The lists of records a copy holds.
+    enum List {
+        case clients, employerContacts, employers, fidelityReviews, specialists
+    }
+
+    /// How many records each list holds.
+    struct Lists {
+        var clients, employerContacts, employers, fidelityReviews, specialists: Int
+
+        var total: Int { clients + employerContacts + employers + fidelityReviews + specialists }
+    }
+
+    /// The document around its records, each appended by `record` (a list, the record's place
+    /// in it, and where to append it, two levels deep), in pieces of about `pieceSize` that end
+    /// at a line's end. The copy in memory and the copy streamed from a folder both write it.
+    static func writeDocument(
+        _ lists: Lists, settings: Settings, format: String = formatName, formatVersion: Int = FormatFile.currentVersion,
+        to sink: ([UInt8]) throws -> Void, progress: (any ProgressListener)?,
+        record: (List, Int, inout [UInt8]) throws -> Void
+    ) throws {
         var out: [UInt8] = []
         out.reserveCapacity(Self.pieceSize + 65_536)
-        let total = recordCount
+        let total = lists.total
         var written = 0
         func flush(_ force: Bool = false) throws {
             guard force || out.count >= Self.pieceSize else { return }
@@ -72,13 +109,13 @@ public struct FullCopy: Codable, Sendable, Equatable {
             try value()
             out.append(contentsOf: (last ? "\n" : ",\n").utf8)
         }
-        func list<R: Encodable>(_ records: [R]) throws {
+        func list(_ list: List, _ count: Int) throws {
             out.append(contentsOf: "[\n".utf8)
-            if records.isEmpty { out.append(UInt8(ascii: "\n")) }
-            for (offset, record) in records.enumerated() {
+            if count == 0 { out.append(UInt8(ascii: "\n")) }
+            for index in 0..<count {
                 JSONWriter.indent(2, into: &out)
-                JSONWriter.append(try TreeEncoding.encode(record), depth: 2, into: &out)
-                out.append(contentsOf: (offset == records.count - 1 ? "\n" : ",\n").utf8)
+                try record(list, index, &out)
+                out.append(contentsOf: (index == count - 1 ? "\n" : ",\n").utf8)
                 written += 1
                 try flush()
             }
@@ -87,14 +124,14 @@ public struct FullCopy: Codable, Sendable, Equatable {
         }
         // The keys in sorted order, as the encoder writes them.
         out.append(contentsOf: "{\n".utf8)
-        try member("clients") { try list(clients) }
-        try member("employerContacts") { try list(employerContacts) }
-        try member("employers") { try list(employers) }
-        try member("fidelityReviews") { try list(fidelityReviews) }
+        try member("clients") { try list(.clients, lists.clients) }
+        try member("employerContacts") { try list(.employerContacts, lists.employerContacts) }
+        try member("employers") { try list(.employers, lists.employers) }
+        try member("fidelityReviews") { try list(.fidelityReviews, lists.fidelityReviews) }
         member("format") { JSONWriter.appendString(format, into: &out) }
         member("formatVersion") { out.append(contentsOf: String(formatVersion).utf8) }
-        try member("settings") { JSONWriter.append(try TreeEncoding.encode(settings), depth: 1, into: &out) }
-        try member("specialists", last: true) { try list(specialists) }
+        try member("settings") { try CopyEncoding.append(settings, depth: 1, into: &out) }
+        try member("specialists", last: true) { try list(.specialists, lists.specialists) }
         out.append(contentsOf: "}\n".utf8)
         try flush(true)
     }

@@ -171,7 +171,8 @@ public enum DataCheck {
             }
         }
         for contact in snapshot.employerContacts {
-            let path = DataLayout.employerContacts(specialist: contact.specialistID, month: contact.date)
+            // Its file's path, made only for a problem.
+            var path: String { DataLayout.employerContacts(specialist: contact.specialistID, month: contact.date) }
             if checkSpecialists && !specialists.contains(contact.specialistID) {
                 problems.append(DataProblem(path: path, kind: .employerContacts, message: "contact \(contact.id.lowercased): specialistID is not a known specialist"))
             }

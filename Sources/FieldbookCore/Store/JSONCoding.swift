@@ -145,20 +145,35 @@ enum JSONCoding {
 /// per value made opening a large folder many times slower.
 public enum Timestamp {
     public static func format(_ date: Date, timeZone: TimeZone = .current) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(25)
+        append(date, timeZone: timeZone, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `format`'s text appended as UTF-8, without making a string.
+    static func append(_ date: Date, timeZone: TimeZone = .current, into out: inout [UInt8]) {
         let whole = Int(date.timeIntervalSince1970.rounded(.down))
         let offset = timeZone.secondsFromGMT(for: date)
         let local = whole + offset
         let day = LocalDate(dayNumber: Int((Double(local) / 86_400).rounded(.down)))
         let secondOfDay = local - day.dayNumber * 86_400
-        var text = day.description + "T" + String(pad2: secondOfDay / 3600) + ":"
-            + String(pad2: secondOfDay / 60 % 60) + ":" + String(pad2: secondOfDay % 60)
+        day.appendText(into: &out)
+        out.append(UInt8(ascii: "T"))
+        appendTwoDigits(secondOfDay / 3600, into: &out)
+        out.append(UInt8(ascii: ":"))
+        appendTwoDigits(secondOfDay / 60 % 60, into: &out)
+        out.append(UInt8(ascii: ":"))
+        appendTwoDigits(secondOfDay % 60, into: &out)
         if offset == 0 {
-            text += "Z"
+            out.append(UInt8(ascii: "Z"))
         } else {
             let minutes = abs(offset) / 60
-            text += (offset < 0 ? "-" : "+") + String(pad2: minutes / 60) + ":" + String(pad2: minutes % 60)
+            out.append(UInt8(ascii: offset < 0 ? "-" : "+"))
+            appendTwoDigits(minutes / 60, into: &out)
+            out.append(UInt8(ascii: ":"))
+            appendTwoDigits(minutes % 60, into: &out)
         }
-        return text
     }
 
     /// Reads `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM|±HHMM)`; nil for anything else.

@@ -10,80 +10,7 @@ extension Store {
     /// the files read of the files listed.
     public func load(progress: (any ProgressListener)? = nil) -> DataSnapshot {
         contactFiles = [:]
-
-        // First the folder's listing, in the order problems are reported; then every file is
-        // read and decoded at once on all cores; then the records are put together in that order.
-        enum Step {
-            case problem(DataProblem)
-            case file(Int)
-        }
-        var steps: [Step] = []
-        var files: [(url: URL, kind: RecordFileKind)] = []
-        var relatives: [String] = []
-        func add(_ relative: String, _ kind: RecordFileKind) {
-            steps.append(.file(files.count))
-            files.append((folder.appendingPathComponent(relative), kind))
-            relatives.append(relative)
-        }
-
-        /// A sync tool's copy of `<name>.json`: reported as to merge, never loaded.
-        func isSyncCopy(_ name: String, in folderName: String) -> Bool {
-            guard let original = DataLayout.originalOfSyncCopy(name) else { return false }
-            let record = folderName.isEmpty ? original : "\(folderName)/\(original)"
-            let copy = folderName.isEmpty ? name : "\(folderName)/\(name)"
-            steps.append(.problem(DataProblem(
-                path: copy, kind: .syncConflict,
-                message: "a copy a sync tool left when two versions of \(record) met: to merge; not loaded",
-                pendingMerge: PendingMerge(record: record, copy: copy, source: .syncToolCopy))))
-            return true
-        }
-
-        func list(_ folderName: String, _ kind: RecordFileKind, canonicalFirst: Bool) {
-            let names = DurableFile.list(folder.appendingPathComponent(folderName))
-            // Files named after their record first, so a stray copy never hides the real one.
-            var ordered = names
-            if canonicalFirst {
-                var others: [String] = []
-                ordered = []
-                for name in names {
-                    if DataLayout.isRecordFileName(name) { ordered.append(name) } else { others.append(name) }
-                }
-                ordered += others
-            }
-            for name in ordered {
-                let relative = "\(folderName)/\(name)"
-                if isSyncCopy(name, in: folderName) { continue }
-                guard name.hasSuffix(".json") else {
-                    steps.append(.problem(DataProblem(path: relative, kind: kind.recordKind, message: "not a .json file; Fieldbook ignores it")))
-                    continue
-                }
-                add(relative, kind)
-            }
-        }
-
-        // Every kind of record file, in the order of `RecordFileKind.all`.
-        for kind in RecordFileKind.all {
-            switch kind.layout {
-            case .file:
-                for name in DurableFile.list(folder) where DataLayout.originalOfSyncCopy(name) == kind.topLevelName {
-                    _ = isSyncCopy(name, in: "")
-                }
-                add(kind.topLevelName, kind)
-            case .folder:
-                list(kind.topLevelName, kind, canonicalFirst: true)
-            case .folderPerSpecialist:
-                let root = folder.appendingPathComponent(kind.topLevelName)
-                for specialistFolder in DurableFile.list(root) {
-                    let folderRelative = "\(kind.topLevelName)/\(specialistFolder)"
-                    guard DurableFile.isDirectory(root.appendingPathComponent(specialistFolder)) else {
-                        steps.append(.problem(DataProblem(path: folderRelative, kind: kind.recordKind,
-                                                          message: "expected a folder named after a specialist's id")))
-                        continue
-                    }
-                    list(folderRelative, kind, canonicalFirst: false)
-                }
-            }
-        }
+        let (steps, files, relatives) = listRecordFiles()
 
         let cache = mode == .readWrite ? derivedCache : nil
         let cached = cache?.read()
@@ -149,6 +76,92 @@ extension Store {
             }
         }
         return snapshot
+    }
+
+    /// One step of reading the folder: a problem found by the listing alone, or the file of
+    /// `files` at this index.
+    enum ListingStep {
+        case problem(DataProblem)
+        case file(Int)
+    }
+
+    /// The folder's record files in the order a load reads them and reports their problems
+    /// (`RecordFileKind.all`; in a folder of records, files named after their record first),
+    /// with the problems the listing alone finds (sync tools' copies, files that are not JSON)
+    /// in their places. Shared by the load and the streamed full copy.
+    func listRecordFiles() -> (steps: [ListingStep], files: [(url: URL, kind: RecordFileKind)], relatives: [String]) {
+        // First the folder's listing, in the order problems are reported; then every file is
+        // read and decoded at once on all cores; then the records are put together in that order.
+        var steps: [ListingStep] = []
+        var files: [(url: URL, kind: RecordFileKind)] = []
+        var relatives: [String] = []
+        func add(_ relative: String, _ kind: RecordFileKind) {
+            steps.append(.file(files.count))
+            // A file's URL made without asking the file system whether it is a folder.
+            files.append((folder.appendingPathComponent(relative, isDirectory: false), kind))
+            relatives.append(relative)
+        }
+
+        /// A sync tool's copy of `<name>.json`: reported as to merge, never loaded.
+        func isSyncCopy(_ name: String, in folderName: String) -> Bool {
+            guard let original = DataLayout.originalOfSyncCopy(name) else { return false }
+            let record = folderName.isEmpty ? original : "\(folderName)/\(original)"
+            let copy = folderName.isEmpty ? name : "\(folderName)/\(name)"
+            steps.append(.problem(DataProblem(
+                path: copy, kind: .syncConflict,
+                message: "a copy a sync tool left when two versions of \(record) met: to merge; not loaded",
+                pendingMerge: PendingMerge(record: record, copy: copy, source: .syncToolCopy))))
+            return true
+        }
+
+        func list(_ folderName: String, _ kind: RecordFileKind, canonicalFirst: Bool) {
+            let names = DurableFile.list(folder.appendingPathComponent(folderName))
+            // Files named after their record first, so a stray copy never hides the real one.
+            var ordered = names
+            if canonicalFirst {
+                var others: [String] = []
+                ordered = []
+                for name in names {
+                    if DataLayout.isRecordFileName(name) { ordered.append(name) } else { others.append(name) }
+                }
+                ordered += others
+            }
+            for name in ordered {
+                let relative = "\(folderName)/\(name)"
+                if isSyncCopy(name, in: folderName) { continue }
+                guard name.hasSuffix(".json") else {
+                    steps.append(.problem(DataProblem(path: relative, kind: kind.recordKind, message: "not a .json file; Fieldbook ignores it")))
+                    continue
+                }
+                add(relative, kind)
+            }
+        }
+
+        // Every kind of record file, in the order of `RecordFileKind.all`.
+        for kind in RecordFileKind.all {
+            switch kind.layout {
+            case .file:
+                for name in DurableFile.list(folder) where DataLayout.originalOfSyncCopy(name) == kind.topLevelName {
+                    _ = isSyncCopy(name, in: "")
+                }
+                add(kind.topLevelName, kind)
+            case .folder:
+                list(kind.topLevelName, kind, canonicalFirst: true)
+            case .folderPerSpecialist:
+                let root = folder.appendingPathComponent(kind.topLevelName)
+                for specialistFolder in DurableFile.list(root) {
+                    let folderRelative = "\(kind.topLevelName)/\(specialistFolder)"
+                    guard DurableFile.isDirectory(root.appendingPathComponent(specialistFolder)) else {
+                        steps.append(.problem(DataProblem(path: folderRelative, kind: kind.recordKind,
+                                                          message: "expected a folder named after a specialist's id")))
+                        continue
+                    }
+                    list(folderRelative, kind, canonicalFirst: false)
+                }
+            }
+        }
+
+        return (steps, files, relatives)
     }
 
     /// Puts one file's read into the records being loaded: its records, or the problem it has;

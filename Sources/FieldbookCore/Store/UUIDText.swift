@@ -42,6 +42,17 @@ enum UUIDText {
         }
     }
 
+    /// `text(uuid)` (upper case) appended as UTF-8, without making a string.
+    static func append(_ uuid: UUID, into out: inout [UInt8]) {
+        withUnsafeBytes(of: uuid.uuid) { bytes in
+            for index in 0..<16 {
+                if index == 4 || index == 6 || index == 8 || index == 10 { out.append(0x2D) }
+                out.append(digit(bytes[index] >> 4, 55))
+                out.append(digit(bytes[index] & 0x0F, 55))
+            }
+        }
+    }
+
     /// True when `a`'s text sorts before `b`'s (`a.uuidString < b.uuidString`): the text is the
     /// bytes in hex, digits before letters, so the bytes' order is the text's.
     static func precedes(_ a: UUID, _ b: UUID) -> Bool {

@@ -1,0 +1,447 @@
+import Foundation
+
+/// `fieldbook export all --json` straight from the folder, with memory that does not grow with
+/// its records: the bytes `FullCopy(store.load())` writes, without the folder ever in memory.
+///
+/// First every record file is read once (on every core), as `Store.load` reads it: the same
+/// listing, the same records left out (files that do not read, a second file holding an id
+/// already read, an older version of an employer contact) and the same problems. Only each
+/// record's sort key and place are kept, and whether its bytes in the file are already the
+/// copy's: the record is encoded as the copy writes it (`CopyEncoding`) and compared with the
+/// file. Then the records are written in the copy's order, each file read again while its
+/// records are written (an employer contact month, while its month is written): a record whose
+/// bytes matched is copied from the file (indented two levels deeper when the file holds it at
+/// the top); any other (a hand-edited file, another time zone's timestamps, an older layout, keys
+/// this version does not know) is decoded again and encoded, as `FullCopy` writes it.
+///
+/// A file that changes between the two readings stops the copy with an error.
+public struct StreamedCopy {
+    /// One record: where it is, its sort key, and where its bytes are when they are the copy's.
+    struct Entry {
+        var file: Int32
+        /// Its place among the file's records (an employer contact's in its month).
+        var index: Int32
+        /// Its bytes in the file, when they are the copy's (`length` -1: encode it again).
+        var start: Int32
+        var length: Int32
+        var id: UUID
+        var date: LocalDate
+        var updatedAt: Date
+    }
+
+    /// What the first reading learned of one file.
+    struct Survey {
+        enum Outcome {
+            case absent, unreadable, conflictMarkers
+            case failed(String)
+            case decoded
+        }
+
+        var outcome: Outcome
+        var hash: ContentHash?
+        var entries: [Entry] = []
+        var settings: Settings?
+        /// Problems found in a file that is loaded (a month's contacts out of place).
+        var problems: [DataProblem] = []
+    }
+
+    private let files: [(url: URL, kind: RecordFileKind)]
+    private let relatives: [String]
+    private let hashes: [ContentHash?]
+    private let transform: FileTransform
+    private let settings: Settings
+    private let clients: [Entry]
+    private let employerContacts: [Entry]
+    private let employers: [Entry]
+    private let fidelityReviews: [Entry]
+    private let specialists: [Entry]
+    /// What a load of the folder reports, in the same order.
+    public let problems: [DataProblem]
+
+    /// The records whose bytes are copied from their files (the others are encoded again).
+    var copiedRecords: Int {
+        [clients, employerContacts, employers, fidelityReviews, specialists].reduce(0) { sum, list in
+            sum + list.count { $0.length >= 0 }
+        }
+    }
+
+    /// The records the copy holds.
+    public var recordCount: Int {
+        clients.count + employerContacts.count + employers.count + fidelityReviews.count + specialists.count
+    }
+
+    /// Reads `store`'s folder once for the copy's order. `progress` is told the files read of
+    /// the files listed.
+    public init(_ store: Store, progress: (any ProgressListener)? = nil) {
+        let (steps, files, relatives) = store.listRecordFiles()
+        let transform = store.transform
+        self.files = files
+        self.relatives = relatives
+        self.transform = transform
+
+        var settings = Settings()
+        var problems: [DataProblem] = []
+        var hashes = [ContentHash?](repeating: nil, count: files.count)
+        var byFolder: [String: [UUID: String]] = [:]
+        var clients: [Entry] = [], employers: [Entry] = [], reviews: [Entry] = [], specialists: [Entry] = []
+        var contacts: [Entry] = []
+        var contactsByID: [UUID: Int] = [:]
+        let settling = SettlingLock(folder: store.folder)
+
+        // Read in batches on every core; put together here in the listing's order.
+        let batch = 256
+        var surveys: [Survey?] = []
+        var batchStart = 0
+        for step in steps {
+            let index: Int
+            switch step {
+            case .problem(let problem):
+                problems.append(problem)
+                continue
+            case .file(let file):
+                index = file
+            }
+            if index >= batchStart + surveys.count {
+                batchStart = index
+                let count = min(batch, files.count - index)
+                surveys = Self.surveyAll(files, relatives, from: index, count: count, through: transform)
+                progress?.show(index, of: files.count)
+            }
+            var survey = surveys[index - batchStart]!
+            // Vanished or not reading: a sync may be writing it; read again once it is done.
+            if Self.worthRetrying(survey.outcome), settling.shouldRetry(RecordFileRead(outcome: .absent)), settling.hold() {
+                survey = Self.survey(files[index].url, files[index].kind, relatives[index], Int32(index), through: transform)
+            }
+            hashes[index] = survey.hash
+            let relative = relatives[index]
+            let kind = files[index].kind
+            switch survey.outcome {
+            case .absent:
+                continue
+            case .unreadable:
+                problems.append(DataProblem(path: relative, kind: kind.recordKind, message: "cannot be read"))
+                continue
+            case .conflictMarkers:
+                problems.append(DataProblem(
+                    path: relative, kind: .syncConflict,
+                    message: "holds conflict markers (<<<<<<<) from a sync or version control tool: to merge by hand; not loaded",
+                    pendingMerge: PendingMerge(record: relative, copy: relative, source: .conflictMarkers)))
+                continue
+            case .failed(let message):
+                problems.append(DataProblem(path: relative, kind: kind.recordKind, message: message))
+                continue
+            case .decoded:
+                break
+            }
+            problems += survey.problems
+            if let read = survey.settings {
+                settings = read
+                continue
+            }
+            if kind == EmployerContactMonth.fileKind {
+                // A later version of a contact (by `updatedAt`) takes the place of an earlier one.
+                for entry in survey.entries {
+                    if let existing = contactsByID[entry.id] {
+                        if contacts[existing].updatedAt >= entry.updatedAt { continue }
+                        contacts[existing] = entry
+                    } else {
+                        contactsByID[entry.id] = contacts.count
+                        contacts.append(entry)
+                    }
+                }
+                continue
+            }
+            // A record kept one per file (`LoadedRecords.add`).
+            guard let entry = survey.entries.first else { continue }
+            let folderName = relative.split(separator: "/").first.map(String.init) ?? ""
+            let name = relative.split(separator: "/").last.map(String.init) ?? relative
+            if let first = byFolder[folderName]?[entry.id] {
+                problems.append(DataProblem(
+                    path: relative, kind: kind.recordKind,
+                    message: "holds record \(entry.id.lowercased), already in \(folderName)/\(first); not loaded"))
+                continue
+            }
+            if name != "\(entry.id.lowercased).json" {
+                problems.append(DataProblem(
+                    path: relative, kind: kind.recordKind,
+                    message: "file name does not match the record's id \(entry.id.lowercased); it was loaded"))
+            }
+            byFolder[folderName, default: [:]][entry.id] = name
+            switch kind {
+            case Client.fileKind: clients.append(entry)
+            case Employer.fileKind: employers.append(entry)
+            case Specialist.fileKind: specialists.append(entry)
+            case FidelityReview.fileKind: reviews.append(entry)
+            default: break
+            }
+        }
+        progress?.show(files.count, of: files.count)
+        for copy in store.keptCopies() {
+            problems.append(DataProblem(
+                path: copy.copy, kind: .conflictCopy,
+                message: "this copy's version of \(copy.record), kept after a save conflict: to merge",
+                pendingMerge: copy))
+        }
+        self.problems = problems
+        self.hashes = hashes
+        self.settings = settings
+        // The copy's order (`FullCopy`): by id as its text sorts, or by date then id.
+        let byID = { (a: Entry, b: Entry) in UUIDText.precedes(a.id, b.id) }
+        let byDateThenID = { (a: Entry, b: Entry) in a.date != b.date ? a.date < b.date : UUIDText.precedes(a.id, b.id) }
+        self.clients = clients.sorted(by: byID)
+        self.employers = employers.sorted(by: byID)
+        self.specialists = specialists.sorted(by: byID)
+        self.fidelityReviews = reviews.sorted(by: byDateThenID)
+        self.employerContacts = contacts.sorted(by: byDateThenID)
+    }
+
+    private static func worthRetrying(_ outcome: Survey.Outcome) -> Bool {
+        switch outcome {
+        case .absent, .unreadable, .failed: true
+        case .decoded, .conflictMarkers: false
+        }
+    }
+
+    private static func surveyAll(_ files: [(url: URL, kind: RecordFileKind)], _ relatives: [String], from start: Int, count: Int,
+                                  through transform: FileTransform) -> [Survey?]
+    {
+        var surveys = [Survey?](repeating: nil, count: count)
+        surveys.withUnsafeMutableBufferPointer { slots in
+            let slots = UncheckedSlots(base: slots.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: count) { offset in
+                let index = start + offset
+                slots.base[offset] = survey(files[index].url, files[index].kind, relatives[index], Int32(index), through: transform)
+            }
+        }
+        return surveys
+    }
+
+    /// Slots each filled by one reader (never two at once).
+    private struct UncheckedSlots: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Survey?>
+    }
+
+    /// The record bytes of a file (through the folder's transform), nil when it is gone.
+    private static func recordBytes(_ url: URL, _ relative: String, through transform: FileTransform) throws -> Data? {
+        guard let data = try DurableFile.read(url) else { return nil }
+        return transform.isPlain ? data : try transform.fromDisk(data, relative)
+    }
+
+    /// One file read as `RecordFileRead.read` reads it, and its records' keys and bytes.
+    static func survey(_ url: URL, _ kind: RecordFileKind, _ relative: String, _ file: Int32, through transform: FileTransform)
+        -> Survey
+    {
+        let raw: Data
+        do {
+            guard let read = try DurableFile.read(url) else { return Survey(outcome: .absent) }
+            raw = read
+        } catch {
+            return Survey(outcome: .unreadable)
+        }
+        var data = raw
+        if !transform.isPlain {
+            do {
+                data = try transform.fromDisk(raw, relative)
+            } catch {
+                if case .io(_, let reason) = error { return Survey(outcome: .failed(reason), hash: ContentHash(raw)) }
+                return Survey(outcome: .failed(error.description), hash: ContentHash(raw))
+            }
+        }
+        let tape: JSONTape
+        let record: any RecordFile
+        do {
+            tape = try JSONReader.tape(data)
+            record = try kind.decode(tape)
+        } catch {
+            // The load's own reading says why, in its words.
+            let read = RecordFileRead.decode(data, as: kind)
+            switch read.outcome {
+            case .conflictMarkers: return Survey(outcome: .conflictMarkers, hash: read.hash)
+            case .failed(let message): return Survey(outcome: .failed(message), hash: read.hash)
+            default: return Survey(outcome: .failed(JSONCoding.describe(error, in: data)), hash: read.hash)
+            }
+        }
+        var survey = Survey(outcome: .decoded, hash: ContentHash(data))
+        var out: [UInt8] = []
+        out.reserveCapacity(min(data.count + 64, 1 << 20))
+        switch record {
+        case let settings as Settings:
+            survey.settings = settings
+        case let month as EmployerContactMonth:
+            survey.problems = Store.placeProblems(of: month, at: relative)
+            let items = contactNodes(tape, count: month.contacts.count)
+            survey.entries.reserveCapacity(month.contacts.count)
+            for (index, contact) in month.contacts.enumerated() {
+                var entry = Entry(file: file, index: Int32(index), start: 0, length: -1, id: contact.id, date: contact.date,
+                                  updatedAt: contact.updatedAt)
+                if let items {
+                    out.removeAll(keepingCapacity: true)
+                    CopyEncoding.employerContact(contact, depth: 2, into: &out)
+                    if matches(out, tape.bytes, at: items[index]) {
+                        entry.start = Int32(items[index])
+                        entry.length = Int32(out.count)
+                    }
+                }
+                survey.entries.append(entry)
+            }
+        default:
+            guard let (id, date) = identity(record) else { break }
+            var entry = Entry(file: file, index: 0, start: 0, length: -1, id: id, date: date, updatedAt: Date(timeIntervalSince1970: 0))
+            // The whole file is the record at the top, and one newline.
+            if (try? append(record, depth: 0, into: &out)) != nil, out.count + 1 == tape.bytes.count,
+               tape.bytes.last == UInt8(ascii: "\n"), matches(out, tape.bytes, at: 0)
+            {
+                entry.length = Int32(out.count)
+            }
+            survey.entries.append(entry)
+        }
+        return survey
+    }
+
+    /// A record's id and date (the date only orders fidelity reviews).
+    private static func identity(_ record: any RecordFile) -> (UUID, LocalDate)? {
+        let none = LocalDate(dayNumber: 0)
+        switch record {
+        case let client as Client: return (client.id, none)
+        case let employer as Employer: return (employer.id, none)
+        case let specialist as Specialist: return (specialist.id, none)
+        case let review as FidelityReview: return (review.id, review.date)
+        default: return nil
+        }
+    }
+
+    private static func append(_ record: any RecordFile, depth: Int, into out: inout [UInt8]) throws {
+        try CopyEncoding.append(record, depth: depth, into: &out)
+    }
+
+    /// Where each of a month's contacts starts in its file, when the tape's `contacts` list is
+    /// the one decoded (else nil: each contact is encoded again).
+    private static func contactNodes(_ tape: JSONTape, count: Int) -> [Int]? {
+        guard let top = tape.nodes.first, top.kind == .object else { return nil }
+        var key = 1
+        for _ in 0..<top.count {
+            if tape.string(at: key, equals: "contacts") {
+                let list = tape.nodes[key + 1]
+                guard list.kind == .array, list.count == count else { return nil }
+                var starts: [Int] = []
+                starts.reserveCapacity(count)
+                var cursor = key + 2
+                for _ in 0..<count {
+                    starts.append(tape.nodes[cursor].start)
+                    cursor = tape.after(cursor)
+                }
+                return starts
+            }
+            key = tape.after(key + 1)
+        }
+        return nil
+    }
+
+    private static func matches(_ encoded: [UInt8], _ bytes: [UInt8], at start: Int) -> Bool {
+        guard start + encoded.count <= bytes.count else { return false }
+        return encoded.withUnsafeBufferPointer { mine in
+            bytes.withUnsafeBufferPointer { file in
+                memcmp(mine.baseAddress!, file.baseAddress! + start, encoded.count) == 0
+            }
+        }
+    }
+
+    /// Writes the copy to `sink` in pieces that end at a line's end (see `FullCopy.write`);
+    /// `progress` is told the records written of the records in all.
+    public func write(to sink: ([UInt8]) throws -> Void, progress: (any ProgressListener)? = nil) throws(StoreError) {
+        var reader = FileReader(copy: self)
+        let lists = FullCopy.Lists(clients: clients.count, employerContacts: employerContacts.count, employers: employers.count,
+                                   fidelityReviews: fidelityReviews.count, specialists: specialists.count)
+        do {
+            try FullCopy.writeDocument(lists, settings: settings, to: sink, progress: progress) { list, index, out in
+                switch list {
+                case .clients: try reader.append(clients[index], into: &out)
+                case .employerContacts: try reader.append(employerContacts[index], into: &out)
+                case .employers: try reader.append(employers[index], into: &out)
+                case .fidelityReviews: try reader.append(fidelityReviews[index], into: &out)
+                case .specialists: try reader.append(specialists[index], into: &out)
+                }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .io(path: "", reason: "could not write the copy: \(error)")
+        }
+    }
+
+    /// The files being written from: each read when its first record is written and let go
+    /// after its last.
+    private struct FileReader {
+        let copy: StreamedCopy
+        /// Records still to be written from each file.
+        var remaining: [Int32: Int] = [:]
+        var open: [Int32: (bytes: [UInt8], record: (any RecordFile)?)] = [:]
+
+        init(copy: StreamedCopy) {
+            self.copy = copy
+            for list in [copy.clients, copy.employerContacts, copy.employers, copy.fidelityReviews, copy.specialists] {
+                for entry in list { remaining[entry.file, default: 0] += 1 }
+            }
+        }
+
+        mutating func append(_ entry: Entry, into out: inout [UInt8]) throws {
+            let file = entry.file
+            if open[file] == nil { open[file] = (try read(file), nil) }
+            if entry.length >= 0 {
+                let bytes = open[file]!.bytes
+                let start = Int(entry.start), end = Int(entry.start) + Int(entry.length)
+                if start == 0 {
+                    StreamedCopy.appendIndented(bytes[start..<end], by: 2, into: &out)
+                } else {
+                    out.append(contentsOf: bytes[start..<end])
+                }
+            } else {
+                if open[file]!.record == nil {
+                    let tape = try JSONReader.tape(Data(open[file]!.bytes))
+                    open[file]!.record = try copy.files[Int(file)].kind.decode(tape)
+                }
+                switch open[file]!.record {
+                case let month as EmployerContactMonth:
+                    CopyEncoding.employerContact(month.contacts[Int(entry.index)], depth: 2, into: &out)
+                case let record?:
+                    try CopyEncoding.append(record, depth: 2, into: &out)
+                case nil:
+                    break
+                }
+            }
+            remaining[file, default: 1] -= 1
+            if remaining[file] == 0 { open[file] = nil }
+        }
+
+        private func read(_ file: Int32) throws(StoreError) -> [UInt8] {
+            let index = Int(file)
+            let relative = copy.relatives[index]
+            let changed = StoreError.io(path: relative, reason: "changed while the copy was written; run the export again")
+            let data: Data?
+            do {
+                data = try StreamedCopy.recordBytes(copy.files[index].url, relative, through: copy.transform)
+            } catch {
+                throw changed
+            }
+            guard let data, ContentHash(data) == copy.hashes[index] else { throw changed }
+            return [UInt8](data)
+        }
+    }
+
+    /// A record written at the top of its file, `levels` deeper: every line after the first
+    /// gets two spaces a level, but the empty line inside an empty list or object (as
+    /// `JSONWriter` writes them).
+    static func appendIndented(_ bytes: ArraySlice<UInt8>, by levels: Int, into out: inout [UInt8]) {
+        var start = bytes.startIndex
+        var index = start
+        while index < bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "\n") {
+                out.append(contentsOf: bytes[start...index])
+                start = index + 1
+                if start < bytes.endIndex, bytes[start] != UInt8(ascii: "\n") { JSONWriter.indent(levels, into: &out) }
+            }
+            index += 1
+        }
+        out.append(contentsOf: bytes[start..<bytes.endIndex])
+    }
+}
