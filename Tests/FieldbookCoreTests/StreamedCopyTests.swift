@@ -145,6 +145,28 @@ import Testing
         #expect(copy.problems.count >= 6)
     }
 
+    /// The same contact in two month files with the same `updatedAt`: the version read first
+    /// (the earlier file in the listing) is kept, by the load and by the copy alike.
+    @Test func aContactTiedOnUpdatedAtKeepsTheVersionReadFirst() throws {
+        let temp = TemporaryFolder()
+        let folder = temp.path("caseload")
+        _ = try SyntheticFolder.write(.caseload, to: folder)
+        let specialistFolder = try files(folder, "employer-contacts")[0]
+        let months = try FileManager.default.contentsOfDirectory(atPath: specialistFolder.path).sorted()
+            .map { specialistFolder.appendingPathComponent($0) }
+        let month = try JSONSerialization.jsonObject(with: Data(contentsOf: months[1])) as! [String: Any]
+        var tie = (month["contacts"] as! [[String: Any]])[0]
+        let id = UUID(uuidString: tie["id"] as! String)!
+        tie["outcome"] = "the version read first"
+        try edit(months[0]) { text in
+            let item = String(decoding: try! JSONSerialization.data(withJSONObject: tie, options: [.sortedKeys]), as: UTF8.self)
+            return text.replacingOccurrences(of: "\"contacts\" : [\n", with: "\"contacts\" : [\n" + item + ",\n")
+        }
+        let loaded = try Store(folder: folder, mode: .readOnly).load()
+        #expect(loaded.employerContacts.filter { $0.id == id }.map(\.outcome) == ["the version read first"])
+        _ = try Self.expectSame(folder)
+    }
+
     @Test func anEncryptedFolderComesOutAsTheLoadedFolderDoes() throws {
         let temp = TemporaryFolder()
         let folder = try copyOfSampleData(temp)

@@ -82,10 +82,9 @@ public struct StreamedCopy {
         var settings = Settings()
         var problems: [DataProblem] = []
         var hashes = [ContentHash?](repeating: nil, count: files.count)
-        var byFolder: [String: [UUID: String]] = [:]
+        var firstFiles = FirstFiles()
         var clients: [Entry] = [], employers: [Entry] = [], reviews: [Entry] = [], specialists: [Entry] = []
-        var contacts: [Entry] = []
-        var contactsByID: [UUID: Int] = [:]
+        var contacts = LatestVersions<Entry>()
         let settling = SettlingLock(folder: store.folder)
 
         // Read in batches on every core; put together here in the listing's order.
@@ -119,13 +118,10 @@ public struct StreamedCopy {
             case .absent:
                 continue
             case .unreadable:
-                problems.append(DataProblem(path: relative, kind: kind.recordKind, message: "cannot be read"))
+                problems.append(LoadProblems.unreadable(at: relative, kind: kind.recordKind))
                 continue
             case .conflictMarkers:
-                problems.append(DataProblem(
-                    path: relative, kind: .syncConflict,
-                    message: "holds conflict markers (<<<<<<<) from a sync or version control tool: to merge by hand; not loaded",
-                    pendingMerge: PendingMerge(record: relative, copy: relative, source: .conflictMarkers)))
+                problems.append(LoadProblems.conflictMarkers(at: relative))
                 continue
             case .failed(let message):
                 problems.append(DataProblem(path: relative, kind: kind.recordKind, message: message))
@@ -140,33 +136,12 @@ public struct StreamedCopy {
             }
             if kind == EmployerContactMonth.fileKind {
                 // A later version of a contact (by `updatedAt`) takes the place of an earlier one.
-                for entry in survey.entries {
-                    if let existing = contactsByID[entry.id] {
-                        if contacts[existing].updatedAt >= entry.updatedAt { continue }
-                        contacts[existing] = entry
-                    } else {
-                        contactsByID[entry.id] = contacts.count
-                        contacts.append(entry)
-                    }
-                }
+                for entry in survey.entries { contacts.offer(entry, id: entry.id, updatedAt: \.updatedAt) }
                 continue
             }
             // A record kept one per file (`LoadedRecords.add`).
             guard let entry = survey.entries.first else { continue }
-            let folderName = relative.split(separator: "/").first.map(String.init) ?? ""
-            let name = relative.split(separator: "/").last.map(String.init) ?? relative
-            if let first = byFolder[folderName]?[entry.id] {
-                problems.append(DataProblem(
-                    path: relative, kind: kind.recordKind,
-                    message: "holds record \(entry.id.lowercased), already in \(folderName)/\(first); not loaded"))
-                continue
-            }
-            if name != "\(entry.id.lowercased).json" {
-                problems.append(DataProblem(
-                    path: relative, kind: kind.recordKind,
-                    message: "file name does not match the record's id \(entry.id.lowercased); it was loaded"))
-            }
-            byFolder[folderName, default: [:]][entry.id] = name
+            guard firstFiles.admit(entry.id, from: relative, kind: kind.recordKind, problems: &problems) else { continue }
             switch kind {
             case Client.fileKind: clients.append(entry)
             case Employer.fileKind: employers.append(entry)
@@ -176,12 +151,7 @@ public struct StreamedCopy {
             }
         }
         progress?.show(files.count, of: files.count)
-        for copy in store.keptCopies() {
-            problems.append(DataProblem(
-                path: copy.copy, kind: .conflictCopy,
-                message: "this copy's version of \(copy.record), kept after a save conflict: to merge",
-                pendingMerge: copy))
-        }
+        problems += store.keptCopies().map(LoadProblems.keptCopy)
         self.problems = problems
         self.hashes = hashes
         self.settings = settings
@@ -192,7 +162,7 @@ public struct StreamedCopy {
         self.employers = employers.sorted(by: byID)
         self.specialists = specialists.sorted(by: byID)
         self.fidelityReviews = reviews.sorted(by: byDateThenID)
-        self.employerContacts = contacts.sorted(by: byDateThenID)
+        self.employerContacts = contacts.elements.sorted(by: byDateThenID)
     }
 
     private static func worthRetrying(_ outcome: Survey.Outcome) -> Bool {

@@ -121,33 +121,91 @@ struct LoadedRecords {
     var snapshot = DataSnapshot()
     var problems: [DataProblem] = []
     /// For each folder of records, the file each id was first read from.
-    private var firstFile: [String: [UUID: String]] = [:]
+    var firstFiles = FirstFiles()
     /// Employer contacts in the order read (a later version of one takes its place), found by id.
-    var contacts: [EmployerContact] = []
-    var contactsByID: [UUID: Int] = [:]
+    var contacts = LatestVersions<EmployerContact>()
     /// The month file each employer contact was read from.
     var contactFiles: [UUID: String] = [:]
 
-    /// Adds a record kept one per file: a second file holding an id already read is reported and
-    /// not loaded; a file not named after its record's id is reported and loaded.
+    /// Adds a record kept one per file (see `FirstFiles.admit`).
     mutating func add<R: RecordFile & Identifiable>(
         _ record: R, from relative: String, to list: WritableKeyPath<DataSnapshot, [R]>
     ) where R.ID == UUID {
+        guard firstFiles.admit(record.id, from: relative, kind: R.fileKind.recordKind, problems: &problems) else { return }
+        snapshot[keyPath: list].append(record)
+    }
+}
+
+/// The load's rule for records kept one per file, in one place for every reader of a folder
+/// (the load, the streamed copy): a second file holding an id already read is reported and not
+/// loaded; a file not named after its record's id is reported and loaded.
+struct FirstFiles {
+    /// For each folder of records, the file each id was first read from.
+    private var firstFile: [String: [UUID: String]] = [:]
+
+    /// Whether the record `id` read from `relative` is loaded, with its problems added.
+    mutating func admit(_ id: UUID, from relative: String, kind: RecordKind, problems: inout [DataProblem]) -> Bool {
         let folderName = relative.split(separator: "/").first.map(String.init) ?? ""
         let name = relative.split(separator: "/").last.map(String.init) ?? relative
-        let kind = R.fileKind.recordKind
-        if let first = firstFile[folderName]?[record.id] {
+        if let first = firstFile[folderName]?[id] {
             problems.append(DataProblem(
                 path: relative, kind: kind,
-                message: "holds record \(record.id.lowercased), already in \(folderName)/\(first); not loaded"))
-            return
+                message: "holds record \(id.lowercased), already in \(folderName)/\(first); not loaded"))
+            return false
         }
-        if name != "\(record.id.lowercased).json" {
+        if name != "\(id.lowercased).json" {
             problems.append(DataProblem(
                 path: relative, kind: kind,
-                message: "file name does not match the record's id \(record.id.lowercased); it was loaded"))
+                message: "file name does not match the record's id \(id.lowercased); it was loaded"))
         }
-        firstFile[folderName, default: [:]][record.id] = name
-        snapshot[keyPath: list].append(record)
+        firstFile[folderName, default: [:]][id] = name
+        return true
+    }
+
+}
+
+/// The problems every reader of a folder (the load, a reread, the streamed copy) reports alike.
+enum LoadProblems {
+    /// A record file holding conflict markers: kept as a merge by hand, not loaded.
+    static func conflictMarkers(at relative: String) -> DataProblem {
+        DataProblem(
+            path: relative, kind: .syncConflict,
+            message: "holds conflict markers (<<<<<<<) from a sync or version control tool: to merge by hand; not loaded",
+            pendingMerge: PendingMerge(record: relative, copy: relative, source: .conflictMarkers))
+    }
+
+    /// A record file listed that could not be read.
+    static func unreadable(at relative: String, kind: RecordKind) -> DataProblem {
+        DataProblem(path: relative, kind: kind, message: "cannot be read")
+    }
+
+    /// This copy's version of a record, kept after a save conflict.
+    static func keptCopy(_ copy: PendingMerge) -> DataProblem {
+        DataProblem(path: copy.copy, kind: .conflictCopy,
+                    message: "this copy's version of \(copy.record), kept after a save conflict: to merge", pendingMerge: copy)
+    }
+}
+
+/// Versions of records found by id in the order first read, where a later version (by
+/// `updatedAt`) takes the place of an earlier one and a version no later than the one held is
+/// passed over: the rule for employer contacts, which may be read from more than one month.
+struct LatestVersions<Element> {
+    private(set) var elements: [Element] = []
+    private(set) var positions: [UUID: Int] = [:]
+
+    /// Room for `count` ids (the versions themselves grow as read).
+    mutating func reserveIDs(_ count: Int) { positions.reserveCapacity(count) }
+
+    /// Holds `element` unless a version at least as late is held; true when it is held now.
+    @discardableResult
+    mutating func offer(_ element: Element, id: UUID, updatedAt: (Element) -> Date) -> Bool {
+        if let existing = positions[id] {
+            if updatedAt(elements[existing]) >= updatedAt(element) { return false }
+            elements[existing] = element
+        } else {
+            positions[id] = elements.count
+            elements.append(element)
+        }
+        return true
     }
 }

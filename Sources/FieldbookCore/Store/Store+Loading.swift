@@ -24,7 +24,7 @@ extension Store {
 
         let settling = SettlingLock(folder: folder)
         var loaded = LoadedRecords()
-        loaded.contactsByID.reserveCapacity(files.count * 8)
+        loaded.contacts.reserveIDs(files.count * 8)
         loaded.contactFiles.reserveCapacity(files.count * 8)
         self.files.reserveCapacity(files.count)
         for step in steps {
@@ -54,19 +54,14 @@ extension Store {
         progress?.show(files.count, of: files.count)
         var snapshot = loaded.snapshot
         var problems = loaded.problems
-        let contacts = loaded.contacts
+        let contacts = loaded.contacts.elements
         contactFiles = loaded.contactFiles
         // Sorted by key, then gathered: moving whole contacts while sorting costs more than the sort.
         // Contacts of the same day and time keep the order they were read in, load after load.
         let order = contacts.indices.map { (day: contacts[$0].date.dayNumber, created: contacts[$0].createdAt, index: $0) }
             .sorted { ($0.day, $0.created, $0.index) < ($1.day, $1.created, $1.index) }
         snapshot.employerContacts = order.map { contacts[$0.index] }
-        for copy in keptCopies() {
-            problems.append(DataProblem(
-                path: copy.copy, kind: .conflictCopy,
-                message: "this copy's version of \(copy.record), kept after a save conflict: to merge",
-                pendingMerge: copy))
-        }
+        problems += keptCopies().map(LoadProblems.keptCopy)
         snapshot.problems = problems
         filesFromCache = takenFromCache
         if let cache {
@@ -172,13 +167,10 @@ extension Store {
             files.forget(relative)
         case .unreadable:
             files.forget(relative)
-            loaded.problems.append(DataProblem(path: relative, kind: kind, message: "cannot be read"))
+            loaded.problems.append(LoadProblems.unreadable(at: relative, kind: kind))
         case .conflictMarkers:
             files.set(relative, .unusable(FileVersion(read.hash!)))
-            loaded.problems.append(DataProblem(
-                path: relative, kind: .syncConflict,
-                message: "holds conflict markers (<<<<<<<) from a sync or version control tool: to merge by hand; not loaded",
-                pendingMerge: PendingMerge(record: relative, copy: relative, source: .conflictMarkers)))
+            loaded.problems.append(LoadProblems.conflictMarkers(at: relative))
         case .failed(let message):
             files.set(relative, .unusable(FileVersion(read.hash!)))
             loaded.problems.append(DataProblem(path: relative, kind: kind, message: message))

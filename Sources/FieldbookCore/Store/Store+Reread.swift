@@ -128,18 +128,15 @@ extension Store {
         let read = loaded.snapshot
         let ids = read.specialists.map(\.id) + read.clients.map(\.id) + read.employers.map(\.id) + read.fidelityReviews.map(\.id)
         guard ids.allSatisfy(named.contains) else { return nil }
-        for contact in loaded.contacts {
+        for contact in loaded.contacts.elements {
             if let file = contactFiles[contact.id], !months.contains(file) { return nil }
         }
         for id in changes.contactsBefore { contactFiles[id] = nil }
         for (id, file) in loaded.contactFiles { contactFiles[id] = file }
         changes.loaded = loaded.snapshot
-        changes.loaded.employerContacts = loaded.contacts
+        changes.loaded.employerContacts = loaded.contacts.elements
         changes.problems = loaded.problems
-        changes.keptCopies = keptCopies().map { copy in
-            DataProblem(path: copy.copy, kind: .conflictCopy,
-                        message: "this copy's version of \(copy.record), kept after a save conflict: to merge", pendingMerge: copy)
-        }
+        changes.keptCopies = keptCopies().map(LoadProblems.keptCopy)
         return changes
     }
 }

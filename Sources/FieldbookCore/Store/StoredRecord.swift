@@ -63,14 +63,7 @@ extension EmployerContactMonth: RecordFile {
     /// month in a file that is not its place, or contacts of another month, are reported.
     static func collect(_ month: EmployerContactMonth, from relative: String, into loaded: inout LoadedRecords) {
         loaded.problems += Store.placeProblems(of: month, at: relative)
-        for contact in month.contacts {
-            if let existing = loaded.contactsByID[contact.id] {
-                if loaded.contacts[existing].updatedAt >= contact.updatedAt { continue }
-                loaded.contacts[existing] = contact
-            } else {
-                loaded.contactsByID[contact.id] = loaded.contacts.count
-                loaded.contacts.append(contact)
-            }
+        for contact in month.contacts where loaded.contacts.offer(contact, id: contact.id, updatedAt: \.updatedAt) {
             loaded.contactFiles[contact.id] = relative
         }
     }
