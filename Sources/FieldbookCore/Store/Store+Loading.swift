@@ -122,7 +122,7 @@ extension Store {
                 cacheEntries.append(entry)
                 if !read.fromCache { cacheChanged = true }
             }
-            take(read, at: relative, kind: kind, into: &loaded)
+            take(read, at: relative, kind: kind, into: &loaded, keepingBytes: false)
         }
         progress?.show(files.count, of: files.count)
         var snapshot = loaded.snapshot
@@ -141,6 +141,10 @@ extension Store {
                 pendingMerge: copy))
         }
         snapshot.problems = problems
+        if mode == .readWrite {
+            keepEarlierAsLoaded()
+            asLoaded = snapshot
+        }
         filesFromCache = takenFromCache
         if let cache {
             // Written anew only when something differs from what it holds.
@@ -152,8 +156,11 @@ extension Store {
     }
 
     /// Puts one file's read into the records being loaded: its records, or the problem it has;
-    /// what this store knows of the file follows what was read.
-    func take(_ read: RecordFileRead, at relative: String, kind: RecordKind, into loaded: inout LoadedRecords) {
+    /// what this store knows of the file follows what was read. `keepingBytes`: a store that
+    /// saves keeps the file's bytes (a few files read again); else only its version, as a whole
+    /// load does (its records as loaded are then the base when the file changed, `asLoaded`).
+    func take(_ read: RecordFileRead, at relative: String, kind: RecordKind, into loaded: inout LoadedRecords,
+              keepingBytes: Bool) {
         switch read.outcome {
         case .absent:
             files.forget(relative)
@@ -172,10 +179,11 @@ extension Store {
         case .decoded(let decoded):
             let version = FileVersion(read.hash!)
             // The same version read again keeps what this store holds of it (a record written here).
-            // A store that never saves keeps the version alone: its bytes, the base of a merge,
-            // are read again (and checked against it) if they are ever asked for.
+            // Otherwise the version alone, unless asked to keep the bytes: the base of a merge is
+            // read again (and checked against the version) when a save asks for it.
             if files[relative]?.version != version {
-                files.set(relative, mode == .readWrite ? read.bytes.map { .read(version, $0) } ?? .cached(version) : .cached(version))
+                let keep = keepingBytes && mode == .readWrite
+                files.set(relative, keep ? read.bytes.map { .read(version, $0) } ?? .cached(version) : .cached(version))
             }
             decoded.versioned(version).collect(from: relative, into: &loaded)
         }
