@@ -173,3 +173,26 @@ import Testing
         #expect(try Store(folder: folder.url, mode: .readOnly).load().client(mine.id)?.phone == "555-0555")
     }
 }
+
+/// A load puts its contacts in order in place (no second list of every contact).
+@Suite struct GatherInPlaceTests {
+    @Test func gatheringInPlaceEqualsMappingThePositions() {
+        var random = SystemRandomNumberGenerator()
+        for count in [0, 1, 2, 3, 7, 100, 1000] {
+            for _ in 0..<20 {
+                let items = (0..<count).map { "item \($0)" }
+                let positions = Array(items.indices).shuffled(using: &random)
+                var gathered = items
+                Store.gather(&gathered, from: positions)
+                #expect(gathered == positions.map { items[$0] })
+            }
+        }
+        // The identity, and one long cycle.
+        var same = Array(0..<10)
+        Store.gather(&same, from: Array(0..<10))
+        #expect(same == Array(0..<10))
+        var cycle = Array(0..<10)
+        Store.gather(&cycle, from: (0..<10).map { ($0 + 1) % 10 })
+        #expect(cycle == [1, 2, 3, 4, 5, 6, 7, 8, 9, 0])
+    }
+}

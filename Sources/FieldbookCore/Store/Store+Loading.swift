@@ -127,13 +127,18 @@ extension Store {
         progress?.show(files.count, of: files.count)
         var snapshot = loaded.snapshot
         var problems = loaded.problems
-        let contacts = loaded.contacts
+        // The contacts are taken out of `loaded` (held once from here on), and its index by id let go.
+        var contacts = loaded.contacts
+        loaded.contacts = []
+        loaded.contactsByID = [:]
         contactFiles = loaded.contactFiles
+        loaded.contactFiles = [:]
         // Sorted by key, then gathered: moving whole contacts while sorting costs more than the sort.
         // Contacts of the same day and time keep the order they were read in, load after load.
         let order = contacts.indices.map { (day: contacts[$0].date.dayNumber, created: contacts[$0].createdAt, index: $0) }
             .sorted { ($0.day, $0.created, $0.index) < ($1.day, $1.created, $1.index) }
-        snapshot.employerContacts = order.map { contacts[$0.index] }
+        Self.gather(&contacts, from: order.map(\.index))
+        snapshot.employerContacts = contacts
         for copy in keptCopies() {
             problems.append(DataProblem(
                 path: copy.copy, kind: .conflictCopy,
@@ -153,6 +158,27 @@ extension Store {
             }
         }
         return snapshot
+    }
+
+    /// Puts `items` in the order `positions` gives (the item at `positions[i]` goes to `i`), in
+    /// place: each cycle of the order is followed once, so no second list of every item is made.
+    static func gather<T>(_ items: inout [T], from positions: [Int]) {
+        precondition(positions.count == items.count)
+        var done = [Bool](repeating: false, count: items.count)
+        for start in items.indices where !done[start] {
+            let first = items[start]
+            var at = start
+            while true {
+                done[at] = true
+                let next = positions[at]
+                if next == start {
+                    items[at] = first
+                    break
+                }
+                items[at] = items[next]
+                at = next
+            }
+        }
     }
 
     /// Puts one file's read into the records being loaded: its records, or the problem it has;
