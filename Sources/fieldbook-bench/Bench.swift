@@ -31,9 +31,14 @@ struct Bench: ParsableCommand {
     @Option(help: .hidden)
     var peakMemoryOf: String?
 
+    @Flag(help: .hidden)
+    var peakMemoryReadOnly = false
+
     func run() throws {
         if let peakMemoryOf {
-            try MainActor.assumeIsolated { try PeakMemoryChild.run(folder: URL(fileURLWithPath: peakMemoryOf)) }
+            try MainActor.assumeIsolated { 
+                try PeakMemoryChild.run(folder: URL(fileURLWithPath: peakMemoryOf), mode: peakMemoryReadOnly ? .readOnly : .readWrite)
+            }
             return
         }
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("fieldbook-bench-\(getpid())")

@@ -58,14 +58,20 @@ extension EmployerDirectory {
     /// deleted (`new` nil).
     mutating func contactSaved(_ new: EmployerContact?, replacing old: EmployerContact?) {
         var employers: [UUID] = []
+        // The lists touched hold their own contacts from now on (one employer's each).
+        var lists: [UUID: [EmployerContact]] = [:]
+        for id in [old?.employerID, new?.employerID].compactMap({ $0 }) where lists[id] == nil {
+            lists[id] = contactsByEmployer[id].map(Array.init)
+        }
         if let old {
-            NewestFirstLists.remove(old, from: &contactsByEmployer, at: old.employerID)
+            NewestFirstLists.remove(old, from: &lists, at: old.employerID)
             employers.append(old.employerID)
         }
         if let new {
-            NewestFirstLists.insert(new, into: &contactsByEmployer, at: new.employerID)
+            NewestFirstLists.insert(new, into: &lists, at: new.employerID)
             if !employers.contains(new.employerID) { employers.append(new.employerID) }
         }
+        for id in employers { contactsByEmployer[id] = lists[id].map(ContactList.init) }
         for id in employers {
             guard let employer = summaries[id]?.employer else { continue }
             summaries[id] = summary(employer)

@@ -13,8 +13,10 @@ public struct EmployerDirectory: Sendable {
 
     /// Each client's place in the snapshot's list (the order of `HeldJob.byEmployer`).
     var clientOrder: [UUID: Int]
-    /// Every contact, by employer id (employers missing from the directory too), newest first.
-    var contactsByEmployer: [UUID: [EmployerContact]] = [:]
+    /// Every contact, by employer id (employers missing from the directory too), newest first:
+    /// positions into the snapshot's list, not copies (an employer's list after a save of one
+    /// of its contacts holds its own contacts).
+    var contactsByEmployer: [UUID: ContactList] = [:]
     /// The directory's employers in the snapshot's order, with their names prepared for search
     /// and completion.
     var employerNames: [(key: Completion.Key, employer: Employer)]
@@ -42,18 +44,18 @@ public struct EmployerDirectory: Sendable {
         summaries = [:]
         businessTypes = BusinessTypeIndex(snapshot.employers)
         directoryOrders = [:]
-        // Newest first, each contact goes at the end of its employer's list, made as long as it
-        // will be (grown by appending, the lists held spare room: a quarter of their memory).
+        // Newest first, each contact's position goes at the end of its employer's list, made as
+        // long as it will be (grown by appending, the lists held spare room).
         let contacts = snapshot.employerContacts
         var counts: [UUID: Int] = [:]
         for contact in contacts { counts[contact.employerID, default: 0] += 1 }
         contactsByEmployer.reserveCapacity(counts.count)
         for (employerID, count) in counts {
-            var list: [EmployerContact] = []
+            var list = ContactList.into(contacts)
             list.reserveCapacity(count)
             contactsByEmployer[employerID] = list
         }
-        for index in order { NewestFirstLists.insert(contacts[index], into: &contactsByEmployer, at: contacts[index].employerID) }
+        for index in order { contactsByEmployer[contacts[index].employerID]!.append(position: index) }
         for employer in snapshot.employers { summaries[employer.id] = summary(employer) }
         directoryOrders = Self.directoryOrders(employerNames, summaries: summaries)
     }
@@ -95,7 +97,7 @@ public struct EmployerDirectory: Sendable {
     public func summary(of employerID: UUID) -> EmployerSummary? { summaries[employerID] }
 
     /// Every contact with the employer, newest first (an employer missing from the directory too).
-    public func contacts(atEmployer employerID: UUID) -> [EmployerContact] { contactsByEmployer[employerID] ?? [] }
+    public func contacts(atEmployer employerID: UUID) -> ContactList { contactsByEmployer[employerID] ?? [] }
 
     /// The directory: employers whose name matches `query` (every word, accents optional), in
     /// the chosen order; ties by name. The orders are worked out once (`directoryOrders`), so a

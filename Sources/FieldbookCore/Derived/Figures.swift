@@ -223,7 +223,7 @@ public struct Figures: Sendable {
         }
 
         private mutating func updateNextSteps(of employerID: UUID) {
-            due.updateNextSteps(of: employerID, contacts: directory.contacts(atEmployer: employerID),
+            due.updateNextSteps(of: employerID, contacts: Array(directory.contacts(atEmployer: employerID)),
                                 dismissals: directory.summary(of: employerID)?.employer.dueDismissals ?? [])
         }
     }

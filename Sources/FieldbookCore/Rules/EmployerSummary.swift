@@ -5,7 +5,7 @@ import Foundation
 public struct EmployerSummary: Hashable, Sendable, Identifiable {
     public var employer: Employer
     /// Every contact with the employer, newest first.
-    public var contacts: [EmployerContact]
+    public var contacts: ContactList
     /// The newest contact of any kind, and the newest face-to-face one (a visit).
     public var lastContact: LocalDate?
     public var lastVisit: LocalDate?
@@ -23,12 +23,12 @@ public struct EmployerSummary: Hashable, Sendable, Identifiable {
 
     /// `jobsHeld`: the jobs clients hold there today (see `HeldJob.byEmployer`).
     public init(employer: Employer, contacts: [EmployerContact], jobsHeld: [HeldJob], today: LocalDate) {
-        self.init(employer: employer, newestFirst: EmployerSummary.sortedNewestFirst(contacts), jobsHeld: jobsHeld, today: today)
+        self.init(employer: employer, newestFirst: ContactList(EmployerSummary.sortedNewestFirst(contacts)), jobsHeld: jobsHeld, today: today)
     }
 
     /// `contacts` already newest first. One pass, no copies: this runs for every employer on
     /// every data change.
-    init(employer: Employer, newestFirst contacts: [EmployerContact], jobsHeld: [HeldJob], today: LocalDate) {
+    init(employer: Employer, newestFirst contacts: ContactList, jobsHeld: [HeldJob], today: LocalDate) {
         self.employer = employer
         self.contacts = contacts
         self.jobsHeld = jobsHeld

@@ -193,6 +193,13 @@ struct LatestVersions<Element> {
     private(set) var elements: [Element] = []
     private(set) var positions: [UUID: Int] = [:]
 
+    /// The versions held, in the order first read; the index by id is let go.
+    mutating func takeElements() -> [Element] {
+        positions = [:]
+        defer { elements = [] }
+        return elements
+    }
+
     /// Room for `count` ids (the versions themselves grow as read).
     mutating func reserveIDs(_ count: Int) { positions.reserveCapacity(count) }
 

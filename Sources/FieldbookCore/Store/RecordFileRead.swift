@@ -17,7 +17,8 @@ struct RecordFileRead: Sendable {
     var outcome: Outcome
     /// Hash of the bytes read (nil when there were none).
     var hash: ContentHash?
-    /// The bytes, kept when the record decoded: the base of a later merge.
+    /// The bytes, kept when the record decoded (a file read alone: the base of a later merge;
+    /// a whole load's reads let them go).
     var bytes: Data?
     /// What the derived cache is to keep of this file (nil: nothing).
     var cacheEntry: RecordCache.Entry?
@@ -116,12 +117,16 @@ struct RecordFileRead: Sendable {
         }
 
         private func read(_ index: Int) -> RecordFileRead {
-            if let cache, transform.isPlain {
+            var read = if let cache, transform.isPlain {
                 RecordFileRead.read(files[index].url, relative: relatives[index], as: files[index].kind, cache: cache)
             } else {
                 RecordFileRead.read(files[index].url, as: files[index].kind, through: transform,
                                     relative: relatives.indices.contains(index) ? relatives[index] : nil)
             }
+            // A whole load keeps no file's bytes (`Store.take`): let them go here, so that reads
+            // waiting to be taken do not hold them.
+            read.bytes = nil
+            return read
         }
 
         private func claim() -> Int? {

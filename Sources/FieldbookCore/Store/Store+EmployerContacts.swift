@@ -100,7 +100,7 @@ extension Store {
             month.markRead(as: version)
             return month
         }
-        if let version, version != files[relative]?.version, let data = files.bytes(of: version, at: relative) {
+        if let version, version != files[relative]?.version, let data = try bytes(of: version, at: relative) {
             return try month(data, version)
         }
         if let written = files.written(relative)?.month { return written }
@@ -110,7 +110,7 @@ extension Store {
         if let current = files[relative]?.version, let data = try bytes(of: current, at: relative) {
             return try month(data, current)
         }
-        // Never read, or changed since it was loaded from the derived cache: read it now.
+        // Never read, or changed since and no contact of it loaded: read it now.
         guard let data = try transform.read(relative, from: folder.appendingPathComponent(relative)) else { return nil }
         _ = try parse(data, relative)
         let now = FileVersion(of: data)

@@ -49,20 +49,27 @@ extension Store {
                 cacheEntries.append(entry)
                 if !read.fromCache { cacheChanged = true }
             }
-            take(read, at: relative, kind: kind, into: &loaded)
+            take(read, at: relative, kind: kind, into: &loaded, keepingBytes: false)
         }
         progress?.show(files.count, of: files.count)
         var snapshot = loaded.snapshot
         var problems = loaded.problems
-        let contacts = loaded.contacts.elements
+        // The contacts are taken out of `loaded` (held once from here on), and its index by id let go.
+        var contacts = loaded.contacts.takeElements()
         contactFiles = loaded.contactFiles
+        loaded.contactFiles = [:]
         // Sorted by key, then gathered: moving whole contacts while sorting costs more than the sort.
         // Contacts of the same day and time keep the order they were read in, load after load.
         let order = contacts.indices.map { (day: contacts[$0].date.dayNumber, created: contacts[$0].createdAt, index: $0) }
             .sorted { ($0.day, $0.created, $0.index) < ($1.day, $1.created, $1.index) }
-        snapshot.employerContacts = order.map { contacts[$0.index] }
+        Self.gather(&contacts, from: order.map(\.index))
+        snapshot.employerContacts = contacts
         problems += keptCopies().map(LoadProblems.keptCopy)
         snapshot.problems = problems
+        if mode == .readWrite {
+            keepEarlierAsLoaded()
+            asLoaded = snapshot
+        }
         filesFromCache = takenFromCache
         if let cache {
             // Written anew only when something differs from what it holds.
@@ -159,9 +166,33 @@ extension Store {
         return (steps, files, relatives)
     }
 
+    /// Puts `items` in the order `positions` gives (the item at `positions[i]` goes to `i`), in
+    /// place: each cycle of the order is followed once, so no second list of every item is made.
+    static func gather<T>(_ items: inout [T], from positions: [Int]) {
+        precondition(positions.count == items.count)
+        var done = [Bool](repeating: false, count: items.count)
+        for start in items.indices where !done[start] {
+            let first = items[start]
+            var at = start
+            while true {
+                done[at] = true
+                let next = positions[at]
+                if next == start {
+                    items[at] = first
+                    break
+                }
+                items[at] = items[next]
+                at = next
+            }
+        }
+    }
+
     /// Puts one file's read into the records being loaded: its records, or the problem it has;
-    /// what this store knows of the file follows what was read.
-    func take(_ read: RecordFileRead, at relative: String, kind: RecordKind, into loaded: inout LoadedRecords) {
+    /// what this store knows of the file follows what was read. `keepingBytes`: a store that
+    /// saves keeps the file's bytes (a few files read again); else only its version, as a whole
+    /// load does (its records as loaded are then the base when the file changed, `asLoaded`).
+    func take(_ read: RecordFileRead, at relative: String, kind: RecordKind, into loaded: inout LoadedRecords,
+              keepingBytes: Bool) {
         switch read.outcome {
         case .absent:
             files.forget(relative)
@@ -177,10 +208,11 @@ extension Store {
         case .decoded(let decoded):
             let version = FileVersion(read.hash!)
             // The same version read again keeps what this store holds of it (a record written here).
-            // A store that never saves keeps the version alone: its bytes, the base of a merge,
-            // are read again (and checked against it) if they are ever asked for.
+            // Otherwise the version alone, unless asked to keep the bytes: the base of a merge is
+            // read again (and checked against the version) when a save asks for it.
             if files[relative]?.version != version {
-                files.set(relative, mode == .readWrite ? read.bytes.map { .read(version, $0) } ?? .cached(version) : .cached(version))
+                let keep = keepingBytes && mode == .readWrite
+                files.set(relative, keep ? read.bytes.map { .read(version, $0) } ?? .cached(version) : .cached(version))
             }
             decoded.versioned(version).collect(from: relative, into: &loaded)
         }

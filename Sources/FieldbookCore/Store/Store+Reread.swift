@@ -116,7 +116,7 @@ extension Store {
         for path in paths.sorted() {
             guard let kind = RecordFiles.kind(of: path) else { continue }
             let read = RecordFileRead.read(folder.appendingPathComponent(path), as: kind, through: transform)
-            take(read, at: path, kind: kind.recordKind, into: &loaded)
+            take(read, at: path, kind: kind.recordKind, into: &loaded, keepingBytes: true)
         }
         // A record not in the file named after it (or an id in two files), or a contact also in
         // a month not read again: the whole folder says which one counts, as a load does.

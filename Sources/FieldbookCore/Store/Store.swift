@@ -23,6 +23,10 @@ public final class Store {
     var files = StoreFiles()
     /// The month file each employer contact was read from or saved into.
     var contactFiles: [UUID: String] = [:]
+    /// The records as the last whole load read them (a store that saves): the base of a save
+    /// whose file changed since (see `asLoadedBytes`). The same lists as the snapshot `load`
+    /// returned, shared until one side changes them.
+    var asLoaded = DataSnapshot()
     let now: @Sendable () -> Date
     var fileSystem: FileSystem
     /// True (the default): every write is fsynced, then its folder, before the save returns.
@@ -217,15 +221,20 @@ public final class Store {
         return (start, (read, readAsKnown, !UnknownFields.anyCarried(from: read, readAsKnown: readAsKnown)))
     }
 
-    /// The bytes of one version of a file: held since this store read or wrote them, or the
-    /// file's bytes now when it is still that version (a file loaded from the derived cache).
+    /// The bytes of one version of a file: held since this store read or wrote them; else the
+    /// file's bytes now when their hash is still that version's (a file loaded without keeping
+    /// its bytes); else, when the file changed since, the records loaded from that version of
+    /// that file, written again (`asLoadedBytes`). A version this file never had here (a record
+    /// read from another file: a misnamed one, a contact moving to another month) has none.
     func bytes(of version: FileVersion, at relative: String) throws(StoreError) -> Data? {
         if let bytes = files.bytes(of: version, at: relative) { return bytes }
-        guard let data = try transform.read(relative, from: folder.appendingPathComponent(relative)),
-              FileVersion(of: data) == version
-        else { return nil }
-        files.set(relative, .read(version, data))
-        return data
+        if let data = try transform.read(relative, from: folder.appendingPathComponent(relative)),
+           FileVersion(of: data) == version
+        {
+            files.set(relative, .read(version, data))
+            return data
+        }
+        return files.knows(version, at: relative) ? asLoadedBytes(of: version, at: relative) : nil
     }
 
     /// The one place a record file is written. Under the folder's lock: compare the file on

@@ -10,8 +10,9 @@ enum FileState {
     case read(FileVersion, Data)
     /// Read, and not usable as a record (conflict markers, not a record): its version only.
     case unusable(FileVersion)
-    /// Loaded from the derived cache: the version the file had; its bytes are read from the
-    /// file when a save needs them, and only while the file is still that version.
+    /// Loaded by a whole load (or from the derived cache): the version the file had; its bytes
+    /// are read from the file when a save needs them, and used only while the file is still
+    /// that version (else the records as loaded are the base, see `Store.asLoadedBytes`).
     case cached(FileVersion)
     /// Written by this store from a record (see `WrittenFile`).
     case written(WrittenFile)
@@ -56,10 +57,12 @@ struct WrittenFile {
 /// A record read before a reload, or before another save of the same file, carries the
 /// version it came from (`FileVersion`); its save merges onto the file as it is now with that
 /// version as the base, so the bytes of each version are kept here (a few per file, newest
-/// first) after the file moves on.
+/// first) after the file moves on. A version the store held no bytes of (loaded by a whole
+/// load) is kept as "as loaded" (nil bytes): its base is the records as loaded, written out
+/// here before the next whole load replaces them (`fillEarlierAsLoaded`).
 struct StoreFiles {
     private var states: [String: FileState] = [:]
-    private var earlier: [String: [(version: FileVersion, bytes: Data)]] = [:]
+    private var earlier: [String: [(version: FileVersion, bytes: Data?)]] = [:]
     /// Earlier versions kept per file: a save starts from a version at most this many saves
     /// or reloads old (a form open across more changes of its record than this is merged
     /// with no base, so each field both sides hold differently is a conflict, never lost).
@@ -82,9 +85,16 @@ struct StoreFiles {
         states[relative] = nil
     }
 
-    /// Keeps the bytes of the file's version now, newest first, as an earlier version.
+    /// Keeps the bytes of the file's version now, newest first, as an earlier version (a
+    /// version loaded without its bytes as "as loaded").
     private mutating func keepEarlier(_ relative: String) {
-        guard let previous = states[relative], let bytes = previous.bytes, let version = previous.version else { return }
+        guard let previous = states[relative], let version = previous.version else { return }
+        let bytes: Data?
+        switch previous {
+        case .cached: bytes = nil
+        case .unusable, .absent: return
+        case .read, .written: bytes = previous.bytes
+        }
         var kept = earlier[relative, default: []]
         kept.removeAll { $0.version == version }
         kept.insert((version, bytes), at: 0)
@@ -95,7 +105,22 @@ struct StoreFiles {
     /// The bytes of one version of the file, when this store read or wrote them.
     func bytes(of version: FileVersion, at relative: String) -> Data? {
         if let state = states[relative], state.version == version, let bytes = state.bytes { return bytes }
-        return earlier[relative]?.first { $0.version == version }?.bytes
+        return earlier[relative]?.first { $0.version == version }?.bytes ?? nil
+    }
+
+    /// The file is, or was, that version as far as this store knows (read, loaded or written).
+    func knows(_ version: FileVersion, at relative: String) -> Bool {
+        states[relative]?.version == version || earlier[relative]?.contains { $0.version == version } == true
+    }
+
+    /// Writes out the earlier versions kept as "as loaded" (`bytes` gives them; nil drops one).
+    mutating func fillEarlierAsLoaded(_ bytes: (FileVersion, String) -> Data?) {
+        for (relative, kept) in earlier where kept.contains(where: { $0.bytes == nil }) {
+            let filled = kept.compactMap { entry in
+                entry.bytes != nil ? entry : bytes(entry.version, relative).map { (entry.version, $0) }
+            }
+            earlier[relative] = filled.isEmpty ? nil : filled
+        }
     }
 
     /// The file as written from a record, while the file is still what was written.
