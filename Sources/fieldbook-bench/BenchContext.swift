@@ -252,8 +252,11 @@ struct BenchContext {
             client.notes = "Saved again"
             saved.replace(client)
             for _ in 0..<3 {
+                // Followed in place, as the app does: figures held nowhere else (a fresh build,
+                // not timed; the timed rebuild is that build).
+                var held = Figures(data: data, today: today)
                 rebuild.time { _ = Figures(data: saved, today: today) }
-                afterSave.time { _ = Figures(data: saved, today: today, previous: figures, savedClient: client) }
+                afterSave.time { held.follow([.client(client)], data: saved, today: today) }
             }
         }
         var logged = data
@@ -263,9 +266,8 @@ struct BenchContext {
                 jobSeekerIDs: data.clients.first.map { [$0.id] } ?? [], nextStep: "Call back", nextStepDate: today.adding(days: 7))
             logged.replace(contact)
             for _ in 0..<5 {
-                afterContact.time {
-                    _ = Figures(data: logged, today: today, previous: figures, saved: [.employerContact(contact, replacing: nil)])
-                }
+                var held = Figures(data: data, today: today)
+                afterContact.time { held.follow([.employerContact(contact, replacing: nil)], data: logged, today: today) }
             }
         }
         Report.note(Report.pad("\(scale) figures for every screen:", 40)

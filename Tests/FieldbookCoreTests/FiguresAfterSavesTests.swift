@@ -136,7 +136,9 @@ import Testing
         }
     }
 
-    @Test func figuresFollowingSavesEqualFiguresBuiltAgain() {
+    /// `inPlace`: the figures follow each save where they are (`follow`, as the app does), else
+    /// new figures are made from the previous ones.
+    @Test(arguments: [false, true]) func figuresFollowingSavesEqualFiguresBuiltAgain(inPlace: Bool) {
         var world = World(random: Seeded(seed: 2026), data: DataSnapshot())
         world.data.specialists = [Specialist(name: "Maria Okafor"), Specialist(name: "Dev Patel"),
                                   Specialist(name: "Ana Silva", isActive: false)]
@@ -149,7 +151,11 @@ import Testing
             let saved = Self.randomSave(&world, due: figures.due)
             let names = saved.map { String(String(describing: $0).prefix { $0 != "(" }) }
             kinds.formUnion(names)
-            figures = Figures(data: world.data, today: Self.today, previous: figures, saved: saved)
+            if inPlace {
+                figures.follow(saved, data: world.data, today: Self.today)
+            } else {
+                figures = Figures(data: world.data, today: Self.today, previous: figures, saved: saved)
+            }
             let rebuilt = Figures(data: world.data, today: Self.today)
             if let difference = Self.difference(figures, rebuilt, data: world.data) {
                 Issue.record("step \(step), after saving \(names): \(difference) differs")
@@ -175,6 +181,10 @@ import Testing
         let after = Figures(data: data, today: Self.today, previous: before, saved: [.client(client)])
         #expect(after.due.items.map(\.specialistName) == Figures(data: data, today: Self.today).due.items.map(\.specialistName))
         #expect(after.due.items.contains { $0.specialistName == "Zed Rowe" })
+        var followed = before
+        followed.follow([.client(client)], data: data, today: Self.today)
+        #expect(followed.due.items.map(\.specialistName) == after.due.items.map(\.specialistName))
+        #expect(before.due.items.allSatisfy { $0.specialistName != "Zed Rowe" }, "a copy kept elsewhere is left as it was")
     }
 
     /// The first part of the figures that differs, by name; nil when they are the same.

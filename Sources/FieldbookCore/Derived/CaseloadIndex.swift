@@ -45,31 +45,36 @@ public struct CaseloadIndex: Sendable {
     /// The index after `client` was saved (changed or new): the other clients keep their keys.
     /// Builds it all again when the specialists changed, since their names are sort keys.
     public func updating(_ client: Client, in data: DataSnapshot, due: DueList) -> CaseloadIndex {
+        var index = self
+        index.update(client, in: data, due: due)
+        return index
+    }
+
+    /// `updating`, in place: an index held nowhere else is changed where it is, not copied.
+    public mutating func update(_ client: Client, in data: DataSnapshot, due: DueList) {
         let names = Dictionary(data.specialists.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         guard names == specialistNames, data.clients.count == entries.count + (position[client.id] == nil ? 1 : 0) else {
-            return CaseloadIndex(data: data, due: due)
+            self = CaseloadIndex(data: data, due: due)
+            return
         }
-        var index = self
-        index.unreadable = Self.unreadableRows(data)
+        unreadable = Self.unreadableRows(data)
         let fresh = entry(for: client, due: due)
-        if let at = position[client.id] {
-            index.entries[at] = fresh
+        let at: Int
+        if let known = position[client.id] {
+            at = known
+            entries[at] = fresh
             for sort in CaseloadSort.allCases {
-                var order = index.orders[sort.rawValue]
-                if let old = order.firstIndex(of: at) { order.remove(at: old) }
-                order.insert(at, at: index.insertionPoint(of: fresh, in: order, by: sort))
-                index.orders[sort.rawValue] = order
+                if let old = orders[sort.rawValue].firstIndex(of: at) { orders[sort.rawValue].remove(at: old) }
             }
         } else {
-            let at = index.entries.count
-            index.entries.append(fresh)
-            index.position[client.id] = at
-            for sort in CaseloadSort.allCases {
-                let point = index.insertionPoint(of: fresh, in: index.orders[sort.rawValue], by: sort)
-                index.orders[sort.rawValue].insert(at, at: point)
-            }
+            at = entries.count
+            entries.append(fresh)
+            position[client.id] = at
         }
-        return index
+        for sort in CaseloadSort.allCases {
+            let point = insertionPoint(of: fresh, in: orders[sort.rawValue], by: sort)
+            orders[sort.rawValue].insert(at, at: point)
+        }
     }
 
     /// The rows shown for `query`. Unreadable client files come last, always (unless searching),

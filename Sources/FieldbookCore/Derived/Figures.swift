@@ -35,22 +35,22 @@ public struct Figures: Sendable {
     public let jobStartsAhead: [JobStart]
     /// The caseload list's keys and orders (folded names, each sort), so a filter or a search
     /// letter never sorts or folds.
-    public let caseload: CaseloadIndex
+    public private(set) var caseload: CaseloadIndex
     /// Records with a second version waiting to be merged ("to merge"), by record id.
     public let toMerge: [UUID: PendingMerge]
     /// Employers' summaries, the directory's orders, jobs held, business types.
-    public let directory: EmployerDirectory
+    public private(set) var directory: EmployerDirectory
     /// Face-to-face contacts against the target, for any period.
-    public let tallies: ContactTallies
+    public private(set) var tallies: ContactTallies
     /// Employers, people and job seekers completed as they are typed.
-    public let completion: NameCompletion
+    public private(set) var completion: NameCompletion
     /// Contacts made on each client's behalf, and their first employer contact.
-    public let jobSeekerContacts: JobSeekerContacts
+    public private(set) var jobSeekerContacts: JobSeekerContacts
     /// This week's face-to-face tally per specialist, and the team's under nil.
     public let weekTallies: [UUID?: ContactTally]
     /// Everything due as of today (dismissed items left out): the Today agenda, the
     /// caseload's "next due" and each client's due items.
-    public let due: DueList
+    public private(set) var due: DueList
 
     /// What the figures were built from besides the records a save changes: a change here
     /// builds them all again.
@@ -85,6 +85,30 @@ public struct Figures: Sendable {
     /// record by record (`Parts.apply`). Anything else (no previous figures, another day,
     /// specialists or settings changed, records read again) builds them all.
     public init(data: DataSnapshot, today: LocalDate, previous: Figures?, saved: [SavedChange]) {
+        if let previous, var followed = Parts(following: previous, data: data, today: today, saved: saved) {
+            for change in saved { followed.apply(change, in: data) }
+            self.init(data: data, today: today, parts: followed)
+        } else {
+            self.init(data: data, today: today, parts: Parts(data, today: today))
+        }
+    }
+
+    /// These figures after `saved` (as `init(data:today:previous:saved:)` gives them), worked
+    /// out in place: each part is taken out of these figures before it changes, so a part held
+    /// nowhere else is changed where it is rather than copied whole first (copies of the
+    /// directory's summaries and the caseload's entries were most of a save's figures at ten
+    /// agencies).
+    public mutating func follow(_ saved: [SavedChange], data: DataSnapshot, today: LocalDate) {
+        guard Parts.canFollow(self, data: data, today: today, saved: saved) else {
+            self = Figures(data: data, today: today)
+            return
+        }
+        var parts = Parts(taking: &self)
+        for change in saved { parts.apply(change, in: data) }
+        self = Figures(data: data, today: today, parts: parts)
+    }
+
+    private init(data: DataSnapshot, today: LocalDate, parts: Parts) {
         self.today = today
         basis = Basis(data)
         var active: [UUID: Int] = [:]
@@ -94,14 +118,6 @@ public struct Figures: Sendable {
         toMerge = Dictionary(data.pendingMerges.compactMap { pending in pending.recordID.map { ($0, pending) } }) { first, _ in first }
         activeClients = active
         jobStartsAhead = Figures.jobStarts(in: data.clients, from: today, through: today.adding(days: Figures.jobStartDays))
-
-        let parts: Parts
-        if let previous, var followed = Parts(following: previous, data: data, today: today, saved: saved) {
-            for change in saved { followed.apply(change, in: data) }
-            parts = followed
-        } else {
-            parts = Parts(data, today: today)
-        }
         directory = parts.directory
         tallies = parts.tallies
         jobSeekerContacts = parts.jobSeekerContacts
@@ -141,9 +157,39 @@ public struct Figures: Sendable {
 
         /// The parts of `previous`, to follow `saved`; nil when they must be built again.
         init?(following previous: Figures, data: DataSnapshot, today: LocalDate, saved: [SavedChange]) {
+            guard Self.canFollow(previous, data: data, today: today, saved: saved) else { return nil }
+            directory = previous.directory
+            tallies = previous.tallies
+            jobSeekerContacts = previous.jobSeekerContacts
+            openClientNames = previous.completion.openClientNames
+            due = previous.due
+            caseload = previous.caseload
+        }
+
+        /// The parts taken out of `figures`, which keep empty ones in their place: each part is
+        /// then held here alone, and changed in place.
+        init(taking figures: inout Figures) {
+            let empty = Parts(DataSnapshot(), today: figures.today)
+            openClientNames = figures.completion.openClientNames
+            figures.completion = NameCompletion(openClientNames: [], directory: empty.directory)
+            directory = figures.directory
+            figures.directory = empty.directory
+            tallies = figures.tallies
+            figures.tallies = empty.tallies
+            jobSeekerContacts = figures.jobSeekerContacts
+            figures.jobSeekerContacts = empty.jobSeekerContacts
+            due = figures.due
+            figures.due = empty.due
+            caseload = figures.caseload
+            figures.caseload = empty.caseload
+        }
+
+        /// Whether `previous` can follow `saved`: the same day, specialists, settings and
+        /// problems, and record counts the saves account for.
+        static func canFollow(_ previous: Figures, data: DataSnapshot, today: LocalDate, saved: [SavedChange]) -> Bool {
             guard !saved.isEmpty, previous.today == today, previous.basis.specialists == data.specialists,
                   previous.basis.settings == data.settings, previous.basis.problems == data.problems.count
-            else { return nil }
+            else { return false }
             // The counts the saves account for: anything else changed too, and all is built again.
             var newClients = Set<UUID>(), newEmployers = Set<UUID>(), contacts = previous.basis.employerContacts
             for change in saved {
@@ -155,16 +201,9 @@ public struct Figures: Sendable {
                 case .deletedEmployerContact: contacts -= 1
                 }
             }
-            guard data.clients.count == previous.basis.clients + newClients.count,
-                  data.employers.count == previous.basis.employers + newEmployers.count,
-                  data.employerContacts.count == contacts
-            else { return nil }
-            directory = previous.directory
-            tallies = previous.tallies
-            jobSeekerContacts = previous.jobSeekerContacts
-            openClientNames = previous.completion.openClientNames
-            due = previous.due
-            caseload = previous.caseload
+            return data.clients.count == previous.basis.clients + newClients.count
+                && data.employers.count == previous.basis.employers + newEmployers.count
+                && data.employerContacts.count == contacts
         }
 
         /// One saved record, through each part's step for that kind of record.
@@ -196,7 +235,7 @@ public struct Figures: Sendable {
             var done = Set<UUID>()
             for id in moved where done.insert(id).inserted {
                 guard let client = jobSeekerContacts.clientsByID[id] else { continue }
-                caseload = caseload.updating(client, in: data, due: due)
+                caseload.update(client, in: data, due: due)
             }
         }
 

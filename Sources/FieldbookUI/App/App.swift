@@ -283,7 +283,7 @@ public enum App {
     /// `saved`: the records a save wrote, so what follows them alone is updated, not rebuilt
     /// (empty: everything is built again).
     private static func dataChanged(_ state: inout AppState, _ environment: Environment, saved: [SavedChange] = []) -> [Effect] {
-        state.figures = Figures(data: state.data, today: state.today, previous: state.figures, saved: saved)
+        state.figures.follow(saved, data: state.data, today: state.today)
         return refreshAll(&state, environment) + (state.keepsCalendar ? [.keepCalendar] : [])
     }
 
