@@ -87,4 +87,40 @@ import Testing
         #expect(help.contains("names, phone, email, employer or job title"))
         #expect(help.contains("Find a client: the caseload's search"))
     }
+
+    /// Every specialist's caseload is named above the list while the names fit; an agency's
+    /// do not, and the line counts them instead, so the status filter and the search stay in
+    /// sight (a line cut at the screen's edge hid both).
+    @Test func theLineAboveTheListCountsCaseloadsWhenTheirNamesDoNotFit() {
+        var state = Program.state(size: Size(rows: 24, columns: 100), user: nil)
+        state.press(.character("/"))
+        state.type("an")
+        state.press(.enter)
+        var line = state.screen().lines[2]
+        #expect(line.contains("Active caseloads: ") && line.contains("Maria") && line.contains("search \"an\""), "\(dump(state.screen()))")
+
+        var data = Program.data
+        for number in 1...12 {
+            let specialist = Specialist(name: "Specialist Number\(number) Longname")
+            data.specialists.append(specialist)
+            data.clients.append(Program.client(60 + number, "Client of \(number)", .jobSearch, specialist, entry: "2026-09-01"))
+        }
+        // A limit of one client: the three with more are over it.
+        data.settings.caseloadLimit = 1
+        let over = data.specialists.filter { specialist in
+            data.clients.filter { $0.specialistID == specialist.id && $0.status.isActive }.count > 1
+        }.count
+        var agency = AppState(data: data, today: Program.today, userSpecialistID: nil, size: Size(rows: 24, columns: 100))
+        App.update(&agency, .tick(Date(timeIntervalSince1970: 1_763_800_000)))
+        agency.press(.character("2"))
+        agency.press(.character("/"))
+        agency.type("an")
+        agency.press(.enter)
+        line = agency.screen().lines[2]
+        let named = data.specialists.filter(\.isActive).count
+        #expect(over > 0)
+        #expect(line.contains("Active caseloads: \(named) caseloads, \(over) ⚠ OVER LIMIT · showing active · search \"an\""),
+                "\(dump(agency.screen()))")
+        #expect(!line.contains("Number1 "))
+    }
 }

@@ -15,6 +15,9 @@ public struct CaseloadPage: TabPage {
     private var rowsVersion = -1
     /// The line above the list (each caseload against the limit, the filters), made with the rows.
     private var infoLine: StyledLine = []
+    /// The same line with the caseloads counted rather than named, drawn when the names do not
+    /// fit (an agency's specialists), so the filters and the search stay in sight.
+    private var infoSummary: StyledLine = []
     /// How many times the rows were built (they are built per data or filter change, not per key).
     private(set) var builds = 0
 
@@ -32,7 +35,7 @@ public struct CaseloadPage: TabPage {
 
     private mutating func rebuild(_ context: PageContext) {
         rows = context.figures.caseload.matches(for: query)
-        infoLine = Self.infoLine(query, context)
+        (infoLine, infoSummary) = Self.infoLines(query, context)
         builds += 1
         rowsVersion = context.dataVersion
         position.move(to: position.selected, count: rows.count, visible: Layout.listRows(context.size))
@@ -242,33 +245,43 @@ public struct CaseloadPage: TabPage {
             screen.put(found, row: row, column: column + 2, width: max(0, screen.columns - column - 12), style: .muted)
             return
         }
-        screen.put(infoLine, row: row, column: 1, width: screen.columns - 10)
+        let width = screen.columns - 10
+        let fits = infoLine.reduce(0) { $0 + TextCells.width($1.text) } <= width
+        screen.put(fits ? infoLine : infoSummary, row: row, column: 1, width: width)
     }
 
-    private static func infoLine(_ query: CaseloadQuery, _ context: PageContext) -> StyledLine {
+    /// The line above the list, naming each caseload against the limit, and the same line with
+    /// the caseloads counted instead.
+    private static func infoLines(_ query: CaseloadQuery, _ context: PageContext) -> (named: StyledLine, counted: StyledLine) {
         var spans: StyledLine = []
         let limit = context.data.settings.caseloadLimit
         let specialists = query.specialistFilter.flatMap { id in context.data.specialist(id).map { [$0] } }
             ?? context.data.specialists.filter(\.isActive).sorted { $0.name < $1.name }
+        var over = 0
         for (index, specialist) in specialists.enumerated() {
             let active = context.figures.activeClients(of: specialist.id)
             let label = specialists.count == 1 ? specialist.name : String(specialist.name.split(separator: " ").first ?? "")
             if index > 0 { spans.append(Span(", ")) }
             spans.append(Span("\(label) \(active)/\(limit)"))
-            if active > limit { spans.append(Span(" ⚠ OVER LIMIT", .warning)) }
+            if active > limit {
+                spans.append(Span(" ⚠ OVER LIMIT", .warning))
+                over += 1
+            }
         }
+        var counted: StyledLine = [Span("\(specialists.count) caseloads", .normal)]
+        if over > 0 { counted.append(Span(", \(over) ⚠ OVER LIMIT", .warning)) }
         if specialists.isEmpty {
             // A new data folder: say so rather than show an empty list of caseloads.
             spans.append(Span("No specialists yet", .muted))
             spans.append(Span(" (T: the team)", .muted))
         }
-        spans.insert(Span(query.specialistFilter == nil ? "Active caseloads: " : "Active caseload: ", .title), at: 0)
-        spans.append(Span(" · showing \(query.statusFilter.title)", .muted))
+        let title = Span(query.specialistFilter == nil ? "Active caseloads: " : "Active caseload: ", .title)
+        var filters: StyledLine = [Span(" · showing \(query.statusFilter.title)", .muted)]
         if !query.text.isEmpty {
-            spans.append(Span(query.searchesEveryone ? " · search of everyone \"" : " · search \"", .muted))
-            spans.append(Span(query.text, .input))
-            spans.append(Span("\"", .muted))
+            filters.append(Span(query.searchesEveryone ? " · search of everyone \"" : " · search \"", .muted))
+            filters.append(Span(query.text, .input))
+            filters.append(Span("\"", .muted))
         }
-        return spans
+        return ([title] + spans + filters, specialists.count > 1 ? [title] + counted + filters : [title] + spans + filters)
     }
 }
