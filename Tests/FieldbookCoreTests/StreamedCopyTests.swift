@@ -64,9 +64,9 @@ import Testing
         #expect(copy.recordCount > 1_500)
     }
 
-    func edit(_ file: URL, _ change: (String) -> String) throws {
+    func edit(_ file: URL, _ change: (String) throws -> String) throws {
         let text = try String(contentsOf: file, encoding: .utf8)
-        let changed = change(text)
+        let changed = try change(text)
         #expect(changed != text, "the edit changed \(file.lastPathComponent)")
         try Data(changed.utf8).write(to: file)
     }
@@ -96,9 +96,9 @@ import Testing
         }
         // Keys in another order, and the whole file on one line.
         try edit(clients[1]) { text in
-            let value = try! JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
-            let reordered = value.keys.sorted(by: >).map { key in
-                "\"\(key)\":" + String(decoding: try! JSONSerialization.data(withJSONObject: value[key]!, options: [.fragmentsAllowed]),
+            let value = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            let reordered = try value.keys.sorted(by: >).map { key in
+                "\"\(key)\":" + String(decoding: try JSONSerialization.data(withJSONObject: value[key] ?? NSNull(), options: [.fragmentsAllowed]),
                                        as: UTF8.self)
             }
             return "{" + reordered.joined(separator: ",") + "}"
@@ -129,12 +129,12 @@ import Testing
             + clients[9].deletingPathExtension().lastPathComponent + ".sync-conflict-20261201-120000-ABCDEFG.json"))
         // A contact in two months: the later version (by updatedAt) is the one kept.
         try edit(months[2]) { text in
-            let month = try! JSONSerialization.jsonObject(with: Data(try! String(contentsOf: months[3], encoding: .utf8).utf8)) as! [String: Any]
-            let moved = (month["contacts"] as! [[String: Any]])[0]
+            let month = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: months[3])) as? [String: Any])
+            let moved = try #require((month["contacts"] as? [[String: Any]])?.first)
             var later = moved
             later["updatedAt"] = "2030-01-01T00:00:00Z"
             later["outcome"] = "the later version"
-            let item = String(decoding: try! JSONSerialization.data(withJSONObject: later, options: [.sortedKeys]), as: UTF8.self)
+            let item = String(decoding: try JSONSerialization.data(withJSONObject: later, options: [.sortedKeys]), as: UTF8.self)
             return text.replacingOccurrences(of: "\"contacts\" : [\n", with: "\"contacts\" : [\n" + item + ",\n")
         }
         try edit(folder.appendingPathComponent("settings.json")) { $0.replacingOccurrences(of: "{\n", with: "{\"unknownSetting\": true,\n") }
@@ -154,12 +154,13 @@ import Testing
         let specialistFolder = try files(folder, "employer-contacts")[0]
         let months = try FileManager.default.contentsOfDirectory(atPath: specialistFolder.path).sorted()
             .map { specialistFolder.appendingPathComponent($0) }
-        let month = try JSONSerialization.jsonObject(with: Data(contentsOf: months[1])) as! [String: Any]
-        var tie = (month["contacts"] as! [[String: Any]])[0]
-        let id = UUID(uuidString: tie["id"] as! String)!
+        let month = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: months[1])) as? [String: Any])
+        var tie = try #require((month["contacts"] as? [[String: Any]])?.first)
+        let idText = try #require(tie["id"] as? String)
+        let id = try #require(UUID(uuidString: idText))
         tie["outcome"] = "the version read first"
         try edit(months[0]) { text in
-            let item = String(decoding: try! JSONSerialization.data(withJSONObject: tie, options: [.sortedKeys]), as: UTF8.self)
+            let item = String(decoding: try JSONSerialization.data(withJSONObject: tie, options: [.sortedKeys]), as: UTF8.self)
             return text.replacingOccurrences(of: "\"contacts\" : [\n", with: "\"contacts\" : [\n" + item + ",\n")
         }
         let loaded = try Store(folder: folder, mode: .readOnly).load()

@@ -1,0 +1,173 @@
+import Foundation
+
+/// The streamed copy's first reading of one file (`StreamedCopy.init`): as `RecordFileRead.read`
+/// reads it, keeping only each record's sort key and place, and whether its bytes in the file
+/// are already the copy's.
+extension StreamedCopy {
+    /// What the first reading learned of one file.
+    struct Survey {
+        enum Outcome {
+            case absent, unreadable, conflictMarkers
+            case failed(String)
+            case decoded
+        }
+
+        var outcome: Outcome
+        var hash: ContentHash?
+        var entries: [Entry] = []
+        var settings: Settings?
+        /// Problems found in a file that is loaded (a month's contacts out of place).
+        var problems: [DataProblem] = []
+    }
+
+    static func worthRetrying(_ outcome: Survey.Outcome) -> Bool {
+        switch outcome {
+        case .absent, .unreadable, .failed: true
+        case .decoded, .conflictMarkers: false
+        }
+    }
+
+    static func surveyAll(_ files: [(url: URL, kind: RecordFileKind)], _ relatives: [String], from start: Int, count: Int,
+                                  through transform: FileTransform) -> [Survey?]
+    {
+        var surveys = [Survey?](repeating: nil, count: count)
+        surveys.withUnsafeMutableBufferPointer { slots in
+            let slots = UncheckedSlots(base: slots.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: count) { offset in
+                let index = start + offset
+                slots.base[offset] = survey(files[index].url, files[index].kind, relatives[index], Int32(index), through: transform)
+            }
+        }
+        return surveys
+    }
+
+    /// Slots each filled by one reader (never two at once).
+    struct UncheckedSlots: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Survey?>
+    }
+
+    /// The record bytes of a file (through the folder's transform), nil when it is gone.
+    static func recordBytes(_ url: URL, _ relative: String, through transform: FileTransform) throws -> Data? {
+        guard let data = try DurableFile.read(url) else { return nil }
+        return transform.isPlain ? data : try transform.fromDisk(data, relative)
+    }
+
+    /// One file read as `RecordFileRead.read` reads it, and its records' keys and bytes.
+    static func survey(_ url: URL, _ kind: RecordFileKind, _ relative: String, _ file: Int32, through transform: FileTransform)
+        -> Survey
+    {
+        let raw: Data
+        do {
+            guard let read = try DurableFile.read(url) else { return Survey(outcome: .absent) }
+            raw = read
+        } catch {
+            return Survey(outcome: .unreadable)
+        }
+        var data = raw
+        if !transform.isPlain {
+            do {
+                data = try transform.fromDisk(raw, relative)
+            } catch {
+                if case .io(_, let reason) = error { return Survey(outcome: .failed(reason), hash: ContentHash(raw)) }
+                return Survey(outcome: .failed(error.description), hash: ContentHash(raw))
+            }
+        }
+        let tape: JSONTape
+        let record: any RecordFile
+        do {
+            tape = try JSONReader.tape(data)
+            record = try kind.decode(tape)
+        } catch {
+            // The load's own reading says why, in its words.
+            let read = RecordFileRead.decode(data, as: kind)
+            switch read.outcome {
+            case .conflictMarkers: return Survey(outcome: .conflictMarkers, hash: read.hash)
+            case .failed(let message): return Survey(outcome: .failed(message), hash: read.hash)
+            default: return Survey(outcome: .failed(JSONCoding.describe(error, in: data)), hash: read.hash)
+            }
+        }
+        var survey = Survey(outcome: .decoded, hash: ContentHash(data))
+        var out: [UInt8] = []
+        out.reserveCapacity(min(data.count + 64, 1 << 20))
+        switch record {
+        case let settings as Settings:
+            survey.settings = settings
+        case let month as EmployerContactMonth:
+            survey.problems = Store.placeProblems(of: month, at: relative)
+            let items = contactNodes(tape, count: month.contacts.count)
+            survey.entries.reserveCapacity(month.contacts.count)
+            for (index, contact) in month.contacts.enumerated() {
+                var entry = Entry(file: file, index: Int32(index), start: 0, length: -1, id: contact.id, date: contact.date,
+                                  updatedAt: contact.updatedAt)
+                if let items {
+                    out.removeAll(keepingCapacity: true)
+                    CopyEncoding.employerContact(contact, depth: 2, into: &out)
+                    if matches(out, tape.bytes, at: items[index]) {
+                        entry.start = Int32(items[index])
+                        entry.length = Int32(out.count)
+                    }
+                }
+                survey.entries.append(entry)
+            }
+        default:
+            guard let (id, date) = identity(record) else { break }
+            var entry = Entry(file: file, index: 0, start: 0, length: -1, id: id, date: date, updatedAt: Date(timeIntervalSince1970: 0))
+            // The whole file is the record at the top, and one newline.
+            if (try? append(record, depth: 0, into: &out)) != nil, out.count + 1 == tape.bytes.count,
+               tape.bytes.last == UInt8(ascii: "\n"), matches(out, tape.bytes, at: 0)
+            {
+                entry.length = Int32(out.count)
+            }
+            survey.entries.append(entry)
+        }
+        return survey
+    }
+
+    /// A record's id and date (the date only orders fidelity reviews).
+    static func identity(_ record: any RecordFile) -> (UUID, LocalDate)? {
+        let none = LocalDate(dayNumber: 0)
+        switch record {
+        case let client as Client: return (client.id, none)
+        case let employer as Employer: return (employer.id, none)
+        case let specialist as Specialist: return (specialist.id, none)
+        case let review as FidelityReview: return (review.id, review.date)
+        default: return nil
+        }
+    }
+
+    static func append(_ record: any RecordFile, depth: Int, into out: inout [UInt8]) throws {
+        try CopyEncoding.append(record, depth: depth, into: &out)
+    }
+
+    /// Where each of a month's contacts starts in its file, when the tape's `contacts` list is
+    /// the one decoded (else nil: each contact is encoded again).
+    static func contactNodes(_ tape: JSONTape, count: Int) -> [Int]? {
+        guard let top = tape.nodes.first, top.kind == .object else { return nil }
+        var key = 1
+        for _ in 0..<top.count {
+            if tape.string(at: key, equals: "contacts") {
+                let list = tape.nodes[key + 1]
+                guard list.kind == .array, list.count == count else { return nil }
+                var starts: [Int] = []
+                starts.reserveCapacity(count)
+                var cursor = key + 2
+                for _ in 0..<count {
+                    starts.append(tape.nodes[cursor].start)
+                    cursor = tape.after(cursor)
+                }
+                return starts
+            }
+            key = tape.after(key + 1)
+        }
+        return nil
+    }
+
+    static func matches(_ encoded: [UInt8], _ bytes: [UInt8], at start: Int) -> Bool {
+        guard start + encoded.count <= bytes.count else { return false }
+        return encoded.withUnsafeBufferPointer { mine in
+            bytes.withUnsafeBufferPointer { file in
+                memcmp(mine.baseAddress!, file.baseAddress! + start, encoded.count) == 0
+            }
+        }
+    }
+}
