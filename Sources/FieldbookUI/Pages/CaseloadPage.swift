@@ -18,6 +18,8 @@ public struct CaseloadPage: TabPage {
     /// The same line with the caseloads counted rather than named, drawn when the names do not
     /// fit (an agency's specialists), so the filters and the search stay in sight.
     private var infoSummary: StyledLine = []
+    /// Columns `infoLine` takes, worked out with it rather than per frame.
+    private var infoLineWidth = 0
     /// How many times the rows were built (they are built per data or filter change, not per key).
     private(set) var builds = 0
 
@@ -36,6 +38,7 @@ public struct CaseloadPage: TabPage {
     private mutating func rebuild(_ context: PageContext) {
         rows = context.figures.caseload.matches(for: query)
         (infoLine, infoSummary) = Self.infoLines(query, context)
+        infoLineWidth = infoLine.reduce(0) { $0 + TextCells.width($1.text) }
         builds += 1
         rowsVersion = context.dataVersion
         position.move(to: position.selected, count: rows.count, visible: Layout.listRows(context.size))
@@ -246,8 +249,7 @@ public struct CaseloadPage: TabPage {
             return
         }
         let width = screen.columns - 10
-        let fits = infoLine.reduce(0) { $0 + TextCells.width($1.text) } <= width
-        screen.put(fits ? infoLine : infoSummary, row: row, column: 1, width: width)
+        screen.put(infoLineWidth <= width ? infoLine : infoSummary, row: row, column: 1, width: width)
     }
 
     /// The line above the list, naming each caseload against the limit, and the same line with
