@@ -1,0 +1,80 @@
+import Crypto
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What the file system says of a data folder as a load would read it: the names its listing
+/// finds (record files, and the strays and sync copies it reports) and each record file's stamp
+/// (`FileStamp`: device, inode, size, modification and change times to the nanosecond), hashed.
+/// Two equal stamps mean the same files with the same stamps, so a load would read the same
+/// bytes: a file written again changes its change time, whatever its size and modification time.
+public struct FolderStamp: Hashable, Sendable, Codable {
+    /// SHA-256 of the listing and the stamps, in hex.
+    public let digest: String
+    /// Record files in the listing.
+    public let files: Int
+
+    public init(digest: String, files: Int) {
+        self.digest = digest
+        self.files = files
+    }
+}
+
+extension Store {
+    /// The folder's stamp now (`FolderStamp`), or nil when it cannot vouch for what a load read:
+    /// a file that is there but cannot be stat'ed, or (with `unchangedSince`) a file or the format file
+    /// modified or changed at or after a second before that time. A file changed in the same
+    /// clock tick as it was read could change again without its stamp showing it ("racy" in
+    /// git's words); a second is far wider than any file system's tick.
+    public func folderStamp(unchangedSince: Date? = nil) -> FolderStamp? {
+        let listing = listRecordFiles()
+        let limit = unchangedSince.map { $0.timeIntervalSince1970 - 1 }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(listing.files.count * 120)
+        func add(_ number: UInt64) { withUnsafeBytes(of: number.littleEndian) { bytes.append(contentsOf: $0) } }
+        func add(_ text: String) {
+            add(UInt64(text.utf8.count))
+            bytes.append(contentsOf: text.utf8)
+        }
+        /// The file's stamp; nil when it is not there; nil for the whole stamp when it is racy
+        /// or cannot be stat'ed.
+        func stamp(_ path: String) -> FileStamp?? {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return errno == ENOENT ? .some(nil) : nil }
+            let stamp = FileStamp(info)
+            if let limit {
+                let newest = max(Double(stamp.modifiedSeconds) + Double(stamp.modifiedNanoseconds) / 1e9,
+                                 Double(stamp.changedSeconds) + Double(stamp.changedNanoseconds) / 1e9)
+                if newest >= limit { return nil }
+            }
+            return stamp
+        }
+        func add(_ stamp: FileStamp) {
+            for number in [stamp.device, stamp.inode, UInt64(bitPattern: stamp.size),
+                           UInt64(bitPattern: stamp.modifiedSeconds), UInt64(bitPattern: stamp.modifiedNanoseconds),
+                           UInt64(bitPattern: stamp.changedSeconds), UInt64(bitPattern: stamp.changedNanoseconds)] {
+                add(number)
+            }
+        }
+        guard let format = stamp(folder.appendingPathComponent(DataLayout.formatFile).path) else { return nil }
+        // Absent, the folder is not a data folder yet: its absence is stamped as any file's.
+        format.map(add) ?? add("-")
+        for step in listing.steps {
+            switch step {
+            case .file(let index):
+                guard let fileStamp = stamp(listing.files[index].url.path) else { return nil }
+                add(listing.relatives[index])
+                // A file of the layout that is not there (no settings yet): its absence.
+                fileStamp.map(add) ?? add("-")
+            case .problem(let problem):
+                // A stray name or a sync tool's copy: its name only (it is never read).
+                add("?" + problem.path)
+            }
+        }
+        let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        return FolderStamp(digest: digest, files: listing.files.count)
+    }
+}
