@@ -30,10 +30,11 @@ extension Store {
     /// clock tick as it was read could change again without its stamp showing it ("racy" in
     /// git's words); a second is far wider than any file system's tick.
     public func folderStamp(unchangedSince: Date? = nil) -> FolderStamp? {
-        let listing = listRecordFiles()
+        let listing = listRecordFiles(urls: false)
+        let root = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
         let limit = unchangedSince.map { $0.timeIntervalSince1970 - 1 }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(listing.files.count * 120)
+        bytes.reserveCapacity(listing.relatives.count * 120)
         func add(_ number: UInt64) { withUnsafeBytes(of: number.littleEndian) { bytes.append(contentsOf: $0) } }
         func add(_ text: String) {
             add(UInt64(text.utf8.count))
@@ -65,7 +66,7 @@ extension Store {
         for step in listing.steps {
             switch step {
             case .file(let index):
-                guard let fileStamp = stamp(listing.files[index].url.path) else { return nil }
+                guard let fileStamp = stamp(root + listing.relatives[index]) else { return nil }
                 add(listing.relatives[index])
                 // A file of the layout that is not there (no settings yet): its absence.
                 fileStamp.map(add) ?? add("-")
@@ -75,6 +76,6 @@ extension Store {
             }
         }
         let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-        return FolderStamp(digest: digest, files: listing.files.count)
+        return FolderStamp(digest: digest, files: listing.relatives.count)
     }
 }
