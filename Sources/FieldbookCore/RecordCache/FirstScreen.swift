@@ -1,9 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The Today screen's figures as the last full read of a data folder gave them, kept so the
 /// next start can draw its first frame before the folder is read: the due items the agenda
@@ -93,29 +88,6 @@ public struct FirstScreen: Sendable, Codable, Equatable {
         withUnsafeBytes(of: ContentHash(Data(body)).value.littleEndian) { bytes.append(contentsOf: $0) }
         bytes.append(contentsOf: body)
         guard let sealed = try? transform.toDisk(bytes, Self.fileName) else { return }
-        let folder = file.deletingLastPathComponent()
-        guard (try? DurableFile.makeFolder(folder)) != nil else { return }
-        chmod(folder.deletingLastPathComponent().path, DurableFile.folderMode)
-        chmod(folder.path, DurableFile.folderMode)
-        let temporary = folder.appendingPathComponent(".\(Self.fileName).\(getpid()).tmp")
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard descriptor >= 0 else { return }
-        _ = fchmod(descriptor, 0o600)
-        let written = sealed.withUnsafeBytes { raw -> Bool in
-            var offset = 0
-            while offset < raw.count {
-                let count = SystemCalls.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if count <= 0 { return false }
-                offset += count
-            }
-            return true
-        }
-        close(descriptor)
-        if !written || SystemCalls.rename(temporary.path, file.path) != 0 { unlink(temporary.path) }
-    }
-
-    /// Removes the copy at `file`, if any (a folder read again that cannot vouch for a copy).
-    public static func remove(at file: URL) {
-        unlink(file.path)
+        RecordCache.writeOwnerOnly(sealed, to: file)
     }
 }
