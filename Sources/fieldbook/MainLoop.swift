@@ -44,6 +44,7 @@ enum MainLoop {
                     preparation: (@Sendable (Store) throws(StoreError) -> Void)? = nil,
                     startCheck: @escaping @Sendable (DataSnapshot) -> Void = { _ in },
                     folderIsIn: @escaping @Sendable (Store, DataSnapshot, Figures, Date, FolderStamp?) -> Void = { _, _, _, _, _ in },
+                    keepAtQuit: @escaping @Sendable (Store, DataSnapshot, Figures) -> Void = { _, _, _ in },
                     startMessage: @escaping (ProfileOverview) -> String? = { _ in nil },
                     afterFirstFrame: @escaping @Sendable () -> Void = {}, askWhoYouAre: Bool = false, pin: PINHash? = nil,
                     startsLocked: Bool = true, sharesWithHub: Bool = false, autoSync: AutoSync = .off,
@@ -62,6 +63,16 @@ enum MainLoop {
         // After the terminal is given back (defers run last first).
         defer { if preparation != nil { runner.finish() } }
         if let preparation { runner.prepare(preparation) }
+        // Quitting with `q` on a settled state: once the terminal is given back (this runs after
+        // the terminal's own defer), on the store's queue, the Today shown is kept for the next
+        // start when every file still holds what the app shows.
+        var quitSettled: (DataSnapshot, Figures)?
+        defer {
+            if let (data, figures) = quitSettled {
+                runner.inTurn(with: { store, _ in keepAtQuit(store, data, figures) })
+                runner.finish()
+            }
+        }
         let readingFolder = RequestID(1)
         switch opening {
         case .read(let snapshot, _):
@@ -163,7 +174,10 @@ enum MainLoop {
                     switch effect {
                     case .store(let id, let request): runner.start(id, request)
                     case .redraw: repaint = true
-                    case .quit: return byInterrupt ? TerminalSignals.interruptSignal : nil
+                    case .quit:
+                        // Nothing under way and every answer taken: what is shown is what was written.
+                        if !byInterrupt, preparation == nil, state.isSettled, !runner.isBusy { quitSettled = (state.data, state.figures) }
+                        return byInterrupt ? TerminalSignals.interruptSignal : nil
                     case .keepCalendar: keepCalendar()
                     case .rememberSpecialist(let id):
                         runner.identify(as: id)

@@ -137,8 +137,16 @@ struct OpenOptions: ParsableArguments {
             recordProblems.count = DataCheck.problems(in: folder, loaded: snapshot, profileProblems: [], skipping: [.folderWalk]).count
         }
         // After a full read on a quiet folder, its Today screen is kept for the next start.
+        let lastRead = LateDate()
         let keepFirstScreen: @Sendable (Store, DataSnapshot, Figures, Date, FolderStamp?) -> Void = { store, snapshot, figures, started, used in
+            lastRead.date = started
             guard let keptFile, let stamp = store.folderStamp(unchangedSince: started), stamp != used else { return }
+            FirstScreen(figures: figures, data: snapshot, stamp: stamp, folder: folder, horizonDays: TodayPage.horizonDays)
+                .write(to: keptFile, transform: transform)
+        }
+        // And on the way out, when every file holds what the app shows (its own saves included).
+        let keepAtQuit: @Sendable (Store, DataSnapshot, Figures) -> Void = { store, snapshot, figures in
+            guard let keptFile, let started = lastRead.date, let stamp = store.stampOfWhatIsHeld(readSince: started) else { return }
             FirstScreen(figures: figures, data: snapshot, stamp: stamp, folder: folder, horizonDays: TodayPage.horizonDays)
                 .write(to: keptFile, transform: transform)
         }
@@ -156,7 +164,8 @@ struct OpenOptions: ParsableArguments {
             exitSignal = try MainActor.assumeIsolated {
                 let opening: MainLoop.Opening = if let kept { .kept(kept) } else { .read(snapshot ?? DataSnapshot(), started: readStarted) }
                 return try MainLoop.run(store: store, opening: opening, today: today, followClock: todayOverride == nil, user: user,
-                                 preparation: preparation, startCheck: startCheck, folderIsIn: keepFirstScreen, startMessage: startMessage,
+                                 preparation: preparation, startCheck: startCheck, folderIsIn: keepFirstScreen, keepAtQuit: keepAtQuit,
+                                 startMessage: startMessage,
                                  afterFirstFrame: { folderProblems.count = DataCheck.hygiene(of: folder).count },
                                  askWhoYouAre: askWhoYouAre, pin: machine.pin, startsLocked: transform.isPlain, sharesWithHub: sharesWithHub,
                                  autoSync: machine.autoSync(for: folder),

@@ -54,4 +54,32 @@ struct FirstScreenEndToEndTests {
         session.send("q")
         #expect(session.waitFor("FIELDBOOK-EXIT=0"))
     }
+
+    @Test func aSessionThatSavedKeepsItsTodayForTheNextStart() throws {
+        let data = try DataCopy()
+        let file = try #require(kept(data))
+        Thread.sleep(forTimeInterval: 1.2)
+        var session = Tmux(command: command(data), columns: 80, rows: 24)
+        #expect(session.waitFor("▸ St. Agnes Hospital"), "\(session.screen)")
+        #expect(session.waitUntil { _ in FileManager.default.fileExists(atPath: file.path) }, "no Today screen was kept")
+        // Dismiss the first row (an employer's next step): a save of that employer.
+        session.send("d")
+        session.type("Spoke to them by phone instead")
+        session.send("Enter")
+        #expect(session.waitFor("Dismissed:"), "\(session.screen)")
+        session.send("q")
+        #expect(session.waitFor("FIELDBOOK-EXIT=0"))
+
+        // The copy kept on the way out is good for the folder as the save left it.
+        let store = try Store(folder: data.folder)
+        let screen = try #require(FirstScreen.read(at: file, folder: data.folder, today: try LocalDate(parsing: "2026-11-21"), horizonDays: 30,
+                                                   transform: .plain, current: { store.folderStamp() }))
+        #expect(!screen.items.contains { $0.kind == .employerNextStep && $0.employerName == "St. Agnes Hospital" })
+        #expect(screen.items.contains { $0.employerName == "Ace Security Services" })
+        session = Tmux(command: command(data), columns: 80, rows: 24)
+        #expect(session.waitFor("Overdue ("), "\(session.screen)")
+        #expect(!session.screen.contains("St. Agnes Hospital"), "\(session.screen)")
+        session.send("q")
+        #expect(session.waitFor("FIELDBOOK-EXIT=0"))
+    }
 }

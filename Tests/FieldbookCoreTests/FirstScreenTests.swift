@@ -176,4 +176,48 @@ import Darwin
         #expect(try read(transform: FolderKey.generate().transform) == nil)
         #expect(try read(transform: .plain) == nil)
     }
+
+    // MARK: What the store holds, on the way out
+
+    /// A load (begun at the time returned) through a saving store.
+    func loaded() throws -> (store: Store, snapshot: DataSnapshot, began: Date) {
+        let began = Date()
+        let store = try Store(folder: data)
+        return (store, store.load(), began)
+    }
+
+    @Test func afterItsOwnSavesTheStoreVouchesForTheFolderAsItIsNow() throws {
+        let (store, snapshot, began) = try loaded()
+        #expect(store.stampOfWhatIsHeld(readSince: began) == store.folderStamp())
+        var client = try #require(snapshot.clients.first)
+        client.phone = "555-0142"
+        _ = try store.save(client)
+        var contact = try #require(snapshot.employerContacts.first)
+        contact.hiringNeeds = "Asked about the evening shift."
+        _ = try store.save(contact)
+        try store.delete(try #require(snapshot.employerContacts.last))
+        let held = try #require(store.stampOfWhatIsHeld(readSince: began))
+        #expect(held == store.folderStamp())
+    }
+
+    @Test func aFileChangedAddedOrRemovedByAnotherCopyIsNotVouchedFor() throws {
+        for change in 0..<3 {
+            let (store, snapshot, began) = try loaded()
+            let other = try Store(folder: data)
+            let others = other.load()
+            switch change {
+            case 0:
+                var client = try #require(others.clients.first)
+                client.phone = "555-0199"
+                _ = try other.save(client)
+            case 1:
+                _ = try other.save(Sample.client(name: "Nadia Haddad", specialist: snapshot.specialists.first?.id))
+            default:
+                let client = try #require(snapshot.clients.last)
+                try FileManager.default.removeItem(at: data.appendingPathComponent("clients/\(client.id.uuidString.lowercased()).json"))
+            }
+            #expect(store.stampOfWhatIsHeld(readSince: began) == nil, "change \(change)")
+            #expect(store.folderStamp() != nil)
+        }
+    }
 }

@@ -30,6 +30,37 @@ extension Store {
     /// clock tick as it was read could change again without its stamp showing it ("racy" in
     /// git's words); a second is far wider than any file system's tick.
     public func folderStamp(unchangedSince: Date? = nil) -> FolderStamp? {
+        stamp(unchangedSince: unchangedSince, vouching: nil)
+    }
+
+    /// The folder's stamp now, when every record file holds what this store holds of it: nil
+    /// otherwise. A file not changed since a second before `readSince` (when the whole folder
+    /// was last read) holds what that read took; a file changed since (this store's saves, a
+    /// sync's files read again) is read and must be the version the store holds; the store must
+    /// know every file listed, and hold no file that is not. What the app shows is then what a
+    /// full read of the folder would give, and can be kept for the next start.
+    public func stampOfWhatIsHeld(readSince: Date) -> FolderStamp? {
+        var listed = 0
+        let stamp = stamp(unchangedSince: readSince) { relative, exists, changed in
+            let held = self.files[relative]?.version
+            guard exists else { return held == nil }
+            guard let held else { return false }
+            listed += 1
+            guard changed else { return true }
+            let data = try? self.transform.read(relative, from: self.folder.appendingPathComponent(relative))
+            return data.map { FileVersion(of: $0) == held } == true
+        }
+        // A record file the store holds that the listing no longer finds: gone since.
+        let tops = RecordFileKind.all.map(\.topLevelName)
+        let held = files.presentCount { relative in
+            tops.contains { relative == $0 || relative.hasPrefix($0 + "/") } && relative.hasSuffix(".json")
+        }
+        return stamp != nil && listed == held ? stamp : nil
+    }
+
+    /// `vouching`: asked of each record file of the listing (whether it is there, and whether it
+    /// changed since `unchangedSince`); nil to refuse any changed file; false refuses the stamp.
+    private func stamp(unchangedSince: Date?, vouching: ((String, Bool, Bool) -> Bool)?) -> FolderStamp? {
         let listing = listRecordFiles(urls: false)
         let root = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
         let limit = unchangedSince.map { $0.timeIntervalSince1970 - 1 }
@@ -40,18 +71,26 @@ extension Store {
             add(UInt64(text.utf8.count))
             bytes.append(contentsOf: text.utf8)
         }
-        /// The file's stamp; nil when it is not there; nil for the whole stamp when it is racy
-        /// or cannot be stat'ed.
-        func stamp(_ path: String) -> FileStamp?? {
+        /// The file's stamp; nil when it is not there; nil for the whole stamp when it cannot be
+        /// stat'ed, or is racy and not vouched for (`relative`: a record file's path).
+        func stamp(_ path: String, _ relative: String? = nil) -> FileStamp?? {
             var info = stat()
-            guard stat(path, &info) == 0 else { return errno == ENOENT ? .some(nil) : nil }
+            guard stat(path, &info) == 0 else {
+                guard errno == ENOENT else { return nil }
+                if let relative, let vouching, !vouching(relative, false, false) { return nil }
+                return .some(nil)
+            }
             let stamp = FileStamp(info)
+            var changed = false
             if let limit {
                 let newest = max(Double(stamp.modifiedSeconds) + Double(stamp.modifiedNanoseconds) / 1e9,
                                  Double(stamp.changedSeconds) + Double(stamp.changedNanoseconds) / 1e9)
-                if newest >= limit { return nil }
+                changed = newest >= limit
             }
-            return stamp
+            // Refused is nil for the whole stamp (not a file that is not there: `.some(nil)`).
+            let vouched = if let relative, let vouching { vouching(relative, true, changed) } else { !changed }
+            guard vouched else { return FileStamp??.none }
+            return .some(stamp)
         }
         func add(_ stamp: FileStamp) {
             for number in [stamp.device, stamp.inode, UInt64(bitPattern: stamp.size),
@@ -60,13 +99,17 @@ extension Store {
                 add(number)
             }
         }
-        guard let format = stamp(folder.appendingPathComponent(DataLayout.formatFile).path) else { return nil }
+        // The format file holds no record: vouched for by the store's own read (it opened the
+        // folder), it is only stamped.
+        let formatPath = folder.appendingPathComponent(DataLayout.formatFile).path
+        guard let format = vouching == nil ? stamp(formatPath) : FileStamp.of(formatPath).map(Optional.some) ?? .some(nil)
+        else { return nil }
         // Absent, the folder is not a data folder yet: its absence is stamped as any file's.
         format.map(add) ?? add("-")
         for step in listing.steps {
             switch step {
             case .file(let index):
-                guard let fileStamp = stamp(root + listing.relatives[index]) else { return nil }
+                guard let fileStamp = stamp(root + listing.relatives[index], listing.relatives[index]) else { return nil }
                 add(listing.relatives[index])
                 // A file of the layout that is not there (no settings yet): its absence.
                 fileStamp.map(add) ?? add("-")

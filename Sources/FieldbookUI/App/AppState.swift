@@ -141,6 +141,9 @@ public struct AppState: Sendable {
     /// The folder is still being read: `data` holds only the specialists and settings, and
     /// `figures` only the Today screen's.
     public var isReadingFolder: Bool { readingFolder != nil }
+    /// Every record is in and every answer asked for is taken: no read, reload, save or undo
+    /// under way. `data` is then what the store holds of the folder.
+    public var isSettled: Bool { readingFolder == nil && quietReloads.isEmpty && waiting.isEmpty && undoing.isEmpty }
     /// Keys typed while the folder is read that need its records: pressed, in order, once it is.
     var heldKeys: [Key] = []
 
