@@ -133,8 +133,25 @@ struct BenchContext {
             let tenfold = scale == .agency10
             if wants("launch") { do {
                 let arguments = ["--data", folder.path, "--specialist", specialist, "--today", "\(today)"]
-                _ = try launcher.measure(arguments)   // the first start, cold; the figure is of the next ones
+                // Cold: no Today screen kept from an earlier start, so every file is read first.
+                let kept = launcher.keptFirstScreen(of: folder)
+                var cold = (wall: Timings(), processor: Timings())
+                for _ in 0..<runs {
+                    if let kept { try? FileManager.default.removeItem(at: kept) }
+                    let frame = try launcher.measure(arguments)
+                    cold.wall.record(seconds: frame.seconds)
+                    cold.processor.record(seconds: frame.processor)
+                }
+                // Warm: a start that keeps its Today screen, then the starts measured.
+                let keptOne = try launcher.startKeepingFirstScreen(arguments, folder: folder)
+                if !keptOne { Report.note("\(name): no Today screen was kept for the next start; the warm starts read every file") }
                 let warm = try firstFrames(arguments, runs: runs)
+                var everyRecord = (wall: Timings(), processor: Timings())
+                for _ in 0..<runs {
+                    let read = try launcher.measureEveryRecordIn(arguments)
+                    everyRecord.wall.record(seconds: read.seconds)
+                    everyRecord.processor.record(seconds: read.processor)
+                }
                 let median = warm.wall.medianMilliseconds
                 if tenfold {
                     Report.line(name, "launch to first frame, warm (second start)", target: "<= 600 ms", warm.wall,
@@ -144,14 +161,18 @@ struct BenchContext {
                     Report.line(name, "launch to first frame, warm (second start)", target: "<= 150 ms, <= 1.0 x cat", warm.wall,
                                 processor: warm.processor, against: pythonMedian, verdict: Report.verdict(met),
                                 note: catMedian.map { String(format: "%.2f x cat", median / $0) } ?? "cat not measured")
-                    // Without a cache every start parses every file: processor time against Python's.
+                    // Cold, every start parses every file: processor time against Python's.
                     if let pythonProcessor = python?.processor.medianMilliseconds {
-                        let ratio = warm.processor.medianMilliseconds / pythonProcessor
-                        Report.line(name, "first frame, every file parsed: processor", target: "<= 0.4 x Python processor",
-                                    warm.processor, verdict: Report.verdict(ratio <= 0.4),
-                                    note: String(format: "%.2f x Python's %.0f ms of processor time", ratio, pythonProcessor))
+                        let ratio = cold.processor.medianMilliseconds / pythonProcessor
+                        Report.line(name, "first frame, cold (every file parsed): processor", target: "<= 0.4 x Python processor",
+                                    cold.processor, verdict: Report.verdict(ratio <= 0.4),
+                                    note: String(format: "%.2f x Python's %.0f ms of processor time; wall median %.0f ms", ratio,
+                                                 pythonProcessor, cold.wall.medianMilliseconds))
                     }
                 }
+                Report.line(name, "warm start to every record in (Caseload shown)", target: "info", everyRecord.wall,
+                            processor: everyRecord.processor, against: pythonMedian, verdict: .info,
+                            note: "2 typed at the first frame; the folder is read after the kept Today screen")
             } catch { Report.note("\(name) first frames not measured: \(error)") } }
             if wants("load") {
                 let loadMet = pythonMedian.map { loadTimings.medianMilliseconds <= $0 } ?? false

@@ -105,6 +105,12 @@ final class EffectRunner: @unchecked Sendable {
         }
     }
 
+    /// Runs `work` on the worker thread, in turn with the store work, with the store and a way
+    /// to post events to the key loop.
+    func inTurn(with work: @escaping @Sendable (Store, @escaping @Sendable (Event) -> Void) -> Void) {
+        inTurn { [self] in work(store) { self.post($0) } }
+    }
+
     /// Runs `work` with the store on the worker thread before anything started after it (the demo
     /// copy, written after the first frame). If it fails, no request after it touches the store:
     /// each fails with its error, and `preparationFailure` says why.

@@ -12,3 +12,15 @@ final class LateCount: @unchecked Sendable {
         set { lock.withLock { found = newValue } }
     }
 }
+
+/// When the whole folder was last read, set on the store's worker once the read is in (before
+/// the first frame, or after it when the first frame was a kept one), read on the way out.
+final class LateDate: @unchecked Sendable {
+    private let lock = NSLock()
+    private var found: Date?
+
+    var date: Date? {
+        get { lock.withLock { found } }
+        set { lock.withLock { found = newValue } }
+    }
+}

@@ -23,15 +23,28 @@ enum MainLoop {
         return signal
     }
 
+    /// How the app opens: on the folder read before the first frame, or on the Today screen
+    /// kept from the last full read (`FirstScreen`), the folder read right after.
+    enum Opening: Sendable {
+        /// Read when `started`.
+        case read(DataSnapshot, started: Date)
+        case kept(FirstScreen)
+    }
+
     /// Returns the signal that stopped Fieldbook, if one did.
     ///
     /// `preparation`, when given, is the first work on the store's queue (the demo copy): every
     /// request comes after it, the app stops if it fails (`PreparationFailed`), and on the way
     /// out everything on the queue is waited for, so nothing is still writing when this returns.
-    /// `startCheck` runs on the queue next, beside the first frame, which does not wait for it.
-    static func run(store: Store, snapshot: DataSnapshot, today: LocalDate, followClock: Bool, user: UUID?,
+    /// `startCheck` runs on the queue next, beside the first frame, which does not wait for it
+    /// (after the folder's read, when the first frame is a kept one). `folderIsIn` runs on the
+    /// queue after the first frame once every record and figure is in, with when the read
+    /// began and the stamp of the kept first screen used (nil: none).
+    static func run(store: Store, opening: Opening, today: LocalDate, followClock: Bool, user: UUID?,
                     preparation: (@Sendable (Store) throws(StoreError) -> Void)? = nil,
-                    startCheck: @escaping @Sendable () -> Void = {},
+                    startCheck: @escaping @Sendable (DataSnapshot) -> Void = { _ in },
+                    folderIsIn: @escaping @Sendable (Store, DataSnapshot, Figures, Date, FolderStamp?) -> Void = { _, _, _, _, _ in },
+                    keepAtQuit: @escaping @Sendable (Store, DataSnapshot, Figures) -> Void = { _, _, _ in },
                     startMessage: @escaping (ProfileOverview) -> String? = { _ in nil },
                     afterFirstFrame: @escaping @Sendable () -> Void = {}, askWhoYouAre: Bool = false, pin: PINHash? = nil,
                     startsLocked: Bool = true, sharesWithHub: Bool = false, autoSync: AutoSync = .off,
@@ -50,7 +63,26 @@ enum MainLoop {
         // After the terminal is given back (defers run last first).
         defer { if preparation != nil { runner.finish() } }
         if let preparation { runner.prepare(preparation) }
-        runner.inTurn(startCheck)
+        // Quitting with `q` on a settled state: once the terminal is given back (this runs after
+        // the terminal's own defer), on the store's queue, the Today shown is kept for the next
+        // start when every file still holds what the app shows.
+        var quitSettled: (DataSnapshot, Figures)?
+        defer {
+            if let (data, figures) = quitSettled {
+                runner.inTurn(with: { store, _ in keepAtQuit(store, data, figures) })
+                runner.finish()
+            }
+        }
+        let readingFolder = RequestID(1)
+        switch opening {
+        case .read(let snapshot, _):
+            runner.inTurn { startCheck(snapshot) }
+        case .kept(let screen):
+            runner.readFolder(readingFolder, today: today) { store, snapshot, figures, started in
+                startCheck(snapshot)
+                folderIsIn(store, snapshot, figures, started, screen.stamp)
+            }
+        }
         let useColor = (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let terminal = try TerminalSession.start(useColor: useColor)
         defer { terminal.stop() }
@@ -61,8 +93,14 @@ enum MainLoop {
             return Environment(now: now, today: followClock ? LocalDate(containing: now) : today, newID: { UUID() })
         }
 
-        var state = AppState(data: snapshot, today: today, userSpecialistID: user, size: terminal.size, askWhoYouAre: askWhoYouAre,
-                             profiles: .loading)
+        var state = switch opening {
+        case .read(let snapshot, _):
+            AppState(data: snapshot, today: today, userSpecialistID: user, size: terminal.size, askWhoYouAre: askWhoYouAre,
+                     profiles: .loading)
+        case .kept(let screen):
+            AppState(firstScreen: screen, readingFolder: readingFolder, userSpecialistID: user, size: terminal.size,
+                     profiles: .loading)
+        }
         state.pin = pin
         state.autoSync.plan = sharesWithHub ? autoSync : .off
         state.lockWhenAPINIsSet()
@@ -84,8 +122,13 @@ enum MainLoop {
         let profileLoad = App.loadProfiles(&state)
         if let profileLoad, case .store(let id, let request) = profileLoad.effect { runner.start(id, request) }
         runner.inTurn(afterFirstFrame)
-        // Once on start: the day may have changed since it was last written.
-        keepCalendar()
+        if case .read(let snapshot, let started) = opening {
+            let figures = state.figures
+            runner.inTurn(with: { store, _ in folderIsIn(store, snapshot, figures, started, nil) })
+            // Once on start: the day may have changed since it was last written (a kept first
+            // screen writes it once the folder is read).
+            keepCalendar()
+        }
         var profilesForTheCheck = ProfileOverview.loading
         var lastLook = Date()
         while true {
@@ -131,7 +174,10 @@ enum MainLoop {
                     switch effect {
                     case .store(let id, let request): runner.start(id, request)
                     case .redraw: repaint = true
-                    case .quit: return byInterrupt ? TerminalSignals.interruptSignal : nil
+                    case .quit:
+                        // Nothing under way and every answer taken: what is shown is what was written.
+                        if !byInterrupt, preparation == nil, state.isSettled, !runner.isBusy { quitSettled = (state.data, state.figures) }
+                        return byInterrupt ? TerminalSignals.interruptSignal : nil
                     case .keepCalendar: keepCalendar()
                     case .rememberSpecialist(let id):
                         runner.identify(as: id)

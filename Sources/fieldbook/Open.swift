@@ -60,7 +60,12 @@ struct OpenOptions: ParsableArguments {
         // The demo copy is always plain.
         let transform = demo ? FileTransform.plain : try FolderAccess.unlock(folder, pin: false)
         let store: Store
-        let snapshot: DataSnapshot
+        var snapshot: DataSnapshot?
+        var readStarted = Date()
+        // Where the Today screen of the last full read is kept (never for the demo copy, which
+        // is made anew each time).
+        let keptFile = demo ? nil : FirstScreen.location(for: folder)
+        var kept: FirstScreen?
         if let demoCopy {
             // The copy hands over what it will write: the folder is not read a second time.
             store = demoCopy.store
@@ -75,11 +80,12 @@ struct OpenOptions: ParsableArguments {
                 printError(error.description)
                 throw ExitCode.failure
             }
-            // A large folder read before the first frame says how far it is, on the terminal
-            // the app is about to take over, once it takes longer than a moment.
-            let line = ProgressLine("reading the data folder", unit: "files", delay: 0.3)
-            snapshot = store.load(progress: line)
-            line.finish()
+            // Unchanged since the last full read, on the same day: the first frame is the Today
+            // screen kept then, and the folder is read right after it.
+            kept = keptFile.flatMap { file in
+                FirstScreen.read(at: file, folder: folder, today: today, horizonDays: TodayPage.horizonDays, transform: transform,
+                                 current: { store.folderStamp() })
+            }
         }
         let machineFile = MachineSettings.location()
         var machine: MachineSettings
@@ -87,10 +93,24 @@ struct OpenOptions: ParsableArguments {
             printError(error.description)
             throw ExitCode.failure
         }
-        var user = try chooseSpecialist(in: snapshot, demo: demo)
-        if user == nil, !demo, let known = machine.specialist(for: folder), snapshot.specialist(known) != nil {
-            user = known
+        func known(in specialists: [Specialist]) throws -> UUID? {
+            let listed = DataSnapshot(specialists: specialists)
+            if let chosen = try chooseSpecialist(in: snapshot ?? listed, demo: demo) { return chosen }
+            guard !demo, let known = machine.specialist(for: folder), listed.specialist(known) != nil else { return nil }
+            return known
         }
+        var user = try kept.flatMap { try known(in: $0.specialists) }
+        // Only a user known at once opens on the kept screen: the first start asks who they are.
+        if user == nil { kept = nil }
+        if snapshot == nil, kept == nil {
+            // A large folder read before the first frame says how far it is, on the terminal
+            // the app is about to take over, once it takes longer than a moment.
+            let line = ProgressLine("reading the data folder", unit: "files", delay: 0.3)
+            readStarted = Date()
+            snapshot = store.load(progress: line)
+            line.finish()
+        }
+        if let snapshot { user = try known(in: snapshot.specialists) }
         // First start on this folder on this machine: the app asks who you are.
         let askWhoYouAre = user == nil && !demo
         let auditLog = AuditLog(dataFolder: folder, installID: InstallID.load(for: folder), specialistID: user)
@@ -110,12 +130,26 @@ struct OpenOptions: ParsableArguments {
         // The start-up check, counted without the career profiles and the walk over every file,
         // which the app does after its first frame and adds: on the store's queue beside the
         // first frame, which does not wait for it. The message is shown once its count is in.
-        let recordProblems = LateCount()
-        let startCheck: @Sendable () -> Void = {
+        let recordProblems = LateCount(), unreadable = LateCount(), toMerge = LateCount()
+        let startCheck: @Sendable (DataSnapshot) -> Void = { snapshot in
+            unreadable.count = snapshot.problems.filter { $0.pendingMerge == nil }.count
+            toMerge.count = Set(snapshot.pendingMerges.map(\.record)).count
             recordProblems.count = DataCheck.problems(in: folder, loaded: snapshot, profileProblems: [], skipping: [.folderWalk]).count
         }
-        let unreadable = snapshot.problems.filter { $0.pendingMerge == nil }.count
-        let toMerge = Set(snapshot.pendingMerges.map(\.record)).count
+        // After a full read on a quiet folder, its Today screen is kept for the next start.
+        let lastRead = LateDate()
+        let keepFirstScreen: @Sendable (Store, DataSnapshot, Figures, Date, FolderStamp?) -> Void = { store, snapshot, figures, started, used in
+            lastRead.date = started
+            guard let keptFile, let stamp = store.folderStamp(unchangedSince: started), stamp != used else { return }
+            FirstScreen(figures: figures, data: snapshot, stamp: stamp, folder: folder, horizonDays: TodayPage.horizonDays)
+                .write(to: keptFile, transform: transform)
+        }
+        // And on the way out, when every file holds what the app shows (its own saves included).
+        let keepAtQuit: @Sendable (Store, DataSnapshot, Figures) -> Void = { store, snapshot, figures in
+            guard let keptFile, let started = lastRead.date, let stamp = store.stampOfWhatIsHeld(readSince: started) else { return }
+            FirstScreen(figures: figures, data: snapshot, stamp: stamp, folder: folder, horizonDays: TodayPage.horizonDays)
+                .write(to: keptFile, transform: transform)
+        }
         // A folder this user cannot write to opens, and says at once that nothing can be saved.
         let readOnly = access(folder.path, W_OK) != 0
         let sharesWithHub = !demo && FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path)
@@ -123,13 +157,15 @@ struct OpenOptions: ParsableArguments {
         let startMessage = { (profiles: ProfileOverview) -> String? in
             guard let records = recordProblems.count else { return nil }
             return Self.startMessage(problems: records + (folderProblems.count ?? 0) + profiles.problems.count,
-                                     unreadable: unreadable, toMerge: toMerge, readOnly: readOnly)
+                                     unreadable: unreadable.count ?? 0, toMerge: toMerge.count ?? 0, readOnly: readOnly)
         }
         let exitSignal: Int32?
         do {
             exitSignal = try MainActor.assumeIsolated {
-                try MainLoop.run(store: store, snapshot: snapshot, today: today, followClock: todayOverride == nil, user: user,
-                                 preparation: preparation, startCheck: startCheck, startMessage: startMessage,
+                let opening: MainLoop.Opening = if let kept { .kept(kept) } else { .read(snapshot ?? DataSnapshot(), started: readStarted) }
+                return try MainLoop.run(store: store, opening: opening, today: today, followClock: todayOverride == nil, user: user,
+                                 preparation: preparation, startCheck: startCheck, folderIsIn: keepFirstScreen, keepAtQuit: keepAtQuit,
+                                 startMessage: startMessage,
                                  afterFirstFrame: { folderProblems.count = DataCheck.hygiene(of: folder).count },
                                  askWhoYouAre: askWhoYouAre, pin: machine.pin, startsLocked: transform.isPlain, sharesWithHub: sharesWithHub,
                                  autoSync: machine.autoSync(for: folder),

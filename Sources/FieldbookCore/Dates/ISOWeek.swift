@@ -58,7 +58,7 @@ public struct ISOWeek: Hashable, Comparable, Sendable, CustomStringConvertible {
 }
 
 /// Days from `from` to `to`, both included.
-public struct DateRange: Hashable, Sendable, CustomStringConvertible {
+public struct DateRange: Hashable, Sendable, Codable, CustomStringConvertible {
     public let from: LocalDate
     public let to: LocalDate
 

@@ -74,6 +74,22 @@ public struct DueList: Sendable, Equatable {
         self.givenByEmployer = givenByEmployer
     }
 
+    /// A list of `items` already worked out (in list order, none dismissed), as a `FirstScreen`
+    /// keeps them: no rule is run again.
+    init(listed items: [DueItem], asOf: LocalDate, settings: Settings) {
+        self.asOf = asOf
+        self.settings = settings
+        self.items = items
+        dismissed = []
+        var byClient: [UUID: [DueItem]] = [:]
+        for item in items { if let client = item.clientID { byClient[client, default: []].append(item) } }
+        keptByClient = byClient
+        givenByClient = byClient
+        givenByEmployer = [:]
+        employerNames = [:]
+        specialistNames = [:]
+    }
+
     /// A client's items from the rules (follow-along and first employer contact), in no order.
     private static func items(
         for client: Client, faceToFaceDays: [UUID: [LocalDate]], settings: Settings, asOf: LocalDate, employerNames: [UUID: String]

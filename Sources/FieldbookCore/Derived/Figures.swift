@@ -6,7 +6,7 @@ import Foundation
 /// behalf (a file each in this folder), and a few counts.
 public struct Figures: Sendable {
     /// A job starting soon.
-    public struct JobStart: Hashable, Sendable {
+    public struct JobStart: Hashable, Sendable, Codable {
         public var clientID: UUID
         public var clientName: String
         public var specialistID: UUID?
@@ -32,7 +32,7 @@ public struct Figures: Sendable {
     /// Active clients, by specialist.
     public let activeClients: [UUID: Int]
     /// Jobs starting from today to `jobStartDays` ahead, soonest first.
-    public let jobStartsAhead: [JobStart]
+    public private(set) var jobStartsAhead: [JobStart]
     /// The caseload list's keys and orders (folded names, each sort), so a filter or a search
     /// letter never sorts or folds.
     public private(set) var caseload: CaseloadIndex
@@ -47,7 +47,7 @@ public struct Figures: Sendable {
     /// Contacts made on each client's behalf, and their first employer contact.
     public private(set) var jobSeekerContacts: JobSeekerContacts
     /// This week's face-to-face tally per specialist, and the team's under nil.
-    public let weekTallies: [UUID?: ContactTally]
+    public private(set) var weekTallies: [UUID?: ContactTally]
     /// Everything due as of today (dismissed items left out): the Today agenda, the
     /// caseload's "next due" and each client's due items.
     public private(set) var due: DueList
@@ -106,6 +106,17 @@ public struct Figures: Sendable {
         var parts = Parts(taking: &self)
         for change in saved { parts.apply(change, in: data) }
         self = Figures(data: data, today: today, parts: parts)
+    }
+
+    /// The figures `screen` holds (the Today screen's: its due items, this week's tallies, the
+    /// job starts ahead), every other part empty: what the app shows while the folder is read.
+    public init(firstScreen screen: FirstScreen) {
+        let data = DataSnapshot(settings: screen.settings, specialists: screen.specialists)
+        var parts = Parts(data, today: screen.today)
+        parts.due = DueList(listed: screen.items, asOf: screen.today, settings: screen.settings)
+        self.init(data: data, today: screen.today, parts: parts)
+        jobStartsAhead = screen.jobStartsAhead
+        weekTallies = Dictionary(screen.weekTallies.map { ($0.specialistID, $0) }) { first, _ in first }
     }
 
     private init(data: DataSnapshot, today: LocalDate, parts: Parts) {

@@ -178,12 +178,18 @@ public struct RecordCache: Sendable {
         let bodyData = Data(body)
         withUnsafeBytes(of: ContentHash(bodyData).value.littleEndian) { data.append(contentsOf: $0) }
         data.append(bodyData)
-        let root = folder.deletingLastPathComponent()
+        Self.writeOwnerOnly(data, to: file)
+    }
+
+    /// Writes `data` to `file` in a cache folder (made owner-only, with the cache root), replacing
+    /// the file there in one rename, mode 0600. A cache needs no fsync: one torn by a crash fails
+    /// its checksum and is written anew. Nothing is written when any step fails.
+    static func writeOwnerOnly(_ data: Data, to file: URL) {
+        let folder = file.deletingLastPathComponent()
         guard (try? DurableFile.makeFolder(folder)) != nil else { return }
-        chmod(root.path, DurableFile.folderMode)
+        chmod(folder.deletingLastPathComponent().path, DurableFile.folderMode)
         chmod(folder.path, DurableFile.folderMode)
-        // A cache needs no fsync: one torn by a crash fails its checksum and is written anew.
-        let temporary = folder.appendingPathComponent(".\(Self.fileName).\(getpid()).tmp")
+        let temporary = folder.appendingPathComponent(".\(file.lastPathComponent).\(getpid()).tmp")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard descriptor >= 0 else { return }
         _ = fchmod(descriptor, 0o600)

@@ -9,7 +9,7 @@ import Foundation
 /// fewer than 3 in job search); a team's is the sum of its specialists' targets. A period that is
 /// not one week gets the weekly target in proportion to its days. Past weeks use today's target:
 /// the records do not keep who was in job search in an earlier week.
-public struct ContactTally: Hashable, Sendable {
+public struct ContactTally: Hashable, Sendable, Codable {
     public var period: DateRange
     /// nil for the whole team.
     public var specialistID: UUID?

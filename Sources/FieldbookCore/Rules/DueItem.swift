@@ -15,7 +15,7 @@ extension DueItem {
 
 /// Something a specialist must do by a date: a contact with a client around a job, the first
 /// employer contact of a job search, or an employer's next step.
-public struct DueItem: Hashable, Sendable {
+public struct DueItem: Hashable, Sendable, Codable {
     public var kind: DueKind
     public var dueOn: LocalDate
     /// Relative to the day the list was computed for.

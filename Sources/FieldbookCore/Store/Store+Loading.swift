@@ -90,17 +90,19 @@ extension Store {
     /// The folder's record files in the order a load reads them and reports their problems
     /// (`RecordFileKind.all`; in a folder of records, files named after their record first),
     /// with the problems the listing alone finds (sync tools' copies, files that are not JSON)
-    /// in their places. Shared by the load and the streamed full copy.
-    func listRecordFiles() -> (steps: [ListingStep], files: [(url: URL, kind: RecordFileKind)], relatives: [String]) {
+    /// in their places. Shared by the load, the streamed full copy and the folder's stamp.
+    /// `urls`: false leaves `files` empty (the stamp needs only the paths, and a URL per file
+    /// was most of its time); a step's index is into `relatives` either way.
+    func listRecordFiles(urls: Bool = true) -> (steps: [ListingStep], files: [(url: URL, kind: RecordFileKind)], relatives: [String]) {
         // First the folder's listing, in the order problems are reported; then every file is
         // read and decoded at once on all cores; then the records are put together in that order.
         var steps: [ListingStep] = []
         var files: [(url: URL, kind: RecordFileKind)] = []
         var relatives: [String] = []
         func add(_ relative: String, _ kind: RecordFileKind) {
-            steps.append(.file(files.count))
+            steps.append(.file(relatives.count))
             // A file's URL made without asking the file system whether it is a folder.
-            files.append((folder.appendingPathComponent(relative, isDirectory: false), kind))
+            if urls { files.append((folder.appendingPathComponent(relative, isDirectory: false), kind)) }
             relatives.append(relative)
         }
 

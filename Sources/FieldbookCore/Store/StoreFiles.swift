@@ -72,6 +72,11 @@ struct StoreFiles {
         states[relative]
     }
 
+    /// Files known to be there (every state but `.absent`) whose paths `include` takes.
+    func presentCount(_ include: (String) -> Bool) -> Int {
+        states.reduce(0) { $0 + ($1.value.version != nil && include($1.key) ? 1 : 0) }
+    }
+
     /// Records what the file now is, keeping the bytes of the version it replaces.
     mutating func set(_ relative: String, _ state: FileState) {
         if states[relative]?.version != state.version { keepEarlier(relative) }

@@ -35,7 +35,8 @@ public enum App {
         var effects: [Effect] = []
         if environment.today != state.today {
             state.today = environment.today
-            state.figures = Figures(data: state.data, today: state.today)
+            // While the folder is read, its answer brings the figures (made again for this day).
+            if !state.isReadingFolder { state.figures = Figures(data: state.data, today: state.today) }
             effects = refreshAll(&state, environment) + (state.keepsCalendar ? [.keepCalendar] : [])
         }
         return effects + respond(to: event, &state, environment)
@@ -48,7 +49,7 @@ public enum App {
             if !state.isBlanked && state.now.timeIntervalSince(state.lastInput) >= idle {
                 state.isBlanked = true
             }
-            return syncWhenDue(&state)
+            return state.isReadingFolder ? [] : syncWhenDue(&state)
         case .resize(let size):
             state.size = size
             return refreshAll(&state, environment)
@@ -60,6 +61,8 @@ public enum App {
         case .warning(let text):
             state.message = Message(text, kind: .warning)
             return []
+        case .folderRead(let id, let snapshot, let figures):
+            return folderRead(id, snapshot, figures, &state, environment)
         case .folderChanged(let update):
             update.apply(to: &state.data)
             if state.message == nil { state.message = Message("Read again the records a sync changed.") }
@@ -79,6 +82,7 @@ public enum App {
                 if key == .character("q") || key == .character("Q") { return update(&state, .interrupt, environment) }
                 return []
             }
+            if holdsWhileReading(key, &state, environment) { return [] }
             state.message = nil
             return handle(key, &state, environment)
         case .paste(let text):
@@ -295,7 +299,7 @@ public enum App {
     /// Every page catches up with a change; the shown one may ask for work (a board of reports),
     /// a page may open what waited for the data (a career profile).
     @discardableResult
-    private static func refreshAll(_ state: inout AppState, _ environment: Environment) -> [Effect] {
+    static func refreshAll(_ state: inout AppState, _ environment: Environment) -> [Effect] {
         var effects: [Effect] = []
         for id in state.tabs.map(\.id) + state.pages.map(\.id) {
             effects += withPage(id, &state, environment) { page, context in page.refresh(in: &context) }

@@ -99,16 +99,32 @@ public struct AppState: Sendable {
     /// asking their name (or which of the specialists they are).
     public init(data: DataSnapshot, today: LocalDate, userSpecialistID: UUID? = nil, size: Size = Size(rows: 24, columns: 80),
                 askWhoYouAre: Bool = false, profiles: ProfileOverview = ProfileOverview()) {
+        self.init(data: data, figures: Figures(data: data, today: today), today: today, userSpecialistID: userSpecialistID,
+                  size: size, askWhoYouAre: askWhoYouAre, profiles: profiles)
+    }
+
+    /// Opens on the Today screen `screen` keeps (`FirstScreen`) while the folder is read:
+    /// `readingFolder` is the request whose answer (`Event.folderRead`) brings every record; until
+    /// then only Today's list, the tabs, help and quitting answer (`isReadingFolder`).
+    public init(firstScreen screen: FirstScreen, readingFolder: RequestID, userSpecialistID: UUID?,
+                size: Size = Size(rows: 24, columns: 80), profiles: ProfileOverview = ProfileOverview()) {
+        self.init(data: DataSnapshot(settings: screen.settings, specialists: screen.specialists), figures: Figures(firstScreen: screen),
+                  today: screen.today, userSpecialistID: userSpecialistID, size: size, askWhoYouAre: false, profiles: profiles)
+        self.readingFolder = readingFolder
+        progress[readingFolder] = WorkProgress(done: 0, total: screen.stamp.files, what: "Reading the data folder")
+        nextRequest = max(nextRequest, readingFolder.number + 1)
+    }
+
+    private init(data: DataSnapshot, figures: Figures, today: LocalDate, userSpecialistID: UUID?, size: Size,
+                 askWhoYouAre: Bool, profiles: ProfileOverview) {
         self.data = data
         self.profiles = profiles
         self.today = today
         self.userSpecialistID = userSpecialistID
         self.size = size
-        figures = Figures(data: data, today: today)
+        self.figures = figures
         tab = Router.firstTab
-        if let line = ProblemSummary.line(for: data) {
-            message = Message(line.prefix(1).uppercased() + line.dropFirst() + " Run `fieldbook check` for details.", kind: .error)
-        }
+        if let line = ProblemSummary.line(for: data) { message = Self.problemMessage(line) }
         let context = makeContext(readingEnvironment)
         tabs = Router.tabs.enumerated().map { index, type in
             OpenPage(id: PageID(index + 1), page: type.init(in: context))
@@ -117,6 +133,23 @@ public struct AppState: Sendable {
         if askWhoYouAre {
             App.open(FormPage(WhoYouAreForm(), in: context), &self)
         }
+    }
+
+    /// The request reading the whole folder after a first frame drawn from a `FirstScreen`; nil
+    /// once every record is in (or when the folder was read before the first frame).
+    public internal(set) var readingFolder: RequestID?
+    /// The folder is still being read: `data` holds only the specialists and settings, and
+    /// `figures` only the Today screen's.
+    public var isReadingFolder: Bool { readingFolder != nil }
+    /// Every record is in and every answer asked for is taken: no read, reload, save or undo
+    /// under way. `data` is then what the store holds of the folder.
+    public var isSettled: Bool { readingFolder == nil && quietReloads.isEmpty && waiting.isEmpty && undoing.isEmpty }
+    /// Keys typed while the folder is read that need its records: pressed, in order, once it is.
+    var heldKeys: [Key] = []
+
+    /// The message of the problems `ProblemSummary` found in a folder read in full.
+    static func problemMessage(_ line: String) -> Message {
+        Message(line.prefix(1).uppercased() + line.dropFirst() + " Run `fieldbook check` for details.", kind: .error)
     }
 
     /// True when a page on the stack holds typed changes that are not saved.

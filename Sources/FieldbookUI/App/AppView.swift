@@ -28,7 +28,12 @@ extension App {
         state.size = size
         let context = state.makeContext(state.readingEnvironment)
         drawHeader(state, context, into: &screen)
-        state.top.page.draw(in: context, into: &screen)
+        let page = state.top.page
+        if state.isReadingFolder, !(page is TodayPage || page is HelpPage || page is MessagePage) {
+            drawReading(state, into: &screen)
+        } else {
+            page.draw(in: context, into: &screen)
+        }
         drawMessage(state, context, into: &screen)
         drawKeyLine(state, context, into: &screen)
         return screen

@@ -22,6 +22,9 @@ public enum Event: Sendable {
     /// Files of the folder changed under the app (a sync, the app's own or one run on the
     /// command line): what they hold now, read from those files alone when it can be.
     case folderChanged(FolderUpdate)
+    /// The whole folder, read after a first frame drawn from a `FirstScreen` (the answer to the
+    /// request `AppState.readingFolder` names), with its figures worked out off the key loop.
+    case folderRead(RequestID, DataSnapshot, Figures)
 }
 
 /// What the app asks the main loop to do: the only way anything leaves `update`.
