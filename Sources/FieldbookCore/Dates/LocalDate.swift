@@ -4,9 +4,13 @@
 /// Arithmetic uses the proleptic Gregorian calendar through a day number (days since
 /// 1970-01-01), so no clock, time zone or daylight-saving change can move a date.
 public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    /// Year, month and day in one word (`year << 9 | month << 5 | day`), 8 bytes instead of
+    /// three `Int`s: a date is in every contact, job and due item. Ordered as the day is.
+    private let packed: Int64
+
+    public var year: Int { Int(packed >> 9) }
+    public var month: Int { Int(packed >> 5 & 0xF) }
+    public var day: Int { Int(packed & 0x1F) }
 
     /// Builds a date, or throws when the parts do not name a real day.
     public init(year: Int, month: Int, day: Int) throws(DateParseError) {
@@ -16,15 +20,12 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         guard (1...last).contains(day) else {
             throw .dayOutOfRange(day: day, month: month, year: year, last: last)
         }
-        self.year = year
-        self.month = month
-        self.day = day
+        self.init(unchecked: year, month, day)
     }
 
+    /// `month` is 1-12 and `day` 1-31 on every path here; `year` may be any year arithmetic reaches.
     private init(unchecked year: Int, _ month: Int, _ day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
+        packed = Int64(year) &<< 9 | Int64(month) << 5 | Int64(day)
     }
 
     /// Parses exactly `YYYY-MM-DD`; the error says what was wrong.
@@ -136,7 +137,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
-        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+        lhs.packed < rhs.packed
     }
 }
 

@@ -8,7 +8,7 @@ public struct JobSeekerContacts: Sendable {
     public let today: LocalDate
     let settings: Settings
     /// Every client, by id (the first of an id read twice).
-    private(set) var clientsByID: [UUID: Client]
+    private(set) var clientsByID: ClientsByID
     private var contactsByClient: [UUID: [EmployerContact]] = [:]
 
     public init(_ snapshot: DataSnapshot, today: LocalDate) {
@@ -19,7 +19,7 @@ public struct JobSeekerContacts: Sendable {
     init(_ snapshot: DataSnapshot, newestFirst order: [Int], today: LocalDate) {
         self.today = today
         settings = snapshot.settings
-        clientsByID = Dictionary(snapshot.clients.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        clientsByID = ClientsByID(snapshot.clients)
         // Newest first, each contact goes at the end of its lists: no list is sorted again.
         for index in order { add(snapshot.employerContacts[index]) }
     }

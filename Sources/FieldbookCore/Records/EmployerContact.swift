@@ -8,24 +8,43 @@ public struct EmployerContact: Codable, Hashable, Sendable, Identifiable {
     public var employerID: UUID
     /// The person met, among the employer's people; nil for someone not in the directory.
     public var contactPersonID: UUID?
-    /// The person's name as typed (kept as well, so the log still reads right if the person is
-    /// removed from the directory).
-    public var contactPerson: String?
-    public var contactTitle: String?
+    public var jobSeekerPresent: Bool
     public var purpose: EmployerContactPurpose
     public var method: EmployerContactMethod
-    public var jobSeekerPresent: Bool
     /// The clients this contact was made for; empty for general relationship building.
     public var jobSeekerIDs: [UUID]
-    /// What was learned about the business's hiring needs and preferences.
-    public var hiringNeeds: String?
-    public var outcome: String?
-    public var nextStep: String?
     public var nextStepDate: LocalDate?
     public var createdAt: Date
     public var updatedAt: Date
     /// The version of its file this value was read from or written as (never stored; see `FileVersion`).
     @VersionOfFile public var fileVersion: FileVersion?
+    /// `contactPerson`, `contactTitle`, `hiringNeeds`, `outcome` and `nextStep`, in one buffer:
+    /// an agency's log holds tens of thousands of contacts (see `PackedText`).
+    private var text: PackedText
+
+    /// The person's name as typed (kept as well, so the log still reads right if the person is
+    /// removed from the directory).
+    public var contactPerson: String? {
+        get { text[0, of: 5] }
+        set { text[0, of: 5] = newValue }
+    }
+    public var contactTitle: String? {
+        get { text[1, of: 5] }
+        set { text[1, of: 5] = newValue }
+    }
+    /// What was learned about the business's hiring needs and preferences.
+    public var hiringNeeds: String? {
+        get { text[2, of: 5] }
+        set { text[2, of: 5] = newValue }
+    }
+    public var outcome: String? {
+        get { text[3, of: 5] }
+        set { text[3, of: 5] = newValue }
+    }
+    public var nextStep: String? {
+        get { text[4, of: 5] }
+        set { text[4, of: 5] = newValue }
+    }
 
     public init(
         id: UUID = UUID(), date: LocalDate, specialistID: UUID, employerID: UUID,
@@ -40,18 +59,64 @@ public struct EmployerContact: Codable, Hashable, Sendable, Identifiable {
         self.specialistID = specialistID
         self.employerID = employerID
         self.contactPersonID = contactPersonID
-        self.contactPerson = contactPerson
-        self.contactTitle = contactTitle
         self.purpose = purpose
         self.method = method
         self.jobSeekerPresent = jobSeekerPresent
         self.jobSeekerIDs = jobSeekerIDs
-        self.hiringNeeds = hiringNeeds
-        self.outcome = outcome
-        self.nextStep = nextStep
         self.nextStepDate = nextStepDate
         self.createdAt = createdAt
         self.updatedAt = updatedAt ?? createdAt
+        text = PackedText(contactPerson, contactTitle, hiringNeeds, outcome, nextStep)
+    }
+
+    // Coded as the plain fields were: the same keys, read and written in the same order, an
+    // optional absent or null read as nil and left out when nil.
+    enum CodingKeys: String, CodingKey {
+        case id, date, specialistID, employerID, contactPersonID, contactPerson, contactTitle, purpose, method
+        case jobSeekerPresent, jobSeekerIDs, hiringNeeds, outcome, nextStep, nextStepDate, createdAt, updatedAt
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(UUID.self, forKey: .id)
+        date = try c.decode(LocalDate.self, forKey: .date)
+        specialistID = try c.decode(UUID.self, forKey: .specialistID)
+        employerID = try c.decode(UUID.self, forKey: .employerID)
+        contactPersonID = try c.decodeIfPresent(UUID.self, forKey: .contactPersonID)
+        let contactPerson = try c.decodeIfPresent(String.self, forKey: .contactPerson)
+        let contactTitle = try c.decodeIfPresent(String.self, forKey: .contactTitle)
+        purpose = try c.decode(EmployerContactPurpose.self, forKey: .purpose)
+        method = try c.decode(EmployerContactMethod.self, forKey: .method)
+        jobSeekerPresent = try c.decode(Bool.self, forKey: .jobSeekerPresent)
+        jobSeekerIDs = try c.decode([UUID].self, forKey: .jobSeekerIDs)
+        let hiringNeeds = try c.decodeIfPresent(String.self, forKey: .hiringNeeds)
+        let outcome = try c.decodeIfPresent(String.self, forKey: .outcome)
+        let nextStep = try c.decodeIfPresent(String.self, forKey: .nextStep)
+        nextStepDate = try c.decodeIfPresent(LocalDate.self, forKey: .nextStepDate)
+        createdAt = try c.decode(Date.self, forKey: .createdAt)
+        updatedAt = try c.decode(Date.self, forKey: .updatedAt)
+        text = PackedText(contactPerson, contactTitle, hiringNeeds, outcome, nextStep)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(date, forKey: .date)
+        try c.encode(specialistID, forKey: .specialistID)
+        try c.encode(employerID, forKey: .employerID)
+        try c.encodeIfPresent(contactPersonID, forKey: .contactPersonID)
+        try c.encodeIfPresent(contactPerson, forKey: .contactPerson)
+        try c.encodeIfPresent(contactTitle, forKey: .contactTitle)
+        try c.encode(purpose, forKey: .purpose)
+        try c.encode(method, forKey: .method)
+        try c.encode(jobSeekerPresent, forKey: .jobSeekerPresent)
+        try c.encode(jobSeekerIDs, forKey: .jobSeekerIDs)
+        try c.encodeIfPresent(hiringNeeds, forKey: .hiringNeeds)
+        try c.encodeIfPresent(outcome, forKey: .outcome)
+        try c.encodeIfPresent(nextStep, forKey: .nextStep)
+        try c.encodeIfPresent(nextStepDate, forKey: .nextStepDate)
+        try c.encode(createdAt, forKey: .createdAt)
+        try c.encode(updatedAt, forKey: .updatedAt)
     }
 
     /// Face to face (whether it counts toward the weekly target is `ContactTally.counts`).

@@ -13,7 +13,17 @@ where RawValue == String, AllCases == [Self] {
 
 extension OpenEnumeration {
     public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+        self.init(sharing: try decoder.singleValueContainer().decode(String.self))
+    }
+
+    /// The value of `rawValue`; a known value's text longer than a string holds inline (15
+    /// bytes) is the constant's own, so records read from files do not each hold a copy.
+    init(sharing rawValue: String) {
+        if rawValue.utf8.count > 15, let known = Self.allCases.first(where: { $0.rawValue == rawValue }) {
+            self = known
+        } else {
+            self.init(rawValue: rawValue)
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {

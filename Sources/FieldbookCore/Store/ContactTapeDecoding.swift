@@ -37,8 +37,8 @@ extension TapeFastPath {
             id: try tape.fastUUID(id), date: try tape.fastDate(date), specialistID: try tape.fastUUID(specialistID),
             employerID: try tape.fastUUID(employerID), contactPersonID: try tape.fastOptionalUUID(contactPersonID),
             contactPerson: try tape.fastOptionalString(contactPerson), contactTitle: try tape.fastOptionalString(contactTitle),
-            purpose: EmployerContactPurpose(rawValue: try tape.fastString(purpose)),
-            method: EmployerContactMethod(rawValue: try tape.fastString(method)),
+            purpose: EmployerContactPurpose(sharing: try tape.fastString(purpose)),
+            method: EmployerContactMethod(sharing: try tape.fastString(method)),
             jobSeekerPresent: try tape.fastBool(jobSeekerPresent), jobSeekerIDs: try tape.fastUUIDList(jobSeekerIDs),
             hiringNeeds: try tape.fastOptionalString(hiringNeeds), outcome: try tape.fastOptionalString(outcome),
             nextStep: try tape.fastOptionalString(nextStep), nextStepDate: try tape.fastOptionalDate(nextStepDate),
@@ -58,7 +58,7 @@ extension TapeFastPath {
         }
         guard let id, let date, let kind, let createdAt else { throw TapeMiss() }
         return ClientContact(
-            id: try tape.fastUUID(id), date: try tape.fastDate(date), kind: ClientContactKind(rawValue: try tape.fastString(kind)),
+            id: try tape.fastUUID(id), date: try tape.fastDate(date), kind: ClientContactKind(sharing: try tape.fastString(kind)),
             place: try tape.fastOptionalString(place), note: try tape.fastOptionalString(note),
             specialistID: try tape.fastOptionalUUID(specialistID), createdAt: try tape.fastTimestamp(createdAt))
     }

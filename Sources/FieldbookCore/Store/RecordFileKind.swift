@@ -125,7 +125,7 @@ struct LoadedRecords {
     /// Employer contacts in the order read (a later version of one takes its place), found by id.
     var contacts = LatestVersions<EmployerContact>()
     /// The month file each employer contact was read from.
-    var contactFiles: [UUID: String] = [:]
+    var contactFiles = ContactFiles()
 
     /// Adds a record kept one per file (see `FirstFiles.admit`).
     mutating func add<R: RecordFile & Identifiable>(

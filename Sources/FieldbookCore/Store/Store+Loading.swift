@@ -9,7 +9,7 @@ extension Store {
     /// they are listed as problems carrying a `PendingMerge` ("to merge"). `progress` is told
     /// the files read of the files listed.
     public func load(progress: (any ProgressListener)? = nil) -> DataSnapshot {
-        contactFiles = [:]
+        contactFiles = ContactFiles()
         let (steps, files, relatives) = listRecordFiles()
 
         let cache = mode == .readWrite ? derivedCache : nil
@@ -25,7 +25,6 @@ extension Store {
         let settling = SettlingLock(folder: folder)
         var loaded = LoadedRecords()
         loaded.contacts.reserveIDs(files.count * 8)
-        loaded.contactFiles.reserveCapacity(files.count * 8)
         self.files.reserveCapacity(files.count)
         for step in steps {
             if let progress, case .file(let file) = step { progress.show(file, of: files.count) }
@@ -56,8 +55,9 @@ extension Store {
         var problems = loaded.problems
         // The contacts are taken out of `loaded` (held once from here on), and its index by id let go.
         var contacts = loaded.contacts.takeElements()
+        loaded.contactFiles.settle()
         contactFiles = loaded.contactFiles
-        loaded.contactFiles = [:]
+        loaded.contactFiles = ContactFiles()
         // Sorted by key, then gathered: moving whole contacts while sorting costs more than the sort.
         // Contacts of the same day and time keep the order they were read in, load after load.
         let order = contacts.indices.map { (day: contacts[$0].date.dayNumber, created: contacts[$0].createdAt, index: $0) }

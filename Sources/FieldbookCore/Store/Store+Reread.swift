@@ -110,7 +110,7 @@ extension Store {
         changes.paths = paths
         let months = paths.filter { RecordFiles.kind(of: $0)?.layout == .folderPerSpecialist }
         if !months.isEmpty {
-            for (id, file) in contactFiles where months.contains(file) { changes.contactsBefore.insert(id) }
+            changes.contactsBefore.formUnion(contactFiles.contacts(in: months))
         }
         var loaded = LoadedRecords()
         for path in paths.sorted() {
@@ -132,7 +132,7 @@ extension Store {
             if let file = contactFiles[contact.id], !months.contains(file) { return nil }
         }
         for id in changes.contactsBefore { contactFiles[id] = nil }
-        for (id, file) in loaded.contactFiles { contactFiles[id] = file }
+        for (id, file) in loaded.contactFiles.read { contactFiles[id] = file }
         changes.loaded = loaded.snapshot
         changes.loaded.employerContacts = loaded.contacts.elements
         changes.problems = loaded.problems

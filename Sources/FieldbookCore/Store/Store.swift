@@ -22,7 +22,7 @@ public final class Store {
     /// What this store knows of each file it read or wrote (see `StoreFiles`).
     var files = StoreFiles()
     /// The month file each employer contact was read from or saved into.
-    var contactFiles: [UUID: String] = [:]
+    var contactFiles = ContactFiles()
     /// The records as the last whole load read them (a store that saves): the base of a save
     /// whose file changed since (see `asLoadedBytes`). The same lists as the snapshot `load`
     /// returned, shared until one side changes them.

@@ -15,7 +15,7 @@ enum FileState {
     /// that version (else the records as loaded are the base, see `Store.asLoadedBytes`).
     case cached(FileVersion)
     /// Written by this store from a record (see `WrittenFile`).
-    case written(WrittenFile)
+    indirect case written(WrittenFile)
 
     /// The version of the file this state describes; nil when it is known to be absent.
     var version: FileVersion? {

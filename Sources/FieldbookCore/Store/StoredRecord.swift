@@ -64,7 +64,7 @@ extension EmployerContactMonth: RecordFile {
     static func collect(_ month: EmployerContactMonth, from relative: String, into loaded: inout LoadedRecords) {
         loaded.problems += Store.placeProblems(of: month, at: relative)
         for contact in month.contacts where loaded.contacts.offer(contact, id: contact.id, updatedAt: \.updatedAt) {
-            loaded.contactFiles[contact.id] = relative
+            loaded.contactFiles.read(contact.id, from: relative)
         }
     }
 }
