@@ -140,13 +140,21 @@ struct OpenOptions: ParsableArguments {
         let lastRead = LateDate()
         let keepFirstScreen: @Sendable (Store, DataSnapshot, Figures, Date, FolderStamp?) -> Void = { store, snapshot, figures, started, used in
             lastRead.date = started
-            guard let keptFile, let stamp = store.folderStamp(unchangedSince: started), stamp != used else { return }
+            guard let keptFile, let stamp = store.stampOfWhatIsHeld(readSince: started), stamp != used else { return }
             FirstScreen(figures: figures, data: snapshot, stamp: stamp, folder: folder, horizonDays: TodayPage.horizonDays)
                 .write(to: keptFile, transform: transform)
         }
         // And on the way out, when every file holds what the app shows (its own saves included).
         let keepAtQuit: @Sendable (Store, DataSnapshot, Figures) -> Void = { store, snapshot, figures in
-            guard let keptFile, let started = lastRead.date, let stamp = store.stampOfWhatIsHeld(readSince: started) else { return }
+            guard let keptFile, let started = lastRead.date else { return }
+            // A file saved in the last second cannot be vouched for yet: once more, a second on
+            // (the terminal is already given back).
+            var stamp = store.stampOfWhatIsHeld(readSince: started)
+            if stamp == nil {
+                Thread.sleep(forTimeInterval: 1.05)
+                stamp = store.stampOfWhatIsHeld(readSince: started)
+            }
+            guard let stamp else { return }
             FirstScreen(figures: figures, data: snapshot, stamp: stamp, folder: folder, horizonDays: TodayPage.horizonDays)
                 .write(to: keptFile, transform: transform)
         }

@@ -1,5 +1,6 @@
 @testable import FieldbookCore
 import Foundation
+import SyntheticData
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -24,9 +25,8 @@ import Darwin
 
     var file: URL { get throws { try #require(FirstScreen.location(for: data, environment: environment)) } }
 
-    /// The stamp now, as a read that began two seconds from now would take it (the files were
-    /// just copied: a read beginning now could not vouch for them).
-    func stamp(_ store: Store) -> FolderStamp? { store.folderStamp(unchangedSince: Date().addingTimeInterval(2)) }
+    /// The stamp now.
+    func stamp(_ store: Store) -> FolderStamp? { store.folderStamp() }
 
     /// A copy made from a full read of the folder, as the app makes it.
     func made(transform: FileTransform = .plain) throws -> FirstScreen {
@@ -88,16 +88,17 @@ import Darwin
         try changed("settings removed")
     }
 
-    @Test func aFileChangedWithinASecondOfTheReadCannotBeVouchedFor() throws {
-        let store = try Store(folder: data)
+    @Test func aFileChangedWithinASecondOfTheStampCannotBeVouchedFor() throws {
+        let (store, _, began) = try loaded()
         let client = data.appendingPathComponent(try aClientFile())
         var info = stat()
         #expect(stat(client.path, &info) == 0)
         let newest = max(Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9,
                          Double(info.st_ctim.tv_sec) + Double(info.st_ctim.tv_nsec) / 1e9)
-        // Every other file is older than this one (the copy wrote them first, or at the same time).
-        #expect(store.folderStamp(unchangedSince: Date(timeIntervalSince1970: newest + 0.98)) == nil)
-        #expect(store.folderStamp(unchangedSince: Date(timeIntervalSince1970: newest + 1.5)) != nil)
+        // This file changed 0.98 s before that moment.
+        #expect(store.stampOfWhatIsHeld(readSince: began, now: Date(timeIntervalSince1970: newest + 0.98)) == nil)
+        let later = Date().addingTimeInterval(1.5)
+        #expect(store.stampOfWhatIsHeld(readSince: began, now: later) == store.folderStamp())
     }
 
     // MARK: The kept screen
@@ -109,6 +110,11 @@ import Darwin
         screen.write(to: try file, transform: .plain)
         #expect(try read() == screen)
         #expect(try read(today: Self.today.adding(days: 1)) == nil)
+        // Another day is refused before the folder is stamped (a stat of every file).
+        var stamped = false
+        #expect(FirstScreen.read(at: try file, folder: data, today: Self.today.adding(days: 1), horizonDays: 30, transform: .plain,
+                                 current: { stamped = true; return nil }) == nil)
+        #expect(!stamped)
         #expect(try read(horizonDays: 29) == nil)
         try rewrite(try aClientFile()) { $0 + "\n" }
         #expect(try read() == nil)
@@ -188,7 +194,8 @@ import Darwin
 
     @Test func afterItsOwnSavesTheStoreVouchesForTheFolderAsItIsNow() throws {
         let (store, snapshot, began) = try loaded()
-        #expect(store.stampOfWhatIsHeld(readSince: began) == store.folderStamp())
+        let later = Date().addingTimeInterval(1.5)
+        #expect(store.stampOfWhatIsHeld(readSince: began, now: later) == store.folderStamp())
         var client = try #require(snapshot.clients.first)
         client.phone = "555-0142"
         _ = try store.save(client)
@@ -196,7 +203,9 @@ import Darwin
         contact.hiringNeeds = "Asked about the evening shift."
         _ = try store.save(contact)
         try store.delete(try #require(snapshot.employerContacts.last))
-        let held = try #require(store.stampOfWhatIsHeld(readSince: began))
+        // Just written: not yet a second old.
+        #expect(store.stampOfWhatIsHeld(readSince: began) == nil)
+        let held = try #require(store.stampOfWhatIsHeld(readSince: began, now: Date().addingTimeInterval(1.5)))
         #expect(held == store.folderStamp())
     }
 
@@ -216,8 +225,36 @@ import Darwin
                 let client = try #require(snapshot.clients.last)
                 try FileManager.default.removeItem(at: data.appendingPathComponent("clients/\(client.id.uuidString.lowercased()).json"))
             }
-            #expect(store.stampOfWhatIsHeld(readSince: began) == nil, "change \(change)")
+            #expect(store.stampOfWhatIsHeld(readSince: began, now: Date().addingTimeInterval(1.5)) == nil, "change \(change)")
             #expect(store.folderStamp() != nil)
         }
+    }
+
+    /// A copy changed by hand with its check value made again: refused or read, never a crash.
+    @Test func aCopyEditedPastItsCheckValueIsRefusedWithoutACrash() throws {
+        let screen = try made()
+        let file = try file
+        screen.write(to: file, transform: .plain)
+        let original = try Data(contentsOf: file)
+        let header = FirstScreen.magic.count + 8
+        var random = SeededRandom(seed: 7)
+        var refused = 0
+        for round in 0..<300 {
+            var bytes = original
+            for _ in 0..<(1 + round % 12) {
+                let at = Int.random(in: (header + 16)..<bytes.count, using: &random)
+                bytes[at] = round % 3 == 0 ? 0xFF : UInt8.random(in: 0...255, using: &random)
+            }
+            let checked = Data(bytes.dropFirst(header))
+            withUnsafeBytes(of: ContentHash(checked).value.littleEndian) { bytes.replaceSubrange(FirstScreen.magic.count..<header, with: $0) }
+            try bytes.write(to: file)
+            if try read() == nil { refused += 1 }
+        }
+        // Most edits break the binary form or what it may hold; the rest change a text or a
+        // number within bounds and read as such. None crashes.
+        #expect(refused > 200)
+        // A date no calendar holds, and a count past the end of the file.
+        #expect(throws: (any Error).self) { try BinaryRecordCoding.decode(LocalDate.self, from: Data([BinaryRecordTag.day.rawValue] + [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01])) }
+        #expect(throws: (any Error).self) { try BinaryRecordCoding.decode(String.self, from: Data([BinaryRecordTag.string.rawValue] + [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01])) }
     }
 }

@@ -85,11 +85,13 @@ import Testing
         #expect(state.screen().text.contains("José"), "\n\(dump(state.screen()))")
     }
 
-    @Test func aVisitFormWaitsForTheRecordsButQuittingDoesNot() {
+    @Test func aVisitFormWaitsForTheRecordsAndQuittingOnlyWhenNothingWaits() {
         var state = Self.kept()
+        #expect(state.press(.character("q")).contains(.quit))
+        state = Self.kept()
         #expect(state.press(.character("v")).isEmpty)
         #expect(state.pages.isEmpty)
-        #expect(state.press(.character("q")).contains(.quit))
+        #expect(state.press(.character("q")).isEmpty)
         var other = Self.kept()
         other.press(.character("v"))
         let full = Self.full()
@@ -103,5 +105,41 @@ import Testing
         App.update(&state, .folderRead(RequestID(7), full.data, full.figures))
         #expect(state.isReadingFolder)
         #expect(state.data.clients.isEmpty)
+    }
+
+    @Test func qTypedAfterAWaitingKeyIsTypedNotQuit() {
+        var state = Self.kept()
+        var effects = state.press(.character("/"))
+        effects += state.type("quinn")
+        #expect(!effects.contains(.quit))
+        let full = Self.full()
+        effects = App.update(&state, .folderRead(Self.reading, full.data, full.figures))
+        #expect(!effects.contains(.quit))
+        #expect(state.screen().text.contains("quinn"), "\n\(dump(state.screen()))")
+    }
+
+    @Test func aPasteAfterAWaitingKeyGoesIntoTheFormThatKeyOpens() {
+        var state = Self.kept()
+        state.press(.character("v"))
+        App.update(&state, .paste("Met at cafe"))
+        #expect(!state.screen().text.contains("Nothing was pasted"))
+        let full = Self.full()
+        App.update(&state, .folderRead(Self.reading, full.data, full.figures))
+        #expect(state.top.page is FormPage)
+        #expect(state.screen().text.contains("Met at cafe"), "\n\(dump(state.screen()))")
+    }
+
+    @Test func keysTypedOnAListThatChangedDuringTheReadAreNotPressed() throws {
+        var state = Self.kept()
+        let shown = try #require(state.tabPage(TodayPage.self)?.selectedItem)
+        state.press(.enter)
+        // The client of the first row left the folder before it was read.
+        var data = Self.data
+        data.clients.removeAll { $0.id == shown.clientID }
+        App.update(&state, .folderRead(Self.reading, data, Figures(data: data, today: Program.today)))
+        #expect(state.top.page is TodayPage)
+        #expect(state.pages.isEmpty)
+        #expect(state.screen().message.contains("The folder changed while it was read"), "\n\(dump(state.screen()))")
+        #expect(state.tabPage(TodayPage.self)?.selectedItem != shown)
     }
 }

@@ -11,7 +11,7 @@ struct BinaryKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         self.decoder = decoder
         let reader = decoder.reader
         var cursor = decoder.offset + 5
-        count = Int(try reader.varint(&cursor))
+        count = try reader.count(&cursor)
         guard count <= reader.bytes.count else { throw BinaryDamaged() }
         firstEntryOffset = cursor
         decoder.nextEntry = 0
@@ -129,7 +129,7 @@ struct BinaryUnkeyedContainer: UnkeyedDecodingContainer {
     init(decoder: BinaryRecordDecoder) throws {
         self.decoder = decoder
         var cursor = decoder.offset + 5
-        count = Int(try decoder.reader.varint(&cursor))
+        count = try decoder.reader.count(&cursor)
         self.cursor = cursor
     }
 

@@ -39,9 +39,17 @@ struct BinaryReader {
         return Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
     }
 
+    /// A count or length at `offset`: never more than the bytes there are (a damaged or
+    /// hand-made count past `Int`'s range is refused, never converted).
+    func count(_ offset: inout Int) throws -> Int {
+        let raw = try varint(&offset)
+        guard raw <= UInt64(bytes.count) else { throw BinaryDamaged() }
+        return Int(raw)
+    }
+
     /// Where the text at `offset` (length, bytes) lies.
     func textRange(_ offset: inout Int) throws -> Range<Int> {
-        let count = Int(try varint(&offset))
+        let count = try count(&offset)
         guard count <= bytes.count - offset else { throw BinaryDamaged() }
         defer { offset += count }
         return offset..<(offset + count)

@@ -124,7 +124,10 @@ final class BinaryRecordDecoder: Decoder {
         if T.self == LocalDate.self {
             guard try tag(at: offset) == .day else { throw mismatch(T.self, key: key) }
             var cursor = offset + 1
-            return LocalDate(dayNumber: Int(try reader.signed(&cursor))) as! T
+            // Days beyond any calendar the records use are refused, never computed with.
+            let day = try reader.signed(&cursor)
+            guard day >= -100_000_000, day <= 100_000_000 else { throw mismatch(T.self, key: key) }
+            return LocalDate(dayNumber: Int(day)) as! T
         }
         if T.self == Date.self {
             guard try tag(at: offset) == .timestamp else { throw mismatch(T.self, key: key) }

@@ -14,11 +14,13 @@ import Foundation
 /// another format or of another folder is not used.
 public struct FirstScreen: Sendable, Codable, Equatable {
     /// Bumped whenever what is kept, or what it is derived from, changes.
-    static let formatVersion = 1
+    static let formatVersion = 2
     static let fileName = "first-screen.cache"
-    static let magic: [UInt8] = Array("FBFIRST1".utf8)
+    static let magic: [UInt8] = Array("FBFIRST2".utf8)
 
     var format: Int
+    /// The version of Fieldbook that worked the figures out: another version's rules may differ.
+    var madeBy: String
     /// The data folder's real path: a copy never serves another folder.
     var dataFolderPath: String
     public var stamp: FolderStamp
@@ -37,6 +39,7 @@ public struct FirstScreen: Sendable, Codable, Equatable {
     /// folder whose stamp is `stamp`): the items `TodayAgenda` lists, due by `horizonDays` ahead.
     public init(figures: Figures, data: DataSnapshot, stamp: FolderStamp, folder: URL, horizonDays: Int) {
         format = Self.formatVersion
+        madeBy = FieldbookVersion.current
         dataFolderPath = Self.realPath(folder)
         self.stamp = stamp
         today = figures.today
@@ -60,33 +63,57 @@ public struct FirstScreen: Sendable, Codable, Equatable {
     }
 
     /// The copy kept for `folder` when it can draw the first frame on `today` with `horizonDays`:
-    /// the same folder, day, horizon and format, and the stamp the folder has now (`current`,
-    /// taken when the copy was found). nil otherwise, and for a copy that is damaged or sealed
-    /// with another key.
+    /// the same folder, day, horizon, format and version of Fieldbook, and the stamp the folder
+    /// has now (`current`, taken only once the day and horizon match). nil otherwise, and for a
+    /// copy that is damaged, sealed with another key, or holds what no full read could give.
+    ///
+    /// The file: the magic, a check value, then the day and horizon (8 bytes each, so another
+    /// day is refused before the folder is stamped) and the copy in the binary form.
     public static func read(at file: URL, folder: URL, today: LocalDate, horizonDays: Int, transform: FileTransform,
                             current: () -> FolderStamp?) -> FirstScreen? {
         guard let sealed = try? Data(contentsOf: file), let bytes = try? transform.fromDisk(sealed, fileName),
-              bytes.count > magic.count + 8, Array(bytes.prefix(magic.count)) == magic
+              bytes.count > magic.count + 24, Array(bytes.prefix(magic.count)) == magic
         else { return nil }
-        let body = bytes.dropFirst(magic.count + 8)
-        let hash = bytes.dropFirst(magic.count).prefix(8).withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
-        let kept = Data(body)
-        guard hash == ContentHash(kept).value else { return nil }
+        let checked = Data(bytes.dropFirst(magic.count + 8))
+        func number(_ data: Data, at offset: Int) -> UInt64 {
+            data.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
+        }
+        guard number(bytes, at: magic.count) == ContentHash(checked).value,
+              Int64(bitPattern: number(checked, at: 0)) == Int64(today.dayNumber),
+              Int64(bitPattern: number(checked, at: 8)) == Int64(horizonDays)
+        else { return nil }
+        let body = Data(checked.dropFirst(16))
         // The folder's stamp (a stat of every file) beside the copy's decoding, on two cores.
-        let (now, decoded) = SideBySide.run(current, { try? BinaryRecordCoding.decode(FirstScreen.self, from: kept) })
-        guard let screen = decoded, screen.format == formatVersion, screen.dataFolderPath == realPath(folder), screen.today == today,
-              screen.horizonDays == horizonDays, now == screen.stamp
+        let (now, decoded) = SideBySide.run(current, { try? BinaryRecordCoding.decode(FirstScreen.self, from: body) })
+        guard let screen = decoded, screen.format == formatVersion, screen.madeBy == FieldbookVersion.current,
+              screen.dataFolderPath == realPath(folder), screen.today == today, screen.horizonDays == horizonDays,
+              screen.isPlausible, now == screen.stamp
         else { return nil }
         return screen
+    }
+
+    /// What a full read could have given: items due by the horizon, each late by what its date
+    /// says, tallies of this week. A copy edited by hand past its check value may hold anything.
+    var isPlausible: Bool {
+        let last = today.adding(days: horizonDays)
+        return items.allSatisfy { item in
+            item.dueOn <= last && item.daysOverdue == max(0, item.dueOn.days(until: today))
+        } && weekTallies.allSatisfy { tally in
+            tally.period.contains(today) && tally.done >= 0 && tally.target >= 0 && tally.period.dayCount <= 7
+        } && jobStartsAhead.allSatisfy { $0.job.startDate >= today && $0.job.startDate <= today.adding(days: Figures.jobStartDays) }
     }
 
     /// Writes this copy to `file`, replacing the one there in one rename, owner-only. A copy
     /// that cannot be written is left out: the next start reads the folder first.
     public func write(to file: URL, transform: FileTransform) {
         guard let body = try? BinaryRecordCoding.encode(self) else { return }
+        var checked = Data()
+        withUnsafeBytes(of: Int64(today.dayNumber).littleEndian) { checked.append(contentsOf: $0) }
+        withUnsafeBytes(of: Int64(horizonDays).littleEndian) { checked.append(contentsOf: $0) }
+        checked.append(contentsOf: body)
         var bytes = Data(Self.magic)
-        withUnsafeBytes(of: ContentHash(Data(body)).value.littleEndian) { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: body)
+        withUnsafeBytes(of: ContentHash(checked).value.littleEndian) { bytes.append(contentsOf: $0) }
+        bytes.append(checked)
         guard let sealed = try? transform.toDisk(bytes, Self.fileName) else { return }
         RecordCache.writeOwnerOnly(sealed, to: file)
     }

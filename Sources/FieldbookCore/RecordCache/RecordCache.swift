@@ -50,10 +50,10 @@ public struct RecordCache: Sendable {
         return RecordCache(folder: root.appendingPathComponent(digest), dataFolderPath: real)
     }
 
-    /// The cache's folders and file that are open to group or others, with their modes
+    /// The cache's folders and files (records, kept Today screen) open to group or others, with their modes
     /// (empty when all are owner-only or there is no cache).
     public func looseModes() -> [(path: String, mode: mode_t)] {
-        [folder.deletingLastPathComponent(), folder, file].compactMap { url -> (String, mode_t)? in
+        [folder.deletingLastPathComponent(), folder, file, folder.appendingPathComponent(FirstScreen.fileName)].compactMap { url -> (String, mode_t)? in
             var info = stat()
             guard lstat(url.path, &info) == 0, info.st_mode & 0o077 != 0 else { return nil }
             return (url.path, info.st_mode & 0o7777)
@@ -123,7 +123,7 @@ public struct RecordCache: Sendable {
             guard try reader.fixed(magic.count + 4) == ContentHash(body).value else { throw BinaryDamaged() }
             var cursor = headerCount
             guard reader.string(try reader.textRange(&cursor)) == dataFolderPath else { throw BinaryDamaged() }
-            let count = Int(try reader.varint(&cursor))
+            let count = try reader.count(&cursor)
             guard count <= data.count else { throw BinaryDamaged() }
             var entries: [String: Entry] = [:]
             entries.reserveCapacity(count)
@@ -190,7 +190,9 @@ public struct RecordCache: Sendable {
         chmod(folder.deletingLastPathComponent().path, DurableFile.folderMode)
         chmod(folder.path, DurableFile.folderMode)
         let temporary = folder.appendingPathComponent(".\(file.lastPathComponent).\(getpid()).tmp")
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        // A new file of our own: never one left in its place, nor a link followed.
+        unlink(temporary.path)
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
         guard descriptor >= 0 else { return }
         _ = fchmod(descriptor, 0o600)
         let written = data.withUnsafeBytes { raw -> Bool in

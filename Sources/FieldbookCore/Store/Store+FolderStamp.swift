@@ -24,29 +24,29 @@ public struct FolderStamp: Hashable, Sendable, Codable {
 }
 
 extension Store {
-    /// The folder's stamp now (`FolderStamp`), or nil when it cannot vouch for what a load read:
-    /// a file that is there but cannot be stat'ed, or (with `unchangedSince`) a file or the format file
-    /// modified or changed at or after a second before that time. A file changed in the same
-    /// clock tick as it was read could change again without its stamp showing it ("racy" in
-    /// git's words); a second is far wider than any file system's tick.
-    public func folderStamp(unchangedSince: Date? = nil) -> FolderStamp? {
-        stamp(unchangedSince: unchangedSince, vouching: nil)
+    /// The folder's stamp now (`FolderStamp`); nil when a file that is there cannot be stat'ed.
+    public func folderStamp() -> FolderStamp? {
+        stamp(vouching: nil)
     }
 
     /// The folder's stamp now, when every record file holds what this store holds of it: nil
     /// otherwise. A file not changed since a second before `readSince` (when the whole folder
     /// was last read) holds what that read took; a file changed since (this store's saves, a
-    /// sync's files read again) is read and must be the version the store holds; the store must
-    /// know every file listed, and hold no file that is not. What the app shows is then what a
-    /// full read of the folder would give, and can be kept for the next start.
-    public func stampOfWhatIsHeld(readSince: Date) -> FolderStamp? {
+    /// sync's files read again) is read and must be the version the store holds, and be at
+    /// least a second old (else it could change again in the same clock tick unseen); the store
+    /// must know every file listed, and hold no file that is not (one gone since the read). What
+    /// the app shows is then what a full read of the folder would give, and can be kept.
+    /// `now`: when the stamp is taken (tests give another time).
+    public func stampOfWhatIsHeld(readSince: Date, now: Date = Date()) -> FolderStamp? {
+        let read = readSince.timeIntervalSince1970 - 1, settled = now.timeIntervalSince1970 - 1
         var listed = 0
-        let stamp = stamp(unchangedSince: readSince) { relative, exists, changed in
+        let stamp = stamp { relative, newest in
             let held = self.files[relative]?.version
-            guard exists else { return held == nil }
+            guard let newest else { return held == nil }
             guard let held else { return false }
             listed += 1
-            guard changed else { return true }
+            guard newest >= read else { return true }
+            guard newest < settled else { return false }
             let data = try? self.transform.read(relative, from: self.folder.appendingPathComponent(relative))
             return data.map { FileVersion(of: $0) == held } == true
         }
@@ -58,12 +58,11 @@ extension Store {
         return stamp != nil && listed == held ? stamp : nil
     }
 
-    /// `vouching`: asked of each record file of the listing (whether it is there, and whether it
-    /// changed since `unchangedSince`); nil to refuse any changed file; false refuses the stamp.
-    private func stamp(unchangedSince: Date?, vouching: ((String, Bool, Bool) -> Bool)?) -> FolderStamp? {
+    /// `vouching`: asked of each record file of the listing, with the time it was last modified
+    /// or changed (nil: it is not there); false refuses the stamp.
+    private func stamp(vouching: ((String, Double?) -> Bool)?) -> FolderStamp? {
         let listing = listRecordFiles(urls: false)
         let root = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
-        let limit = unchangedSince.map { $0.timeIntervalSince1970 - 1 }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(listing.relatives.count * 120)
         func add(_ number: UInt64) { withUnsafeBytes(of: number.littleEndian) { bytes.append(contentsOf: $0) } }
@@ -72,23 +71,19 @@ extension Store {
             bytes.append(contentsOf: text.utf8)
         }
         /// The file's stamp; nil when it is not there; nil for the whole stamp when it cannot be
-        /// stat'ed, or is racy and not vouched for (`relative`: a record file's path).
+        /// stat'ed, or `vouching` refuses it (`relative`: a record file's path).
         func stamp(_ path: String, _ relative: String? = nil) -> FileStamp?? {
             var info = stat()
             guard stat(path, &info) == 0 else {
                 guard errno == ENOENT else { return nil }
-                if let relative, let vouching, !vouching(relative, false, false) { return nil }
+                if let relative, let vouching, !vouching(relative, nil) { return nil }
                 return .some(nil)
             }
             let stamp = FileStamp(info)
-            var changed = false
-            if let limit {
-                let newest = max(Double(stamp.modifiedSeconds) + Double(stamp.modifiedNanoseconds) / 1e9,
-                                 Double(stamp.changedSeconds) + Double(stamp.changedNanoseconds) / 1e9)
-                changed = newest >= limit
-            }
+            let newest = max(Double(stamp.modifiedSeconds) + Double(stamp.modifiedNanoseconds) / 1e9,
+                             Double(stamp.changedSeconds) + Double(stamp.changedNanoseconds) / 1e9)
             // Refused is nil for the whole stamp (not a file that is not there: `.some(nil)`).
-            let vouched = if let relative, let vouching { vouching(relative, true, changed) } else { !changed }
+            let vouched = if let relative, let vouching { vouching(relative, newest) } else { true }
             guard vouched else { return FileStamp??.none }
             return .some(stamp)
         }
@@ -99,11 +94,8 @@ extension Store {
                 add(number)
             }
         }
-        // The format file holds no record: vouched for by the store's own read (it opened the
-        // folder), it is only stamped.
-        let formatPath = folder.appendingPathComponent(DataLayout.formatFile).path
-        guard let format = vouching == nil ? stamp(formatPath) : FileStamp.of(formatPath).map(Optional.some) ?? .some(nil)
-        else { return nil }
+        // The format file holds no record (the store's own read vouches for it): only stamped.
+        guard let format = stamp(folder.appendingPathComponent(DataLayout.formatFile).path) else { return nil }
         // Absent, the folder is not a data folder yet: its absence is stamped as any file's.
         format.map(add) ?? add("-")
         for step in listing.steps {

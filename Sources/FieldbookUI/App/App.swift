@@ -88,6 +88,7 @@ public enum App {
         case .paste(let text):
             state.lastInput = state.now
             guard !state.isBlanked, !state.isConfirmingQuit, !Layout.isTooSmall(state.size) else { return [] }
+            if holdsWhileReading(paste: text, &state) { return [] }
             var taken = false
             let effects = withPage(state.top.id, &state, environment) { page, context in
                 taken = page.paste(text, in: &context)

@@ -144,8 +144,9 @@ public struct AppState: Sendable {
     /// Every record is in and every answer asked for is taken: no read, reload, save or undo
     /// under way. `data` is then what the store holds of the folder.
     public var isSettled: Bool { readingFolder == nil && quietReloads.isEmpty && waiting.isEmpty && undoing.isEmpty }
-    /// Keys typed while the folder is read that need its records: pressed, in order, once it is.
-    var heldKeys: [Key] = []
+    /// Keys (and pastes after them) typed while the folder is read that need its records:
+    /// pressed, in order, once it is.
+    var heldInput: [Event] = []
 
     /// The message of the problems `ProblemSummary` found in a folder read in full.
     static func problemMessage(_ line: String) -> Message {
