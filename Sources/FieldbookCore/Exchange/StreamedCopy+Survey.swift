@@ -87,38 +87,38 @@ extension StreamedCopy {
             }
         }
         var survey = Survey(outcome: .decoded, hash: ContentHash(data))
-        var out: [UInt8] = []
-        out.reserveCapacity(min(data.count + 64, 1 << 20))
-        switch record {
-        case let settings as Settings:
-            survey.settings = settings
-        case let month as EmployerContactMonth:
-            survey.problems = Store.placeProblems(of: month, at: relative)
-            let items = contactNodes(tape, count: month.contacts.count)
-            survey.entries.reserveCapacity(month.contacts.count)
-            for (index, contact) in month.contacts.enumerated() {
-                var entry = Entry(file: file, index: Int32(index), start: 0, length: -1, id: contact.id, date: contact.date,
-                                  updatedAt: contact.updatedAt)
-                if let items {
-                    out.removeAll(keepingCapacity: true)
-                    CopyEncoding.employerContact(contact, depth: 2, into: &out)
-                    if matches(out, tape.bytes, at: items[index]) {
+        tape.bytes.withUnsafeBufferPointer { bytes in
+            switch record {
+            case let settings as Settings:
+                survey.settings = settings
+            case let month as EmployerContactMonth:
+                survey.problems = Store.placeProblems(of: month, at: relative)
+                let items = contactNodes(tape, count: month.contacts.count)
+                survey.entries.reserveCapacity(month.contacts.count)
+                for (index, contact) in month.contacts.enumerated() {
+                    var entry = Entry(file: file, index: Int32(index), start: 0, length: -1, id: contact.id, date: contact.date,
+                                      updatedAt: contact.updatedAt)
+                    // Its bytes are the copy's when the encoder, compared piece by piece, writes them.
+                    if let items, let length = CopyProof.length(in: bytes, at: items[index], {
+                        CopyEncoding.employerContact(contact, depth: 2, into: &$0)
+                    }) {
                         entry.start = Int32(items[index])
-                        entry.length = Int32(out.count)
+                        entry.length = Int32(length)
                     }
+                    survey.entries.append(entry)
+                }
+            default:
+                guard let (id, date) = identity(record) else { break }
+                var entry = Entry(file: file, index: 0, start: 0, length: -1, id: id, date: date,
+                                  updatedAt: Date(timeIntervalSince1970: 0))
+                // The whole file is the record at the top, and one newline.
+                if let length = CopyProof.length(in: bytes, at: 0, { try CopyEncoding.append(record, depth: 0, into: &$0) }),
+                   length + 1 == bytes.count, bytes.last == UInt8(ascii: "\n")
+                {
+                    entry.length = Int32(length)
                 }
                 survey.entries.append(entry)
             }
-        default:
-            guard let (id, date) = identity(record) else { break }
-            var entry = Entry(file: file, index: 0, start: 0, length: -1, id: id, date: date, updatedAt: Date(timeIntervalSince1970: 0))
-            // The whole file is the record at the top, and one newline.
-            if (try? append(record, depth: 0, into: &out)) != nil, out.count + 1 == tape.bytes.count,
-               tape.bytes.last == UInt8(ascii: "\n"), matches(out, tape.bytes, at: 0)
-            {
-                entry.length = Int32(out.count)
-            }
-            survey.entries.append(entry)
         }
         return survey
     }
@@ -160,14 +160,5 @@ extension StreamedCopy {
             key = tape.after(key + 1)
         }
         return nil
-    }
-
-    static func matches(_ encoded: [UInt8], _ bytes: [UInt8], at start: Int) -> Bool {
-        guard start + encoded.count <= bytes.count else { return false }
-        return encoded.withUnsafeBufferPointer { mine in
-            bytes.withUnsafeBufferPointer { file in
-                memcmp(mine.baseAddress!, file.baseAddress! + start, encoded.count) == 0
-            }
-        }
     }
 }
