@@ -89,6 +89,20 @@ public final class CareerProfileStore {
     public func mapProfiles<Result: Sendable>(
         _ transform: @escaping @Sendable (CareerProfile) -> Result
     ) -> (results: [UUID: Result], problems: [DataProblem]) {
+        mapSessions { id, sessions in transform(CareerProfile(clientID: id, sessions: sessions)) }
+    }
+
+    /// The problems of every client's session files, as `mapProfiles` reports them, without
+    /// putting any profile together (`fieldbook check` keeps nothing else).
+    func sessionProblems() -> [DataProblem] {
+        mapSessions { _, _ in true }.problems
+    }
+
+    /// Reads every client's session files, several clients at a time, and returns what
+    /// `transform` makes of each client's sessions (it runs concurrently).
+    private func mapSessions<Result: Sendable>(
+        _ transform: @escaping @Sendable (UUID, [ProfileSessionFile]) -> Result
+    ) -> (results: [UUID: Result], problems: [DataProblem]) {
         var problems: [DataProblem] = []
         var clients: [(id: UUID, relative: String)] = []
         let root = folder.appendingPathComponent(CareerProfileLayout.profiles)
@@ -109,7 +123,7 @@ public final class CareerProfileStore {
             var found: [DataProblem] = []
             let (id, relative) = work[index]
             let files = Self.readSessions(in: folder, relative, clientID: id, through: fileTransform, problems: &found)
-            slots[index] = (transform(CareerProfile(clientID: id, sessions: files)), found)
+            slots[index] = (transform(id, files), found)
         }
         var results: [UUID: Result] = [:]
         for (index, client) in clients.enumerated() {

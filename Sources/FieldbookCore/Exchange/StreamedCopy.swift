@@ -176,20 +176,23 @@ public struct StreamedCopy {
     /// after its last.
     private struct FileReader {
         let copy: StreamedCopy
-        /// Records still to be written from each file.
-        var remaining: [Int32: Int] = [:]
-        var open: [Int32: (bytes: [UInt8], record: (any RecordFile)?)] = [:]
+        /// Records still to be written from each file, by its place in the listing.
+        var remaining: [Int32]
+        /// The files open, by their place in the listing (a few at a time).
+        var open: [(bytes: [UInt8], record: (any RecordFile)?)?]
 
         init(copy: StreamedCopy) {
             self.copy = copy
+            remaining = [Int32](repeating: 0, count: copy.files.count)
+            open = Array(repeating: nil, count: copy.files.count)
             for list in [copy.clients, copy.employerContacts, copy.employers, copy.fidelityReviews, copy.specialists] {
-                for entry in list { remaining[entry.file, default: 0] += 1 }
+                for entry in list { remaining[Int(entry.file)] += 1 }
             }
         }
 
         mutating func append(_ entry: Entry, into out: inout [UInt8]) throws {
-            let file = entry.file
-            if open[file] == nil { open[file] = (try read(file), nil) }
+            let file = Int(entry.file)
+            if open[file] == nil { open[file] = (try read(entry.file), nil) }
             if entry.length >= 0 {
                 let bytes = open[file]!.bytes
                 let start = Int(entry.start), end = Int(entry.start) + Int(entry.length)
@@ -201,7 +204,7 @@ public struct StreamedCopy {
             } else {
                 if open[file]!.record == nil {
                     let tape = try JSONReader.tape(Data(open[file]!.bytes))
-                    open[file]!.record = try copy.files[Int(file)].kind.decode(tape)
+                    open[file]!.record = try copy.files[file].kind.decode(tape)
                 }
                 switch open[file]!.record {
                 case let month as EmployerContactMonth:
@@ -212,7 +215,7 @@ public struct StreamedCopy {
                     break
                 }
             }
-            remaining[file, default: 1] -= 1
+            remaining[file] -= 1
             if remaining[file] == 0 { open[file] = nil }
         }
 
