@@ -132,4 +132,24 @@ import Testing
         #expect(agreedYes > 20, "most contacts are as written")
         #expect(agreedNo >= 12, "each edit makes a contact that is not")
     }
+
+    /// The fingerprint that tells the copy a file changed between its two readings: any one
+    /// byte changed (one bit or the high bit, at every place of files around the lanes' sizes),
+    /// or a byte more, gives another fingerprint.
+    @Test func aByteChangedAnywhereChangesTheFingerprint() {
+        var generator = SystemRandomNumberGenerator()
+        for length in [0, 1, 7, 8, 9, 31, 32, 33, 63, 64, 65, 100, 257] {
+            let base = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let print = StreamedCopy.fingerprint(Data(base))
+            #expect(StreamedCopy.fingerprint(Data(base)) == print)
+            #expect(StreamedCopy.fingerprint(Data(base + [0])) != print, "a byte more, length \(length)")
+            for place in base.indices {
+                for flip: UInt8 in [0x01, 0x80] {
+                    var changed = base
+                    changed[place] ^= flip
+                    #expect(StreamedCopy.fingerprint(Data(changed)) != print, "length \(length), byte \(place)")
+                }
+            }
+        }
+    }
 }

@@ -31,7 +31,8 @@ public struct StreamedCopy {
 
     private let files: [(url: URL, kind: RecordFileKind)]
     private let relatives: [String]
-    private let hashes: [ContentHash?]
+    /// Each file's `fingerprint` as first read (nil for a file not copied from).
+    private let fingerprints: [UInt64?]
     private let transform: FileTransform
     private let settings: Settings
     private let clients: [Entry]
@@ -65,7 +66,7 @@ public struct StreamedCopy {
 
         var settings = Settings()
         var problems: [DataProblem] = []
-        var hashes = [ContentHash?](repeating: nil, count: files.count)
+        var fingerprints = [UInt64?](repeating: nil, count: files.count)
         var firstFiles = FirstFiles()
         var clients: [Entry] = [], employers: [Entry] = [], reviews: [Entry] = [], specialists: [Entry] = []
         var contacts = LatestVersions<Entry>()
@@ -95,7 +96,7 @@ public struct StreamedCopy {
             if Self.worthRetrying(survey.outcome), settling.shouldRetry(RecordFileRead(outcome: .absent)), settling.hold() {
                 survey = Self.survey(files[index].url, files[index].kind, relatives[index], Int32(index), through: transform)
             }
-            hashes[index] = survey.hash
+            fingerprints[index] = survey.fingerprint
             let relative = relatives[index]
             let kind = files[index].kind
             switch survey.outcome {
@@ -137,7 +138,7 @@ public struct StreamedCopy {
         progress?.show(files.count, of: files.count)
         problems += store.keptCopies().map(LoadProblems.keptCopy)
         self.problems = problems
-        self.hashes = hashes
+        self.fingerprints = fingerprints
         self.settings = settings
         // The copy's order (`FullCopy`): by id as its text sorts, or by date then id.
         let byID = { (a: Entry, b: Entry) in UUIDText.precedes(a.id, b.id) }
@@ -229,7 +230,7 @@ public struct StreamedCopy {
             } catch {
                 throw changed
             }
-            guard let data, ContentHash(data) == copy.hashes[index] else { throw changed }
+            guard let data, StreamedCopy.fingerprint(data) == copy.fingerprints[index] else { throw changed }
             return [UInt8](data)
         }
     }

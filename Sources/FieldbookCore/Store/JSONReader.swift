@@ -47,7 +47,20 @@ struct JSONReader {
         let count = bytes.count
         while index < count {
             switch bytes[index] {
-            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            case 0x20:
+                // An indentation: its spaces eight at a time (the first byte that is not a space
+                // is found from the word, then looked at as any other byte).
+                index += 1
+                while index + 8 <= count {
+                    let word = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: index, as: UInt64.self) }
+                    let other = word ^ 0x2020_2020_2020_2020
+                    if other != 0 {
+                        index += other.littleEndian.trailingZeroBitCount / 8
+                        break
+                    }
+                    index += 8
+                }
+            case 0x09, 0x0A, 0x0D: index += 1
             default: return
             }
         }
