@@ -48,26 +48,26 @@ extension StreamedCopy {
     }
 
     /// The record bytes of a file (through the folder's transform), nil when it is gone.
-    static func recordBytes(_ url: URL, _ relative: String, through transform: FileTransform) throws -> Data? {
+    static func recordBytes(_ url: URL, _ relative: String, through transform: FileTransform) throws -> [UInt8]? {
+        if transform.isPlain { return try DurableFile.readBytes(url.path) }
         guard let data = try DurableFile.read(url) else { return nil }
-        return transform.isPlain ? data : try transform.fromDisk(data, relative)
+        return [UInt8](try transform.fromDisk(data, relative))
     }
 
     /// One file read as `RecordFileRead.read` reads it, and its records' keys and bytes.
     static func survey(_ url: URL, _ kind: RecordFileKind, _ relative: String, _ file: Int32, through transform: FileTransform)
         -> Survey
     {
-        let raw: Data
+        var bytes: [UInt8]
         do {
-            guard let read = try DurableFile.read(url) else { return Survey(outcome: .absent) }
-            raw = read
+            guard let read = try DurableFile.readBytes(url.path) else { return Survey(outcome: .absent) }
+            bytes = read
         } catch {
             return Survey(outcome: .unreadable)
         }
-        var data = raw
         if !transform.isPlain {
             do {
-                data = try transform.fromDisk(raw, relative)
+                bytes = [UInt8](try transform.fromDisk(Data(bytes), relative))
             } catch {
                 if case .io(_, let reason) = error { return Survey(outcome: .failed(reason)) }
                 return Survey(outcome: .failed(error.description))
@@ -76,10 +76,11 @@ extension StreamedCopy {
         let tape: JSONTape
         let record: any RecordFile
         do {
-            tape = try JSONReader.tape(data)
+            tape = try JSONReader.tape(bytes: bytes)
             record = try kind.decode(tape)
         } catch {
             // The load's own reading says why, in its words.
+            let data = Data(bytes)
             let read = RecordFileRead.decode(data, as: kind)
             switch read.outcome {
             case .conflictMarkers: return Survey(outcome: .conflictMarkers)
@@ -87,7 +88,7 @@ extension StreamedCopy {
             default: return Survey(outcome: .failed(JSONCoding.describe(error, in: data)))
             }
         }
-        var survey = Survey(outcome: .decoded, fingerprint: fingerprint(data))
+        var survey = Survey(outcome: .decoded, fingerprint: fingerprint(bytes))
         tape.bytes.withUnsafeBufferPointer { bytes in
             switch record {
             case let settings as Settings:
@@ -127,8 +128,8 @@ extension StreamedCopy {
     /// A fingerprint of a file's bytes, to tell whether it changed between the copy's two
     /// readings: `ContentHash`'s mixing in four lanes side by side (no lane waits on another's
     /// multiplication), folded into one, then the last bytes as `ContentHash` takes them.
-    static func fingerprint(_ data: Data) -> UInt64 {
-        data.withUnsafeBytes { raw -> UInt64 in
+    static func fingerprint(_ bytes: some ContiguousBytes) -> UInt64 {
+        bytes.withUnsafeBytes { raw -> UInt64 in
             let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
             @inline(__always)
             func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {

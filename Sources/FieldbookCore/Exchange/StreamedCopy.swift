@@ -204,7 +204,7 @@ public struct StreamedCopy {
                 }
             } else {
                 if open[file]!.record == nil {
-                    let tape = try JSONReader.tape(Data(open[file]!.bytes))
+                    let tape = try JSONReader.tape(bytes: open[file]!.bytes)
                     open[file]!.record = try copy.files[file].kind.decode(tape)
                 }
                 switch open[file]!.record {
@@ -224,14 +224,14 @@ public struct StreamedCopy {
             let index = Int(file)
             let relative = copy.relatives[index]
             let changed = StoreError.io(path: relative, reason: "changed while the copy was written; run the export again")
-            let data: Data?
+            let bytes: [UInt8]?
             do {
-                data = try StreamedCopy.recordBytes(copy.files[index].url, relative, through: copy.transform)
+                bytes = try StreamedCopy.recordBytes(copy.files[index].url, relative, through: copy.transform)
             } catch {
                 throw changed
             }
-            guard let data, StreamedCopy.fingerprint(data) == copy.fingerprints[index] else { throw changed }
-            return [UInt8](data)
+            guard let bytes, StreamedCopy.fingerprint(bytes) == copy.fingerprints[index] else { throw changed }
+            return bytes
         }
     }
 

@@ -13,8 +13,8 @@ struct JSONReader {
     /// Keys of the objects being read, innermost last (node indices), to refuse a key twice.
     private var keys: [Int] = []
 
-    private init(_ data: Data) {
-        bytes = [UInt8](data)
+    private init(_ bytes: [UInt8]) {
+        self.bytes = bytes
         nodes.reserveCapacity(bytes.count / 12)
     }
 
@@ -25,7 +25,12 @@ struct JSONReader {
 
     /// The document as a tape, read once.
     static func tape(_ data: Data) throws(JSONSyntaxError) -> JSONTape {
-        var reader = JSONReader(data)
+        try tape(bytes: [UInt8](data))
+    }
+
+    /// The document as a tape, read once from bytes already in an array (kept by the tape, not copied).
+    static func tape(bytes: [UInt8]) throws(JSONSyntaxError) -> JSONTape {
+        var reader = JSONReader(bytes)
         if reader.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
         reader.skipWhitespace()
         if reader.index >= reader.bytes.count {
