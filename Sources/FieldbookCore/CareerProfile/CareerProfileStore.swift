@@ -89,6 +89,20 @@ public final class CareerProfileStore {
     public func mapProfiles<Result: Sendable>(
         _ transform: @escaping @Sendable (CareerProfile) -> Result
     ) -> (results: [UUID: Result], problems: [DataProblem]) {
+        mapSessions { id, sessions in transform(CareerProfile(clientID: id, sessions: sessions)) }
+    }
+
+    /// The problems of every client's session files, as `mapProfiles` reports them, without
+    /// putting any profile together (`fieldbook check` keeps nothing else).
+    func sessionProblems() -> [DataProblem] {
+        mapSessions { _, _ in true }.problems
+    }
+
+    /// Reads every client's session files, several clients at a time, and returns what
+    /// `transform` makes of each client's sessions (it runs concurrently).
+    private func mapSessions<Result: Sendable>(
+        _ transform: @escaping @Sendable (UUID, [ProfileSessionFile]) -> Result
+    ) -> (results: [UUID: Result], problems: [DataProblem]) {
         var problems: [DataProblem] = []
         var clients: [(id: UUID, relative: String)] = []
         let root = folder.appendingPathComponent(CareerProfileLayout.profiles)
@@ -109,7 +123,7 @@ public final class CareerProfileStore {
             var found: [DataProblem] = []
             let (id, relative) = work[index]
             let files = Self.readSessions(in: folder, relative, clientID: id, through: fileTransform, problems: &found)
-            slots[index] = (transform(CareerProfile(clientID: id, sessions: files)), found)
+            slots[index] = (transform(id, files), found)
         }
         var results: [UUID: Result] = [:]
         for (index, client) in clients.enumerated() {
@@ -131,16 +145,18 @@ public final class CareerProfileStore {
                 problems.append(problem(path, "not a .json file; Fieldbook ignores it"))
                 continue
             }
-            let data: Data?
+            let bytes: [UInt8]?
             do {
-                data = try fileTransform.read(path, from: folder.appendingPathComponent(path, isDirectory: false))
+                let url = folder.appendingPathComponent(path, isDirectory: false)
+                // A plain folder's files are read straight into the array the strict reader keeps.
+                bytes = fileTransform.isPlain ? try DurableFile.readBytes(url.path) : try fileTransform.read(path, from: url).map { [UInt8]($0) }
             } catch {
                 problems.append(problem(path, "cannot be read"))
                 continue
             }
-            guard let data else { continue }
+            guard let bytes else { continue }
             let file: ProfileSessionFile
-            switch decodeSession(data) {
+            switch decodeSession(bytes: bytes) {
             case .success(let decoded): file = decoded
             case .failure(let message):
                 problems.append(problem(path, message.text))
@@ -163,12 +179,16 @@ public final class CareerProfileStore {
     /// line and column) and decoded straight from its tape, as the store's records are. A file
     /// that cannot be used gives the message `fieldbook check` shows for it.
     static func decodeSession(_ data: Data) -> Result<ProfileSessionFile, ProfileFileMessage> {
+        decodeSession(bytes: [UInt8](data))
+    }
+
+    static func decodeSession(bytes: [UInt8]) -> Result<ProfileSessionFile, ProfileFileMessage> {
         do {
-            return .success(try TapeDecoding.decode(ProfileSessionFile.self, from: JSONReader.tape(data)))
+            return .success(try TapeDecoding.decode(ProfileSessionFile.self, from: JSONReader.tape(bytes: bytes)))
         } catch let syntax as JSONSyntaxError {
             return .failure(ProfileFileMessage(text: syntax.description))
         } catch {
-            return .failure(ProfileFileMessage(text: JSONCoding.describe(error, in: data)))
+            return .failure(ProfileFileMessage(text: JSONCoding.describe(error, in: Data(bytes))))
         }
     }
 

@@ -65,10 +65,13 @@ public struct FolderScan: Sendable, Equatable {
     /// holds its temporary file for milliseconds).
     public static let staleAge: TimeInterval = 60
 
-    public static func scan(_ folder: URL) -> FolderScan {
+    /// `openingJSONFiles: false` leaves out the test of whether each `.json` file can be opened,
+    /// for a caller whose stores read every one of them and report those that cannot be read.
+    public static func scan(_ folder: URL, openingJSONFiles: Bool = true) -> FolderScan {
         var result = FolderScan()
         let folder = folder.standardizedFileURL
-        walk(folder, relative: "", realFolder: RealPath.of(folder.path) ?? folder.path, into: &result)
+        walk(folder.path, relative: "", realFolder: RealPath.of(folder.path) ?? folder.path, openingJSONFiles: openingJSONFiles,
+             into: &result)
         return result
     }
 
@@ -77,12 +80,13 @@ public struct FolderScan: Sendable, Equatable {
         temporaryFiles.filter { now.timeIntervalSince($0.modified) > Self.staleAge }
     }
 
-    private static func walk(_ url: URL, relative: String, realFolder: String, into result: inout FolderScan) {
-        guard let info = status(url.path), info.st_mode & S_IFMT == S_IFDIR else { return }
+    private static func walk(_ path: String, relative: String, realFolder: String, openingJSONFiles: Bool,
+                             into result: inout FolderScan) {
+        guard let info = status(path), info.st_mode & S_IFMT == S_IFDIR else { return }
         let folderMode = info.st_mode & 0o7777
         var looseFiles: [LooseFile] = []
         let names: [String]
-        switch list(url.path) {
+        switch list(path) {
         case .success(let listed):
             names = listed.sorted()
         case .failure(let error):
@@ -90,27 +94,26 @@ public struct FolderScan: Sendable, Equatable {
             names = []
         }
         for name in names {
-            // Made without a look at the file system (the entry is looked at just below).
-            let child = url.appendingPathComponent(name, isDirectory: false)
+            let child = path.hasSuffix("/") ? path + name : "\(path)/\(name)"
             let childRelative = relative.isEmpty ? name : "\(relative)/\(name)"
-            guard let entry = status(child.path) else { continue }
+            guard let entry = status(child) else { continue }
             switch entry.st_mode & S_IFMT {
             case S_IFDIR:
-                walk(child, relative: childRelative, realFolder: realFolder, into: &result)
+                walk(child, relative: childRelative, realFolder: realFolder, openingJSONFiles: openingJSONFiles, into: &result)
             case S_IFREG:
                 if DurableFile.isTemporaryName(name) {
                     result.temporaryFiles.append(TemporaryFile(
                         path: childRelative,
                         modified: modificationDate(entry)))
-                } else if let reason = unreadableReason(child.path) {
+                } else if openingJSONFiles || !name.hasSuffix(".json"), let reason = unreadableReason(child) {
                     result.unreadable.append(Unreadable(path: childRelative, isFolder: false, reason: reason))
                 }
                 if entry.st_mode & groupAndOthers != 0 {
                     looseFiles.append(LooseFile(name: name, mode: entry.st_mode & 0o7777))
                 }
             case S_IFLNK:
-                let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: child.path)) ?? "?"
-                let resolved = RealPath.of(child.path)
+                let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: child)) ?? "?"
+                let resolved = RealPath.of(child)
                 let inside = resolved.map { RealPath.isInside($0, realFolder) } ?? false
                 result.links.append(Link(path: childRelative, target: target, resolved: resolved, leavesTheFolder: !inside))
             default:

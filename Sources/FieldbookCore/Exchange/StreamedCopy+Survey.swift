@@ -13,7 +13,8 @@ extension StreamedCopy {
         }
 
         var outcome: Outcome
-        var hash: ContentHash?
+        /// `fingerprint` of the bytes of a file that decoded (read again while it is written).
+        var fingerprint: UInt64?
         var entries: [Entry] = []
         var settings: Settings?
         /// Problems found in a file that is loaded (a month's contacts out of place).
@@ -47,80 +48,118 @@ extension StreamedCopy {
     }
 
     /// The record bytes of a file (through the folder's transform), nil when it is gone.
-    static func recordBytes(_ url: URL, _ relative: String, through transform: FileTransform) throws -> Data? {
+    static func recordBytes(_ url: URL, _ relative: String, through transform: FileTransform) throws -> [UInt8]? {
+        if transform.isPlain { return try DurableFile.readBytes(url.path) }
         guard let data = try DurableFile.read(url) else { return nil }
-        return transform.isPlain ? data : try transform.fromDisk(data, relative)
+        return [UInt8](try transform.fromDisk(data, relative))
     }
 
     /// One file read as `RecordFileRead.read` reads it, and its records' keys and bytes.
     static func survey(_ url: URL, _ kind: RecordFileKind, _ relative: String, _ file: Int32, through transform: FileTransform)
         -> Survey
     {
-        let raw: Data
+        var bytes: [UInt8]
         do {
-            guard let read = try DurableFile.read(url) else { return Survey(outcome: .absent) }
-            raw = read
+            guard let read = try DurableFile.readBytes(url.path) else { return Survey(outcome: .absent) }
+            bytes = read
         } catch {
             return Survey(outcome: .unreadable)
         }
-        var data = raw
         if !transform.isPlain {
             do {
-                data = try transform.fromDisk(raw, relative)
+                bytes = [UInt8](try transform.fromDisk(Data(bytes), relative))
             } catch {
-                if case .io(_, let reason) = error { return Survey(outcome: .failed(reason), hash: ContentHash(raw)) }
-                return Survey(outcome: .failed(error.description), hash: ContentHash(raw))
+                if case .io(_, let reason) = error { return Survey(outcome: .failed(reason)) }
+                return Survey(outcome: .failed(error.description))
             }
         }
         let tape: JSONTape
         let record: any RecordFile
         do {
-            tape = try JSONReader.tape(data)
+            tape = try JSONReader.tape(bytes: bytes)
             record = try kind.decode(tape)
         } catch {
             // The load's own reading says why, in its words.
+            let data = Data(bytes)
             let read = RecordFileRead.decode(data, as: kind)
             switch read.outcome {
-            case .conflictMarkers: return Survey(outcome: .conflictMarkers, hash: read.hash)
-            case .failed(let message): return Survey(outcome: .failed(message), hash: read.hash)
-            default: return Survey(outcome: .failed(JSONCoding.describe(error, in: data)), hash: read.hash)
+            case .conflictMarkers: return Survey(outcome: .conflictMarkers)
+            case .failed(let message): return Survey(outcome: .failed(message))
+            default: return Survey(outcome: .failed(JSONCoding.describe(error, in: data)))
             }
         }
-        var survey = Survey(outcome: .decoded, hash: ContentHash(data))
-        var out: [UInt8] = []
-        out.reserveCapacity(min(data.count + 64, 1 << 20))
-        switch record {
-        case let settings as Settings:
-            survey.settings = settings
-        case let month as EmployerContactMonth:
-            survey.problems = Store.placeProblems(of: month, at: relative)
-            let items = contactNodes(tape, count: month.contacts.count)
-            survey.entries.reserveCapacity(month.contacts.count)
-            for (index, contact) in month.contacts.enumerated() {
-                var entry = Entry(file: file, index: Int32(index), start: 0, length: -1, id: contact.id, date: contact.date,
-                                  updatedAt: contact.updatedAt)
-                if let items {
-                    out.removeAll(keepingCapacity: true)
-                    CopyEncoding.employerContact(contact, depth: 2, into: &out)
-                    if matches(out, tape.bytes, at: items[index]) {
+        var survey = Survey(outcome: .decoded, fingerprint: fingerprint(bytes))
+        tape.bytes.withUnsafeBufferPointer { bytes in
+            switch record {
+            case let settings as Settings:
+                survey.settings = settings
+            case let month as EmployerContactMonth:
+                survey.problems = Store.placeProblems(of: month, at: relative)
+                let items = contactNodes(tape, count: month.contacts.count)
+                survey.entries.reserveCapacity(month.contacts.count)
+                for (index, contact) in month.contacts.enumerated() {
+                    var entry = Entry(file: file, index: Int32(index), start: 0, length: -1, id: contact.id, date: contact.date,
+                                      updatedAt: contact.updatedAt)
+                    // Its bytes are the copy's when the encoder, compared piece by piece, writes them.
+                    if let items, let length = CopyProof.length(in: bytes, at: items[index], {
+                        CopyEncoding.employerContact(contact, depth: 2, into: &$0)
+                    }) {
                         entry.start = Int32(items[index])
-                        entry.length = Int32(out.count)
+                        entry.length = Int32(length)
                     }
+                    survey.entries.append(entry)
+                }
+            default:
+                guard let (id, date) = identity(record) else { break }
+                var entry = Entry(file: file, index: 0, start: 0, length: -1, id: id, date: date,
+                                  updatedAt: Date(timeIntervalSince1970: 0))
+                // The whole file is the record at the top, and one newline.
+                if let length = CopyProof.length(in: bytes, at: 0, { try CopyEncoding.append(record, depth: 0, into: &$0) }),
+                   length + 1 == bytes.count, bytes.last == UInt8(ascii: "\n")
+                {
+                    entry.length = Int32(length)
                 }
                 survey.entries.append(entry)
             }
-        default:
-            guard let (id, date) = identity(record) else { break }
-            var entry = Entry(file: file, index: 0, start: 0, length: -1, id: id, date: date, updatedAt: Date(timeIntervalSince1970: 0))
-            // The whole file is the record at the top, and one newline.
-            if (try? append(record, depth: 0, into: &out)) != nil, out.count + 1 == tape.bytes.count,
-               tape.bytes.last == UInt8(ascii: "\n"), matches(out, tape.bytes, at: 0)
-            {
-                entry.length = Int32(out.count)
-            }
-            survey.entries.append(entry)
         }
         return survey
+    }
+
+    /// A fingerprint of a file's bytes, to tell whether it changed between the copy's two
+    /// readings: `ContentHash`'s mixing in four lanes side by side (no lane waits on another's
+    /// multiplication), folded into one, then the last bytes as `ContentHash` takes them.
+    static func fingerprint(_ bytes: some ContiguousBytes) -> UInt64 {
+        bytes.withUnsafeBytes { raw -> UInt64 in
+            let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+            @inline(__always)
+            func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+                let mixed = (hash ^ word) &* multiplier
+                return mixed ^ (mixed >> 32)
+            }
+            var lanes: (UInt64, UInt64, UInt64, UInt64) = (0xcbf2_9ce4_8422_2325 ^ UInt64(raw.count), 1, 2, 3)
+            var offset = 0
+            while offset + 32 <= raw.count {
+                lanes.0 = mix(lanes.0, raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                lanes.1 = mix(lanes.1, raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
+                lanes.2 = mix(lanes.2, raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self))
+                lanes.3 = mix(lanes.3, raw.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self))
+                offset += 32
+            }
+            var hash = mix(mix(mix(lanes.0, lanes.1), lanes.2), lanes.3)
+            while offset + 8 <= raw.count {
+                hash = mix(hash, raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                offset += 8
+            }
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while offset < raw.count {
+                tail |= UInt64(raw[offset]) << shift
+                shift += 8
+                offset += 1
+            }
+            hash = (hash ^ tail ^ (shift << 56)) &* multiplier
+            return hash ^ (hash >> 29)
+        }
     }
 
     /// A record's id and date (the date only orders fidelity reviews).
@@ -160,14 +199,5 @@ extension StreamedCopy {
             key = tape.after(key + 1)
         }
         return nil
-    }
-
-    static func matches(_ encoded: [UInt8], _ bytes: [UInt8], at start: Int) -> Bool {
-        guard start + encoded.count <= bytes.count else { return false }
-        return encoded.withUnsafeBufferPointer { mine in
-            bytes.withUnsafeBufferPointer { file in
-                memcmp(mine.baseAddress!, file.baseAddress! + start, encoded.count) == 0
-            }
-        }
     }
 }

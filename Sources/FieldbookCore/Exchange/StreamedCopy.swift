@@ -31,7 +31,8 @@ public struct StreamedCopy {
 
     private let files: [(url: URL, kind: RecordFileKind)]
     private let relatives: [String]
-    private let hashes: [ContentHash?]
+    /// Each file's `fingerprint` as first read (nil for a file not copied from).
+    private let fingerprints: [UInt64?]
     private let transform: FileTransform
     private let settings: Settings
     private let clients: [Entry]
@@ -65,7 +66,7 @@ public struct StreamedCopy {
 
         var settings = Settings()
         var problems: [DataProblem] = []
-        var hashes = [ContentHash?](repeating: nil, count: files.count)
+        var fingerprints = [UInt64?](repeating: nil, count: files.count)
         var firstFiles = FirstFiles()
         var clients: [Entry] = [], employers: [Entry] = [], reviews: [Entry] = [], specialists: [Entry] = []
         var contacts = LatestVersions<Entry>()
@@ -95,7 +96,7 @@ public struct StreamedCopy {
             if Self.worthRetrying(survey.outcome), settling.shouldRetry(RecordFileRead(outcome: .absent)), settling.hold() {
                 survey = Self.survey(files[index].url, files[index].kind, relatives[index], Int32(index), through: transform)
             }
-            hashes[index] = survey.hash
+            fingerprints[index] = survey.fingerprint
             let relative = relatives[index]
             let kind = files[index].kind
             switch survey.outcome {
@@ -137,7 +138,7 @@ public struct StreamedCopy {
         progress?.show(files.count, of: files.count)
         problems += store.keptCopies().map(LoadProblems.keptCopy)
         self.problems = problems
-        self.hashes = hashes
+        self.fingerprints = fingerprints
         self.settings = settings
         // The copy's order (`FullCopy`): by id as its text sorts, or by date then id.
         let byID = { (a: Entry, b: Entry) in UUIDText.precedes(a.id, b.id) }
@@ -176,20 +177,23 @@ public struct StreamedCopy {
     /// after its last.
     private struct FileReader {
         let copy: StreamedCopy
-        /// Records still to be written from each file.
-        var remaining: [Int32: Int] = [:]
-        var open: [Int32: (bytes: [UInt8], record: (any RecordFile)?)] = [:]
+        /// Records still to be written from each file, by its place in the listing.
+        var remaining: [Int32]
+        /// The files open, by their place in the listing (a few at a time).
+        var open: [(bytes: [UInt8], record: (any RecordFile)?)?]
 
         init(copy: StreamedCopy) {
             self.copy = copy
+            remaining = [Int32](repeating: 0, count: copy.files.count)
+            open = Array(repeating: nil, count: copy.files.count)
             for list in [copy.clients, copy.employerContacts, copy.employers, copy.fidelityReviews, copy.specialists] {
-                for entry in list { remaining[entry.file, default: 0] += 1 }
+                for entry in list { remaining[Int(entry.file)] += 1 }
             }
         }
 
         mutating func append(_ entry: Entry, into out: inout [UInt8]) throws {
-            let file = entry.file
-            if open[file] == nil { open[file] = (try read(file), nil) }
+            let file = Int(entry.file)
+            if open[file] == nil { open[file] = (try read(entry.file), nil) }
             if entry.length >= 0 {
                 let bytes = open[file]!.bytes
                 let start = Int(entry.start), end = Int(entry.start) + Int(entry.length)
@@ -200,8 +204,8 @@ public struct StreamedCopy {
                 }
             } else {
                 if open[file]!.record == nil {
-                    let tape = try JSONReader.tape(Data(open[file]!.bytes))
-                    open[file]!.record = try copy.files[Int(file)].kind.decode(tape)
+                    let tape = try JSONReader.tape(bytes: open[file]!.bytes)
+                    open[file]!.record = try copy.files[file].kind.decode(tape)
                 }
                 switch open[file]!.record {
                 case let month as EmployerContactMonth:
@@ -212,7 +216,7 @@ public struct StreamedCopy {
                     break
                 }
             }
-            remaining[file, default: 1] -= 1
+            remaining[file] -= 1
             if remaining[file] == 0 { open[file] = nil }
         }
 
@@ -220,14 +224,14 @@ public struct StreamedCopy {
             let index = Int(file)
             let relative = copy.relatives[index]
             let changed = StoreError.io(path: relative, reason: "changed while the copy was written; run the export again")
-            let data: Data?
+            let bytes: [UInt8]?
             do {
-                data = try StreamedCopy.recordBytes(copy.files[index].url, relative, through: copy.transform)
+                bytes = try StreamedCopy.recordBytes(copy.files[index].url, relative, through: copy.transform)
             } catch {
                 throw changed
             }
-            guard let data, ContentHash(data) == copy.hashes[index] else { throw changed }
-            return [UInt8](data)
+            guard let bytes, StreamedCopy.fingerprint(bytes) == copy.fingerprints[index] else { throw changed }
+            return bytes
         }
     }
 

@@ -87,7 +87,7 @@ public enum DataCheck {
     /// The problems of the folder's career profile files: its definition, then every session
     /// file (each client's profile is read and let go: only the problems are kept).
     static func profileFileProblems(_ profiles: CareerProfileStore) -> [DataProblem] {
-        [profiles.definition().problem].compactMap { $0 } + profiles.mapProfiles { _ in true }.problems
+        [profiles.definition().problem].compactMap { $0 } + profiles.sessionProblems()
     }
 
     /// Problems with the folder itself rather than its records: temporary files left by
@@ -98,7 +98,8 @@ public enum DataCheck {
         of folder: URL, skipping: Set<Part> = [], now: Date = Date(),
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> [DataProblem] {
-        let scan = FolderScan.scan(folder)
+        // A JSON file that cannot be read is reported by the store that reads it: not opened here.
+        let scan = FolderScan.scan(folder, openingJSONFiles: false)
         var problems: [DataProblem] = []
         for file in scan.staleTemporaryFiles(now: now) {
             let minutes = Int(now.timeIntervalSince(file.modified) / 60)
@@ -170,17 +171,22 @@ public enum DataCheck {
                 }
             }
         }
-        for contact in snapshot.employerContacts {
+        // Each contact's fields are read in place (a copy of a contact retains each of its texts).
+        let contacts = snapshot.employerContacts
+        for index in contacts.indices {
             // Its file's path, made only for a problem.
-            var path: String { DataLayout.employerContacts(specialist: contact.specialistID, month: contact.date) }
-            if checkSpecialists && !specialists.contains(contact.specialistID) {
-                problems.append(DataProblem(path: path, kind: .employerContacts, message: "contact \(contact.id.lowercased): specialistID is not a known specialist"))
+            var path: String { DataLayout.employerContacts(specialist: contacts[index].specialistID, month: contacts[index].date) }
+            let id = contacts[index].id
+            if checkSpecialists && !specialists.contains(contacts[index].specialistID) {
+                problems.append(DataProblem(path: path, kind: .employerContacts, message: "contact \(id.lowercased): specialistID is not a known specialist"))
             }
-            if checkEmployers && !employers.contains(contact.employerID) {
-                problems.append(DataProblem(path: path, kind: .employerContacts, message: "contact \(contact.id.lowercased): employerID \(contact.employerID.lowercased) is not a known employer"))
+            let employerID = contacts[index].employerID
+            if checkEmployers && !employers.contains(employerID) {
+                problems.append(DataProblem(path: path, kind: .employerContacts, message: "contact \(id.lowercased): employerID \(employerID.lowercased) is not a known employer"))
             }
-            for seeker in contact.jobSeekerIDs where checkClients && !clients.contains(seeker) {
-                problems.append(DataProblem(path: path, kind: .employerContacts, message: "contact \(contact.id.lowercased): job seeker \(seeker.lowercased) is not a known client"))
+            guard checkClients else { continue }
+            for seeker in contacts[index].jobSeekerIDs where !clients.contains(seeker) {
+                problems.append(DataProblem(path: path, kind: .employerContacts, message: "contact \(id.lowercased): job seeker \(seeker.lowercased) is not a known client"))
             }
         }
         return problems

@@ -13,8 +13,8 @@ struct JSONReader {
     /// Keys of the objects being read, innermost last (node indices), to refuse a key twice.
     private var keys: [Int] = []
 
-    private init(_ data: Data) {
-        bytes = [UInt8](data)
+    private init(_ bytes: [UInt8]) {
+        self.bytes = bytes
         nodes.reserveCapacity(bytes.count / 12)
     }
 
@@ -25,7 +25,12 @@ struct JSONReader {
 
     /// The document as a tape, read once.
     static func tape(_ data: Data) throws(JSONSyntaxError) -> JSONTape {
-        var reader = JSONReader(data)
+        try tape(bytes: [UInt8](data))
+    }
+
+    /// The document as a tape, read once from bytes already in an array (kept by the tape, not copied).
+    static func tape(bytes: [UInt8]) throws(JSONSyntaxError) -> JSONTape {
+        var reader = JSONReader(bytes)
         if reader.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
         reader.skipWhitespace()
         if reader.index >= reader.bytes.count {
@@ -47,7 +52,20 @@ struct JSONReader {
         let count = bytes.count
         while index < count {
             switch bytes[index] {
-            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            case 0x20:
+                // An indentation: its spaces eight at a time (the first byte that is not a space
+                // is found from the word, then looked at as any other byte).
+                index += 1
+                while index + 8 <= count {
+                    let word = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: index, as: UInt64.self) }
+                    let other = word ^ 0x2020_2020_2020_2020
+                    if other != 0 {
+                        index += other.littleEndian.trailingZeroBitCount / 8
+                        break
+                    }
+                    index += 8
+                }
+            case 0x09, 0x0A, 0x0D: index += 1
             default: return
             }
         }

@@ -7,18 +7,24 @@ enum UUIDText {
     static func parse(_ text: UnsafeBufferPointer<UInt8>) -> UUID? {
         guard text.count == 36, let base = text.baseAddress,
               base[8] == 0x2D, base[13] == 0x2D, base[18] == 0x2D, base[23] == 0x2D else { return nil }
-        // Each digit's value, with 0xF0 set for a byte that is not a digit: one check at the end.
-        var invalid: UInt8 = 0
-        @inline(__always)
-        func byte(_ offset: Int) -> UInt8 {
-            let high = hex(base[offset]), low = hex(base[offset + 1])
-            invalid |= high | low
-            return high << 4 | low & 0x0F
+        // Each digit's value from a table (no branch on digit or letter, which random ids make
+        // unpredictable), with 0xF0 for a byte that is not a digit: one check at the end.
+        return hexValues.withUnsafeBufferPointer { table -> UUID? in
+            var invalid: UInt8 = 0
+            @inline(__always)
+            func byte(_ offset: Int) -> UInt8 {
+                let high = table[Int(base[offset])], low = table[Int(base[offset + 1])]
+                invalid |= high | low
+                return high << 4 | low & 0x0F
+            }
+            let uuid: uuid_t = (byte(0), byte(2), byte(4), byte(6), byte(9), byte(11), byte(14), byte(16),
+                                byte(19), byte(21), byte(24), byte(26), byte(28), byte(30), byte(32), byte(34))
+            return invalid & 0xF0 == 0 ? UUID(uuid: uuid) : nil
         }
-        let uuid: uuid_t = (byte(0), byte(2), byte(4), byte(6), byte(9), byte(11), byte(14), byte(16),
-                            byte(19), byte(21), byte(24), byte(26), byte(28), byte(30), byte(32), byte(34))
-        return invalid & 0xF0 == 0 ? UUID(uuid: uuid) : nil
     }
+
+    /// The value of every byte as a hexadecimal digit (0-9, A-F, a-f); 0xF0 for any other byte.
+    private static let hexValues: [UInt8] = (0...255).map { hex(UInt8($0)) }
 
     /// `uuid.uuidString`: upper case, in groups of 8-4-4-4-12 (as files hold them), written
     /// without the C library's formatting; `lowercase`: `uuid.uuidString.lowercased()`, as
@@ -63,6 +69,10 @@ enum UUIDText {
             }
         }
     }
+
+    /// The upper-case hexadecimal digit of `value` (0-15), as `append` writes it.
+    @inline(__always)
+    static func upperDigit(_ value: UInt8) -> UInt8 { digit(value, 55) }
 
     @inline(__always)
     private static func digit(_ value: UInt8, _ letters: UInt8) -> UInt8 {

@@ -1,0 +1,186 @@
+import Foundation
+
+/// Where `CopyEncoding` writes a record: the copy's bytes (`[UInt8]`), or a `CopyProof`.
+protocol CopySink {
+    mutating func append(_ byte: UInt8)
+    /// Bytes that hold nothing to escape (keys, punctuation, `true`).
+    mutating func literal(_ text: StaticString)
+    /// Two spaces a level.
+    mutating func indent(_ levels: Int)
+    /// A JSON string in quotes, escaped as `JSONWriter` escapes it.
+    mutating func string(_ text: String)
+    /// An id in quotes, upper case.
+    mutating func uuid(_ id: UUID)
+    /// A timestamp in quotes (`Timestamp.append`).
+    mutating func timestamp(_ date: Date)
+    /// A day in quotes (`LocalDate.appendText`).
+    mutating func day(_ date: LocalDate)
+    /// A tree as `JSONWriter.append` writes it `depth` levels deep.
+    mutating func tree(_ value: JSONValue, depth: Int)
+}
+
+extension Array: CopySink where Element == UInt8 {
+    mutating func literal(_ text: StaticString) {
+        append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    mutating func indent(_ levels: Int) { JSONWriter.indent(levels, into: &self) }
+
+    mutating func string(_ text: String) { JSONWriter.appendString(text, into: &self) }
+
+    // Ids, timestamps and dates hold nothing to escape: written in quotes as they are.
+    mutating func uuid(_ id: UUID) {
+        append(UInt8(ascii: "\""))
+        UUIDText.append(id, into: &self)
+        append(UInt8(ascii: "\""))
+    }
+
+    mutating func timestamp(_ date: Date) {
+        append(UInt8(ascii: "\""))
+        Timestamp.append(date, into: &self)
+        append(UInt8(ascii: "\""))
+    }
+
+    mutating func day(_ date: LocalDate) {
+        append(UInt8(ascii: "\""))
+        date.appendText(into: &self)
+        append(UInt8(ascii: "\""))
+    }
+
+    mutating func tree(_ value: JSONValue, depth: Int) { JSONWriter.append(value, depth: depth, into: &self) }
+}
+
+/// Whether a record's bytes in a file, from `cursor` on, are exactly what `CopyEncoding` writes
+/// for it: each piece the encoder would write is compared with the file where it would land,
+/// and nothing is written. Ids are compared digit by digit, text with its escapes looked for in
+/// the same pass; only timestamps, days, text that needs escapes and trees are written, into a
+/// small buffer used again. Cheaper than writing the record and comparing, and the same
+/// answer by construction: the encoder's own code drives it.
+struct CopyProof: CopySink {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    /// Where the next piece must be; after the record, where its bytes end.
+    private(set) var cursor: Int
+    /// False from the first piece that differs (nothing is compared after it).
+    private(set) var same = true
+    private var scratch: [UInt8] = []
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) {
+        self.bytes = bytes
+        cursor = start
+        scratch.reserveCapacity(256)
+    }
+
+    /// The proof of one record at `start` in `bytes`: the length of its bytes when they are the
+    /// copy's, else nil.
+    static func length(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, _ write: (inout CopyProof) throws -> Void) -> Int? {
+        var proof = CopyProof(bytes, at: start)
+        guard (try? write(&proof)) != nil, proof.same else { return nil }
+        return proof.cursor - start
+    }
+
+    mutating func append(_ byte: UInt8) {
+        guard same, cursor < bytes.count, bytes[cursor] == byte else { return fail() }
+        cursor += 1
+    }
+
+    mutating func literal(_ text: StaticString) {
+        compare(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    mutating func indent(_ levels: Int) {
+        let count = levels * 2
+        guard same, cursor + count <= bytes.count else { return fail() }
+        for offset in 0..<count where bytes[cursor + offset] != UInt8(ascii: " ") { return fail() }
+        cursor += count
+    }
+
+    mutating func string(_ text: String) {
+        append(UInt8(ascii: "\""))
+        guard same else { return }
+        var text = text
+        // Text with nothing to escape is its UTF-8 as it is: compared in one pass, which also
+        // looks for a byte that `JSONWriter` escapes.
+        let plain = text.withUTF8 { utf8 -> Bool? in
+            guard cursor + utf8.count <= bytes.count else { return false }
+            for offset in 0..<utf8.count {
+                let byte = utf8[offset]
+                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return nil }
+                if byte != bytes[cursor + offset] { return false }
+            }
+            cursor += utf8.count
+            return true
+        }
+        switch plain {
+        case true?:
+            append(UInt8(ascii: "\""))
+        case false?:
+            fail()
+        case nil:
+            scratch.removeAll(keepingCapacity: true)
+            JSONWriter.appendString(text, into: &scratch)
+            // The quote before it is already compared.
+            compareScratch(from: 1)
+        }
+    }
+
+    mutating func uuid(_ id: UUID) {
+        append(UInt8(ascii: "\""))
+        guard same, cursor + 37 <= bytes.count else { return fail() }
+        let matches = withUnsafeBytes(of: id.uuid) { value -> Bool in
+            var at = cursor
+            for index in 0..<16 {
+                if index == 4 || index == 6 || index == 8 || index == 10 {
+                    if bytes[at] != 0x2D { return false }
+                    at += 1
+                }
+                if bytes[at] != UUIDText.upperDigit(value[index] >> 4) || bytes[at + 1] != UUIDText.upperDigit(value[index] & 0x0F) {
+                    return false
+                }
+                at += 2
+            }
+            return true
+        }
+        guard matches else { return fail() }
+        cursor += 36
+        append(UInt8(ascii: "\""))
+    }
+
+    mutating func timestamp(_ date: Date) {
+        guard same else { return }
+        scratch.removeAll(keepingCapacity: true)
+        scratch.timestamp(date)
+        compareScratch()
+    }
+
+    mutating func day(_ date: LocalDate) {
+        guard same else { return }
+        scratch.removeAll(keepingCapacity: true)
+        scratch.day(date)
+        compareScratch()
+    }
+
+    mutating func tree(_ value: JSONValue, depth: Int) {
+        guard same else { return }
+        scratch.removeAll(keepingCapacity: true)
+        JSONWriter.append(value, depth: depth, into: &scratch)
+        compareScratch()
+    }
+
+    private mutating func compareScratch(from start: Int = 0) {
+        let scratch = self.scratch
+        scratch.withUnsafeBufferPointer { compare(UnsafeBufferPointer(rebasing: $0[start...])) }
+    }
+
+    private mutating func compare(_ expected: UnsafeBufferPointer<UInt8>) {
+        guard same, cursor + expected.count <= bytes.count else { return fail() }
+        if expected.count > 16 {
+            if memcmp(bytes.baseAddress! + cursor, expected.baseAddress!, expected.count) != 0 { return fail() }
+        } else {
+            // Keys and punctuation: a few bytes, compared here rather than through a call.
+            for offset in 0..<expected.count where bytes[cursor + offset] != expected[offset] { return fail() }
+        }
+        cursor += expected.count
+    }
+
+    private mutating func fail() { same = false }
+}
