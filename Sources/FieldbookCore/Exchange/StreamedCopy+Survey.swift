@@ -130,13 +130,8 @@ extension StreamedCopy {
     /// multiplication), folded into one, then the last bytes as `ContentHash` takes them.
     static func fingerprint(_ bytes: some ContiguousBytes) -> UInt64 {
         bytes.withUnsafeBytes { raw -> UInt64 in
-            let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-            @inline(__always)
-            func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
-                let mixed = (hash ^ word) &* multiplier
-                return mixed ^ (mixed >> 32)
-            }
-            var lanes: (UInt64, UInt64, UInt64, UInt64) = (0xcbf2_9ce4_8422_2325 ^ UInt64(raw.count), 1, 2, 3)
+            let mix = ContentHash.mix
+            var lanes: (UInt64, UInt64, UInt64, UInt64) = (ContentHash.seed(raw.count), 1, 2, 3)
             var offset = 0
             while offset + 32 <= raw.count {
                 lanes.0 = mix(lanes.0, raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
@@ -150,15 +145,7 @@ extension StreamedCopy {
                 hash = mix(hash, raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
                 offset += 8
             }
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while offset < raw.count {
-                tail |= UInt64(raw[offset]) << shift
-                shift += 8
-                offset += 1
-            }
-            hash = (hash ^ tail ^ (shift << 56)) &* multiplier
-            return hash ^ (hash >> 29)
+            return ContentHash.finish(hash, raw, from: offset)
         }
     }
 

@@ -162,23 +162,37 @@ struct ContentHash: Hashable, Sendable {
 
     init(_ data: Data) {
         value = data.withUnsafeBytes { raw -> UInt64 in
-            let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(raw.count)
+            var hash = Self.seed(raw.count)
             var offset = 0
             while offset + 8 <= raw.count {
-                hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* multiplier
-                hash ^= hash >> 32
+                hash = Self.mix(hash, raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
                 offset += 8
             }
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while offset < raw.count {
-                tail |= UInt64(raw[offset]) << shift
-                shift += 8
-                offset += 1
-            }
-            hash = (hash ^ tail ^ (shift << 56)) &* multiplier
-            return hash ^ (hash >> 29)
+            return Self.finish(hash, raw, from: offset)
         }
+    }
+
+    static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    /// The hash before any byte of `count` bytes.
+    static func seed(_ count: Int) -> UInt64 { 0xcbf2_9ce4_8422_2325 ^ UInt64(count) }
+
+    /// One 8-byte word mixed into `hash`.
+    @inline(__always)
+    static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+        let mixed = (hash ^ word) &* multiplier
+        return mixed ^ (mixed >> 32)
+    }
+
+    /// The bytes of `raw` from `offset` (fewer than 8) taken in, and the last mixing.
+    static func finish(_ hash: UInt64, _ raw: UnsafeRawBufferPointer, from offset: Int) -> UInt64 {
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        for index in offset..<raw.count {
+            tail |= UInt64(raw[index]) << shift
+            shift += 8
+        }
+        let last = (hash ^ tail ^ (shift << 56)) &* multiplier
+        return last ^ (last >> 29)
     }
 }
