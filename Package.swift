@@ -23,6 +23,8 @@ let package = Package(
         ),
         // The C library's wcwidth, the width model ncursesw itself uses.
         .target(name: "CTextWidth"),
+        // The C library's allocator settings, set once by the programs at their start.
+        .target(name: "CAllocator"),
         // The domain: records, rules, the JSON store. Foundation and kept packages only
         // (swift-crypto hashes the audit trail and the PIN; CSV.swift reads and writes spreadsheets and reports).
         .target(name: "FieldbookCore", dependencies: [
@@ -41,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "fieldbook",
             dependencies: [
-                "FieldbookCore", "FieldbookUI", "Terminal",
+                "FieldbookCore", "FieldbookUI", "Terminal", "CAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,14 +55,14 @@ let package = Package(
         .executableTarget(
             name: "fieldbook-bench",
             dependencies: [
-                "fieldbook", "FieldbookCore", "FieldbookUI", "Terminal", "SyntheticData",
+                "fieldbook", "FieldbookCore", "FieldbookUI", "Terminal", "SyntheticData", "CAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]
         ),
         // A child process the store's proofs save with and kill (Tests/StoreProofTests).
         .executableTarget(name: "StoreTorture", dependencies: ["FieldbookCore"]),
-        .testTarget(name: "FieldbookCoreTests", dependencies: ["FieldbookCore", "SyntheticData"]),
+        .testTarget(name: "FieldbookCoreTests", dependencies: ["FieldbookCore", "SyntheticData", "CAllocator"]),
         // Crash, concurrency and fuzz proofs of the store, each printing its counts.
         .testTarget(
             name: "StoreProofTests",

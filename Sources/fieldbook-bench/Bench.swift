@@ -1,4 +1,5 @@
 import ArgumentParser
+import CAllocator
 import FieldbookCore
 import FieldbookUI
 import Foundation
@@ -36,6 +37,8 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         if let peakMemoryOf {
+            // Set as the app sets it at its start (`Fieldbook.main`).
+            _ = fieldbook_return_freed_memory_promptly()
             try MainActor.assumeIsolated { 
                 try PeakMemoryChild.run(folder: URL(fileURLWithPath: peakMemoryOf), mode: peakMemoryReadOnly ? .readOnly : .readWrite)
             }
