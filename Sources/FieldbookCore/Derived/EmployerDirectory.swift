@@ -102,13 +102,37 @@ public struct EmployerDirectory: Sendable {
     /// The directory: employers whose name matches `query` (every word, accents optional), in
     /// the chosen order; ties by name. The orders are worked out once (`directoryOrders`), so a
     /// search letter only walks one of them.
-    public func directory(sortedBy sort: EmployerSort, matching query: String = "") -> [EmployerSummary] {
+    public func directory(sortedBy sort: EmployerSort, matching query: String = "") -> Rows {
         let words = NameSearch.fold(query).split(whereSeparator: \.isWhitespace).map { Array($0.utf8) }
-        return (directoryOrders[sort] ?? []).compactMap { index in
+        let ids: [UUID] = (directoryOrders[sort] ?? []).compactMap { index in
             let entry = employerNames[index]
-            guard words.allSatisfy({ Completion.contains(entry.key.bytes, $0) }) else { return nil }
-            return summaries[entry.employer.id]
+            guard words.allSatisfy({ Completion.contains(entry.key.bytes, $0) }),
+                  summaries[entry.employer.id] != nil else { return nil }
+            return entry.employer.id
         }
+        return Rows(ids: ids, summaries: summaries)
+    }
+
+    /// Rows of the directory, in order: each employer's id, its summary looked up when read.
+    /// A page holds every employer's row; copies of the summaries were most of its memory.
+    public struct Rows: RandomAccessCollection, Sendable {
+        let ids: [UUID]
+        let summaries: [UUID: EmployerSummary]
+
+        /// No rows.
+        public init() {
+            ids = []
+            summaries = [:]
+        }
+
+        init(ids: [UUID], summaries: [UUID: EmployerSummary]) {
+            self.ids = ids
+            self.summaries = summaries
+        }
+
+        public var startIndex: Int { ids.startIndex }
+        public var endIndex: Int { ids.endIndex }
+        public subscript(position: Int) -> EmployerSummary { summaries[ids[position]]! }
     }
 
     /// The directory's first `limit` employers by name (as `directory(sortedBy: .name)` lists them).

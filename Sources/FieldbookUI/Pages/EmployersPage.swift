@@ -8,7 +8,7 @@ public struct EmployersPage: TabPage {
     public static let tabTitle = "Employers"
 
     public private(set) var position = ListPosition()
-    public private(set) var rows: [EmployerSummary] = []
+    public private(set) var rows = EmployerDirectory.Rows()
     public private(set) var sort: EmployerSort = .name
     public private(set) var search = TextBuffer()
     public private(set) var isSearching = false
