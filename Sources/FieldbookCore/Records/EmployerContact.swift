@@ -2,25 +2,27 @@ import Foundation
 
 /// One entry of the employer contact log: a visit, call or message to an employer.
 public struct EmployerContact: Codable, Hashable, Sendable, Identifiable {
-    public var id: UUID
+    // Held in this order, the fields of eight bytes first and those of one byte last, so that
+    // no padding falls between them: an agency's log holds tens of thousands of contacts.
     public var date: LocalDate
+    public var purpose: EmployerContactPurpose
+    public var method: EmployerContactMethod
+    /// The clients this contact was made for; empty for general relationship building.
+    public var jobSeekerIDs: [UUID]
+    public var createdAt: Date
+    public var updatedAt: Date
+    /// `contactPerson`, `contactTitle`, `hiringNeeds`, `outcome` and `nextStep`, in one buffer,
+    /// shared by the contacts of a month file as read (see `PackedText`).
+    private var text: PackedText
+    public var nextStepDate: LocalDate?
+    /// The version of its file this value was read from or written as (never stored; see `FileVersion`).
+    @VersionOfFile public var fileVersion: FileVersion?
+    public var id: UUID
     public var specialistID: UUID
     public var employerID: UUID
     /// The person met, among the employer's people; nil for someone not in the directory.
     public var contactPersonID: UUID?
     public var jobSeekerPresent: Bool
-    public var purpose: EmployerContactPurpose
-    public var method: EmployerContactMethod
-    /// The clients this contact was made for; empty for general relationship building.
-    public var jobSeekerIDs: [UUID]
-    public var nextStepDate: LocalDate?
-    public var createdAt: Date
-    public var updatedAt: Date
-    /// The version of its file this value was read from or written as (never stored; see `FileVersion`).
-    @VersionOfFile public var fileVersion: FileVersion?
-    /// `contactPerson`, `contactTitle`, `hiringNeeds`, `outcome` and `nextStep`, in one buffer:
-    /// an agency's log holds tens of thousands of contacts (see `PackedText`).
-    private var text: PackedText
 
     /// The person's name as typed (kept as well, so the log still reads right if the person is
     /// removed from the directory).
@@ -121,6 +123,27 @@ public struct EmployerContact: Codable, Hashable, Sendable, Identifiable {
 
     /// Face to face (whether it counts toward the weekly target is `ContactTally.counts`).
     public var isFaceToFace: Bool { method == .faceToFace }
+
+    /// The texts of `contacts`, read from one file, moved into one buffer they share.
+    static func shareText(_ contacts: inout [EmployerContact]) {
+        PackedText.share(&contacts, \.text)
+    }
+}
+
+extension EmployerContact: CustomReflectable {
+    /// Its fields as its file holds them, by name and in the file's order (not as they are
+    /// held in memory): what a message naming the fields that changed reads.
+    public var customMirror: Mirror {
+        let fields: KeyValuePairs<String, Any> = [
+            "id": id, "date": date, "specialistID": specialistID, "employerID": employerID,
+            "contactPersonID": contactPersonID as Any, "contactPerson": contactPerson as Any,
+            "contactTitle": contactTitle as Any, "purpose": purpose, "method": method,
+            "jobSeekerPresent": jobSeekerPresent, "jobSeekerIDs": jobSeekerIDs, "hiringNeeds": hiringNeeds as Any,
+            "outcome": outcome as Any, "nextStep": nextStep as Any, "nextStepDate": nextStepDate as Any,
+            "createdAt": createdAt, "updatedAt": updatedAt,
+        ]
+        return Mirror(self, children: fields, displayStyle: .struct)
+    }
 }
 
 public struct EmployerContactPurpose: OpenEnumeration {

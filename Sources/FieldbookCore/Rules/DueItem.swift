@@ -16,26 +16,28 @@ extension DueItem {
 /// Something a specialist must do by a date: a contact with a client around a job, the first
 /// employer contact of a job search, or an employer's next step.
 public struct DueItem: Hashable, Sendable, Codable {
-    public var kind: DueKind
+    // Held in this order, the fields of eight bytes first and those of one byte last, so that
+    // no padding falls between them: a program's list holds thousands of items, three times.
     public var dueOn: LocalDate
-    /// Relative to the day the list was computed for.
-    public var status: DueStatus
     /// Days past the due date; 0 unless overdue.
     public var daysOverdue: Int
+    public var clientName: String?
+    public var specialistName: String?
+    public var employerName: String?
+    /// What is due and why, for people: "weekly check-in, job at Corner Books since 3 Nov".
+    public var why: String
+    public var kind: DueKind
+    /// Relative to the day the list was computed for.
+    public var status: DueStatus
     /// The client it concerns; nil for an employer's next step.
     public var clientID: UUID?
-    public var clientName: String?
     /// The client's specialist, or for an employer's next step the specialist who logged it.
     public var specialistID: UUID?
-    public var specialistName: String?
     /// The job the item belongs to (before-start, after-start, weekly, monthly, after-job-loss).
     public var jobID: UUID?
     public var employerID: UUID?
-    public var employerName: String?
     /// The employer contact whose next step is due (employer-next-step).
     public var employerContactID: UUID?
-    /// What is due and why, for people: "weekly check-in, job at Corner Books since 3 Nov".
-    public var why: String
 
     public init(
         kind: DueKind, dueOn: LocalDate, asOf: LocalDate, clientID: UUID? = nil, clientName: String? = nil,

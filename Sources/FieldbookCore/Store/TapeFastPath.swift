@@ -16,10 +16,14 @@ enum TapeFastPath {
     static func decode<T>(_ type: T.Type, from tape: JSONTape, at index: Int) -> T? {
         do {
             if T.self == [EmployerContact].self {
-                return try tape.fastList(at: index, employerContact) as? T
+                var contacts = try tape.fastList(at: index, employerContact)
+                EmployerContact.shareText(&contacts)
+                return contacts as? T
             }
             if T.self == [ClientContact].self {
-                return try tape.fastList(at: index, clientContact) as? T
+                var contacts = try tape.fastList(at: index, clientContact)
+                ClientContact.shareText(&contacts)
+                return contacts as? T
             }
             if T.self == EmployerContact.self { return try employerContact(tape, at: index) as? T }
             if T.self == ClientContact.self { return try clientContact(tape, at: index) as? T }
