@@ -17,11 +17,9 @@ public struct DueList: Sendable, Equatable {
     /// out of `items`, kept for reports.
     public private(set) var dismissed: [DismissedItem]
     /// Each client's items in list order: read per key by the client page and the caseload,
-    /// so never found by going through every item.
+    /// so never found by going through every item. With the client's dismissed items, they are
+    /// what the client's rules gave: what comes out of the lists when those are worked out again.
     private var keptByClient: [UUID: [DueItem]]
-    /// What each client's rules gave (dismissed items too), in list order, by client id: what
-    /// comes out of the lists when the client's items are worked out again.
-    private var givenByClient: [UUID: [DueItem]]
     /// The same for employers' next steps, by employer id.
     private var givenByEmployer: [UUID: [DueItem]]
     private let settings: Settings
@@ -53,11 +51,9 @@ public struct DueList: Sendable, Equatable {
             .sorted { DueItem.listOrder($0.0, $1.0, foldedNames: ($0.1, $1.1)) }
             .map(\.0)
         var kept: [DueItem] = [], dismissed: [DismissedItem] = []
-        var byClient: [UUID: [DueItem]] = [:], givenByClient: [UUID: [DueItem]] = [:], givenByEmployer: [UUID: [DueItem]] = [:]
+        var byClient: [UUID: [DueItem]] = [:], givenByEmployer: [UUID: [DueItem]] = [:]
         for item in sorted {
-            if let client = item.clientID {
-                givenByClient[client, default: []].append(item)
-            } else if let employer = item.employerID {
+            if item.clientID == nil, let employer = item.employerID {
                 givenByEmployer[employer, default: []].append(item)
             }
             if let dismissal = dismissals.isEmpty ? nil : dismissals.dismissal(of: item) {
@@ -70,7 +66,6 @@ public struct DueList: Sendable, Equatable {
         self.items = kept
         self.dismissed = dismissed
         keptByClient = byClient
-        self.givenByClient = givenByClient
         self.givenByEmployer = givenByEmployer
     }
 
@@ -84,7 +79,6 @@ public struct DueList: Sendable, Equatable {
         var byClient: [UUID: [DueItem]] = [:]
         for item in items { if let client = item.clientID { byClient[client, default: []].append(item) } }
         keptByClient = byClient
-        givenByClient = byClient
         givenByEmployer = [:]
         employerNames = [:]
         specialistNames = [:]
@@ -151,9 +145,8 @@ extension DueList {
             fresh[index].specialistName = fresh[index].specialistID.flatMap { specialistNames[$0] }
         }
         fresh.sort(by: DueItem.listOrder)
-        let kept = replace(givenByClient[client.id] ?? [], with: fresh,
-                           dismissals: DueDismissals(byClient: [client.id: client.dueDismissals]))
-        givenByClient[client.id] = fresh.isEmpty ? nil : fresh
+        let given = (keptByClient[client.id] ?? []) + dismissed.lazy.map(\.item).filter { $0.clientID == client.id }
+        let kept = replace(given, with: fresh, dismissals: DueDismissals(byClient: [client.id: client.dueDismissals]))
         keptByClient[client.id] = kept.isEmpty ? nil : kept
     }
 
