@@ -33,11 +33,11 @@ extension EmployerDirectory {
         if let at = employerPosition[employer.id] {
             position = at
             renamed = employerNames[at].key.folded != key.folded
-            employerNames[at] = (key, employer)
+            employerNames[at] = (key, employer.id)
         } else {
             position = employerNames.count
             renamed = true
-            employerNames.append((key, employer))
+            employerNames.append((key, employer.id))
             employerPosition[employer.id] = position
         }
         if renamed {

@@ -18,8 +18,8 @@ public struct EmployerDirectory: Sendable {
     /// of its contacts holds its own contacts).
     var contactsByEmployer: [UUID: ContactList] = [:]
     /// The directory's employers in the snapshot's order, with their names prepared for search
-    /// and completion.
-    var employerNames: [(key: Completion.Key, employer: Employer)]
+    /// and completion; each employer itself is its summary's (`employer(at:)`), not a copy.
+    var employerNames: [(key: Completion.Key, id: UUID)]
     /// Each employer's place in `employerNames`.
     var employerPosition: [UUID: Int]
     /// The employer a job that names its employer only by name is held at: folded name to the
@@ -37,7 +37,7 @@ public struct EmployerDirectory: Sendable {
     init(_ snapshot: DataSnapshot, newestFirst order: [Int], today: LocalDate) {
         self.today = today
         clientOrder = Dictionary(snapshot.clients.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        employerNames = snapshot.employers.map { (Completion.Key($0.name), $0) }
+        employerNames = snapshot.employers.map { (Completion.Key($0.name), $0.id) }
         employerPosition = Dictionary(snapshot.employers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         employerIDByName = Self.employerIDsByName(employerNames)
         heldJobs = Self.heldJobs(snapshot.clients, employerIDByName: employerIDByName, today: today)
@@ -67,9 +67,9 @@ public struct EmployerDirectory: Sendable {
     }
 
     /// Folded name to the first employer with it (names already folded in their keys).
-    static func employerIDsByName(_ names: [(key: Completion.Key, employer: Employer)]) -> [String: UUID] {
+    static func employerIDsByName(_ names: [(key: Completion.Key, id: UUID)]) -> [String: UUID] {
         var result: [String: UUID] = [:]
-        for entry in names where result[entry.key.folded] == nil { result[entry.key.folded] = entry.employer.id }
+        for entry in names where result[entry.key.folded] == nil { result[entry.key.folded] = entry.id }
         return result
     }
 
@@ -107,8 +107,8 @@ public struct EmployerDirectory: Sendable {
         let ids: [UUID] = (directoryOrders[sort] ?? []).compactMap { index in
             let entry = employerNames[index]
             guard words.allSatisfy({ Completion.contains(entry.key.bytes, $0) }),
-                  summaries[entry.employer.id] != nil else { return nil }
-            return entry.employer.id
+                  summaries[entry.id] != nil else { return nil }
+            return entry.id
         }
         return Rows(ids: ids, summaries: summaries)
     }
@@ -135,9 +135,12 @@ public struct EmployerDirectory: Sendable {
         public subscript(position: Int) -> EmployerSummary { summaries[ids[position]]! }
     }
 
+    /// The employer at `index` of `employerNames`, as its summary holds it.
+    func employer(at index: Int) -> Employer? { summaries[employerNames[index].id]?.employer }
+
     /// The directory's first `limit` employers by name (as `directory(sortedBy: .name)` lists them).
     func employersByName(limit: Int) -> [Employer] {
-        (directoryOrders[.name] ?? []).prefix(max(0, limit)).map { employerNames[$0].employer }
+        (directoryOrders[.name] ?? []).prefix(max(0, limit)).compactMap { employer(at: $0) }
     }
 
     /// The name of the person met: from the directory when the contact refers to someone there,
@@ -148,7 +151,7 @@ public struct EmployerDirectory: Sendable {
 
     /// For each sort of the directory, the employers (indexes into `employerNames`) in order.
     /// Each employer's keys are looked up once, not once per comparison.
-    static func directoryOrders(_ names: [(key: Completion.Key, employer: Employer)], summaries: [UUID: EmployerSummary])
+    static func directoryOrders(_ names: [(key: Completion.Key, id: UUID)], summaries: [UUID: EmployerSummary])
         -> [EmployerSort: [Int]]
     {
         let listed: [DirectoryKeys] = names.indices.compactMap { DirectoryKeys(index: $0, names: names, summaries: summaries) }
@@ -168,8 +171,8 @@ public struct EmployerDirectory: Sendable {
         var recent: Int
 
         /// nil for an employer without a summary (not listed).
-        init?(index: Int, names: [(key: Completion.Key, employer: Employer)], summaries: [UUID: EmployerSummary]) {
-            guard let summary = summaries[names[index].employer.id] else { return nil }
+        init?(index: Int, names: [(key: Completion.Key, id: UUID)], summaries: [UUID: EmployerSummary]) {
+            guard let summary = summaries[names[index].id] else { return nil }
             self.index = index
             name = names[index].key.bytes
             id = summary.id

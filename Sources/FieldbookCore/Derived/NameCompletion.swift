@@ -33,7 +33,7 @@ public struct NameCompletion: Sendable {
         // Nothing typed (a visit form just opened): the directory's first names, in the order
         // kept for it, rather than a pass over every employer.
         if fragment.allSatisfy(\.isWhitespace) { return directory.employersByName(limit: limit) }
-        return Completion.rankPlaces(employerKeys, query: fragment, limit: limit).map { directory.employerNames[$0].employer }
+        return Completion.rankPlaces(employerKeys, query: fragment, limit: limit).compactMap { directory.employer(at: $0) }
     }
 
     /// Clients (not closed) whose name or preferred name matches the fragment, best first, those
