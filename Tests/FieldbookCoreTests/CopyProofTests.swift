@@ -27,7 +27,7 @@ import Testing
                                  ClientContact(date: date("2026-03-03"), kind: .init(rawValue: "letter"), place: "Café\t1",
                                                note: "\"ok\"\r", specialistID: UUID(), createdAt: instant(1_751_000_200))]
         client.notes = ""
-        return [full, bare, client, withContacts]
+        return [full, bare, client, withContacts, ClientFastPathTests.fullClient()]
     }
 
     static func sampleRecords() throws -> [any Encodable] {

@@ -15,6 +15,8 @@ protocol CopySink {
     mutating func timestamp(_ date: Date)
     /// A day in quotes (`LocalDate.appendText`).
     mutating func day(_ date: LocalDate)
+    /// A number's text as it is (`TreeEncoding`'s text for it).
+    mutating func number(_ text: String)
     /// A tree as `JSONWriter.append` writes it `depth` levels deep.
     mutating func tree(_ value: JSONValue, depth: Int)
 }
@@ -46,6 +48,8 @@ extension Array: CopySink where Element == UInt8 {
         date.appendText(into: &self)
         append(UInt8(ascii: "\""))
     }
+
+    mutating func number(_ text: String) { append(contentsOf: text.utf8) }
 
     mutating func tree(_ value: JSONValue, depth: Int) { JSONWriter.append(value, depth: depth, into: &self) }
 }
@@ -157,6 +161,12 @@ struct CopyProof: CopySink {
         scratch.removeAll(keepingCapacity: true)
         scratch.day(date)
         compareScratch()
+    }
+
+    mutating func number(_ text: String) {
+        guard same else { return }
+        var text = text
+        text.withUTF8 { compare($0) }
     }
 
     mutating func tree(_ value: JSONValue, depth: Int) {

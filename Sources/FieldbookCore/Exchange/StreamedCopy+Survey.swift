@@ -77,7 +77,7 @@ extension StreamedCopy {
         let record: any RecordFile
         do {
             tape = try JSONReader.tape(bytes: bytes)
-            record = try kind.decode(tape)
+            record = try decode(tape, as: kind)
         } catch {
             // The load's own reading says why, in its words.
             let data = Data(bytes)
@@ -147,6 +147,13 @@ extension StreamedCopy {
             }
             return ContentHash.finish(hash, raw, from: offset)
         }
+    }
+
+    /// The record a file's tape holds: a client by its own fast path (`TapeFastPath.client`),
+    /// which reads it as `Codable` does; any other kind as the load decodes it.
+    static func decode(_ tape: JSONTape, as kind: RecordFileKind) throws -> any RecordFile {
+        if kind == Client.fileKind { return try TapeFastPath.client(from: tape) }
+        return try kind.decode(tape)
     }
 
     /// A record's id and date (the date only orders fidelity reviews).

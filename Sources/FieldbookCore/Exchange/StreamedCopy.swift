@@ -205,7 +205,7 @@ public struct StreamedCopy {
             } else {
                 if open[file]!.record == nil {
                     let tape = try JSONReader.tape(bytes: open[file]!.bytes)
-                    open[file]!.record = try copy.files[file].kind.decode(tape)
+                    open[file]!.record = try StreamedCopy.decode(tape, as: copy.files[file].kind)
                 }
                 switch open[file]!.record {
                 case let month as EmployerContactMonth:
