@@ -1,11 +1,11 @@
 import Foundation
 
 /// A record's bytes as the full copy writes it (`JSONWriter` of `TreeEncoding`'s tree, `depth`
-/// levels deep), with the two contact records and clients written straight from their fields
-/// (clients in CopyEncoding+Client.swift): they are nearly all of an agency's records, and
+/// levels deep), with the two contact records, clients and employers written straight from
+/// their fields (the last two in CopyEncoding+Records.swift): they are nearly all of an agency's records, and
 /// building a tree of each (a dictionary per object, its keys sorted again) was most of an
 /// export's time. Every other record goes through `TreeEncoding`. Keep the members in step with
-/// the records' stored properties: `CopyProofTests`, `ClientCopyEncodingTests` and
+/// the records' stored properties: `CopyProofTests`, `ClientFastPathTests`, `EmployerFastPathTests` and
 /// `StreamedCopyTests` compare both ways on every sample file, generated folders and hand-made
 /// records with every optional set and none.
 ///
@@ -18,6 +18,8 @@ enum CopyEncoding {
             employerContact(contact, depth: depth, into: &out)
         } else if let client = record as? Client {
             try self.client(client, depth: depth, into: &out)
+        } else if let employer = record as? Employer {
+            self.employer(employer, depth: depth, into: &out)
         } else {
             out.tree(try TreeEncoding.encode(record), depth: depth)
         }

@@ -67,6 +67,9 @@ struct CopyProof: CopySink {
     /// False from the first piece that differs (nothing is compared after it).
     private(set) var same = true
     private var scratch: [UInt8] = []
+    /// The zone timestamps are written in (`Timestamp.append`'s), looked up once: asking for
+    /// `TimeZone.current` takes a lock each time.
+    private let timeZone = TimeZone.current
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) {
         self.bytes = bytes
@@ -78,8 +81,16 @@ struct CopyProof: CopySink {
     /// copy's, else nil.
     static func length(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, _ write: (inout CopyProof) throws -> Void) -> Int? {
         var proof = CopyProof(bytes, at: start)
-        guard (try? write(&proof)) != nil, proof.same else { return nil }
-        return proof.cursor - start
+        return proof.length(at: start, write)
+    }
+
+    /// The proof of another record of the same bytes, at `start` (the buffer and the zone used
+    /// again: a month's contacts are proved one after the other).
+    mutating func length(at start: Int, _ write: (inout CopyProof) throws -> Void) -> Int? {
+        cursor = start
+        same = true
+        guard (try? write(&self)) != nil, same else { return nil }
+        return cursor - start
     }
 
     mutating func append(_ byte: UInt8) {
@@ -152,7 +163,10 @@ struct CopyProof: CopySink {
     mutating func timestamp(_ date: Date) {
         guard same else { return }
         scratch.removeAll(keepingCapacity: true)
-        scratch.timestamp(date)
+        // As the copy's `timestamp` writes it, in quotes.
+        scratch.append(UInt8(ascii: "\""))
+        Timestamp.append(date, timeZone: timeZone, into: &scratch)
+        scratch.append(UInt8(ascii: "\""))
         compareScratch()
     }
 

@@ -1,13 +1,14 @@
 import Foundation
 
-/// A client as the full copy writes it, straight from its fields: `Client`'s synthesized
-/// `Encodable` through `TreeEncoding` and `JSONWriter` (optionals left out when nil, defaulted
-/// fields always written, keys sorted, numbers in `TreeEncoding`'s text), without a tree of
-/// dictionaries per client. The same code writes the copy and proves a file's bytes are the
-/// copy's (`CopyProof`). Keep the members in step with the stored properties of `Client`, `Job`,
-/// `JobSupports`, `StatusChange`, `DueDismissal`, `Disclosure` and `FollowAlongStepDown`:
-/// `ClientCopyEncodingTests` compare both ways on every sample client, generated folders and
-/// hand-made clients with every optional set and none.
+/// Clients and employers as the full copy writes them, straight from their fields: their
+/// synthesized `Encodable` through `TreeEncoding` and `JSONWriter` (optionals left out when nil,
+/// defaulted fields always written, keys sorted, numbers in `TreeEncoding`'s text), without a
+/// tree of dictionaries per record. The same code writes the copy and proves a file's bytes are
+/// the copy's (`CopyProof`). Keep the members in step with the stored properties of `Client`,
+/// `Job`, `JobSupports`, `StatusChange`, `DueDismissal`, `Disclosure`, `FollowAlongStepDown`,
+/// `Employer` and `EmployerPerson`: `ClientFastPathTests` and `EmployerFastPathTests` compare
+/// both ways on every sample record, generated folders and hand-made records with every
+/// optional set and none.
 extension CopyEncoding {
     /// Keys in `JSONWriter`'s order (sorted by their text).
     static func client<S: CopySink>(_ client: Client, depth: Int, into out: inout S) throws {
@@ -80,6 +81,42 @@ extension CopyEncoding {
         members.key("updatedAt", &out); out.timestamp(client.updatedAt)
         if let value = client.vocationalRehabCounsellor { members.key("vocationalRehabCounsellor", &out); out.string(value) }
         if let value = client.workingAtEntry { members.key("workingAtEntry", &out); bool(value, &out) }
+        members.close(&out)
+    }
+
+    /// Keys in `JSONWriter`'s order.
+    static func employer<S: CopySink>(_ employer: Employer, depth: Int, into out: inout S) {
+        out.literal("{\n")
+        var members = Members(depth: depth)
+        if let value = employer.address { members.key("address", &out); out.string(value) }
+        if let value = employer.businessType { members.key("businessType", &out); out.string(value) }
+        members.key("createdAt", &out); out.timestamp(employer.createdAt)
+        members.key("dueDismissals", &out)
+        let dismissals = employer.dueDismissals
+        list(dismissals.count, depth: depth + 1, &out) { index, out in
+            dueDismissal(dismissals[index], depth: depth + 2, &out)
+        }
+        if let value = employer.hiringNeeds { members.key("hiringNeeds", &out); out.string(value) }
+        members.key("id", &out); out.uuid(employer.id)
+        members.key("name", &out); out.string(employer.name)
+        if let value = employer.notes { members.key("notes", &out); out.string(value) }
+        members.key("people", &out)
+        let people = employer.people
+        list(people.count, depth: depth + 1, &out) { index, out in
+            let person = people[index]
+            out.literal("{\n")
+            var inner = Members(depth: depth + 2)
+            if let value = person.email { inner.key("email", &out); out.string(value) }
+            inner.key("hires", &out); bool(person.hires, &out)
+            inner.key("id", &out); out.uuid(person.id)
+            inner.key("name", &out); out.string(person.name)
+            if let value = person.phone { inner.key("phone", &out); out.string(value) }
+            if let value = person.title { inner.key("title", &out); out.string(value) }
+            inner.close(&out)
+        }
+        if let value = employer.phone { members.key("phone", &out); out.string(value) }
+        members.key("updatedAt", &out); out.timestamp(employer.updatedAt)
+        if let value = employer.website { members.key("website", &out); out.string(value) }
         members.close(&out)
     }
 

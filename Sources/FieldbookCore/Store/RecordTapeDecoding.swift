@@ -1,13 +1,14 @@
 import Foundation
 
-/// The fast path of a whole client file, field for field what `Client`'s synthesized
-/// `Decodable` reads (with `Job`, `JobSupports`, `StatusChange`, `DueDismissal`, `Disclosure` and
-/// `FollowAlongStepDown`): the same keys, required and optional alike; an optional absent or
-/// null is nil; a defaulted field (`@DefaultWhenAbsent`) absent or null is its default; a key
-/// this version does not know is skipped. Whatever is not plain (see `TapeFastPath`) is a
-/// `TapeMiss`, and `client(from:)` then decodes the file through `Codable`, so the record or
-/// the error is exactly that path's. Keep it in step with the records' stored properties:
-/// `ClientFastPathTests` compare both paths on every sample client, generated folders and
+/// The fast paths of whole client and employer files, field for field what their `Decodable`
+/// conformances read (with `Job`, `JobSupports`, `StatusChange`, `DueDismissal`, `Disclosure`,
+/// `FollowAlongStepDown` and `EmployerPerson`): the same keys, required and optional alike; an
+/// optional absent or null is nil; a defaulted field (`@DefaultWhenAbsent`) absent or null is
+/// its default; a key this version does not know is skipped. Whatever is not plain (see `TapeFastPath`) is a
+/// `TapeMiss`, and `client(from:)` or `employer(from:)` then decodes the file through `Codable`,
+/// so the record or the error is exactly that path's. Used by the export's reading only. Keep
+/// them in step with the records' stored properties: `ClientFastPathTests` and
+/// `EmployerFastPathTests` compare both paths on every sample record, generated folders and
 /// hand-edited files.
 extension TapeFastPath {
     /// The client a file's tape holds: by the fast path when it is plain, else through `Codable`.
@@ -88,6 +89,59 @@ extension TapeFastPath {
         client.externalID = try tape.fastOptionalString(externalID)
         client.recordsBegin = try tape.fastOptionalDate(recordsBegin)
         return client
+    }
+
+    /// The employer a file's tape holds: by the fast path when it is plain, else through `Codable`.
+    static func employer(from tape: JSONTape) throws -> Employer {
+        if let employer = try? employer(tape, at: 0) { return employer }
+        return try TapeDecoding.decode(Employer.self, from: tape, fastPaths: true)
+    }
+
+    static func employer(_ tape: JSONTape, at index: Int) throws(TapeMiss) -> Employer {
+        var id: Int?, name: Int?, businessType: Int?, address: Int?, phone: Int?, website: Int?, people: Int?
+        var hiringNeeds: Int?, notes: Int?, dueDismissals: Int?, createdAt: Int?, updatedAt: Int?
+        try tape.fastMembers(of: index) { key, value in
+            if tape.fastKey(key, is: "id") { id = value }
+            else if tape.fastKey(key, is: "name") { name = value }
+            else if tape.fastKey(key, is: "businessType") { businessType = value }
+            else if tape.fastKey(key, is: "address") { address = value }
+            else if tape.fastKey(key, is: "phone") { phone = value }
+            else if tape.fastKey(key, is: "website") { website = value }
+            else if tape.fastKey(key, is: "people") { people = value }
+            else if tape.fastKey(key, is: "hiringNeeds") { hiringNeeds = value }
+            else if tape.fastKey(key, is: "notes") { notes = value }
+            else if tape.fastKey(key, is: "dueDismissals") { dueDismissals = value }
+            else if tape.fastKey(key, is: "createdAt") { createdAt = value }
+            else if tape.fastKey(key, is: "updatedAt") { updatedAt = value }
+        }
+        guard let id, let name, let people, let createdAt, let updatedAt else { throw TapeMiss() }
+        return Employer(
+            id: try tape.fastUUID(id), name: try tape.fastString(name), businessType: try tape.fastOptionalString(businessType),
+            address: try tape.fastOptionalString(address), phone: try tape.fastOptionalString(phone),
+            website: try tape.fastOptionalString(website), people: try tape.fastList(at: people, employerPerson),
+            hiringNeeds: try tape.fastOptionalString(hiringNeeds), notes: try tape.fastOptionalString(notes),
+            dueDismissals: try tape.fastDefaulted(dueDismissals, []) { (tape, list) throws(TapeMiss) in
+                try tape.fastList(at: list, dueDismissal)
+            },
+            createdAt: try tape.fastTimestamp(createdAt), updatedAt: try tape.fastTimestamp(updatedAt))
+    }
+
+    /// A person with an id (one written before people had ids gets a derived one from the
+    /// `Codable` path, which knows its place in the list).
+    static func employerPerson(_ tape: JSONTape, at index: Int) throws(TapeMiss) -> EmployerPerson {
+        var id: Int?, name: Int?, title: Int?, phone: Int?, email: Int?, hires: Int?
+        try tape.fastMembers(of: index) { key, value in
+            if tape.fastKey(key, is: "id") { id = value }
+            else if tape.fastKey(key, is: "name") { name = value }
+            else if tape.fastKey(key, is: "title") { title = value }
+            else if tape.fastKey(key, is: "phone") { phone = value }
+            else if tape.fastKey(key, is: "email") { email = value }
+            else if tape.fastKey(key, is: "hires") { hires = value }
+        }
+        guard let id, tape.nodes[id].kind != .null, let name, let hires else { throw TapeMiss() }
+        return EmployerPerson(id: try tape.fastUUID(id), name: try tape.fastString(name), title: try tape.fastOptionalString(title),
+                              phone: try tape.fastOptionalString(phone), email: try tape.fastOptionalString(email),
+                              hires: try tape.fastBool(hires))
     }
 
     static func job(_ tape: JSONTape, at index: Int) throws(TapeMiss) -> Job {
