@@ -31,15 +31,8 @@ enum CopyEncoding {
         var first = true
 
         mutating func key<S: CopySink>(_ name: StaticString, _ out: inout S) {
-            if first {
-                first = false
-            } else {
-                out.literal(",\n")
-            }
-            out.indent(depth + 1)
-            out.append(UInt8(ascii: "\""))
-            out.literal(name)
-            out.literal("\" : ")
+            out.key(name, depth: depth + 1, first: first)
+            first = false
         }
 
         func close<S: CopySink>(_ out: inout S) {

@@ -7,6 +7,9 @@ protocol CopySink {
     mutating func literal(_ text: StaticString)
     /// Two spaces a level.
     mutating func indent(_ levels: Int)
+    /// An object's member up to its value: `,` and a newline unless it is the first, then
+    /// `levels` indents and `"name" : ` (a name with nothing to escape).
+    mutating func key(_ name: StaticString, depth levels: Int, first: Bool)
     /// A JSON string in quotes, escaped as `JSONWriter` escapes it.
     mutating func string(_ text: String)
     /// An id in quotes, upper case.
@@ -27,6 +30,14 @@ extension Array: CopySink where Element == UInt8 {
     }
 
     mutating func indent(_ levels: Int) { JSONWriter.indent(levels, into: &self) }
+
+    mutating func key(_ name: StaticString, depth levels: Int, first: Bool) {
+        if !first { literal(",\n") }
+        indent(levels)
+        append(UInt8(ascii: "\""))
+        literal(name)
+        literal("\" : ")
+    }
 
     mutating func string(_ text: String) { JSONWriter.appendString(text, into: &self) }
 
@@ -107,6 +118,26 @@ struct CopyProof: CopySink {
         guard same, cursor + count <= bytes.count else { return fail() }
         for offset in 0..<count where bytes[cursor + offset] != UInt8(ascii: " ") { return fail() }
         cursor += count
+    }
+
+    /// The same pieces as the copy's `key`, compared in one pass.
+    mutating func key(_ name: StaticString, depth levels: Int, first: Bool) {
+        let length = name.utf8CodeUnitCount
+        let total = (first ? 0 : 2) + levels * 2 + length + 5
+        guard same, cursor + total <= bytes.count else { return fail() }
+        var at = cursor
+        if !first {
+            guard bytes[at] == UInt8(ascii: ","), bytes[at + 1] == UInt8(ascii: "\n") else { return fail() }
+            at += 2
+        }
+        for offset in 0..<(levels * 2) where bytes[at + offset] != UInt8(ascii: " ") { return fail() }
+        at += levels * 2
+        guard bytes[at] == UInt8(ascii: "\""), memcmp(bytes.baseAddress! + at + 1, name.utf8Start, length) == 0 else { return fail() }
+        at += 1 + length
+        guard bytes[at] == UInt8(ascii: "\""), bytes[at + 1] == UInt8(ascii: " "), bytes[at + 2] == UInt8(ascii: ":"),
+              bytes[at + 3] == UInt8(ascii: " ")
+        else { return fail() }
+        cursor = at + 4
     }
 
     mutating func string(_ text: String) {
