@@ -27,7 +27,7 @@ import Testing
                                  ClientContact(date: date("2026-03-03"), kind: .init(rawValue: "letter"), place: "Café\t1",
                                                note: "\"ok\"\r", specialistID: UUID(), createdAt: instant(1_751_000_200))]
         client.notes = ""
-        return [full, bare, client, withContacts]
+        return [full, bare, client, withContacts, ClientFastPathTests.fullClient(), EmployerFastPathTests.fullEmployer()]
     }
 
     static func sampleRecords() throws -> [any Encodable] {
@@ -131,6 +131,34 @@ import Testing
         }
         #expect(agreedYes > 20, "most contacts are as written")
         #expect(agreedNo >= 12, "each edit makes a contact that is not")
+    }
+
+    /// A record copied from the top of its file gets two spaces a level on every line after the
+    /// first but the empty line of an empty list: as a byte-by-byte reading does it, on slices
+    /// that start anywhere, with or without a last newline, with newlines in a row.
+    @Test func indentingACopiedRecordIsLineByLine() {
+        func reference(_ bytes: ArraySlice<UInt8>, by levels: Int) -> [UInt8] {
+            var out: [UInt8] = []
+            for (offset, byte) in zip(bytes.indices, bytes) {
+                out.append(byte)
+                let next = offset + 1
+                if byte == UInt8(ascii: "\n"), next < bytes.endIndex, bytes[next] != UInt8(ascii: "\n") {
+                    out += Array(repeating: UInt8(ascii: " "), count: levels * 2)
+                }
+            }
+            return out
+        }
+        let texts = ["", "\n", "\n\n", "x", "{\n}", "{\n  \"a\" : [\n\n  ]\n}", "a\nb\n", "\n\nx\n\n\ny", "ä\n李\n"]
+        for text in texts {
+            let bytes = Array(("##" + text + "##").utf8)
+            for levels in [0, 1, 2] {
+                for slice in [bytes[2..<(bytes.count - 2)], bytes[...], bytes[1...]] {
+                    var out: [UInt8] = [7]
+                    StreamedCopy.appendIndented(slice, by: levels, into: &out)
+                    #expect(out == [7] + reference(slice, by: levels), "\(text.debugDescription), \(levels)")
+                }
+            }
+        }
     }
 
     /// The fingerprint that tells the copy a file changed between its two readings: any one

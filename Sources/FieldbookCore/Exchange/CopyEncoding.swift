@@ -1,11 +1,12 @@
 import Foundation
 
 /// A record's bytes as the full copy writes it (`JSONWriter` of `TreeEncoding`'s tree, `depth`
-/// levels deep), with the two contact records written straight from their fields: they are
-/// nine in ten of an agency's records, and building a tree of each (a dictionary per object,
-/// its keys sorted again) was most of an export's time. Every other record goes through
-/// `TreeEncoding`. Keep the contacts' members in step with their stored properties:
-/// `CopyEncodingTests` compare both ways on every sample file, generated folders and hand-made
+/// levels deep), with the two contact records, clients and employers written straight from
+/// their fields (the last two in CopyEncoding+Records.swift): they are nearly all of an agency's records, and
+/// building a tree of each (a dictionary per object, its keys sorted again) was most of an
+/// export's time. Every other record goes through `TreeEncoding`. Keep the members in step with
+/// the records' stored properties: `CopyProofTests`, `ClientFastPathTests`, `EmployerFastPathTests` and
+/// `StreamedCopyTests` compare both ways on every sample file, generated folders and hand-made
 /// records with every optional set and none.
 ///
 /// The same code writes into an array (the copy) or into a `CopyProof`, which compares what
@@ -17,26 +18,21 @@ enum CopyEncoding {
             employerContact(contact, depth: depth, into: &out)
         } else if let client = record as? Client {
             try self.client(client, depth: depth, into: &out)
+        } else if let employer = record as? Employer {
+            self.employer(employer, depth: depth, into: &out)
         } else {
             out.tree(try TreeEncoding.encode(record), depth: depth)
         }
     }
 
     /// The members of one object, in the order given (the caller gives them sorted).
-    private struct Members {
+    struct Members {
         var depth: Int
         var first = true
 
         mutating func key<S: CopySink>(_ name: StaticString, _ out: inout S) {
-            if first {
-                first = false
-            } else {
-                out.literal(",\n")
-            }
-            out.indent(depth + 1)
-            out.append(UInt8(ascii: "\""))
-            out.literal(name)
-            out.literal("\" : ")
+            out.key(name, depth: depth + 1, first: first)
+            first = false
         }
 
         func close<S: CopySink>(_ out: inout S) {
@@ -56,7 +52,7 @@ enum CopyEncoding {
     private static func day<S: CopySink>(_ date: LocalDate, _ out: inout S) { out.day(date) }
 
     /// An array of `count` items `depth` levels deep, each written by `item`.
-    private static func list<S: CopySink>(_ count: Int, depth: Int, _ out: inout S, _ item: (Int, inout S) -> Void) {
+    static func list<S: CopySink>(_ count: Int, depth: Int, _ out: inout S, _ item: (Int, inout S) -> Void) {
         out.literal("[\n")
         if count == 0 { out.append(UInt8(ascii: "\n")) }
         for index in 0..<count {
@@ -107,35 +103,5 @@ enum CopyEncoding {
         if let value = contact.place { members.key("place", &out); out.string(value) }
         if let value = contact.specialistID { members.key("specialistID", &out); uuid(value, &out) }
         members.close(&out)
-    }
-
-    /// A client through `TreeEncoding` without its contacts, which are written in their place
-    /// among the members (sorted as `JSONWriter` sorts them).
-    static func client<S: CopySink>(_ client: Client, depth: Int, into out: inout S) throws {
-        var rest = client
-        rest.contacts = []
-        guard case .object(let members) = try TreeEncoding.encode(rest), members["contacts"] != nil else {
-            out.tree(try TreeEncoding.encode(client), depth: depth)
-            return
-        }
-        let contacts = client.contacts
-        out.literal("{\n")
-        let sorted = members.sorted { $0.key < $1.key }
-        for (offset, member) in sorted.enumerated() {
-            out.indent(depth + 1)
-            out.string(member.key)
-            out.literal(" : ")
-            if member.key == "contacts" {
-                list(contacts.count, depth: depth + 1, &out) { index, out in
-                    clientContact(contacts[index], depth: depth + 2, into: &out)
-                }
-            } else {
-                out.tree(member.value, depth: depth + 1)
-            }
-            if offset != sorted.count - 1 { out.append(UInt8(ascii: ",")) }
-            out.append(UInt8(ascii: "\n"))
-        }
-        out.indent(depth)
-        out.append(UInt8(ascii: "}"))
     }
 }

@@ -7,6 +7,9 @@ protocol CopySink {
     mutating func literal(_ text: StaticString)
     /// Two spaces a level.
     mutating func indent(_ levels: Int)
+    /// An object's member up to its value: `,` and a newline unless it is the first, then
+    /// `levels` indents and `"name" : ` (a name with nothing to escape).
+    mutating func key(_ name: StaticString, depth levels: Int, first: Bool)
     /// A JSON string in quotes, escaped as `JSONWriter` escapes it.
     mutating func string(_ text: String)
     /// An id in quotes, upper case.
@@ -15,6 +18,8 @@ protocol CopySink {
     mutating func timestamp(_ date: Date)
     /// A day in quotes (`LocalDate.appendText`).
     mutating func day(_ date: LocalDate)
+    /// A number's text as it is (`TreeEncoding`'s text for it).
+    mutating func number(_ text: String)
     /// A tree as `JSONWriter.append` writes it `depth` levels deep.
     mutating func tree(_ value: JSONValue, depth: Int)
 }
@@ -25,6 +30,14 @@ extension Array: CopySink where Element == UInt8 {
     }
 
     mutating func indent(_ levels: Int) { JSONWriter.indent(levels, into: &self) }
+
+    mutating func key(_ name: StaticString, depth levels: Int, first: Bool) {
+        if !first { literal(",\n") }
+        indent(levels)
+        append(UInt8(ascii: "\""))
+        literal(name)
+        literal("\" : ")
+    }
 
     mutating func string(_ text: String) { JSONWriter.appendString(text, into: &self) }
 
@@ -47,6 +60,8 @@ extension Array: CopySink where Element == UInt8 {
         append(UInt8(ascii: "\""))
     }
 
+    mutating func number(_ text: String) { append(contentsOf: text.utf8) }
+
     mutating func tree(_ value: JSONValue, depth: Int) { JSONWriter.append(value, depth: depth, into: &self) }
 }
 
@@ -63,6 +78,9 @@ struct CopyProof: CopySink {
     /// False from the first piece that differs (nothing is compared after it).
     private(set) var same = true
     private var scratch: [UInt8] = []
+    /// The zone timestamps are written in (`Timestamp.append`'s), looked up once: asking for
+    /// `TimeZone.current` takes a lock each time.
+    private let timeZone = TimeZone.current
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) {
         self.bytes = bytes
@@ -74,8 +92,16 @@ struct CopyProof: CopySink {
     /// copy's, else nil.
     static func length(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, _ write: (inout CopyProof) throws -> Void) -> Int? {
         var proof = CopyProof(bytes, at: start)
-        guard (try? write(&proof)) != nil, proof.same else { return nil }
-        return proof.cursor - start
+        return proof.length(at: start, write)
+    }
+
+    /// The proof of another record of the same bytes, at `start` (the buffer and the zone used
+    /// again: a month's contacts are proved one after the other).
+    mutating func length(at start: Int, _ write: (inout CopyProof) throws -> Void) -> Int? {
+        cursor = start
+        same = true
+        guard (try? write(&self)) != nil, same else { return nil }
+        return cursor - start
     }
 
     mutating func append(_ byte: UInt8) {
@@ -92,6 +118,26 @@ struct CopyProof: CopySink {
         guard same, cursor + count <= bytes.count else { return fail() }
         for offset in 0..<count where bytes[cursor + offset] != UInt8(ascii: " ") { return fail() }
         cursor += count
+    }
+
+    /// The same pieces as the copy's `key`, compared in one pass.
+    mutating func key(_ name: StaticString, depth levels: Int, first: Bool) {
+        let length = name.utf8CodeUnitCount
+        let total = (first ? 0 : 2) + levels * 2 + length + 5
+        guard same, cursor + total <= bytes.count else { return fail() }
+        var at = cursor
+        if !first {
+            guard bytes[at] == UInt8(ascii: ","), bytes[at + 1] == UInt8(ascii: "\n") else { return fail() }
+            at += 2
+        }
+        for offset in 0..<(levels * 2) where bytes[at + offset] != UInt8(ascii: " ") { return fail() }
+        at += levels * 2
+        guard bytes[at] == UInt8(ascii: "\""), memcmp(bytes.baseAddress! + at + 1, name.utf8Start, length) == 0 else { return fail() }
+        at += 1 + length
+        guard bytes[at] == UInt8(ascii: "\""), bytes[at + 1] == UInt8(ascii: " "), bytes[at + 2] == UInt8(ascii: ":"),
+              bytes[at + 3] == UInt8(ascii: " ")
+        else { return fail() }
+        cursor = at + 4
     }
 
     mutating func string(_ text: String) {
@@ -148,7 +194,10 @@ struct CopyProof: CopySink {
     mutating func timestamp(_ date: Date) {
         guard same else { return }
         scratch.removeAll(keepingCapacity: true)
-        scratch.timestamp(date)
+        // As the copy's `timestamp` writes it, in quotes.
+        scratch.append(UInt8(ascii: "\""))
+        Timestamp.append(date, timeZone: timeZone, into: &scratch)
+        scratch.append(UInt8(ascii: "\""))
         compareScratch()
     }
 
@@ -157,6 +206,12 @@ struct CopyProof: CopySink {
         scratch.removeAll(keepingCapacity: true)
         scratch.day(date)
         compareScratch()
+    }
+
+    mutating func number(_ text: String) {
+        guard same else { return }
+        var text = text
+        text.withUTF8 { compare($0) }
     }
 
     mutating func tree(_ value: JSONValue, depth: Int) {

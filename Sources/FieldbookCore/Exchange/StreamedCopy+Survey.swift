@@ -28,7 +28,7 @@ extension StreamedCopy {
         }
     }
 
-    static func surveyAll(_ files: [(url: URL, kind: RecordFileKind)], _ relatives: [String], from start: Int, count: Int,
+    static func surveyAll(_ files: [(url: URL, kind: RecordFileKind)], _ paths: [String], _ relatives: [String], from start: Int, count: Int,
                                   through transform: FileTransform) -> [Survey?]
     {
         var surveys = [Survey?](repeating: nil, count: count)
@@ -36,7 +36,7 @@ extension StreamedCopy {
             let slots = UncheckedSlots(base: slots.baseAddress!)
             DispatchQueue.concurrentPerform(iterations: count) { offset in
                 let index = start + offset
-                slots.base[offset] = survey(files[index].url, files[index].kind, relatives[index], Int32(index), through: transform)
+                slots.base[offset] = survey(paths[index], files[index].kind, relatives[index], Int32(index), through: transform)
             }
         }
         return surveys
@@ -48,19 +48,19 @@ extension StreamedCopy {
     }
 
     /// The record bytes of a file (through the folder's transform), nil when it is gone.
-    static func recordBytes(_ url: URL, _ relative: String, through transform: FileTransform) throws -> [UInt8]? {
-        if transform.isPlain { return try DurableFile.readBytes(url.path) }
+    static func recordBytes(_ url: URL, _ path: String, _ relative: String, through transform: FileTransform) throws -> [UInt8]? {
+        if transform.isPlain { return try DurableFile.readBytes(path) }
         guard let data = try DurableFile.read(url) else { return nil }
         return [UInt8](try transform.fromDisk(data, relative))
     }
 
     /// One file read as `RecordFileRead.read` reads it, and its records' keys and bytes.
-    static func survey(_ url: URL, _ kind: RecordFileKind, _ relative: String, _ file: Int32, through transform: FileTransform)
+    static func survey(_ path: String, _ kind: RecordFileKind, _ relative: String, _ file: Int32, through transform: FileTransform)
         -> Survey
     {
         var bytes: [UInt8]
         do {
-            guard let read = try DurableFile.readBytes(url.path) else { return Survey(outcome: .absent) }
+            guard let read = try DurableFile.readBytes(path) else { return Survey(outcome: .absent) }
             bytes = read
         } catch {
             return Survey(outcome: .unreadable)
@@ -77,7 +77,7 @@ extension StreamedCopy {
         let record: any RecordFile
         do {
             tape = try JSONReader.tape(bytes: bytes)
-            record = try kind.decode(tape)
+            record = try decode(tape, as: kind)
         } catch {
             // The load's own reading says why, in its words.
             let data = Data(bytes)
@@ -97,11 +97,12 @@ extension StreamedCopy {
                 survey.problems = Store.placeProblems(of: month, at: relative)
                 let items = contactNodes(tape, count: month.contacts.count)
                 survey.entries.reserveCapacity(month.contacts.count)
+                var proof = CopyProof(bytes, at: 0)
                 for (index, contact) in month.contacts.enumerated() {
                     var entry = Entry(file: file, index: Int32(index), start: 0, length: -1, id: contact.id, date: contact.date,
                                       updatedAt: contact.updatedAt)
                     // Its bytes are the copy's when the encoder, compared piece by piece, writes them.
-                    if let items, let length = CopyProof.length(in: bytes, at: items[index], {
+                    if let items, let length = proof.length(at: items[index], {
                         CopyEncoding.employerContact(contact, depth: 2, into: &$0)
                     }) {
                         entry.start = Int32(items[index])
@@ -147,6 +148,15 @@ extension StreamedCopy {
             }
             return ContentHash.finish(hash, raw, from: offset)
         }
+    }
+
+    /// The record a file's tape holds: a client or an employer by its own fast path
+    /// (`TapeFastPath.client`, `.employer`), which reads it as `Codable` does; any other kind as
+    /// the load decodes it.
+    static func decode(_ tape: JSONTape, as kind: RecordFileKind) throws -> any RecordFile {
+        if kind == Client.fileKind { return try TapeFastPath.client(from: tape) }
+        if kind == Employer.fileKind { return try TapeFastPath.employer(from: tape) }
+        return try kind.decode(tape)
     }
 
     /// A record's id and date (the date only orders fidelity reviews).

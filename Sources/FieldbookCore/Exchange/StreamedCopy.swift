@@ -30,6 +30,8 @@ public struct StreamedCopy {
     }
 
     private let files: [(url: URL, kind: RecordFileKind)]
+    /// Each file's path (the folder's path and its relative path: no `URL.path` per file).
+    private let paths: [String]
     private let relatives: [String]
     /// Each file's `fingerprint` as first read (nil for a file not copied from).
     private let fingerprints: [UInt64?]
@@ -62,6 +64,9 @@ public struct StreamedCopy {
         let transform = store.transform
         self.files = files
         self.relatives = relatives
+        let root = store.folder.path.hasSuffix("/") ? store.folder.path : store.folder.path + "/"
+        let paths = relatives.map { root + $0 }
+        self.paths = paths
         self.transform = transform
 
         var settings = Settings()
@@ -88,13 +93,13 @@ public struct StreamedCopy {
             if index >= batchStart + surveys.count {
                 batchStart = index
                 let count = min(batch, files.count - index)
-                surveys = Self.surveyAll(files, relatives, from: index, count: count, through: transform)
+                surveys = Self.surveyAll(files, paths, relatives, from: index, count: count, through: transform)
                 progress?.show(index, of: files.count)
             }
             var survey = surveys[index - batchStart]!
             // Vanished or not reading: a sync may be writing it; read again once it is done.
             if Self.worthRetrying(survey.outcome), settling.shouldRetry(RecordFileRead(outcome: .absent)), settling.hold() {
-                survey = Self.survey(files[index].url, files[index].kind, relatives[index], Int32(index), through: transform)
+                survey = Self.survey(paths[index], files[index].kind, relatives[index], Int32(index), through: transform)
             }
             fingerprints[index] = survey.fingerprint
             let relative = relatives[index]
@@ -205,7 +210,7 @@ public struct StreamedCopy {
             } else {
                 if open[file]!.record == nil {
                     let tape = try JSONReader.tape(bytes: open[file]!.bytes)
-                    open[file]!.record = try copy.files[file].kind.decode(tape)
+                    open[file]!.record = try StreamedCopy.decode(tape, as: copy.files[file].kind)
                 }
                 switch open[file]!.record {
                 case let month as EmployerContactMonth:
@@ -226,7 +231,7 @@ public struct StreamedCopy {
             let changed = StoreError.io(path: relative, reason: "changed while the copy was written; run the export again")
             let bytes: [UInt8]?
             do {
-                bytes = try StreamedCopy.recordBytes(copy.files[index].url, relative, through: copy.transform)
+                bytes = try StreamedCopy.recordBytes(copy.files[index].url, copy.paths[index], relative, through: copy.transform)
             } catch {
                 throw changed
             }
@@ -239,16 +244,18 @@ public struct StreamedCopy {
     /// gets two spaces a level, but the empty line inside an empty list or object (as
     /// `JSONWriter` writes them).
     static func appendIndented(_ bytes: ArraySlice<UInt8>, by levels: Int, into out: inout [UInt8]) {
-        var start = bytes.startIndex
-        var index = start
-        while index < bytes.endIndex {
-            if bytes[index] == UInt8(ascii: "\n") {
-                out.append(contentsOf: bytes[start...index])
-                start = index + 1
-                if start < bytes.endIndex, bytes[start] != UInt8(ascii: "\n") { JSONWriter.indent(levels, into: &out) }
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let count = buffer.count
+            var start = 0
+            // Line by line, each line's end found by `memchr`.
+            while start < count, let found = memchr(base + start, Int32(UInt8(ascii: "\n")), count - start) {
+                let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                out.append(contentsOf: UnsafeBufferPointer(start: base + start, count: end - start))
+                start = end
+                if start < count, base[start] != UInt8(ascii: "\n") { JSONWriter.indent(levels, into: &out) }
             }
-            index += 1
+            out.append(contentsOf: UnsafeBufferPointer(start: base + start, count: count - start))
         }
-        out.append(contentsOf: bytes[start..<bytes.endIndex])
     }
 }
