@@ -37,8 +37,9 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         if let peakMemoryOf {
-            // Set as the app sets it at its start (`Fieldbook.main`).
+            // Set as the app sets them (`Fieldbook.main`, `OpenOptions.run`).
             _ = fieldbook_return_freed_memory_promptly()
+            _ = fieldbook_share_one_arena()
             try MainActor.assumeIsolated { 
                 try PeakMemoryChild.run(folder: URL(fileURLWithPath: peakMemoryOf), mode: peakMemoryReadOnly ? .readOnly : .readWrite)
             }

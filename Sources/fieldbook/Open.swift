@@ -1,4 +1,5 @@
 import ArgumentParser
+import CAllocator
 import FieldbookCore
 import FieldbookUI
 import Foundation
@@ -29,6 +30,8 @@ struct OpenOptions: ParsableArguments {
     var today: String?
 
     func run() throws {
+        // The app holds the folder for hours: its memory before a one-shot command's speed.
+        _ = fieldbook_share_one_arena()
         let todayOverride = try today.map { try DateOption.day($0, "--today", today: LocalDate(containing: Date())) }
         let today = todayOverride ?? LocalDate(containing: Date())
 
