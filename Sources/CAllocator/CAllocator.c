@@ -6,17 +6,11 @@
 #include <malloc.h>
 #endif
 
-int fieldbook_return_freed_memory_promptly(void) {
+int fieldbook_hold_memory_for_a_long_run(void) {
 #if defined(__GLIBC__)
-    return mallopt(M_MMAP_THRESHOLD, 64 * 1024) == 1;
-#else
-    return 0;
-#endif
-}
-
-int fieldbook_share_one_arena(void) {
-#if defined(__GLIBC__)
-    return mallopt(M_ARENA_MAX, 1) == 1;
+    int threshold = mallopt(M_MMAP_THRESHOLD, 64 * 1024);
+    int arenas = mallopt(M_ARENA_MAX, 1);
+    return threshold == 1 && arenas == 1;
 #else
     return 0;
 #endif

@@ -37,9 +37,8 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         if let peakMemoryOf {
-            // Set as the app sets them (`Fieldbook.main`, `OpenOptions.run`).
-            _ = fieldbook_return_freed_memory_promptly()
-            _ = fieldbook_share_one_arena()
+            // Set as the app sets them (`OpenOptions.run`).
+            _ = fieldbook_hold_memory_for_a_long_run()
             try MainActor.assumeIsolated { 
                 try PeakMemoryChild.run(folder: URL(fileURLWithPath: peakMemoryOf), mode: peakMemoryReadOnly ? .readOnly : .readWrite)
             }

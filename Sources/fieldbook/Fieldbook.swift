@@ -1,5 +1,4 @@
 import ArgumentParser
-import CAllocator
 import FieldbookCore
 import Foundation
 
@@ -25,14 +24,6 @@ struct Fieldbook: ParsableCommand {
             subcommands: [Open.self, Check.self, Due.self, CalendarCommand.self, Contacts.self, ReportCommand.self, Profile.self, PrintCommand.self, Audit.self, BackupCommand.self, PIN.self, ImportCommand.self, ExportCommand.self, CacheCommand.self, SyncCommand.self, EncryptCommand.self, DecryptCommand.self, PassphraseCommand.self, Completions.self],
             defaultSubcommand: Open.self
         )
-    }
-
-    /// The program's start: the allocator is set before any thread starts (a folder's read
-    /// frees its lists' earlier copies and its readers' work, and those go back at once rather
-    /// than staying held under the key loop; docs/performance.md), then the command line runs.
-    static func main() {
-        _ = fieldbook_return_freed_memory_promptly()
-        main(nil)
     }
 
     /// Whether an argument may ask for help (`--help`, `-h`, `help`, `--help-hidden`, short

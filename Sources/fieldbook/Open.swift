@@ -31,7 +31,7 @@ struct OpenOptions: ParsableArguments {
 
     func run() throws {
         // The app holds the folder for hours: its memory before a one-shot command's speed.
-        _ = fieldbook_share_one_arena()
+        _ = fieldbook_hold_memory_for_a_long_run()
         let todayOverride = try today.map { try DateOption.day($0, "--today", today: LocalDate(containing: Date())) }
         let today = todayOverride ?? LocalDate(containing: Date())
 
