@@ -56,50 +56,20 @@ import Testing
         String(decoding: JSONWriter.bytes(try TreeEncoding.encode(client)), as: UTF8.self)
     }
 
-    static func outcome(_ data: Data, fast: Bool) -> Outcome {
-        do {
-            let tape = try JSONReader.tape(data)
-            return .record(fast ? try TapeFastPath.client(from: tape) : try TapeDecoding.decode(Client.self, from: tape, fastPaths: false))
-        } catch {
-            return .error(JSONCoding.describe(error, in: data), String(describing: error))
-        }
-    }
+    static let paths = RecordStraightPaths<Client>(
+        read: { try TapeFastPath.client(from: $0) }, takes: { (try? TapeFastPath.client($0, at: 0)) != nil },
+        write: { try CopyEncoding.client($0, depth: $1, into: &$2) }, prove: { try CopyEncoding.client($0, depth: $1, into: &$2) })
 
-    /// Decodes `text` both ways and expects the same; returns the outcome and whether the fast
-    /// path itself took it.
+    static func outcome(_ data: Data, fast: Bool) -> Outcome { paths.outcome(data, fast: fast) }
+
     @discardableResult
-    static func same(_ text: String, _ comment: String) -> (outcome: Outcome, taken: Bool) {
-        let data = Data(text.utf8)
-        let fast = outcome(data, fast: true)
-        #expect(fast == outcome(data, fast: false), Comment(rawValue: comment))
-        let taken = (try? JSONReader.tape(data)).map { (try? TapeFastPath.client($0, at: 0)) != nil } ?? false
-        return (fast, taken)
-    }
+    static func same(_ text: String, _ comment: String) -> (outcome: Outcome, taken: Bool) { paths.same(text, comment) }
 
-    /// `CopyEncoding.client` writes the tree encoder's bytes, two depths, and the proof takes them.
-    static func expectEncodedAsTheTree(_ client: Client, _ comment: String) throws {
-        for depth in [0, 2] {
-            var out: [UInt8] = []
-            try CopyEncoding.client(client, depth: depth, into: &out)
-            var tree: [UInt8] = []
-            JSONWriter.append(try TreeEncoding.encode(client), depth: depth, into: &tree)
-            #expect(String(decoding: out, as: UTF8.self) == String(decoding: tree, as: UTF8.self), Comment(rawValue: comment))
-            let proved = (tree + Array(",\n".utf8)).withUnsafeBufferPointer { bytes in
-                CopyProof.length(in: bytes, at: 0) { try CopyEncoding.client(client, depth: depth, into: &$0) }
-            }
-            #expect(proved == tree.count, Comment(rawValue: comment))
-        }
-    }
+    static func expectEncodedAsTheTree(_ client: Client, _ comment: String) throws { try paths.expectEncodedAsTheTree(client, comment) }
 
     /// Every id in `text` in lower case.
     static func lowerCaseIDs(_ text: String) -> String {
-        let pattern = try! NSRegularExpression(pattern: "[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}")
-        var result = text
-        for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
-            let range = Range(match.range, in: result)!
-            result.replaceSubrange(range, with: result[range].lowercased())
-        }
-        return result
+        text.replacing(#/[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}/#) { $0.output.lowercased() }
     }
 
     static func clientFiles(in folder: URL) throws -> [URL] {

@@ -29,37 +29,16 @@ import Testing
         String(decoding: JSONWriter.bytes(try TreeEncoding.encode(employer)), as: UTF8.self)
     }
 
-    static func outcome(_ data: Data, fast: Bool) -> Outcome {
-        do {
-            let tape = try JSONReader.tape(data)
-            return .record(fast ? try TapeFastPath.employer(from: tape) : try TapeDecoding.decode(Employer.self, from: tape, fastPaths: false))
-        } catch {
-            return .error(JSONCoding.describe(error, in: data), String(describing: error))
-        }
-    }
+    static let paths = RecordStraightPaths<Employer>(
+        read: { try TapeFastPath.employer(from: $0) }, takes: { (try? TapeFastPath.employer($0, at: 0)) != nil },
+        write: { CopyEncoding.employer($0, depth: $1, into: &$2) }, prove: { CopyEncoding.employer($0, depth: $1, into: &$2) })
+
+    static func outcome(_ data: Data, fast: Bool) -> Outcome { paths.outcome(data, fast: fast) }
 
     @discardableResult
-    static func same(_ text: String, _ comment: String) -> (outcome: Outcome, taken: Bool) {
-        let data = Data(text.utf8)
-        let fast = outcome(data, fast: true)
-        #expect(fast == outcome(data, fast: false), Comment(rawValue: comment))
-        let taken = (try? JSONReader.tape(data)).map { (try? TapeFastPath.employer($0, at: 0)) != nil } ?? false
-        return (fast, taken)
-    }
+    static func same(_ text: String, _ comment: String) -> (outcome: Outcome, taken: Bool) { paths.same(text, comment) }
 
-    static func expectEncodedAsTheTree(_ employer: Employer, _ comment: String) throws {
-        for depth in [0, 2] {
-            var out: [UInt8] = []
-            CopyEncoding.employer(employer, depth: depth, into: &out)
-            var tree: [UInt8] = []
-            JSONWriter.append(try TreeEncoding.encode(employer), depth: depth, into: &tree)
-            #expect(String(decoding: out, as: UTF8.self) == String(decoding: tree, as: UTF8.self), Comment(rawValue: comment))
-            let proved = (tree + Array(",\n".utf8)).withUnsafeBufferPointer { bytes in
-                CopyProof.length(in: bytes, at: 0) { CopyEncoding.employer(employer, depth: depth, into: &$0) }
-            }
-            #expect(proved == tree.count, Comment(rawValue: comment))
-        }
-    }
+    static func expectEncodedAsTheTree(_ employer: Employer, _ comment: String) throws { try paths.expectEncodedAsTheTree(employer, comment) }
 
     static func everyEmployerIsTheSame(in folder: URL) throws -> Int {
         let employers = folder.appendingPathComponent(DataLayout.employers)
